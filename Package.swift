@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+// url-notes: a terminal browser for notes on web pages.
+// The target graph is the architecture; README.md ("Architecture") draws it.
+import PackageDescription
+
+let package = Package(
+  name: "url-notes",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "url-notes", targets: ["url-notes"]),
+    .executable(name: "url-notes-bench", targets: ["url-notes-bench"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // MARK: Parsing: bytes in, values out; nothing about notes.
+    .target(name: "ByteJSON"),
+    .target(name: "FlightFormat", dependencies: ["ByteJSON"]),
+
+    // MARK: Storage: the note model, the JSON store, importers, queries.
+    .target(name: "NoteStore", dependencies: ["ByteJSON", "FlightFormat"]),
+
+    // MARK: Terminal: the only seam to ncurses, and a curses-free core.
+    .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+    .target(name: "TerminalCore"),
+    .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalCore"]),
+
+    // MARK: The app: state, commands, key maps, views.
+    .target(name: "NotesTUI", dependencies: ["NoteStore", "TerminalCore"]),
+
+    // MARK: Executables: thin wiring.
+    .executableTarget(
+      name: "url-notes",
+      dependencies: [
+        "NoteStore", "NotesTUI", "CursesTerminal", "TerminalCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(
+      name: "url-notes-bench", dependencies: ["NoteStore", "FlightFormat", "NotesTUI", "TerminalCore"]),
+
+    // MARK: Tests.
+    .target(name: "TestSupport", dependencies: ["NoteStore", "TerminalCore"], path: "Tests/TestSupport"),
+    .testTarget(name: "ByteJSONTests", dependencies: ["ByteJSON", "TestSupport"]),
+    .testTarget(name: "FlightFormatTests", dependencies: ["FlightFormat", "TestSupport"]),
+    .testTarget(name: "NoteStoreTests", dependencies: ["NoteStore", "TestSupport"]),
+    .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore", "TestSupport"]),
+    .testTarget(name: "NotesTUITests", dependencies: ["NotesTUI", "TerminalCore", "TestSupport"]),
+    // Depends on the executables so `swift test` builds them first.
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["url-notes", "url-notes-bench", "TestSupport"]),
+  ]
+)

@@ -1,0 +1,137 @@
+extension JSONReader {
+  /// Reads a string value, decoding escapes. Invalid UTF-8 and lone surrogates become U+FFFD.
+  public mutating func readString() throws(JSONError) -> String {
+    guard let first = peek() else { throw JSONError(.unexpectedEnd(expected: "a string"), at: offset) }
+    guard first == UInt8(ascii: "\"") else { throw unexpected("a string") }
+    offset += 1
+    let start = offset
+    // Fast path: no escapes, so the string is a slice of the input.
+    while offset < bytes.count {
+      let byte = bytes[offset]
+      if byte == UInt8(ascii: "\"") {
+        try checkLength(offset - start, at: start)
+        let text = String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+        offset += 1
+        return text
+      }
+      if byte == UInt8(ascii: "\\") { break }
+      if byte < 0x20 { throw JSONError(.controlCharacterInString(byte), at: offset) }
+      offset += 1
+    }
+    guard offset < bytes.count else {
+      throw JSONError(.unexpectedEnd(expected: "'\"' to close the string"), at: offset)
+    }
+    var buffer = [UInt8](UnsafeBufferPointer(rebasing: bytes[start..<offset]))
+    try decodeEscapedTail(into: &buffer, start: start)
+    return String(decoding: buffer, as: UTF8.self)
+  }
+
+  /// Skips a string without decoding it (escapes are validated only as far as framing needs).
+  public mutating func skipString() throws(JSONError) {
+    guard peek() == UInt8(ascii: "\"") else { throw unexpected("a string") }
+    let start = offset
+    offset += 1
+    while offset < bytes.count {
+      let byte = bytes[offset]
+      if byte == UInt8(ascii: "\"") {
+        offset += 1
+        return
+      }
+      if byte == UInt8(ascii: "\\") {
+        offset += 2
+        continue
+      }
+      if byte < 0x20 { throw JSONError(.controlCharacterInString(byte), at: offset) }
+      offset += 1
+    }
+    throw JSONError(.unexpectedEnd(expected: "'\"' to close the string"), at: max(start, bytes.count))
+  }
+
+  /// Decodes from the first backslash to the closing quote, appending UTF-8 to `buffer`.
+  mutating func decodeEscapedTail(into buffer: inout [UInt8], start: Int) throws(JSONError) {
+    while offset < bytes.count {
+      let byte = bytes[offset]
+      switch byte {
+      case UInt8(ascii: "\""):
+        offset += 1
+        try checkLength(buffer.count, at: start)
+        return
+      case UInt8(ascii: "\\"):
+        try decodeEscape(into: &buffer)
+      case 0..<0x20:
+        throw JSONError(.controlCharacterInString(byte), at: offset)
+      default:
+        buffer.append(byte)
+        offset += 1
+      }
+    }
+    throw JSONError(.unexpectedEnd(expected: "'\"' to close the string"), at: offset)
+  }
+
+  /// Decodes one escape at `offset` (which points at the backslash).
+  mutating func decodeEscape(into buffer: inout [UInt8]) throws(JSONError) {
+    let escapeStart = offset
+    guard offset + 1 < bytes.count else {
+      throw JSONError(.unexpectedEnd(expected: "an escape sequence"), at: offset)
+    }
+    let code = bytes[offset + 1]
+    offset += 2
+    switch code {
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): buffer.append(code)
+    case UInt8(ascii: "b"): buffer.append(0x08)
+    case UInt8(ascii: "f"): buffer.append(0x0C)
+    case UInt8(ascii: "n"): buffer.append(0x0A)
+    case UInt8(ascii: "r"): buffer.append(0x0D)
+    case UInt8(ascii: "t"): buffer.append(0x09)
+    case UInt8(ascii: "u"):
+      let unit = try readHex4(at: escapeStart)
+      var scalar: Unicode.Scalar
+      if unit >= 0xD800 && unit < 0xDC00 {
+        // A high surrogate needs a low one right after it; otherwise it stands alone.
+        if offset + 5 < bytes.count && bytes[offset] == UInt8(ascii: "\\")
+          && bytes[offset + 1] == UInt8(ascii: "u"),
+          let low = hex4(at: offset + 2), low >= 0xDC00 && low < 0xE000
+        {
+          offset += 6
+          let value = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+          scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+        } else {
+          scalar = "\u{FFFD}"
+        }
+      } else {
+        scalar = Unicode.Scalar(unit) ?? "\u{FFFD}"  // nil for a lone low surrogate
+      }
+      buffer.append(contentsOf: UTF8.encode(scalar)!)
+    default:
+      throw JSONError(.invalidEscape, at: escapeStart)
+    }
+  }
+
+  mutating func readHex4(at escapeStart: Int) throws(JSONError) -> UInt32 {
+    guard let value = hex4(at: offset) else { throw JSONError(.invalidEscape, at: escapeStart) }
+    offset += 4
+    return value
+  }
+
+  func hex4(at index: Int) -> UInt32? {
+    guard index + 4 <= bytes.count else { return nil }
+    var value: UInt32 = 0
+    for position in index..<index + 4 {
+      let byte = bytes[position]
+      let digit: UInt8
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - 0x30
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - 0x57
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - 0x37
+      default: return nil
+      }
+      value = value << 4 | UInt32(digit)
+    }
+    return value
+  }
+
+  func checkLength(_ length: Int, at start: Int) throws(JSONError) {
+    if length > maxStringBytes { throw JSONError(.stringTooLong(limit: maxStringBytes), at: start) }
+  }
+}

@@ -1,0 +1,149 @@
+/// Writes JSON text into a byte array: compact, deterministic, UTF-8 kept raw.
+///
+/// Only `"`, `\` and control characters are escaped, so output is stable across platforms and
+/// diffs cleanly. The writer does not reorder anything: callers that need sorted keys write
+/// members in sorted order (`write(_:)` sorts the keys of `JSONValue` objects).
+public struct JSONWriter {
+  public var bytes: [UInt8]
+  /// Whether a comma is due before the next element, one flag per open container.
+  var needsComma: [Bool] = []
+
+  public init(reservingCapacity capacity: Int = 256) {
+    bytes = []
+    bytes.reserveCapacity(capacity)
+  }
+
+  // MARK: Containers
+
+  public mutating func beginObject() {
+    separate()
+    bytes.append(UInt8(ascii: "{"))
+    needsComma.append(false)
+  }
+
+  public mutating func endObject() {
+    needsComma.removeLast()
+    bytes.append(UInt8(ascii: "}"))
+  }
+
+  public mutating func beginArray() {
+    separate()
+    bytes.append(UInt8(ascii: "["))
+    needsComma.append(false)
+  }
+
+  public mutating func endArray() {
+    needsComma.removeLast()
+    bytes.append(UInt8(ascii: "]"))
+  }
+
+  /// Writes a member name and its colon; the value comes next.
+  public mutating func key(_ name: String) {
+    separate()
+    appendQuoted(name)
+    bytes.append(UInt8(ascii: ":"))
+    if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
+  }
+
+  // MARK: Scalars
+
+  public mutating func string(_ value: String) {
+    separate()
+    appendQuoted(value)
+  }
+
+  public mutating func int(_ value: Int) {
+    separate()
+    bytes.append(contentsOf: String(value).utf8)
+  }
+
+  public mutating func number(_ value: JSONNumber) {
+    separate()
+    bytes.append(contentsOf: value.text.utf8)
+  }
+
+  public mutating func bool(_ value: Bool) {
+    separate()
+    bytes.append(contentsOf: (value ? "true" : "false").utf8)
+  }
+
+  public mutating func null() {
+    separate()
+    bytes.append(contentsOf: "null".utf8)
+  }
+
+  /// Appends bytes as they are (a newline between records, say); no comma logic.
+  public mutating func raw(_ text: String) {
+    bytes.append(contentsOf: text.utf8)
+  }
+
+  /// Writes a whole value; object keys are sorted (by UTF-8 bytes) for deterministic output.
+  public mutating func write(_ value: JSONValue) {
+    switch value {
+    case .null: null()
+    case .bool(let flag): bool(flag)
+    case .number(let number): self.number(number)
+    case .string(let text): string(text)
+    case .array(let elements):
+      beginArray()
+      for element in elements { write(element) }
+      endArray()
+    case .object(let object):
+      beginObject()
+      for member in object.members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        key(member.key)
+        write(member.value)
+      }
+      endObject()
+    }
+  }
+
+  /// The text of `value` as compact JSON with sorted keys.
+  public static func encode(_ value: JSONValue) -> String {
+    var writer = JSONWriter()
+    writer.write(value)
+    return String(decoding: writer.bytes, as: UTF8.self)
+  }
+
+  // MARK: Helpers
+
+  @inline(__always)
+  mutating func separate() {
+    guard let last = needsComma.last else { return }
+    if last { bytes.append(UInt8(ascii: ",")) } else { needsComma[needsComma.count - 1] = true }
+  }
+
+  mutating func appendQuoted(_ text: String) {
+    bytes.append(UInt8(ascii: "\""))
+    var text = text
+    text.withUTF8 { utf8 in
+      var runStart = 0
+      for index in 0..<utf8.count {
+        let byte = utf8[index]
+        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+          continue
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+        appendEscape(byte)
+        runStart = index + 1
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  mutating func appendEscape(_ byte: UInt8) {
+    bytes.append(UInt8(ascii: "\\"))
+    switch byte {
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+    case 0x0A: bytes.append(UInt8(ascii: "n"))
+    case 0x0D: bytes.append(UInt8(ascii: "r"))
+    case 0x09: bytes.append(UInt8(ascii: "t"))
+    case 0x08: bytes.append(UInt8(ascii: "b"))
+    case 0x0C: bytes.append(UInt8(ascii: "f"))
+    default:
+      let hex: [UInt8] = Array("0123456789abcdef".utf8)
+      bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+    }
+  }
+}

@@ -1,0 +1,1 @@
+print("url-notes: under construction")
