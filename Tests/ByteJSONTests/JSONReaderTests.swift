@@ -29,7 +29,7 @@ import Testing
     (#"{"a" 1}"#, "5: expected ':' after a member name, found '1'"),
     (#"{"a":1"#, "6: unexpected end of input, expected '}'"),
     (#""abc"#, "4: unexpected end of input, expected '\"' to close the string"),
-    (#"[01]"#, "2: invalid number"),
+    (#"[01]"#, "1: invalid number"),
     (#"[tru]"#, "4: expected 'true', found ']'"),
     (#"{} x"#, "3: unexpected data after the end of the JSON value"),
     (#""\x""#, "1: invalid escape sequence in string"),
