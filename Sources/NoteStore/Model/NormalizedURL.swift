@@ -1,0 +1,80 @@
+/// URL normalisation for matching notes: two spellings of one page are one note.
+///
+/// Lowercases the scheme and host, drops default ports (80 for http, 443 for https), the
+/// fragment, and a trailing slash on the path (the root path "/" becomes empty); keeps the
+/// query as written, since it often names the page (`item?id=44840728`).
+public enum NormalizedURL {
+  /// The normalised form of `text`, or nil when it is not an absolute URL with a scheme and host.
+  public static func normalize(_ text: String) -> String? {
+    guard let parts = split(text) else { return nil }
+    var result = parts.scheme + "://" + parts.authority
+    var path = parts.path
+    while path.hasSuffix("/") { path.removeLast() }
+    result += path
+    if let query = parts.query, !query.isEmpty { result += "?" + query }
+    return result
+  }
+
+  /// The host of an absolute URL, lowercased, without port or user info.
+  public static func host(of text: String) -> String? {
+    guard let parts = split(text) else { return nil }
+    var host = parts.authority
+    if let at = host.lastIndex(of: "@") { host = String(host[host.index(after: at)...]) }
+    if host.hasPrefix("["), let close = host.firstIndex(of: "]") {
+      return String(host[...close])
+    }
+    if let colon = host.lastIndex(of: ":") { host = String(host[..<colon]) }
+    return host
+  }
+
+  /// Why `text` is not a URL a note can carry, or nil when it is one.
+  public static func problem(with text: String) -> String? {
+    if text.isEmpty { return "the URL is empty" }
+    if text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 }) {
+      return "a URL cannot contain spaces or control characters"
+    }
+    guard let parts = split(text) else {
+      return "expected an absolute URL such as https://example.com/page"
+    }
+    if parts.authority.isEmpty { return "the URL has no host" }
+    return nil
+  }
+
+  struct Parts {
+    var scheme: String
+    var authority: String
+    var path: String
+    var query: String?
+  }
+
+  static func split(_ text: String) -> Parts? {
+    let trimmed = InlineMarkup.collapseWhitespace(text)
+    guard let colon = trimmed.firstIndex(of: ":") else { return nil }
+    let scheme = trimmed[..<colon].lowercased()
+    guard let first = scheme.unicodeScalars.first, first.properties.isAlphabetic,
+      scheme.unicodeScalars.allSatisfy({
+        $0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0)
+      })
+    else { return nil }
+    var rest = trimmed[trimmed.index(after: colon)...]
+    guard rest.hasPrefix("//") else { return nil }
+    rest = rest.dropFirst(2)
+    if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+    let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
+    var authority = rest[..<authorityEnd].lowercased()
+    guard !authority.isEmpty else { return nil }
+    if (scheme == "http" && authority.hasSuffix(":80"))
+      || (scheme == "https" && authority.hasSuffix(":443"))
+    {
+      authority = String(authority[..<authority.lastIndex(of: ":")!])
+    }
+    let pathAndQuery = rest[authorityEnd...]
+    var path = String(pathAndQuery)
+    var query: String?
+    if let question = pathAndQuery.firstIndex(of: "?") {
+      path = String(pathAndQuery[..<question])
+      query = String(pathAndQuery[pathAndQuery.index(after: question)...])
+    }
+    return Parts(scheme: scheme, authority: authority, path: path, query: query)
+  }
+}

@@ -1,0 +1,90 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A point in time with one-second resolution, written as ISO 8601 UTC ("2026-11-21T09:30:00Z").
+///
+/// Hand-rolled instead of Foundation's formatters: the store reads and writes two per note, and
+/// a hundred thousand notes must load in milliseconds.
+public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public let secondsSince1970: Int64
+
+  public init(secondsSince1970: Int64) { self.secondsSince1970 = secondsSince1970 }
+
+  /// The current time.
+  public static func now() -> Timestamp {
+    var spec = timespec()
+    clock_gettime(CLOCK_REALTIME, &spec)
+    return Timestamp(secondsSince1970: Int64(spec.tv_sec))
+  }
+
+  public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+    lhs.secondsSince1970 < rhs.secondsSince1970
+  }
+
+  /// "YYYY-MM-DDTHH:MM:SSZ".
+  public var iso8601: String {
+    let days = secondsSince1970 >= 0 ? secondsSince1970 / 86400 : (secondsSince1970 - 86399) / 86400
+    let secondsOfDay = secondsSince1970 - days * 86400
+    let (year, month, day) = Timestamp.civil(fromDays: days)
+    func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    let yearText = String(year)
+    let paddedYear = String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText
+    return "\(paddedYear)-\(two(month))-\(two(day))T\(two(secondsOfDay / 3600)):"
+      + "\(two(secondsOfDay / 60 % 60)):\(two(secondsOfDay % 60))Z"
+  }
+
+  public var description: String { iso8601 }
+
+  /// Parses "YYYY-MM-DDTHH:MM:SSZ" (also a bare date "YYYY-MM-DD"); nil if malformed.
+  public init?(iso8601 text: String) {
+    let bytes = Array(text.utf8)
+    func number(_ range: Range<Int>) -> Int64? {
+      guard range.upperBound <= bytes.count else { return nil }
+      var value: Int64 = 0
+      for byte in bytes[range] {
+        guard byte >= 0x30 && byte <= 0x39 else { return nil }
+        value = value * 10 + Int64(byte - 0x30)
+      }
+      return value
+    }
+    guard bytes.count == 10 || bytes.count == 20,
+      let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+      bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+      (1...12).contains(month), (1...31).contains(day)
+    else { return nil }
+    var seconds: Int64 = 0
+    if bytes.count == 20 {
+      guard bytes[10] == UInt8(ascii: "T"), bytes[19] == UInt8(ascii: "Z"),
+        let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+        hour < 24, minute < 60, second < 61
+      else { return nil }
+      seconds = hour * 3600 + minute * 60 + second
+    }
+    self.secondsSince1970 = Timestamp.days(fromCivil: year, month, day) * 86400 + seconds
+  }
+
+  /// Howard Hinnant's days-from-civil algorithm (proleptic Gregorian).
+  static func days(fromCivil year: Int64, _ month: Int64, _ day: Int64) -> Int64 {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yearOfEra = y - era * 400
+    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146097 + dayOfEra - 719468
+  }
+
+  static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
+    let z = days + 719468
+    let era = (z >= 0 ? z : z - 146096) / 146097
+    let dayOfEra = z - era * 146097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let mp = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * mp + 2) / 5 + 1
+    let month = mp < 10 ? mp + 3 : mp - 9
+    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+  }
+}
