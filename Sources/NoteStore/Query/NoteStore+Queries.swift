@@ -1,0 +1,127 @@
+extension NoteStore {
+  var tagIndex: TagIndex {
+    if let cachedTagIndex { return cachedTagIndex }
+    let index = TagIndex(records)
+    cachedTagIndex = index
+    return index
+  }
+
+  /// Every tag with the number of notes carrying it.
+  public func tagCounts(order: TagOrder = .count) -> [TagCount] {
+    order.sort(tagIndex.entries.values.map { TagCount(tag: $0.name, count: $0.positions.count) })
+  }
+
+  /// Tags that occur on notes carrying all of `tags`, with how many such notes carry each;
+  /// the given tags themselves are left out.
+  public func cooccurringTags(with tags: [String], order: TagOrder = .count) -> [TagCount] {
+    let selected = Set(tags.map(TagKey.init))
+    var counts: [TagKey: TagCount] = [:]
+    for position in positions(matching: NoteFilter(allTags: tags)) {
+      var seen = Set<TagKey>()
+      for tag in records[position].header.tags {
+        let key = TagKey(tag)
+        guard !selected.contains(key), seen.insert(key).inserted else { continue }
+        counts[key, default: TagCount(tag: tagIndex.entries[key]?.name ?? tag, count: 0)].count += 1
+      }
+    }
+    return order.sort(Array(counts.values))
+  }
+
+  /// Ids of the notes that pass `filter`, newest first (ties by title, then id).
+  public func noteIDs(matching filter: NoteFilter) -> [NoteID] {
+    positions(matching: filter).map { records[$0].header.id }
+  }
+
+  /// Headers of the notes that pass `filter`, in list order.
+  public func headers(matching filter: NoteFilter) -> [NoteHeader] {
+    positions(matching: filter).map { records[$0].header }
+  }
+
+  func positions(matching filter: NoteFilter) -> [Int] {
+    var candidates: [Int]
+    if filter.allTags.isEmpty {
+      candidates = Array(records.indices)
+    } else {
+      // Start from the rarest tag: intersecting sorted position lists is then cheap.
+      let lists = filter.allTags.map { tagIndex.positions(of: $0) }.sorted { $0.count < $1.count }
+      candidates = lists[0]
+      for list in lists.dropFirst() {
+        let other = Set(list)
+        candidates = candidates.filter(other.contains)
+      }
+    }
+    if !filter.anyTags.isEmpty {
+      let any = Set(filter.anyTags.flatMap { tagIndex.positions(of: $0) })
+      candidates = candidates.filter(any.contains)
+    }
+    if !filter.noneTags.isEmpty {
+      let none = Set(filter.noneTags.flatMap { tagIndex.positions(of: $0) })
+      candidates = candidates.filter { !none.contains($0) }
+    }
+    if let text = filter.text, !text.isEmpty {
+      let matcher = TextMatcher(text)
+      candidates = candidates.filter { textMatches(matcher, at: $0) }
+    }
+    return candidates.sorted(by: listOrder)
+  }
+
+  func textMatches(_ matcher: TextMatcher, at position: Int) -> Bool {
+    let record = records[position]
+    if matcher.matches(record.header) { return true }
+    switch record.source {
+    case .memory(let note): return matcher.matches(note.summary)
+    case .snapshot(let range):
+      guard let snapshot,
+        matcher.mayMatch(UnsafeBufferPointer(rebasing: snapshot.bytes[range]))
+      else { return false }
+      return note(at: position).map { matcher.matches($0.summary) } ?? false
+    }
+  }
+
+  func listOrder(_ lhs: Int, _ rhs: Int) -> Bool {
+    let left = records[lhs].header
+    let right = records[rhs].header
+    if left.created != right.created { return left.created > right.created }
+    let leftTitle = left.title.lowercased()
+    let rightTitle = right.title.lowercased()
+    if leftTitle != rightTitle { return leftTitle < rightTitle }
+    return left.id < right.id
+  }
+
+  /// Finds a note by id, unique id prefix (at least 4 characters), or URL (normalised).
+  public func lookup(_ reference: String) -> Result<NoteID, LookupError> {
+    let id = NoteID(reference)
+    if positionByID[id] != nil { return .success(id) }
+    if let normalized = NormalizedURL.normalize(reference) {
+      if let match = records.first(where: { $0.header.url.flatMap(NormalizedURL.normalize) == normalized }) {
+        return .success(match.header.id)
+      }
+      return .failure(LookupError(reference: reference, reason: "no note has this URL"))
+    }
+    if reference.count >= 4 {
+      let matches = records.filter { $0.header.id.rawValue.hasPrefix(reference) }
+      if matches.count == 1 { return .success(matches[0].header.id) }
+      if matches.count > 1 {
+        return .failure(LookupError(reference: reference, reason: "ambiguous id prefix (\(matches.count) notes)"))
+      }
+    }
+    return .failure(LookupError(reference: reference, reason: "no note has this id or URL"))
+  }
+
+  /// The note whose URL normalises like `url`, if any.
+  public func noteID(forURL url: String) -> NoteID? {
+    guard let normalized = NormalizedURL.normalize(url) else { return nil }
+    let id = NoteID.forURL(normalized)
+    if positionByID[id] != nil, records[positionByID[id]!].header.url.flatMap(NormalizedURL.normalize) == normalized {
+      return id
+    }
+    return records.first { $0.header.url.flatMap(NormalizedURL.normalize) == normalized }?.header.id
+  }
+}
+
+/// A note reference that names no single note.
+public struct LookupError: Error, Equatable, Sendable, CustomStringConvertible {
+  public var reference: String
+  public var reason: String
+  public var description: String { "\(reference): \(reason)" }
+}

@@ -1,0 +1,168 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The few file-system calls the store needs, with durability spelled out.
+///
+/// Saves are crash-safe by construction: write a temporary file in the same directory, fsync
+/// it, rename it over the target (atomic on POSIX), then fsync the directory so the rename
+/// itself survives a power cut. New files get mode 0600: notes are private.
+enum FileSystem {
+  struct Failure: Error {
+    var operation: String
+    var path: String
+    var code: Int32
+    var message: String { "\(operation) failed: \(String(cString: strerror(code)))" }
+  }
+
+  static func fileExists(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0
+  }
+
+  static func isDirectory(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+  }
+
+  /// Identity of a file's current version: a writer that replaced or appended to it changes it.
+  struct Stamp: Equatable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    var modified: Int64
+    var modifiedNanoseconds: Int64
+  }
+
+  static func stamp(_ path: String) -> Stamp? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return Stamp(
+      device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+      modified: Int64(info.st_mtim.tv_sec), modifiedNanoseconds: Int64(info.st_mtim.tv_nsec))
+  }
+
+  /// The whole file, or nil if it does not exist.
+  static func contents(of path: String) throws(Failure) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 {
+      if errno == ENOENT { return nil }
+      throw Failure(operation: "open", path: path, code: errno)
+    }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw Failure(operation: "stat", path: path, code: errno) }
+    if (info.st_mode & S_IFMT) == S_IFDIR { throw Failure(operation: "read", path: path, code: EISDIR) }
+    var result = [UInt8]()
+    var capacity = max(Int(info.st_size), 0) + 1
+    result.reserveCapacity(capacity)
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw Failure(operation: "read", path: path, code: errno)
+      }
+      if count == 0 { break }
+      if result.count + count > capacity {
+        capacity *= 2
+        result.reserveCapacity(capacity)
+      }
+      result.append(contentsOf: chunk[0..<count])
+    }
+    return result
+  }
+
+  /// Replaces `path` atomically with `bytes` (temp file, fsync, rename, fsync of the directory).
+  static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
+    let temporary = path + ".tmp-\(getpid())"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw Failure(operation: "create \(temporary)", path: path, code: errno) }
+    do throws(Failure) {
+      try writeAll(fd, bytes, path: temporary)
+      guard fsync(fd) == 0 else { throw Failure(operation: "fsync", path: temporary, code: errno) }
+      close(fd)
+    } catch {
+      close(fd)
+      unlink(temporary)
+      throw error
+    }
+    guard rename(temporary, path) == 0 else {
+      let code = errno
+      unlink(temporary)
+      throw Failure(operation: "rename", path: path, code: code)
+    }
+    try syncDirectory(of: path)
+  }
+
+  /// Appends `bytes` with one write and makes them durable.
+  static func appendDurably(_ bytes: [UInt8], to path: String) throws(Failure) {
+    let existed = fileExists(path)
+    let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw Failure(operation: "open", path: path, code: errno) }
+    defer { close(fd) }
+    var info = stat()
+    fstat(fd, &info)
+    let sizeBefore = info.st_size
+    do throws(Failure) {
+      try writeAll(fd, bytes, path: path)
+      guard fdatasync(fd) == 0 else { throw Failure(operation: "fsync", path: path, code: errno) }
+    } catch {
+      // A short write (disk full) must not leave half a record behind.
+      _ = ftruncate(fd, sizeBefore)
+      throw error
+    }
+    if !existed { try syncDirectory(of: path) }
+  }
+
+  /// Empties `path` durably (after its records moved into a new snapshot).
+  static func truncate(_ path: String) throws(Failure) {
+    let fd = open(path, O_WRONLY | O_CLOEXEC)
+    if fd < 0 {
+      if errno == ENOENT { return }
+      throw Failure(operation: "open", path: path, code: errno)
+    }
+    defer { close(fd) }
+    guard ftruncate(fd, 0) == 0, fsync(fd) == 0 else {
+      throw Failure(operation: "truncate", path: path, code: errno)
+    }
+  }
+
+  static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(Failure) {
+    var written = 0
+    while written < bytes.count {
+      let count = bytes.withUnsafeBytes { buffer in
+        write(fd, buffer.baseAddress! + written, buffer.count - written)
+      }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw Failure(operation: "write", path: path, code: errno)
+      }
+      written += count
+    }
+  }
+
+  static func syncDirectory(of path: String) throws(Failure) {
+    let directory = parentDirectory(of: path)
+    let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { throw Failure(operation: "open directory", path: directory, code: errno) }
+    defer { close(fd) }
+    guard fsync(fd) == 0 else { throw Failure(operation: "fsync directory", path: directory, code: errno) }
+  }
+
+  static func parentDirectory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+  }
+
+  /// Creates `path` and its parents with mode 0700.
+  static func makeDirectories(_ path: String) throws(Failure) {
+    if path.isEmpty || isDirectory(path) { return }
+    try makeDirectories(parentDirectory(of: path))
+    if mkdir(path, 0o700) != 0 && errno != EEXIST {
+      throw Failure(operation: "mkdir", path: path, code: errno)
+    }
+  }
+}

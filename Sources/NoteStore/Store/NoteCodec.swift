@@ -1,0 +1,183 @@
+import ByteJSON
+
+/// Reads and writes one note as a JSON object, the unit of both the snapshot and the journal.
+///
+/// Keys are written sorted and optional fields omitted when absent, so the same note always
+/// gives the same bytes. See README "Store format" for the schema.
+enum NoteCodec {
+  // MARK: Writing
+
+  static func write(_ note: Note, to writer: inout JSONWriter) {
+    writer.beginObject()
+    if let body = note.body {
+      writer.key("body")
+      writer.string(body)
+    }
+    writer.key("created")
+    writer.string(note.created.iso8601)
+    writer.key("id")
+    writer.string(note.id.rawValue)
+    writer.key("provenance")
+    writer.beginArray()
+    for entry in note.provenance {
+      writer.beginObject()
+      writer.key("file")
+      writer.string(entry.file)
+      writer.key("format")
+      writer.string(entry.format)
+      writer.key("imported")
+      writer.string(entry.imported.iso8601)
+      writer.endObject()
+    }
+    writer.endArray()
+    writer.key("summary")
+    write(note.summary, to: &writer)
+    writer.key("tags")
+    writer.beginArray()
+    for tag in note.tags { writer.string(tag) }
+    writer.endArray()
+    writer.key("title")
+    writer.string(note.title)
+    writer.key("updated")
+    writer.string(note.updated.iso8601)
+    if let url = note.url {
+      writer.key("url")
+      writer.string(url)
+    }
+    writer.endObject()
+  }
+
+  static func write(_ nodes: [SummaryNode], to writer: inout JSONWriter) {
+    writer.beginArray()
+    for node in nodes {
+      writer.beginObject()
+      if !node.children.isEmpty {
+        writer.key("children")
+        write(node.children, to: &writer)
+      }
+      writer.key("markup")
+      writer.string(node.markup)
+      writer.endObject()
+    }
+    writer.endArray()
+  }
+
+  static func encode(_ note: Note) -> [UInt8] {
+    var writer = JSONWriter(reservingCapacity: 2048)
+    write(note, to: &writer)
+    return writer.bytes
+  }
+
+  // MARK: Reading
+
+  /// Reads a whole note object at the reader's position.
+  static func readNote(_ reader: inout JSONReader) throws(StoreProblem) -> Note {
+    let start = reader.offset
+    var header = HeaderFields()
+    var summary: [SummaryNode] = []
+    var body: String?
+    var provenance: [Provenance] = []
+    do {
+      try reader.beginObject()
+      while let key = try reader.nextKey() {
+        switch key {
+        case "summary": summary = try readNodes(&reader, depth: 0)
+        case "body": body = try reader.readNullIfPresent() ? nil : try reader.readString()
+        case "provenance": provenance = try readProvenance(&reader)
+        default: try header.read(key, from: &reader)
+        }
+      }
+    } catch let error as JSONError {
+      throw StoreProblem(error)
+    } catch let problem as StoreProblem {
+      throw problem
+    } catch {
+      throw StoreProblem("unexpected error \(error)", at: reader.offset)
+    }
+    let fields = try header.complete(at: start)
+    return Note(
+      id: fields.id, url: fields.url, title: fields.title, tags: fields.tags, summary: summary,
+      body: body, provenance: provenance, created: fields.created, updated: fields.updated)
+  }
+
+  /// Reads only the fields lists and tag queries need; skips summary, body and provenance
+  /// with a byte scan. This is what makes opening a large store cheap.
+  static func readHeader(_ reader: inout JSONReader) throws(StoreProblem) -> HeaderFields.Complete {
+    let start = reader.offset
+    var header = HeaderFields()
+    do {
+      try reader.beginObject()
+      while let key = try reader.nextKey() {
+        switch key {
+        case "summary", "body", "provenance": try reader.skipValue()
+        default: try header.read(key, from: &reader)
+        }
+      }
+    } catch let error as JSONError {
+      throw StoreProblem(error)
+    } catch let problem as StoreProblem {
+      throw problem
+    } catch {
+      throw StoreProblem("unexpected error \(error)", at: reader.offset)
+    }
+    return try header.complete(at: start)
+  }
+
+  /// Summary trees deeper than this are refused: the UI and the outline format cannot show them.
+  static let maxSummaryDepth = 64
+
+  static func readNodes(_ reader: inout JSONReader, depth: Int) throws -> [SummaryNode] {
+    if depth > maxSummaryDepth {
+      throw StoreProblem("summary tree nested deeper than \(maxSummaryDepth) levels", at: reader.offset)
+    }
+    var nodes: [SummaryNode] = []
+    try reader.beginArray()
+    while try reader.nextElement() {
+      let start = reader.offset
+      var markup: String?
+      var children: [SummaryNode] = []
+      try reader.beginObject()
+      while let key = try reader.nextKey() {
+        switch key {
+        case "markup": markup = try reader.readString()
+        case "children": children = try readNodes(&reader, depth: depth + 1)
+        default: try reader.skipValue()
+        }
+      }
+      guard let markup else { throw StoreProblem("summary node without \"markup\"", at: start) }
+      nodes.append(SummaryNode(markup: markup, children: children))
+    }
+    return nodes
+  }
+
+  static func readProvenance(_ reader: inout JSONReader) throws -> [Provenance] {
+    var entries: [Provenance] = []
+    try reader.beginArray()
+    while try reader.nextElement() {
+      let start = reader.offset
+      var file = "", format = "", imported: Timestamp?
+      try reader.beginObject()
+      while let key = try reader.nextKey() {
+        switch key {
+        case "file": file = try reader.readString()
+        case "format": format = try reader.readString()
+        case "imported": imported = try readTimestamp(&reader)
+        default: try reader.skipValue()
+        }
+      }
+      guard let imported else { throw StoreProblem("provenance without \"imported\" time", at: start) }
+      entries.append(Provenance(file: file, format: format, imported: imported))
+    }
+    return entries
+  }
+
+  static func readTimestamp(_ reader: inout JSONReader) throws -> Timestamp {
+    reader.skipWhitespace()
+    let start = reader.offset
+    let text = try reader.readString()
+    guard let time = Timestamp(iso8601: text) else {
+      throw StoreProblem("expected a time like \"2026-01-31T12:00:00Z\", found \"\(text)\"", at: start)
+    }
+    return time
+  }
+}

@@ -1,0 +1,198 @@
+import ByteJSON
+
+extension NoteStore {
+  /// Reads the snapshot's headers and replays the journal. All or nothing: on error the
+  /// instance keeps the state it had.
+  func load() throws(StoreError) {
+    let mapped: MappedFile?
+    do { mapped = try MappedFile(path: path) } catch { throw ioError(error) }
+    var newRecords: [NoteRecord] = []
+    var newPositions: [NoteID: Int] = [:]
+    var newWarnings: [String] = []
+    if let mapped {
+      try scanSnapshot(mapped.bytes, into: &newRecords, positions: &newPositions)
+    }
+    let journalBytes: [UInt8]
+    do { journalBytes = try FileSystem.contents(of: journalPath) ?? [] } catch { throw ioError(error) }
+    let consumed = try replayJournal(
+      journalBytes, from: 0, into: &newRecords, positions: &newPositions, warnings: &newWarnings)
+    snapshot = mapped
+    records = newRecords
+    positionByID = newPositions
+    warnings = newWarnings
+    journalLength = consumed
+    snapshotStamp = FileSystem.stamp(path)
+    journalStamp = FileSystem.stamp(journalPath)
+    cachedTagIndex = nil
+  }
+
+  /// Brings this instance up to date with changes other processes made on disk.
+  /// Returns true if anything changed.
+  @discardableResult
+  public func refresh() throws(StoreError) -> Bool {
+    let currentSnapshot = FileSystem.stamp(path)
+    let currentJournal = FileSystem.stamp(journalPath)
+    if currentSnapshot == snapshotStamp && currentJournal == journalStamp { return false }
+    if currentSnapshot != snapshotStamp || (currentJournal?.size ?? 0) < Int64(journalLength) {
+      try load()
+      return true
+    }
+    // Only the journal grew: replay the new records.
+    let journalBytes: [UInt8]
+    do { journalBytes = try FileSystem.contents(of: journalPath) ?? [] } catch { throw ioError(error) }
+    var newRecords = records
+    var newPositions = positionByID
+    var newWarnings = warnings
+    let consumed = try replayJournal(
+      journalBytes, from: journalLength, into: &newRecords, positions: &newPositions,
+      warnings: &newWarnings)
+    records = newRecords
+    positionByID = newPositions
+    warnings = newWarnings
+    journalLength = consumed
+    journalStamp = currentJournal
+    cachedTagIndex = nil
+    return true
+  }
+
+  /// Parses `{"format":"url-notes","formatVersion":1,"notes":[…]}` reading only note headers.
+  func scanSnapshot(
+    _ bytes: UnsafeBufferPointer<UInt8>, into records: inout [NoteRecord],
+    positions: inout [NoteID: Int]
+  ) throws(StoreError) {
+    var reader = JSONReader(bytes)
+    var sawFormat = false
+    do {
+      if reader.peek() == nil { throw StoreProblem("the store file is empty", at: 0) }
+      guard reader.peek() == UInt8(ascii: "{") else {
+        throw StoreProblem("not a url-notes store: expected a JSON object", at: reader.offset)
+      }
+      try reader.beginObject()
+      while let key = try reader.nextKey() {
+        reader.skipWhitespace()
+        let valueStart = reader.offset
+        switch key {
+        case "format":
+          guard try reader.readString() == "url-notes" else {
+            throw StoreError(.notAStore, path: path, position: position(valueStart, bytes),
+              "not a url-notes store: \"format\" is not \"url-notes\"")
+          }
+          sawFormat = true
+        case "formatVersion":
+          let version = try reader.readInt()
+          if version > NoteStore.formatVersion {
+            throw StoreError(.newerVersion, path: path, position: position(valueStart, bytes),
+              "store format version \(version) is newer than this url-notes reads "
+                + "(\(NoteStore.formatVersion)); upgrade url-notes")
+          }
+        case "notes":
+          guard sawFormat else {
+            throw StoreError(.notAStore, path: path, position: position(valueStart, bytes),
+              "not a url-notes store: expected \"format\":\"url-notes\" before \"notes\"")
+          }
+          try reader.beginArray()
+          while try reader.nextElement() {
+            reader.skipWhitespace()
+            let start = reader.offset
+            let header = NoteHeader(try NoteCodec.readHeader(&reader))
+            if positions[header.id] != nil {
+              throw StoreProblem("duplicate note id \"\(header.id)\"", at: start)
+            }
+            positions[header.id] = records.count
+            records.append(NoteRecord(header: header, source: .snapshot(start..<reader.offset)))
+          }
+        default: try reader.skipValue()
+        }
+      }
+      try reader.expectEnd()
+      guard sawFormat else {
+        throw StoreError(.notAStore, path: path, "not a url-notes store: no \"format\" member")
+      }
+    } catch let error as StoreError {
+      throw error
+    } catch let problem as StoreProblem {
+      throw StoreError(.corrupt, path: path, position: position(problem.offset, bytes), problem.message)
+    } catch let error as JSONError {
+      throw StoreError(.corrupt, path: path, position: position(error.offset, bytes), error.message)
+    } catch {
+      throw StoreError(.corrupt, path: path, "\(error)")
+    }
+  }
+
+  /// Applies journal records from byte `start`; returns the offset after the last complete one.
+  /// A final line without its newline is a write cut short by a crash: it is ignored (the
+  /// change it held was never reported done). A bad line before the end is corruption.
+  func replayJournal(
+    _ bytes: [UInt8], from start: Int, into records: inout [NoteRecord],
+    positions: inout [NoteID: Int], warnings: inout [String]
+  ) throws(StoreError) -> Int {
+    var lineStart = start
+    while lineStart < bytes.count {
+      guard let newline = bytes[lineStart...].firstIndex(of: 0x0A) else {
+        warnings.append("\(journalPath): ignored an incomplete last record (an interrupted save)")
+        return lineStart
+      }
+      if newline > lineStart {
+        let change = try decodeJournalLine(bytes, lineStart..<newline)
+        Self.apply(change, to: &records, positions: &positions)
+      }
+      lineStart = newline + 1
+    }
+    return lineStart
+  }
+
+  func decodeJournalLine(_ bytes: [UInt8], _ range: Range<Int>) throws(StoreError) -> StoreChange {
+    do {
+      return try bytes.withUnsafeBufferPointer { whole throws -> StoreChange in
+        var reader = JSONReader(UnsafeBufferPointer(rebasing: whole[range]))
+        var change: StoreChange?
+        try reader.beginObject()
+        while let key = try reader.nextKey() {
+          switch key {
+          case "put": change = .put(try NoteCodec.readNote(&reader))
+          case "delete": change = .delete(NoteID(try reader.readString()))
+          default: try reader.skipValue()
+          }
+        }
+        try reader.expectEnd()
+        guard let change else { throw StoreProblem("journal record is neither put nor delete", at: 0) }
+        return change
+      }
+    } catch let problem as StoreProblem {
+      throw StoreError(.corrupt, path: journalPath, position: position(range.lowerBound + problem.offset, bytes), problem.message)
+    } catch let error as JSONError {
+      throw StoreError(.corrupt, path: journalPath, position: position(range.lowerBound + error.offset, bytes), error.message)
+    } catch {
+      throw StoreError(.corrupt, path: journalPath, "\(error)")
+    }
+  }
+
+  static func apply(_ change: StoreChange, to records: inout [NoteRecord], positions: inout [NoteID: Int]) {
+    switch change {
+    case .put(let note):
+      let record = NoteRecord(header: NoteHeader(note), source: .memory(note))
+      if let position = positions[note.id] {
+        records[position] = record
+      } else {
+        positions[note.id] = records.count
+        records.append(record)
+      }
+    case .delete(let id):
+      guard let position = positions.removeValue(forKey: id) else { return }
+      records.remove(at: position)
+      for index in position..<records.count { positions[records[index].header.id] = index }
+    }
+  }
+
+  func position(_ offset: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> TextPosition {
+    TextPosition.of(offset: offset, in: bytes)
+  }
+
+  func position(_ offset: Int, _ bytes: [UInt8]) -> TextPosition {
+    TextPosition.of(offset: offset, in: bytes)
+  }
+
+  func ioError(_ failure: FileSystem.Failure) -> StoreError {
+    StoreError(.io, path: failure.path, failure.message)
+  }
+}

@@ -1,0 +1,110 @@
+import ByteJSON
+
+extension NoteStore {
+  /// Runs `body` holding the store's write lock, after picking up changes other processes
+  /// made. Read, decide and write inside one call so no other writer's update is lost.
+  public func withWriteLock<T>(_ body: () throws -> T) throws -> T {
+    try acquireLock()
+    defer { releaseLock() }
+    return try body()
+  }
+
+  /// Takes the lock (re-entrant within this instance) and refreshes from disk.
+  func acquireLock() throws(StoreError) {
+    if lockDepth == 0 {
+      do throws(FileSystem.Failure) {
+        try FileSystem.makeDirectories(FileSystem.parentDirectory(of: path))
+        heldLock = try StoreLock(path: lockPath)
+      } catch {
+        throw StoreError(.locked, path: lockPath, "cannot take the store's write lock: \(error.message)")
+      }
+      do { try refresh() } catch {
+        heldLock = nil
+        throw error
+      }
+    }
+    lockDepth += 1
+  }
+
+  func releaseLock() {
+    lockDepth -= 1
+    if lockDepth == 0 { heldLock = nil }
+  }
+
+  /// Makes `changes` durable: one journal append and fsync; the journal is folded into a new
+  /// snapshot when it has grown past the threshold (or when there is no snapshot yet).
+  /// When this returns, the changes survive a crash.
+  public func apply(_ changes: [StoreChange]) throws(StoreError) {
+    guard !changes.isEmpty else { return }
+    try acquireLock()
+    defer { releaseLock() }
+    if snapshotStamp == nil {
+      var newRecords = records
+      var newPositions = positionByID
+      for change in changes { Self.apply(change, to: &newRecords, positions: &newPositions) }
+      try writeSnapshot(newRecords)
+      return
+    }
+    var writer = JSONWriter(reservingCapacity: 4096)
+    for change in changes {
+      switch change {
+      case .put(let note):
+        writer.raw("{\"put\":")
+        NoteCodec.write(note, to: &writer)
+        writer.raw("}\n")
+      case .delete(let id):
+        writer.raw("{\"delete\":")
+        writer.string(id.rawValue)
+        writer.raw("}\n")
+      }
+    }
+    do throws(FileSystem.Failure) {
+      try FileSystem.appendDurably(writer.bytes, to: journalPath)
+    } catch {
+      throw ioError(error)
+    }
+    for change in changes { Self.apply(change, to: &records, positions: &positionByID) }
+    journalLength += writer.bytes.count
+    journalStamp = FileSystem.stamp(journalPath)
+    cachedTagIndex = nil
+    let snapshotSize = Int(snapshotStamp?.size ?? 0)
+    if journalLength > max(NoteStore.compactionThresholdBytes, snapshotSize / 16) {
+      try writeSnapshot(records)
+    }
+  }
+
+  /// Folds the journal into a new snapshot (atomic replace), then empties the journal.
+  public func compact() throws(StoreError) {
+    try acquireLock()
+    defer { releaseLock() }
+    try writeSnapshot(records)
+  }
+
+  /// Writes `newRecords` as the snapshot, sorted by id, then empties the journal and reloads.
+  /// Notes still in the old snapshot are copied as bytes, not re-encoded.
+  func writeSnapshot(_ newRecords: [NoteRecord]) throws(StoreError) {
+    let ordered = newRecords.sorted { $0.header.id < $1.header.id }
+    var writer = JSONWriter(reservingCapacity: Int(snapshotStamp?.size ?? 0) + 4096)
+    writer.raw("{\"format\":\"url-notes\",\"formatVersion\":\(NoteStore.formatVersion),\"notes\":[\n")
+    for (index, record) in ordered.enumerated() {
+      switch record.source {
+      case .snapshot(let range):
+        writer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: snapshot!.bytes[range]))
+      case .memory(let note):
+        NoteCodec.write(note, to: &writer)
+      }
+      writer.raw(index == ordered.count - 1 ? "\n" : ",\n")
+    }
+    writer.raw("]}\n")
+    do throws(FileSystem.Failure) {
+      try FileSystem.makeDirectories(FileSystem.parentDirectory(of: path))
+      try FileSystem.writeAtomically(writer.bytes, to: path)
+      // The journal's changes are in the new snapshot; replaying them again would be harmless
+      // (puts and deletes are idempotent), so a crash between these two steps loses nothing.
+      try FileSystem.truncate(journalPath)
+    } catch {
+      throw ioError(error)
+    }
+    try load()
+  }
+}

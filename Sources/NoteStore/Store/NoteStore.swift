@@ -1,0 +1,128 @@
+import ByteJSON
+
+/// The local note store: one JSON snapshot, an append-only journal beside it, and a lock.
+///
+/// Layout (README "Store format"): `notes.json` holds every note, one per line, sorted by id;
+/// `notes.json.journal` holds changes made since, one JSON record per line; `notes.json.lock`
+/// serialises writers. Opening maps the snapshot and reads only each note's header fields
+/// (id, url, title, tags, times); summaries and bodies are decoded when asked for. An edit is an
+/// append and an fsync; the journal is folded into a new snapshot (atomic rename) when it grows.
+///
+/// Not thread-safe: use one instance from one thread.
+public final class NoteStore {
+  /// The snapshot file; the journal and the lock file sit beside it.
+  public let path: String
+  var journalPath: String { path + ".journal" }
+  var lockPath: String { path + ".lock" }
+
+  /// Notes in snapshot order, then in journal order for notes added since.
+  var records: [NoteRecord] = []
+  var positionByID: [NoteID: Int] = [:]
+  var snapshot: MappedFile?
+  var snapshotStamp: FileSystem.Stamp?
+  var journalStamp: FileSystem.Stamp?
+  var journalLength = 0
+  var lockDepth = 0
+  var heldLock: StoreLock?
+  /// Derived tag index; rebuilt on first use after a change.
+  var cachedTagIndex: TagIndex?
+  /// Non-fatal findings while loading (a torn journal tail, say), for the caller to show.
+  public internal(set) var warnings: [String] = []
+
+  /// The journal is folded into the snapshot once it is larger than this many bytes or a
+  /// sixteenth of the snapshot, whichever is larger: edits stay an append, and replaying the
+  /// journal at start-up stays a small fraction of the work.
+  public static let compactionThresholdBytes = 1 << 20
+
+  /// The store format this version writes and reads.
+  public static let formatVersion = 1
+
+  init(path: String) { self.path = path }
+
+  /// Opens the store at `path` (which need not exist yet: the store is then empty).
+  /// Throws `StoreError` if the snapshot or journal does not parse; nothing is written then.
+  public static func open(path: String) throws(StoreError) -> NoteStore {
+    let store = NoteStore(path: path)
+    try store.load()
+    return store
+  }
+
+  /// Number of notes.
+  public var count: Int { records.count }
+
+  /// Header fields of every note, in store order.
+  public var headers: [NoteHeader] { records.map(\.header) }
+
+  /// The header of note `id`.
+  public func header(_ id: NoteID) -> NoteHeader? {
+    positionByID[id].map { records[$0].header }
+  }
+
+  /// The whole note `id`, decoding its summary and body now if they were not yet read.
+  public func note(_ id: NoteID) -> Note? {
+    guard let position = positionByID[id] else { return nil }
+    return note(at: position)
+  }
+
+  func note(at position: Int) -> Note? {
+    switch records[position].source {
+    case .memory(let note): return note
+    case .snapshot(let range):
+      guard let snapshot else { return nil }
+      var reader = JSONReader(UnsafeBufferPointer(rebasing: snapshot.bytes[range]))
+      return try? NoteCodec.readNote(&reader)
+    }
+  }
+
+  /// Every note, decoded. Complexity: O(size of the store).
+  public func allNotes() -> [Note] {
+    (0..<records.count).compactMap { note(at: $0) }
+  }
+}
+
+/// The fields of a note that lists, tag counts and filters need, kept in memory for every note.
+public struct NoteHeader: Equatable, Sendable {
+  public var id: NoteID
+  public var url: String?
+  public var title: String
+  public var tags: [String]
+  public var created: Timestamp
+  public var updated: Timestamp
+
+  init(_ fields: HeaderFields.Complete) {
+    id = fields.id
+    url = fields.url
+    title = fields.title
+    tags = fields.tags
+    created = fields.created
+    updated = fields.updated
+  }
+
+  init(_ note: Note) {
+    id = note.id
+    url = note.url
+    title = note.title
+    tags = note.tags
+    created = note.created
+    updated = note.updated
+  }
+
+  /// The host of the URL, for previews.
+  public var host: String? { url.flatMap(NormalizedURL.host(of:)) }
+}
+
+/// One note as the store holds it: header in memory, the rest in the snapshot or in memory.
+struct NoteRecord {
+  enum Source {
+    case snapshot(Range<Int>)
+    case memory(Note)
+  }
+  var header: NoteHeader
+  var source: Source
+}
+
+/// One change to the store.
+public enum StoreChange: Equatable, Sendable {
+  case put(Note)
+  case delete(NoteID)
+}
