@@ -1,0 +1,109 @@
+import ByteJSON
+
+/// The JSON shapes the command line prints (`list --json`, `show --json`, `tags --json`,
+/// `export --format json`). They are a contract for scripts: fields may be added, never renamed
+/// or removed. Documented in README "JSON output".
+public enum JSONExporter {
+  /// `[note, …]`; each note: id, url (null when absent), title, tags, summary, body (when
+  /// present), created, updated, provenance.
+  public static func notes(_ notes: [Note]) -> String {
+    var writer = JSONWriter(reservingCapacity: notes.count * 2048)
+    writer.beginArray()
+    for note in notes { write(note, to: &writer) }
+    writer.endArray()
+    return String(decoding: writer.bytes, as: UTF8.self)
+  }
+
+  /// One note object.
+  public static func note(_ note: Note) -> String {
+    var writer = JSONWriter()
+    write(note, to: &writer)
+    return String(decoding: writer.bytes, as: UTF8.self)
+  }
+
+  /// `[{"tag": …, "count": …}, …]`.
+  public static func tagCounts(_ counts: [TagCount]) -> String {
+    var writer = JSONWriter()
+    writer.beginArray()
+    for entry in counts {
+      writer.beginObject()
+      writer.key("count")
+      writer.int(entry.count)
+      writer.key("tag")
+      writer.string(entry.tag)
+      writer.endObject()
+    }
+    writer.endArray()
+    return String(decoding: writer.bytes, as: UTF8.self)
+  }
+
+  static func write(_ note: Note, to writer: inout JSONWriter) {
+    writer.beginObject()
+    if let body = note.body {
+      writer.key("body")
+      writer.string(body)
+    }
+    writer.key("created")
+    writer.string(note.created.iso8601)
+    writer.key("id")
+    writer.string(note.id.rawValue)
+    writer.key("provenance")
+    writer.beginArray()
+    for entry in note.provenance {
+      writer.beginObject()
+      writer.key("file")
+      writer.string(entry.file)
+      writer.key("format")
+      writer.string(entry.format)
+      writer.key("imported")
+      writer.string(entry.imported.iso8601)
+      writer.endObject()
+    }
+    writer.endArray()
+    writer.key("summary")
+    write(note.summary, to: &writer)
+    writer.key("tags")
+    writer.beginArray()
+    for tag in note.tags { writer.string(tag) }
+    writer.endArray()
+    writer.key("title")
+    writer.string(note.title)
+    writer.key("updated")
+    writer.string(note.updated.iso8601)
+    writer.key("url")
+    if let url = note.url { writer.string(url) } else { writer.null() }
+    writer.endObject()
+  }
+
+  /// Nodes: `{"children": […], "markup": "**CPU:** …", "spans": [{"style": ["bold"],
+  /// "text": "CPU:"}, …], "text": "CPU: …"}`.
+  static func write(_ nodes: [SummaryNode], to writer: inout JSONWriter) {
+    writer.beginArray()
+    for node in nodes {
+      writer.beginObject()
+      writer.key("children")
+      write(node.children, to: &writer)
+      writer.key("markup")
+      writer.string(node.markup)
+      writer.key("spans")
+      writer.beginArray()
+      for span in node.spans {
+        writer.beginObject()
+        writer.key("style")
+        writer.beginArray()
+        if span.style.contains(.bold) { writer.string("bold") }
+        if span.style.contains(.code) { writer.string("code") }
+        if span.style.contains(.italic) { writer.string("italic") }
+        writer.endArray()
+        writer.key("text")
+        writer.string(span.text)
+        writer.endObject()
+      }
+      writer.endArray()
+      writer.key("text")
+      writer.string(node.plainText)
+      writer.endObject()
+    }
+    writer.endArray()
+  }
+}

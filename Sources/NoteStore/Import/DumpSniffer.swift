@@ -1,0 +1,55 @@
+import ByteJSON
+
+/// Decides which reader a file is for, and rejects what no reader can use with a clear reason.
+enum DumpSniffer {
+  /// Extensions looked at when a directory is imported.
+  static let dumpExtensions: Set<String> = [
+    "rsc", "txt", "html", "htm", "md", "markdown", "flight", "x-component",
+  ]
+
+  /// The reason `bytes` cannot be a page dump, or nil when a reader should try them.
+  static func rejection(_ bytes: [UInt8]) -> String? {
+    if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+      return "file is empty"
+    }
+    if looksBinary(bytes) {
+      return "binary file, expected a saved page (flight payload, HTML, Markdown or text)"
+    }
+    if isStore(bytes) {
+      return "this is a url-notes store, not a page dump (use --store to open it)"
+    }
+    return nil
+  }
+
+  /// NUL bytes, or mostly bytes that are neither text nor UTF-8, in the first 4 KB.
+  /// UTF-16 text has NULs too, but begins with a byte-order mark.
+  static func looksBinary(_ bytes: [UInt8]) -> Bool {
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return false }
+    let sample = bytes.prefix(4096)
+    if sample.contains(0) { return true }
+    let controls = sample.filter { $0 < 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0x0C && $0 != 0x1B }
+    let decoded = String(decoding: sample, as: UTF8.self)
+    let replacements = decoded.unicodeScalars.filter { $0 == "\u{FFFD}" }.count
+    return controls.count * 20 > sample.count || replacements * 10 > sample.count
+  }
+
+  /// A url-notes store: a JSON object whose first member is "format": "url-notes".
+  static func isStore(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
+      var reader = JSONReader(buffer)
+      guard reader.peek() == UInt8(ascii: "{") else { return false }
+      guard (try? reader.beginObject()) != nil, let key = try? reader.nextKey(), key == "format",
+        let value = try? reader.readString()
+      else { return false }
+      return value == "url-notes"
+    }
+  }
+
+  /// A JSON document (object or array) that is not a store: no reader takes those.
+  static func isPlainJSON(_ bytes: [UInt8]) -> Bool {
+    guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }),
+      first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+    else { return false }
+    return (try? JSONParser.parse(bytes)) != nil
+  }
+}

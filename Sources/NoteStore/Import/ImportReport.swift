@@ -1,0 +1,41 @@
+/// What an import did, file by file.
+public struct ImportReport: Equatable, Sendable {
+  public var files: [FileReport] = []
+
+  public init() {}
+
+  /// True when every file was read without failure.
+  public var succeeded: Bool { files.allSatisfy { $0.failure == nil } }
+
+  public var added: Int { files.reduce(0) { $0 + $1.added.count } }
+  public var merged: Int { files.reduce(0) { $0 + $1.merged.count } }
+  public var unchanged: Int { files.reduce(0) { $0 + $1.unchanged.count } }
+  public var failed: Int { files.filter { $0.failure != nil }.count }
+}
+
+/// The outcome for one file.
+public struct FileReport: Equatable, Sendable {
+  public var path: String
+  /// The reader that understood the file ("flight", "markdown", ...); nil if none did.
+  public var format: String?
+  /// Notes new to the store.
+  public var added: [NoteID] = []
+  /// Notes already stored that this file changed (new tags, a missing summary, provenance).
+  public var merged: [NoteID] = []
+  /// Notes already stored exactly as this file has them.
+  public var unchanged: [NoteID] = []
+  /// Why the file could not be imported: one line, `path:line:col: error: …`.
+  public var failure: String?
+  /// Things worth knowing that did not stop the import.
+  public var warnings: [String] = []
+
+  public init(path: String) { self.path = path }
+
+  /// "path: 3 notes (2 added, 1 merged, 0 unchanged)" or the failure line.
+  public var summaryLine: String {
+    if let failure { return failure }
+    let total = added.count + merged.count + unchanged.count
+    return "\(path): \(total) note\(total == 1 ? "" : "s") (\(added.count) added, "
+      + "\(merged.count) merged, \(unchanged.count) unchanged)"
+  }
+}

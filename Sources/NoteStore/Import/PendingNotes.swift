@@ -1,0 +1,89 @@
+/// Notes changed by an import and not yet written, over the store's current state.
+struct PendingNotes {
+  let store: NoteStore
+  /// Changed notes by id, with the order they were first changed in.
+  var changed: [NoteID: Note] = [:]
+  var order: [NoteID] = []
+  /// URL → id for notes added in this import (the store answers for the rest).
+  var idByURL: [String: NoteID] = [:]
+
+  init(store: NoteStore) { self.store = store }
+
+  enum Outcome {
+    case added(NoteID)
+    case merged(NoteID)
+    case unchanged(NoteID)
+  }
+
+  mutating func merge(_ draft: NoteDraft, provenance: Provenance, now: Timestamp) -> Outcome {
+    if let existingID = find(draft, provenance: provenance), let existing = current(existingID) {
+      var note = existing
+      for tag in draft.tags where !note.hasTag(tag) { note.tags.append(tag) }
+      if note.title.isEmpty { note.title = draft.title }
+      if note.url == nil { note.url = draft.url }
+      if note.summary.isEmpty { note.summary = draft.summary }
+      if note.body == nil { note.body = draft.body }
+      if !note.provenance.contains(where: { $0.file == provenance.file }) {
+        note.provenance.append(provenance)
+      }
+      guard note != existing else { return .unchanged(existingID) }
+      note.updated = now
+      record(note)
+      return .merged(existingID)
+    }
+    let id = newID(for: draft, provenance: provenance)
+    let note = Note(
+      id: id, url: draft.url, title: draft.title, tags: uniqueTags(draft.tags),
+      summary: draft.summary, body: draft.body, provenance: [provenance], created: now, updated: now)
+    record(note)
+    if let normalized = draft.url.flatMap(NormalizedURL.normalize) { idByURL[normalized] = id }
+    return .added(id)
+  }
+
+  /// Changes to write, in first-changed order; empties the list.
+  mutating func takeChanges() -> [StoreChange] {
+    defer { order.removeAll() }
+    return order.compactMap { changed[$0].map(StoreChange.put) }
+  }
+
+  func current(_ id: NoteID) -> Note? { changed[id] ?? store.note(id) }
+
+  func find(_ draft: NoteDraft, provenance: Provenance) -> NoteID? {
+    if let url = draft.url, let normalized = NormalizedURL.normalize(url) {
+      return idByURL[normalized] ?? store.noteID(forURL: url)
+    }
+    // A note without a URL is the same note when it came from the same file with the title.
+    let candidates = order.compactMap { changed[$0] } + store.allNotesWithoutURL()
+    return candidates.first {
+      $0.url == nil && $0.title == draft.title && $0.provenance.contains { $0.file == provenance.file }
+    }?.id
+  }
+
+  func newID(for draft: NoteDraft, provenance: Provenance) -> NoteID {
+    let seed = draft.url.flatMap(NormalizedURL.normalize) ?? "file:\(provenance.file)#\(draft.title)"
+    var id = NoteID.forURL(seed)
+    var attempt = 1
+    while changed[id] != nil || store.header(id) != nil {
+      attempt += 1
+      id = NoteID.forURL(seed + "#\(attempt)")
+    }
+    return id
+  }
+
+  mutating func record(_ note: Note) {
+    if changed[note.id] == nil { order.append(note.id) }
+    changed[note.id] = note
+  }
+
+  func uniqueTags(_ tags: [String]) -> [String] {
+    var seen = Set<TagKey>()
+    return tags.filter { seen.insert(TagKey($0)).inserted }
+  }
+}
+
+extension NoteStore {
+  /// Notes that have no URL (hand-written notes and URL-less dumps); they are few.
+  func allNotesWithoutURL() -> [Note] {
+    records.indices.filter { records[$0].header.url == nil }.compactMap { note(at: $0) }
+  }
+}

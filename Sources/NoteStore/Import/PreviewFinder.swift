@@ -1,0 +1,133 @@
+/// Finds note previews in a page by structure: a link to another site with text (the title),
+/// links whose last path segment spells their text (the tags), and a nested list (the summary).
+///
+/// Policy: tolerant. Anything that does not look like a preview is skipped, never an error; the
+/// caller reports "no note previews found" when nothing matched.
+struct PreviewFinder {
+  /// One preview found on the page.
+  struct Preview {
+    var url: String
+    var title: String
+    var tags: [String]
+    var list: PageNode
+  }
+
+  /// Previews in document order.
+  static func previews(in root: PageNode) -> [Preview] {
+    var finder = PreviewFinder()
+    finder.index(root, path: [])
+    var previews: [Preview] = []
+    var seenContainers = Set<[Int]>()
+    for link in finder.titleLinks {
+      // The preview is the largest ancestor holding no other title link.
+      var containerPath = link.path
+      while !containerPath.isEmpty {
+        let parent = Array(containerPath.dropLast())
+        if finder.titleLinkCount(under: parent) > 1 { break }
+        containerPath = parent
+      }
+      guard seenContainers.insert(containerPath).inserted,
+        let container = node(at: containerPath, in: root),
+        let list = firstList(in: container)
+      else { continue }
+      var tags: [String] = []
+      collectTags(in: container, into: &tags)
+      previews.append(Preview(url: link.href, title: link.title, tags: tags, list: list))
+    }
+    return previews
+  }
+
+  struct TitleLink {
+    var path: [Int]
+    var href: String
+    var title: String
+  }
+
+  var titleLinks: [TitleLink] = []
+
+  /// Records every absolute http(s) link with text that is not inside a list.
+  mutating func index(_ node: PageNode, path: [Int]) {
+    guard case .element(let tag, let href, let children) = node else { return }
+    if tag == "ul" || tag == "ol" { return }
+    if tag == "a", let href, PreviewFinder.isExternal(href) {
+      let title = InlineMarkup.collapseWhitespace(node.textContent)
+      if !title.isEmpty { titleLinks.append(TitleLink(path: path, href: href, title: title)) }
+      return
+    }
+    for (index, child) in children.enumerated() { self.index(child, path: path + [index]) }
+  }
+
+  func titleLinkCount(under path: [Int]) -> Int {
+    titleLinks.filter { $0.path.starts(with: path) }.count
+  }
+
+  static func node(at path: [Int], in root: PageNode) -> PageNode? {
+    var node = root
+    for index in path {
+      let children = node.children
+      guard index < children.count else { return nil }
+      node = children[index]
+    }
+    return node
+  }
+
+  /// The first list in document order that is not inside a link.
+  static func firstList(in node: PageNode) -> PageNode? {
+    if node.isList { return node }
+    if node.tag == "a" { return nil }
+    for child in node.children {
+      if let list = firstList(in: child) { return list }
+    }
+    return nil
+  }
+
+  /// Tag links: site-relative links (outside lists) whose last path segment, decoded, is their
+  /// text — the shape of `/tag/large%20language%20model` → "large language model".
+  static func collectTags(in node: PageNode, into tags: inout [String]) {
+    guard case .element(let tag, let href, let children) = node, tag != "ul", tag != "ol" else {
+      return
+    }
+    if tag == "a" {
+      let text = InlineMarkup.collapseWhitespace(node.textContent)
+      if let href, !isExternal(href), !text.isEmpty,
+        let segment = lastPathSegment(href), segment.lowercased() == text.lowercased(),
+        !tags.contains(where: { TagKey($0) == TagKey(text) })
+      {
+        tags.append(text)
+      }
+      return
+    }
+    for child in children { collectTags(in: child, into: &tags) }
+  }
+
+  static func isExternal(_ href: String) -> Bool {
+    let lower = href.lowercased()
+    return lower.hasPrefix("http://") || lower.hasPrefix("https://")
+  }
+
+  static func lastPathSegment(_ href: String) -> String? {
+    var path = Substring(href)
+    if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<cut] }
+    while path.hasSuffix("/") { path = path.dropLast() }
+    guard let slash = path.lastIndex(of: "/") else { return percentDecode(String(path)) }
+    return percentDecode(String(path[path.index(after: slash)...]))
+  }
+
+  static func percentDecode(_ text: String) -> String {
+    var bytes: [UInt8] = []
+    let utf8 = Array(text.utf8)
+    var index = 0
+    while index < utf8.count {
+      if utf8[index] == UInt8(ascii: "%"), index + 2 < utf8.count,
+        let value = UInt8(String(decoding: utf8[index + 1...index + 2], as: UTF8.self), radix: 16)
+      {
+        bytes.append(value)
+        index += 3
+      } else {
+        bytes.append(utf8[index] == UInt8(ascii: "+") ? 0x20 : utf8[index])
+        index += 1
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+}
