@@ -1,0 +1,45 @@
+import ArgumentParser
+import NoteStore
+
+/// `import FILE|DIR…`: read page dumps into the store.
+struct Import: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Import saved pages: flight payloads, saved Next.js HTML, Markdown/text, bookmarks.",
+    discussion: """
+      Notes with the same URL are merged (tags unioned); importing the same files again changes
+      nothing. Every file is reported; the exit status is 1 if any file failed (the good files
+      are still imported).
+      """)
+
+  @OptionGroup var options: StoreOptions
+
+  @Flag(help: "Show what would change without writing anything.")
+  var dryRun = false
+
+  @Argument(help: ArgumentHelp("Files or directories to import.", valueName: "file-or-dir"))
+  var paths: [String]
+
+  func run() throws {
+    let store = try options.open()
+    let report: ImportReport
+    do {
+      report = try NoteImporter().importPaths(paths, into: store, dryRun: dryRun)
+    } catch {
+      Output.error("\(error)")
+      throw ExitCode(1)
+    }
+    for file in report.files {
+      if file.failure != nil {
+        Output.error(file.summaryLine)
+      } else {
+        Output.line((dryRun ? "would import " : "") + file.summaryLine)
+      }
+      for warning in file.warnings { Output.error("\(file.path): warning: \(warning)") }
+    }
+    let verb = dryRun ? "would be" : "were"
+    Output.line(
+      "\(report.added) added, \(report.merged) merged, \(report.unchanged) unchanged, "
+        + "\(report.failed) file\(report.failed == 1 ? "" : "s") failed; \(report.added + report.merged) notes \(verb) written")
+    if !report.succeeded { throw ExitCode(1) }
+  }
+}

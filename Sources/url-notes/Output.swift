@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Writing to stdout and stderr; text from scraped pages is made terminal-safe first.
+enum Output {
+  /// Prints `text` and a newline to stdout with control characters made visible.
+  static func line(_ text: String) {
+    write(safe(text) + "\n", to: STDOUT_FILENO)
+  }
+
+  /// Prints machine-readable text as is (JSON escapes its own control characters).
+  static func raw(_ text: String) {
+    write(text + "\n", to: STDOUT_FILENO)
+  }
+
+  /// Prints one line to stderr.
+  static func error(_ text: String) {
+    write(safe(text) + "\n", to: STDERR_FILENO)
+  }
+
+  static func write(_ text: String, to fd: Int32) {
+    var text = text
+    text.withUTF8 { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        if written <= 0 {
+          if errno == EINTR { continue }
+          return
+        }
+        offset += written
+      }
+    }
+  }
+
+  /// Replaces C0/C1 controls (ESC included), DEL, bidi overrides and zero-width characters
+  /// with visible stand-ins, so page text can never drive the terminal. Tabs and newlines stay.
+  static func safe(_ text: String) -> String {
+    var result = ""
+    result.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0x09, 0x0A: result.unicodeScalars.append(scalar)
+      case 0x1B: result += "␛"
+      case 0x00..<0x20: result.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
+      case 0x7F: result += "␡"
+      case 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069, 0x200B...0x200F, 0xFEFF:
+        result += "\u{FFFD}"
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+}
+
+/// Environment variables, read through libc (no Foundation in the executable's hot path).
+enum ProcessEnvironment {
+  static func value(_ name: String) -> String? {
+    guard let pointer = getenv(name) else { return nil }
+    return String(cString: pointer)
+  }
+}

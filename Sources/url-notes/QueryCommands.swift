@@ -1,0 +1,135 @@
+import ArgumentParser
+import NoteStore
+
+/// `tags`: every tag with its note count.
+struct Tags: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "List tags with their note counts.")
+
+  @OptionGroup var options: StoreOptions
+
+  @Option(help: "Order: count (most used first) or name.")
+  var sort: TagOrder = .count
+
+  @Option(name: .customLong("with"), help: ArgumentHelp(
+    "Only tags that occur together with this tag (repeatable: with all of them).", valueName: "tag"))
+  var with: [String] = []
+
+  @Flag(help: "Print JSON: [{\"tag\": …, \"count\": …}].")
+  var json = false
+
+  func run() throws {
+    let store = try options.open()
+    let counts = with.isEmpty ? store.tagCounts(order: sort) : store.cooccurringTags(with: with, order: sort)
+    if json { return Output.raw(JSONExporter.tagCounts(counts)) }
+    let width = String(counts.first.map { max($0.count, counts.map(\.count).max() ?? 0) } ?? 0).count
+    for entry in counts {
+      let count = String(entry.count)
+      Output.line(String(repeating: " ", count: max(0, width - count.count)) + count + "  " + entry.tag)
+    }
+  }
+}
+
+extension TagOrder: ExpressibleByArgument {}
+
+/// `list`: notes matching tag conditions and a text search.
+struct List: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "List notes, filtered by tags and text.")
+
+  @OptionGroup var options: StoreOptions
+
+  @Option(name: .customLong("tag"), help: ArgumentHelp("Notes with this tag (repeatable: all of them).", valueName: "tag"))
+  var tags: [String] = []
+
+  @Option(name: .customLong("any-tag"), help: ArgumentHelp("Notes with at least one of these tags (repeatable).", valueName: "tag"))
+  var anyTags: [String] = []
+
+  @Option(name: .customLong("not-tag"), help: ArgumentHelp("Notes without this tag (repeatable).", valueName: "tag"))
+  var notTags: [String] = []
+
+  @Option(help: ArgumentHelp("Text in the title, URL, tags or summary (case-insensitive).", valueName: "text"))
+  var search: String?
+
+  @Flag(help: "Print a JSON array of notes (see README, JSON output).")
+  var json = false
+
+  func run() throws {
+    let store = try options.open()
+    let filter = NoteFilter(allTags: tags, anyTags: anyTags, noneTags: notTags, text: search)
+    if json {
+      let notes = store.noteIDs(matching: filter).compactMap(store.note)
+      return Output.raw(JSONExporter.notes(notes))
+    }
+    for header in store.headers(matching: filter) {
+      Output.line("\(header.id)  \(header.title)")
+      var details = header.host ?? "(no URL)"
+      if !header.tags.isEmpty { details += " · " + header.tags.joined(separator: ", ") }
+      Output.line(String(repeating: " ", count: header.id.rawValue.count + 2) + details)
+    }
+  }
+}
+
+/// `show ID|URL`: one note with its summary tree.
+struct Show: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Show one note and its summary tree.")
+
+  @OptionGroup var options: StoreOptions
+
+  @Flag(help: "Print the note as a JSON object.")
+  var json = false
+
+  @Argument(help: ArgumentHelp("The note's id (or a unique prefix of it) or its URL.", valueName: "id-or-url"))
+  var reference: String
+
+  func run() throws {
+    let store = try options.open()
+    let id: NoteID
+    switch store.lookup(reference) {
+    case .success(let found): id = found
+    case .failure(let error):
+      Output.error("url-notes: \(error)")
+      throw ExitCode(1)
+    }
+    guard let note = store.note(id) else {
+      Output.error("url-notes: \(reference): the note could not be read from \(store.path)")
+      throw ExitCode(1)
+    }
+    if json { return Output.raw(JSONExporter.note(note)) }
+    Output.line(note.title)
+    if let url = note.url { Output.line(url) }
+    if !note.tags.isEmpty { Output.line("Tags: " + note.tags.joined(separator: ", ")) }
+    Output.line("Id: \(note.id)")
+    if !note.summary.isEmpty {
+      Output.line("")
+      for line in SummaryTreeText.lines(note.summary) { Output.line(line) }
+    }
+    if let body = note.body {
+      Output.line("")
+      Output.line(body)
+    }
+  }
+}
+
+/// `export`: every note in a chosen format, to stdout.
+struct Export: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Export all notes as JSON, Markdown, or a Netscape bookmark file.")
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case json, markdown, netscape
+  }
+
+  @OptionGroup var options: StoreOptions
+
+  @Option(help: "json, markdown or netscape.")
+  var format: Format = .json
+
+  func run() throws {
+    let store = try options.open()
+    let notes = store.noteIDs(matching: NoteFilter()).compactMap(store.note)
+    switch format {
+    case .json: Output.raw(JSONExporter.notes(notes))
+    case .markdown: Output.raw(MarkdownExporter.export(notes))
+    case .netscape: Output.raw(NetscapeBookmarkExporter.export(notes))
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import NoteStore
+
+/// `url-notes`: with no subcommand, opens the browser (TUI) on the store.
+@main
+struct URLNotes: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "url-notes",
+    abstract: "Browse, search and import notes on web pages.",
+    discussion: """
+      The store is a JSON file: --store PATH, else $URL_NOTES_STORE, else
+      $XDG_DATA_HOME/url-notes/notes.json (~/.local/share/url-notes/notes.json).
+      """,
+    subcommands: [
+      Browse.self, Import.self, Tags.self, List.self, Show.self, Export.self, Demo.self,
+    ],
+    defaultSubcommand: Browse.self)
+}
+
+/// `--store PATH`, shared by every command.
+struct StoreOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("The note store file.", valueName: "path"))
+  var store: String?
+
+  /// The store path: the option, else $URL_NOTES_STORE, else the XDG data directory.
+  var resolvedPath: String {
+    if let store, !store.isEmpty { return store }
+    let environment = ProcessEnvironment.self
+    if let path = environment.value("URL_NOTES_STORE"), !path.isEmpty { return path }
+    if let data = environment.value("XDG_DATA_HOME"), data.hasPrefix("/") {
+      return data + "/url-notes/notes.json"
+    }
+    return (environment.value("HOME") ?? ".") + "/.local/share/url-notes/notes.json"
+  }
+
+  /// Opens the store, or prints the reason and exits with status 1.
+  func open() throws -> NoteStore {
+    do {
+      let store = try NoteStore.open(path: resolvedPath)
+      for warning in store.warnings { Output.error("warning: " + warning) }
+      return store
+    } catch {
+      Output.error("\(error)")
+      throw ExitCode(1)
+    }
+  }
+}
+
+/// `browse`: the full-screen interface.
+struct Browse: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Open the full-screen browser (the default command).")
+
+  @OptionGroup var options: StoreOptions
+
+  func run() throws {
+    let status = runBrowser(storePath: options.resolvedPath)
+    if status != 0 { throw ExitCode(status) }
+  }
+}

@@ -1,1 +1,0 @@
-print("url-notes: under construction")
