@@ -1,0 +1,118 @@
+/// An input error that stops the import: what went wrong and where, compiler style.
+///
+/// Errors are values (a kind plus a required position); the text is written in one place,
+/// `message`. Positions are 1-based; the column counts Unicode scalars (UTF-8 continuation
+/// bytes are skipped), so it matches what an editor shows. `offset` is a byte offset into the
+/// input as framed: the file itself for raw UTF-8 payloads (a stripped BOM is counted), the
+/// UTF-8 transcoding of a UTF-16 file, or, when `inExtractedPayload` is true, the flight bytes
+/// joined from an HTML page's `self.__next_f` scripts.
+public struct FlightError: Error, Sendable, Equatable, CustomStringConvertible {
+  public enum Kind: Sendable, Equatable {
+    /// Zero bytes, or only whitespace.
+    case emptyInput
+    /// Bytes were there, but not one complete row header.
+    case noRows
+    /// Neither a flight payload nor an HTML page.
+    case notFlight
+    /// The pre-2023 format with the tag in front of the id (`J0:`, `M1:`).
+    case legacyFormat
+    /// An HTML page with `__NEXT_DATA__` and no `__next_f` scripts.
+    case pagesRouterPage
+    /// An HTML page with neither `__next_f` scripts nor `__NEXT_DATA__`.
+    case htmlWithoutFlight
+    /// A line that does not start with a row header after an LF-terminated row: the file was
+    /// pretty-printed or otherwise reformatted.
+    case reformatted
+    /// A row header byte that is neither a lowercase hex digit nor `:`.
+    case invalidRowID(found: UInt8)
+    /// A row id with more hex digits than `FlightFramer.maxRowIDDigits`.
+    case rowIDTooLong(limit: Int)
+    /// A byte in a row length that is neither a lowercase hex digit nor `,`.
+    case invalidRowLength(rowID: String, found: UInt8)
+    /// A row longer than `FlightFramer.maxRowBytes` (declared or found).
+    case rowTooLarge(rowID: String, limit: Int)
+    /// An `H` row whose body is empty, so it has no hint code.
+    case missingHintCode(rowID: String)
+    /// A `self.__next_f.push(...)` call whose argument is not the expected JSON array.
+    case invalidPush(reason: String)
+    /// A `[3, "…"]` push whose string is not base64.
+    case invalidBase64
+  }
+
+  public let kind: Kind
+  /// Byte offset of the problem (see the type's documentation for which bytes).
+  public let offset: Int
+  /// 1-based line.
+  public let line: Int
+  /// 1-based column in Unicode scalars.
+  public let column: Int
+  /// True when the position refers to the payload joined from an HTML page's scripts.
+  public let inExtractedPayload: Bool
+
+  public init(
+    _ kind: Kind, offset: Int, line: Int, column: Int, inExtractedPayload: Bool = false
+  ) {
+    self.kind = kind
+    self.offset = offset
+    self.line = line
+    self.column = column
+    self.inExtractedPayload = inExtractedPayload
+  }
+
+  init(_ kind: Kind, at position: FlightPosition, inExtractedPayload: Bool = false) {
+    self.init(
+      kind, offset: position.offset, line: position.line, column: position.column,
+      inExtractedPayload: inExtractedPayload)
+  }
+
+  /// One line without position, e.g. "expected a row id (lowercase hex digits) followed by ':',
+  /// found 'G'".
+  public var message: String {
+    switch kind {
+    case .emptyInput: return "empty input: no flight rows"
+    case .noRows: return "no flight rows found"
+    case .notFlight:
+      return "not a React Flight payload: expected a row header such as '0:' or an HTML page "
+        + "with self.__next_f scripts"
+    case .legacyFormat:
+      return "legacy React Flight format (before 2023: the tag comes before the row id, as in "
+        + "'J0:'); not supported"
+    case .pagesRouterPage:
+      return "not an App Router page (found __NEXT_DATA__: a pages-router page)"
+    case .htmlWithoutFlight:
+      return "HTML page without self.__next_f scripts: not a Next.js App Router page"
+    case .reformatted:
+      return "file was reformatted (pretty-printed?): a line does not start with a row header"
+    case .invalidRowID(let found):
+      return "expected a row id (lowercase hex digits) followed by ':', found "
+        + FlightError.describe(found)
+    case .rowIDTooLong(let limit): return "row id longer than \(limit) hex digits"
+    case .invalidRowLength(let rowID, let found):
+      return "expected a lowercase hex digit or ',' in the length of row '\(rowID)', found "
+        + FlightError.describe(found)
+    case .rowTooLarge(let rowID, let limit):
+      return "row '\(rowID)' is longer than the limit of \(limit) bytes"
+    case .missingHintCode(let rowID): return "expected a hint code after 'H' in row '\(rowID)'"
+    case .invalidPush(let reason): return "malformed self.__next_f.push(...) call: \(reason)"
+    case .invalidBase64: return "invalid base64 in a self.__next_f.push([3, ...]) chunk"
+    }
+  }
+
+  /// `LINE:COL: error: MESSAGE`; the caller puts the file path in front.
+  public var description: String {
+    let suffix = inExtractedPayload ? " (in the payload joined from the page's scripts)" : ""
+    return "\(line):\(column): error: \(message)\(suffix)"
+  }
+
+  /// A byte shown for a person: printable ASCII quoted, everything else in hex.
+  static func describe(_ byte: UInt8) -> String {
+    if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+    switch byte {
+    case 0x20: return "space"
+    case 0x0A: return "newline"
+    case 0x0D: return "carriage return"
+    case 0x09: return "tab"
+    default: return "byte 0x" + String(byte, radix: 16, uppercase: true)
+    }
+  }
+}
