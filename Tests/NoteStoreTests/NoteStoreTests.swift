@@ -80,7 +80,7 @@ import Testing
     do {
       _ = try NoteStore.open(path: path)
     } catch let error as StoreError {
-      #expect(error.description == "\(path):2:12: error: expected a member name after ',', found '}'")
+      #expect(error.description == "\(path):2:11: error: expected a member name after ',', found '}'")
     }
     #expect(String(decoding: FileManager.default.bytes(atPath: path), as: UTF8.self) == corrupt)
   }
