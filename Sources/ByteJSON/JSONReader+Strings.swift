@@ -1,7 +1,9 @@
 extension JSONReader {
   /// Reads a string value, decoding escapes. Invalid UTF-8 and lone surrogates become U+FFFD.
   public mutating func readString() throws(JSONError) -> String {
-    guard let first = peek() else { throw JSONError(.unexpectedEnd(expected: "a string"), at: offset) }
+    guard let first = peek() else {
+      throw JSONError(.unexpectedEnd(expected: "a string"), at: offset)
+    }
     guard first == UInt8(ascii: "\"") else { throw unexpected("a string") }
     offset += 1
     let start = offset
@@ -45,7 +47,8 @@ extension JSONReader {
       if byte < 0x20 { throw JSONError(.controlCharacterInString(byte), at: offset) }
       offset += 1
     }
-    throw JSONError(.unexpectedEnd(expected: "'\"' to close the string"), at: max(start, bytes.count))
+    throw JSONError(
+      .unexpectedEnd(expected: "'\"' to close the string"), at: max(start, bytes.count))
   }
 
   /// Decodes from the first backslash to the closing quote, appending UTF-8 to `buffer`.

@@ -1,7 +1,9 @@
 extension JSONReader {
   /// Reads any value into a `JSONValue` tree.
   public mutating func readValue() throws(JSONError) -> JSONValue {
-    guard let byte = peek() else { throw JSONError(.unexpectedEnd(expected: "a value"), at: offset) }
+    guard let byte = peek() else {
+      throw JSONError(.unexpectedEnd(expected: "a value"), at: offset)
+    }
     switch byte {
     case UInt8(ascii: "\""): return .string(try readString())
     case UInt8(ascii: "{"):
@@ -29,7 +31,9 @@ extension JSONReader {
   /// Skips any value with a byte scan, validating structure but decoding nothing.
   /// Complexity: O(length of the value), no allocation.
   public mutating func skipValue() throws(JSONError) {
-    guard let byte = peek() else { throw JSONError(.unexpectedEnd(expected: "a value"), at: offset) }
+    guard let byte = peek() else {
+      throw JSONError(.unexpectedEnd(expected: "a value"), at: offset)
+    }
     switch byte {
     case UInt8(ascii: "\""): try skipString()
     case UInt8(ascii: "{"):

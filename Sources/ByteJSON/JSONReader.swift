@@ -163,7 +163,9 @@ public struct JSONReader {
   @inline(__always)
   mutating func expect(_ byte: UInt8, _ what: String) throws(JSONError) {
     guard let next = peek() else { throw JSONError(.unexpectedEnd(expected: what), at: offset) }
-    guard next == byte else { throw JSONError(.unexpectedByte(found: next, expected: what), at: offset) }
+    guard next == byte else {
+      throw JSONError(.unexpectedByte(found: next, expected: what), at: offset)
+    }
     offset += 1
   }
 
@@ -175,7 +177,8 @@ public struct JSONReader {
     }
     let pointer = literal.utf8Start
     for index in 0..<count where bytes[offset + index] != pointer[index] {
-      throw JSONError(.unexpectedByte(found: bytes[offset + index], expected: "'\(literal)'"),
+      throw JSONError(
+        .unexpectedByte(found: bytes[offset + index], expected: "'\(literal)'"),
         at: offset + index)
     }
     offset += count
@@ -211,7 +214,9 @@ public struct JSONReader {
     if bytes[offset] == UInt8(ascii: "0") {
       offset += 1
       // JSON forbids leading zeros ("01").
-      if offset < bytes.count && isDigit(bytes[offset]) { throw JSONError(.invalidNumber, at: start) }
+      if offset < bytes.count && isDigit(bytes[offset]) {
+        throw JSONError(.invalidNumber, at: start)
+      }
     } else if isDigit(bytes[offset]) {
       while offset < bytes.count && isDigit(bytes[offset]) { offset += 1 }
     } else {
@@ -226,7 +231,9 @@ public struct JSONReader {
     }
     if offset < bytes.count && (bytes[offset] | 0x20) == UInt8(ascii: "e") {
       offset += 1
-      if offset < bytes.count && (bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-")) {
+      if offset < bytes.count
+        && (bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-"))
+      {
         offset += 1
       }
       guard offset < bytes.count && isDigit(bytes[offset]) else {

@@ -90,7 +90,8 @@ public struct JSONWriter {
       endArray()
     case .object(let object):
       beginObject()
-      for member in object.members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+      for member in object.members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+      ) {
         key(member.key)
         write(member.value)
       }
@@ -143,7 +144,9 @@ public struct JSONWriter {
     case 0x0C: bytes.append(UInt8(ascii: "f"))
     default:
       let hex: [UInt8] = Array("0123456789abcdef".utf8)
-      bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+      bytes.append(contentsOf: [
+        UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
+      ])
     }
   }
 }

@@ -18,9 +18,11 @@ struct Demo: ParsableCommand {
   var paths: [String] = ["data"]
 
   func run() throws {
-    var template = Array(((ProcessEnvironment.value("TMPDIR") ?? "/tmp") + "/url-notes-demo-XXXXXX").utf8CString)
+    var template = Array(
+      ((ProcessEnvironment.value("TMPDIR") ?? "/tmp") + "/url-notes-demo-XXXXXX").utf8CString)
     guard let directory = mkdtemp(&template) else {
-      Output.error("url-notes: cannot create a temporary directory: \(String(cString: strerror(errno)))")
+      Output.error(
+        "url-notes: cannot create a temporary directory: \(String(cString: strerror(errno)))")
       throw ExitCode(1)
     }
     let storePath = String(cString: directory) + "/notes.json"

@@ -39,7 +39,8 @@ struct Import: ParsableCommand {
     let verb = dryRun ? "would be" : "were"
     Output.line(
       "\(report.added) added, \(report.merged) merged, \(report.unchanged) unchanged, "
-        + "\(report.failed) file\(report.failed == 1 ? "" : "s") failed; \(report.added + report.merged) notes \(verb) written")
+        + "\(report.failed) file\(report.failed == 1 ? "" : "s") failed; \(report.added + report.merged) notes \(verb) written"
+    )
     if !report.succeeded { throw ExitCode(1) }
   }
 }

@@ -10,8 +10,11 @@ struct Tags: ParsableCommand {
   @Option(help: "Order: count (most used first) or name.")
   var sort: TagOrder = .count
 
-  @Option(name: .customLong("with"), help: ArgumentHelp(
-    "Only tags that occur together with this tag (repeatable: with all of them).", valueName: "tag"))
+  @Option(
+    name: .customLong("with"),
+    help: ArgumentHelp(
+      "Only tags that occur together with this tag (repeatable: with all of them).",
+      valueName: "tag"))
   var with: [String] = []
 
   @Flag(help: "Print JSON: [{\"tag\": …, \"count\": …}].")
@@ -19,12 +22,15 @@ struct Tags: ParsableCommand {
 
   func run() throws {
     let store = try options.open()
-    let counts = with.isEmpty ? store.tagCounts(order: sort) : store.cooccurringTags(with: with, order: sort)
+    let counts =
+      with.isEmpty ? store.tagCounts(order: sort) : store.cooccurringTags(with: with, order: sort)
     if json { return Output.raw(JSONExporter.tagCounts(counts)) }
-    let width = String(counts.first.map { max($0.count, counts.map(\.count).max() ?? 0) } ?? 0).count
+    let width = String(counts.first.map { max($0.count, counts.map(\.count).max() ?? 0) } ?? 0)
+      .count
     for entry in counts {
       let count = String(entry.count)
-      Output.line(String(repeating: " ", count: max(0, width - count.count)) + count + "  " + entry.tag)
+      Output.line(
+        String(repeating: " ", count: max(0, width - count.count)) + count + "  " + entry.tag)
     }
   }
 }
@@ -33,20 +39,29 @@ extension TagOrder: ExpressibleByArgument {}
 
 /// `list`: notes matching tag conditions and a text search.
 struct List: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "List notes, filtered by tags and text.")
+  static let configuration = CommandConfiguration(
+    abstract: "List notes, filtered by tags and text.")
 
   @OptionGroup var options: StoreOptions
 
-  @Option(name: .customLong("tag"), help: ArgumentHelp("Notes with this tag (repeatable: all of them).", valueName: "tag"))
+  @Option(
+    name: .customLong("tag"),
+    help: ArgumentHelp("Notes with this tag (repeatable: all of them).", valueName: "tag"))
   var tags: [String] = []
 
-  @Option(name: .customLong("any-tag"), help: ArgumentHelp("Notes with at least one of these tags (repeatable).", valueName: "tag"))
+  @Option(
+    name: .customLong("any-tag"),
+    help: ArgumentHelp("Notes with at least one of these tags (repeatable).", valueName: "tag"))
   var anyTags: [String] = []
 
-  @Option(name: .customLong("not-tag"), help: ArgumentHelp("Notes without this tag (repeatable).", valueName: "tag"))
+  @Option(
+    name: .customLong("not-tag"),
+    help: ArgumentHelp("Notes without this tag (repeatable).", valueName: "tag"))
   var notTags: [String] = []
 
-  @Option(help: ArgumentHelp("Text in the title, URL, tags or summary (case-insensitive).", valueName: "text"))
+  @Option(
+    help: ArgumentHelp(
+      "Text in the title, URL, tags or summary (case-insensitive).", valueName: "text"))
   var search: String?
 
   @Flag(help: "Print a JSON array of notes (see README, JSON output).")
@@ -77,7 +92,9 @@ struct Show: ParsableCommand {
   @Flag(help: "Print the note as a JSON object.")
   var json = false
 
-  @Argument(help: ArgumentHelp("The note's id (or a unique prefix of it) or its URL.", valueName: "id-or-url"))
+  @Argument(
+    help: ArgumentHelp(
+      "The note's id (or a unique prefix of it) or its URL.", valueName: "id-or-url"))
   var reference: String
 
   func run() throws {

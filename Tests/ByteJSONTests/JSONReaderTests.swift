@@ -8,7 +8,12 @@ import Testing
       value
         == .object(
           JSONObject([
-            ("b", .array([.number(JSONNumber(1)), .number(JSONNumber(text: "-2.5e3")), .bool(true), .null])),
+            (
+              "b",
+              .array([
+                .number(JSONNumber(1)), .number(JSONNumber(text: "-2.5e3")), .bool(true), .null,
+              ])
+            ),
             ("a", .string("x\ny")),
             ("c", .object(JSONObject())),
           ])))
@@ -82,7 +87,8 @@ import Testing
 
 @Suite struct JSONWriterTests {
   @Test func writesSortedCompactEscapedJSON() throws {
-    let value = try JSONParser.parse(#"{"z":1,"a":["q\"\\\n\u0001","日本"],"m":{"b":null,"a":false}}"#)
+    let value = try JSONParser.parse(
+      #"{"z":1,"a":["q\"\\\n\u0001","日本"],"m":{"b":null,"a":false}}"#)
     #expect(
       JSONWriter.encode(value)
         == #"{"a":["q\"\\\n\u0001","日本"],"m":{"a":false,"b":null},"z":1}"#)
@@ -103,6 +109,8 @@ import Testing
     writer.endObject()
     let text = String(decoding: writer.bytes, as: UTF8.self)
     #expect(text == #"{"id":"n1","tags":["a b","C"],"count":-3}"#)
-    #expect(JSONWriter.encode(try JSONParser.parse(writer.bytes)) == #"{"count":-3,"id":"n1","tags":["a b","C"]}"#)
+    #expect(
+      JSONWriter.encode(try JSONParser.parse(writer.bytes))
+        == #"{"count":-3,"id":"n1","tags":["a b","C"]}"#)
   }
 }

@@ -8,7 +8,9 @@ import Testing
   let directory = TemporaryDirectory()
   var storePath: String { directory.file("notes.json") }
   var samples: [String] {
-    ["tag-gpt-4.rsc.txt", "tag-gpu.rsc.txt", "tag-hardware.rsc.txt"].map { Fixtures.url("flight/" + $0).path }
+    ["tag-gpt-4.rsc.txt", "tag-gpu.rsc.txt", "tag-hardware.rsc.txt"].map {
+      Fixtures.url("flight/" + $0).path
+    }
   }
 
   static let askHN = "https://news.ycombinator.com/item?id=44840728"
@@ -23,35 +25,48 @@ import Testing
   @Test func importsThreeNotesWithExactTagsAndTrees() throws {
     let store = try NoteStore.open(path: storePath)
     let report = try NoteImporter().importPaths(samples, into: store)
-    #expect(report.files.map(\.summaryLine) == [
-      "\(samples[0]): 1 note (1 added, 0 merged, 0 unchanged)",
-      "\(samples[1]): 3 notes (2 added, 1 merged, 0 unchanged)",
-      "\(samples[2]): 2 notes (0 added, 2 merged, 0 unchanged)",
-    ])
+    #expect(
+      report.files.map(\.summaryLine) == [
+        "\(samples[0]): 1 note (1 added, 0 merged, 0 unchanged)",
+        "\(samples[1]): 3 notes (2 added, 1 merged, 0 unchanged)",
+        "\(samples[2]): 2 notes (0 added, 2 merged, 0 unchanged)",
+      ])
     #expect(store.count == 3)
-    let notes = [Self.askHN, Self.framework, Self.gptOSS].map { store.note(store.noteID(forURL: $0)!)! }
-    #expect(notes.map(\.title) == [
-      "Ask HN: How can ChatGPT serve 700M users when I can't run one GPT-4 locally?",
-      "The Framework Desktop is a beast",
-      "From GPT-2 to gpt-oss: Analyzing the Architectural Advances",
-    ])
-    #expect(notes[0].tags == [
-      "llm", "large language model", "chatgpt", "gpt-4", "inference", "scalability", "hardware",
-      "gpu", "tpu", "parallelism", "batching", "memory bandwidth", "model optimization",
-      "mixture of experts", "moe", "quantization", "speculative decoding", "kv cache", "economics",
-      "infrastructure", "hacker news",
-    ])
+    let notes = [Self.askHN, Self.framework, Self.gptOSS].map {
+      store.note(store.noteID(forURL: $0)!)!
+    }
+    #expect(
+      notes.map(\.title) == [
+        "Ask HN: How can ChatGPT serve 700M users when I can't run one GPT-4 locally?",
+        "The Framework Desktop is a beast",
+        "From GPT-2 to gpt-oss: Analyzing the Architectural Advances",
+      ])
+    #expect(
+      notes[0].tags == [
+        "llm", "large language model", "chatgpt", "gpt-4", "inference", "scalability", "hardware",
+        "gpu", "tpu", "parallelism", "batching", "memory bandwidth", "model optimization",
+        "mixture of experts", "moe", "quantization", "speculative decoding", "kv cache",
+        "economics",
+        "infrastructure", "hacker news",
+      ])
     #expect(notes[1].tags.count == 30)
     #expect(notes[1].tags.prefix(4) == ["hardware", "desktop computer", "mini pc", "framework"])
     #expect(notes[2].tags.last == "gpu")
-    #expect(SummaryTreeText.lines(notes[0].summary, text: \.markup) == (try expectedTree("ask-hn-chatgpt-700m")))
-    #expect(SummaryTreeText.lines(notes[1].summary, text: \.markup) == (try expectedTree("framework-desktop")))
-    #expect(SummaryTreeText.lines(notes[2].summary, text: \.markup) == (try expectedTree("gpt-2-to-gpt-oss")))
+    #expect(
+      SummaryTreeText.lines(notes[0].summary, text: \.markup)
+        == (try expectedTree("ask-hn-chatgpt-700m")))
+    #expect(
+      SummaryTreeText.lines(notes[1].summary, text: \.markup)
+        == (try expectedTree("framework-desktop")))
+    #expect(
+      SummaryTreeText.lines(notes[2].summary, text: \.markup)
+        == (try expectedTree("gpt-2-to-gpt-oss")))
     // Bold labels stay bold: "CPU:" is its own bold span.
-    #expect(notes[1].summary[0].spans == [
-      InlineSpan("CPU:", .bold),
-      InlineSpan(" AMD Ryzen AI Max 395+ (16 Zen5 cores @ 5.1GHz), a laptop-class processor."),
-    ])
+    #expect(
+      notes[1].summary[0].spans == [
+        InlineSpan("CPU:", .bold),
+        InlineSpan(" AMD Ryzen AI Max 395+ (16 Zen5 cores @ 5.1GHz), a laptop-class processor."),
+      ])
     #expect(notes[0].provenance.map(\.file) == samples)
   }
 
@@ -71,19 +86,22 @@ import Testing
     let empty = directory.file("empty.rsc")
     FileManager.default.createFile(atPath: empty, contents: Data())
     let binary = directory.file("image.rsc")
-    FileManager.default.createFile(atPath: binary, contents: Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 1, 2]))
+    FileManager.default.createFile(
+      atPath: binary, contents: Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 1, 2]))
     let json = directory.file("other.json")
     try #"{"a": [1, 2]}"#.write(toFile: json, atomically: true, encoding: .utf8)
     let missing = directory.file("missing.rsc")
     let store = try NoteStore.open(path: storePath)
-    let report = try NoteImporter().importPaths([empty, samples[0], binary, json, missing], into: store)
-    #expect(report.files.compactMap(\.failure) == [
-      "\(empty): error: file is empty",
-      "\(binary): error: binary file, expected a saved page (flight payload, HTML, Markdown or text)",
-      "\(json): error: a JSON file that is not a page dump; expected a flight payload (.rsc), a saved "
-        + "Next.js page (.html), a Markdown or text page dump, or a Netscape bookmark file",
-      "\(missing): error: no such file",
-    ])
+    let report = try NoteImporter().importPaths(
+      [empty, samples[0], binary, json, missing], into: store)
+    #expect(
+      report.files.compactMap(\.failure) == [
+        "\(empty): error: file is empty",
+        "\(binary): error: binary file, expected a saved page (flight payload, HTML, Markdown or text)",
+        "\(json): error: a JSON file that is not a page dump; expected a flight payload (.rsc), a saved "
+          + "Next.js page (.html), a Markdown or text page dump, or a Netscape bookmark file",
+        "\(missing): error: no such file",
+      ])
     #expect(!report.succeeded)
     #expect(store.count == 1)
   }
@@ -93,7 +111,10 @@ import Testing
     _ = try NoteImporter().importPaths([samples[0]], into: store)
     let before = FileManager.default.bytes(atPath: storePath)
     let report = try NoteImporter().importPaths([storePath], into: store)
-    #expect(report.files.first?.failure == "\(storePath): error: this is a url-notes store, not a page dump (use --store to open it)")
+    #expect(
+      report.files.first?.failure
+        == "\(storePath): error: this is a url-notes store, not a page dump (use --store to open it)"
+    )
     #expect(FileManager.default.bytes(atPath: storePath) == before)
   }
 
@@ -117,6 +138,8 @@ import Testing
     let empty = directory.file("nothing")
     try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
     let report = try NoteImporter().importPaths([empty], into: try NoteStore.open(path: storePath))
-    #expect(report.files.first?.failure?.hasPrefix("\(empty): error: no page dumps in this directory") == true)
+    #expect(
+      report.files.first?.failure?.hasPrefix("\(empty): error: no page dumps in this directory")
+        == true)
   }
 }

@@ -16,7 +16,8 @@ import Testing
             markup: "**CPU:** fast", children: [SummaryNode(markup: "16 cores")])
         ]),
       SampleNotes.note("bbbb00000002", url: "https://example.com/b", title: "Beta", tags: ["gpu"]),
-      SampleNotes.note("cccc00000003", title: "Gamma 日本語", tags: ["notes", "llm"], body: "Body text"),
+      SampleNotes.note(
+        "cccc00000003", title: "Gamma 日本語", tags: ["notes", "llm"], body: "Body text"),
     ]
   }
 
@@ -70,7 +71,10 @@ import Testing
     handle.closeFile()
     let reopened = try NoteStore.open(path: path)
     #expect(reopened.note(NoteID("aaaa00000001"))?.title == "Alpha 2")
-    #expect(reopened.warnings == ["\(path).journal: ignored an incomplete last record (an interrupted save)"])
+    #expect(
+      reopened.warnings == [
+        "\(path).journal: ignored an incomplete last record (an interrupted save)"
+      ])
   }
 
   @Test func refusesACorruptStoreWithItsPositionAndNeverWritesIt() throws {
@@ -80,17 +84,26 @@ import Testing
     do {
       _ = try NoteStore.open(path: path)
     } catch let error as StoreError {
-      #expect(error.description == "\(path):2:11: error: expected a member name after ',', found '}'")
+      #expect(
+        error.description == "\(path):2:11: error: expected a member name after ',', found '}'")
     }
     #expect(String(decoding: FileManager.default.bytes(atPath: path), as: UTF8.self) == corrupt)
   }
 
   @Test(arguments: [
-    (#"{"notes":[]}"#, "not a url-notes store: expected \"format\":\"url-notes\" before \"notes\"", "1:10"),
-    (#"{"format":"other","notes":[]}"#, "not a url-notes store: \"format\" is not \"url-notes\"", "1:11"),
+    (
+      #"{"notes":[]}"#, "not a url-notes store: expected \"format\":\"url-notes\" before \"notes\"",
+      "1:10"
+    ),
+    (
+      #"{"format":"other","notes":[]}"#, "not a url-notes store: \"format\" is not \"url-notes\"",
+      "1:11"
+    ),
     (#"[1,2]"#, "not a url-notes store: expected a JSON object", "1:1"),
-    (#"{"format":"url-notes","formatVersion":9,"notes":[]}"#,
-     "store format version 9 is newer than this url-notes reads (1); upgrade url-notes", "1:39"),
+    (
+      #"{"format":"url-notes","formatVersion":9,"notes":[]}"#,
+      "store format version 9 is newer than this url-notes reads (1); upgrade url-notes", "1:39"
+    ),
   ])
   func refusesFilesThatAreNotStores(content: String, message: String, position: String) throws {
     try content.write(toFile: path, atomically: true, encoding: .utf8)
@@ -107,19 +120,30 @@ import Testing
     try store.apply(sample().map(StoreChange.put))
     #expect(
       store.tagCounts(order: .count)
-        == [TagCount(tag: "GPU", count: 2), TagCount(tag: "llm", count: 2), TagCount(tag: "notes", count: 1)])
+        == [
+          TagCount(tag: "GPU", count: 2), TagCount(tag: "llm", count: 2),
+          TagCount(tag: "notes", count: 1),
+        ])
     #expect(
       store.tagCounts(order: .name).map(\.tag) == ["GPU", "llm", "notes"])
-    #expect(store.noteIDs(matching: NoteFilter(allTags: ["gpu", "LLM"])) == [NoteID("aaaa00000001")])
+    #expect(
+      store.noteIDs(matching: NoteFilter(allTags: ["gpu", "LLM"])) == [NoteID("aaaa00000001")])
     #expect(
       store.noteIDs(matching: NoteFilter(anyTags: ["notes", "gpu"])).map(\.rawValue)
         == ["aaaa00000001", "bbbb00000002", "cccc00000003"])
-    #expect(store.noteIDs(matching: NoteFilter(noneTags: ["gpu"])).map(\.rawValue) == ["cccc00000003"])
+    #expect(
+      store.noteIDs(matching: NoteFilter(noneTags: ["gpu"])).map(\.rawValue) == ["cccc00000003"])
     // Summary text is searched (decoded lazily), case-insensitively.
-    #expect(store.noteIDs(matching: NoteFilter(text: "16 CORES")).map(\.rawValue) == ["aaaa00000001"])
+    #expect(
+      store.noteIDs(matching: NoteFilter(text: "16 CORES")).map(\.rawValue) == ["aaaa00000001"])
     #expect(store.noteIDs(matching: NoteFilter(text: "日本")).map(\.rawValue) == ["cccc00000003"])
-    #expect(store.noteIDs(matching: NoteFilter(text: "example.com/b")).map(\.rawValue) == ["bbbb00000002"])
-    #expect(store.cooccurringTags(with: ["llm"]) == [TagCount(tag: "GPU", count: 1), TagCount(tag: "notes", count: 1)])
+    #expect(
+      store.noteIDs(matching: NoteFilter(text: "example.com/b")).map(\.rawValue) == ["bbbb00000002"]
+    )
+    #expect(
+      store.cooccurringTags(with: ["llm"]) == [
+        TagCount(tag: "GPU", count: 1), TagCount(tag: "notes", count: 1),
+      ])
   }
 
   @Test func findsNotesByIdPrefixAndURL() throws {
@@ -147,7 +171,10 @@ import Testing
     ("HTTPS://Example.COM:443/path/?q=1#top", "https://example.com/path?q=1"),
     ("http://example.com:80/", "http://example.com"),
     ("http://example.com:8080/a//", "http://example.com:8080/a"),
-    ("https://news.ycombinator.com/item?id=44840728", "https://news.ycombinator.com/item?id=44840728"),
+    (
+      "https://news.ycombinator.com/item?id=44840728",
+      "https://news.ycombinator.com/item?id=44840728"
+    ),
   ])
   func normalizes(input: String, expected: String) {
     #expect(NormalizedURL.normalize(input) == expected)
@@ -156,13 +183,17 @@ import Testing
   @Test func rejectsRelativeAndEmpty() {
     #expect(NormalizedURL.normalize("/tag/gpu") == nil)
     #expect(NormalizedURL.problem(with: "") == "the URL is empty")
-    #expect(NormalizedURL.problem(with: "example.com") == "expected an absolute URL such as https://example.com/page")
+    #expect(
+      NormalizedURL.problem(with: "example.com")
+        == "expected an absolute URL such as https://example.com/page")
   }
 }
 
 @Suite struct InlineMarkupTests {
   @Test func parsesAndEscapesRoundTrip() {
-    let spans = [InlineSpan("CPU:", .bold), InlineSpan(" 2*3 `x` \\ "), InlineSpan("fast", .italic)]
+    let spans = [
+      InlineSpan("CPU:", .bold), InlineSpan(" 2*3 `x` \\ "), InlineSpan("fast", .italic),
+    ]
     let markup = InlineMarkup.markup(for: spans)
     #expect(markup == #"**CPU:** 2\*3 \`x\` \\ *fast*"#)
     #expect(InlineMarkup.spans(of: markup) == spans)

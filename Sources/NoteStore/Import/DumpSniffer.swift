@@ -27,7 +27,9 @@ enum DumpSniffer {
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return false }
     let sample = bytes.prefix(4096)
     if sample.contains(0) { return true }
-    let controls = sample.filter { $0 < 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0x0C && $0 != 0x1B }
+    let controls = sample.filter {
+      $0 < 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0x0C && $0 != 0x1B
+    }
     let decoded = String(decoding: sample, as: UTF8.self)
     let replacements = decoded.unicodeScalars.filter { $0 == "\u{FFFD}" }.count
     return controls.count * 20 > sample.count || replacements * 10 > sample.count

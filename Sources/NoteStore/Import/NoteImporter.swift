@@ -53,11 +53,13 @@ public struct NoteImporter {
     guard FileSystem.isDirectory(path) else { return [path] }
     let names = FileSystem.directoryEntries(path).filter { name in
       guard !name.hasPrefix("."), let dot = name.lastIndex(of: ".") else { return false }
-      return DumpSniffer.dumpExtensions.contains(String(name[name.index(after: dot)...]).lowercased())
+      return DumpSniffer.dumpExtensions.contains(
+        String(name[name.index(after: dot)...]).lowercased())
     }
     if names.isEmpty {
       var failed = FileReport(path: path)
-      failed.failure = "\(path): error: no page dumps in this directory (looked for "
+      failed.failure =
+        "\(path): error: no page dumps in this directory (looked for "
         + DumpSniffer.dumpExtensions.sorted().map { "." + $0 }.joined(separator: ", ") + ")"
       report.files.append(failed)
       return []
@@ -84,8 +86,11 @@ public struct NoteImporter {
       return report
     }
     guard let reader = readers.first(where: { $0.recognizes(bytes, path: path) }) else {
-      let what = DumpSniffer.isPlainJSON(bytes) ? "a JSON file that is not a page dump" : "an unknown kind of file"
-      report.failure = "\(path): error: \(what); expected a flight payload (.rsc), a saved "
+      let what =
+        DumpSniffer.isPlainJSON(bytes)
+        ? "a JSON file that is not a page dump" : "an unknown kind of file"
+      report.failure =
+        "\(path): error: \(what); expected a flight payload (.rsc), a saved "
         + "Next.js page (.html), a Markdown or text page dump, or a Netscape bookmark file"
       return report
     }
@@ -97,7 +102,8 @@ public struct NoteImporter {
       report.failure = error.formatted(path: path)
       return report
     }
-    let provenance = Provenance(file: FileSystem.absolutePath(path), format: reader.format, imported: now)
+    let provenance = Provenance(
+      file: FileSystem.absolutePath(path), format: reader.format, imported: now)
     for draft in drafts {
       switch pending.merge(draft, provenance: provenance, now: now) {
       case .added(let id): report.added.append(id)

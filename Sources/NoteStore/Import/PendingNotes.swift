@@ -34,7 +34,8 @@ struct PendingNotes {
     let id = newID(for: draft, provenance: provenance)
     let note = Note(
       id: id, url: draft.url, title: draft.title, tags: uniqueTags(draft.tags),
-      summary: draft.summary, body: draft.body, provenance: [provenance], created: now, updated: now)
+      summary: draft.summary, body: draft.body, provenance: [provenance], created: now, updated: now
+    )
     record(note)
     if let normalized = draft.url.flatMap(NormalizedURL.normalize) { idByURL[normalized] = id }
     return .added(id)
@@ -55,12 +56,14 @@ struct PendingNotes {
     // A note without a URL is the same note when it came from the same file with the title.
     let candidates = order.compactMap { changed[$0] } + store.allNotesWithoutURL()
     return candidates.first {
-      $0.url == nil && $0.title == draft.title && $0.provenance.contains { $0.file == provenance.file }
+      $0.url == nil && $0.title == draft.title
+        && $0.provenance.contains { $0.file == provenance.file }
     }?.id
   }
 
   func newID(for draft: NoteDraft, provenance: Provenance) -> NoteID {
-    let seed = draft.url.flatMap(NormalizedURL.normalize) ?? "file:\(provenance.file)#\(draft.title)"
+    let seed =
+      draft.url.flatMap(NormalizedURL.normalize) ?? "file:\(provenance.file)#\(draft.title)"
     var id = NoteID.forURL(seed)
     var attempt = 1
     while changed[id] != nil || store.header(id) != nil {

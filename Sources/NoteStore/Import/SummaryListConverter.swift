@@ -20,7 +20,11 @@ enum SummaryListConverter {
       } else if child.tag == "p" || child.tag == "div" {
         // A paragraph inside a bullet is inline text; a list inside it is still a child list.
         for inner in child.children {
-          if inner.isList { children += nodes(from: inner) } else { appendInline(inner, [], to: &spans) }
+          if inner.isList {
+            children += nodes(from: inner)
+          } else {
+            appendInline(inner, [], to: &spans)
+          }
         }
         spans.append(InlineSpan(" "))
       } else {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// A point in time with one-second resolution, written as ISO 8601 UTC ("2026-11-21T09:30:00Z").

@@ -93,7 +93,9 @@ extension NoteStore {
     let id = NoteID(reference)
     if positionByID[id] != nil { return .success(id) }
     if let normalized = NormalizedURL.normalize(reference) {
-      if let match = records.first(where: { $0.header.url.flatMap(NormalizedURL.normalize) == normalized }) {
+      if let match = records.first(where: {
+        $0.header.url.flatMap(NormalizedURL.normalize) == normalized
+      }) {
         return .success(match.header.id)
       }
       return .failure(LookupError(reference: reference, reason: "no note has this URL"))
@@ -102,7 +104,8 @@ extension NoteStore {
       let matches = records.filter { $0.header.id.rawValue.hasPrefix(reference) }
       if matches.count == 1 { return .success(matches[0].header.id) }
       if matches.count > 1 {
-        return .failure(LookupError(reference: reference, reason: "ambiguous id prefix (\(matches.count) notes)"))
+        return .failure(
+          LookupError(reference: reference, reason: "ambiguous id prefix (\(matches.count) notes)"))
       }
     }
     return .failure(LookupError(reference: reference, reason: "no note has this id or URL"))
@@ -112,7 +115,9 @@ extension NoteStore {
   public func noteID(forURL url: String) -> NoteID? {
     guard let normalized = NormalizedURL.normalize(url) else { return nil }
     let id = NoteID.forURL(normalized)
-    if positionByID[id] != nil, records[positionByID[id]!].header.url.flatMap(NormalizedURL.normalize) == normalized {
+    if positionByID[id] != nil,
+      records[positionByID[id]!].header.url.flatMap(NormalizedURL.normalize) == normalized
+    {
       return id
     }
     return records.first { $0.header.url.flatMap(NormalizedURL.normalize) == normalized }?.header.id

@@ -14,7 +14,9 @@ public struct TextMatcher: Sendable {
     needle = text
     folded = text.lowercased()
     let bytes = Array(folded.utf8)
-    let escapesInJSON = bytes.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }
+    let escapesInJSON = bytes.contains {
+      $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20
+    }
     if escapesInJSON || bytes.isEmpty {
       rawNeedle = nil
       foldASCII = false
@@ -37,7 +39,8 @@ public struct TextMatcher: Sendable {
 
   /// True if the header fields contain the needle.
   func matches(_ header: NoteHeader) -> Bool {
-    matches(header.title) || (header.url.map(matches) ?? false) || header.tags.contains(where: matches)
+    matches(header.title) || (header.url.map(matches) ?? false)
+      || header.tags.contains(where: matches)
   }
 
   /// True if the summary text contains the needle.

@@ -54,7 +54,9 @@ enum FileSystem {
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw Failure(operation: "stat", path: path, code: errno) }
-    if (info.st_mode & S_IFMT) == S_IFDIR { throw Failure(operation: "read", path: path, code: EISDIR) }
+    if (info.st_mode & S_IFMT) == S_IFDIR {
+      throw Failure(operation: "read", path: path, code: EISDIR)
+    }
     var result = [UInt8]()
     var capacity = max(Int(info.st_size), 0) + 1
     result.reserveCapacity(capacity)
@@ -149,7 +151,9 @@ enum FileSystem {
     let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard fd >= 0 else { throw Failure(operation: "open directory", path: directory, code: errno) }
     defer { close(fd) }
-    guard fsync(fd) == 0 else { throw Failure(operation: "fsync directory", path: directory, code: errno) }
+    guard fsync(fd) == 0 else {
+      throw Failure(operation: "fsync directory", path: directory, code: errno)
+    }
   }
 
   static func parentDirectory(of path: String) -> String {

@@ -23,7 +23,9 @@ final class MappedFile: @unchecked Sendable {
     }
     defer { close(fd) }
     var info = stat()
-    guard fstat(fd, &info) == 0 else { throw FileSystem.Failure(operation: "stat", path: path, code: errno) }
+    guard fstat(fd, &info) == 0 else {
+      throw FileSystem.Failure(operation: "stat", path: path, code: errno)
+    }
     if (info.st_mode & S_IFMT) == S_IFDIR {
       throw FileSystem.Failure(operation: "open", path: path, code: EISDIR)
     }

@@ -128,7 +128,8 @@ enum NoteCodec {
 
   static func readNodes(_ reader: inout JSONReader, depth: Int) throws -> [SummaryNode] {
     if depth > maxSummaryDepth {
-      throw StoreProblem("summary tree nested deeper than \(maxSummaryDepth) levels", at: reader.offset)
+      throw StoreProblem(
+        "summary tree nested deeper than \(maxSummaryDepth) levels", at: reader.offset)
     }
     var nodes: [SummaryNode] = []
     try reader.beginArray()
@@ -165,7 +166,9 @@ enum NoteCodec {
         default: try reader.skipValue()
         }
       }
-      guard let imported else { throw StoreProblem("provenance without \"imported\" time", at: start) }
+      guard let imported else {
+        throw StoreProblem("provenance without \"imported\" time", at: start)
+      }
       entries.append(Provenance(file: file, format: format, imported: imported))
     }
     return entries
@@ -176,7 +179,8 @@ enum NoteCodec {
     let start = reader.offset
     let text = try reader.readString()
     guard let time = Timestamp(iso8601: text) else {
-      throw StoreProblem("expected a time like \"2026-01-31T12:00:00Z\", found \"\(text)\"", at: start)
+      throw StoreProblem(
+        "expected a time like \"2026-01-31T12:00:00Z\", found \"\(text)\"", at: start)
     }
     return time
   }

@@ -13,7 +13,9 @@ extension NoteStore {
       try scanSnapshot(mapped.bytes, into: &newRecords, positions: &newPositions)
     }
     let journalBytes: [UInt8]
-    do { journalBytes = try FileSystem.contents(of: journalPath) ?? [] } catch { throw ioError(error) }
+    do { journalBytes = try FileSystem.contents(of: journalPath) ?? [] } catch {
+      throw ioError(error)
+    }
     let consumed = try replayJournal(
       journalBytes, from: 0, into: &newRecords, positions: &newPositions, warnings: &newWarnings)
     snapshot = mapped
@@ -39,7 +41,9 @@ extension NoteStore {
     }
     // Only the journal grew: replay the new records.
     let journalBytes: [UInt8]
-    do { journalBytes = try FileSystem.contents(of: journalPath) ?? [] } catch { throw ioError(error) }
+    do { journalBytes = try FileSystem.contents(of: journalPath) ?? [] } catch {
+      throw ioError(error)
+    }
     var newRecords = records
     var newPositions = positionByID
     var newWarnings = warnings
@@ -74,20 +78,23 @@ extension NoteStore {
         switch key {
         case "format":
           guard try reader.readString() == "url-notes" else {
-            throw StoreError(.notAStore, path: path, position: position(valueStart, bytes),
+            throw StoreError(
+              .notAStore, path: path, position: position(valueStart, bytes),
               "not a url-notes store: \"format\" is not \"url-notes\"")
           }
           sawFormat = true
         case "formatVersion":
           let version = try reader.readInt()
           if version > NoteStore.formatVersion {
-            throw StoreError(.newerVersion, path: path, position: position(valueStart, bytes),
+            throw StoreError(
+              .newerVersion, path: path, position: position(valueStart, bytes),
               "store format version \(version) is newer than this url-notes reads "
                 + "(\(NoteStore.formatVersion)); upgrade url-notes")
           }
         case "notes":
           guard sawFormat else {
-            throw StoreError(.notAStore, path: path, position: position(valueStart, bytes),
+            throw StoreError(
+              .notAStore, path: path, position: position(valueStart, bytes),
               "not a url-notes store: expected \"format\":\"url-notes\" before \"notes\"")
           }
           try reader.beginArray()
@@ -111,7 +118,8 @@ extension NoteStore {
     } catch let error as StoreError {
       throw error
     } catch let problem as StoreProblem {
-      throw StoreError(.corrupt, path: path, position: position(problem.offset, bytes), problem.message)
+      throw StoreError(
+        .corrupt, path: path, position: position(problem.offset, bytes), problem.message)
     } catch let error as JSONError {
       throw StoreError(.corrupt, path: path, position: position(error.offset, bytes), error.message)
     } catch {
@@ -155,19 +163,27 @@ extension NoteStore {
           }
         }
         try reader.expectEnd()
-        guard let change else { throw StoreProblem("journal record is neither put nor delete", at: 0) }
+        guard let change else {
+          throw StoreProblem("journal record is neither put nor delete", at: 0)
+        }
         return change
       }
     } catch let problem as StoreProblem {
-      throw StoreError(.corrupt, path: journalPath, position: position(range.lowerBound + problem.offset, bytes), problem.message)
+      throw StoreError(
+        .corrupt, path: journalPath, position: position(range.lowerBound + problem.offset, bytes),
+        problem.message)
     } catch let error as JSONError {
-      throw StoreError(.corrupt, path: journalPath, position: position(range.lowerBound + error.offset, bytes), error.message)
+      throw StoreError(
+        .corrupt, path: journalPath, position: position(range.lowerBound + error.offset, bytes),
+        error.message)
     } catch {
       throw StoreError(.corrupt, path: journalPath, "\(error)")
     }
   }
 
-  static func apply(_ change: StoreChange, to records: inout [NoteRecord], positions: inout [NoteID: Int]) {
+  static func apply(
+    _ change: StoreChange, to records: inout [NoteRecord], positions: inout [NoteID: Int]
+  ) {
     switch change {
     case .put(let note):
       let record = NoteRecord(header: NoteHeader(note), source: .memory(note))

@@ -16,7 +16,8 @@ extension NoteStore {
         try FileSystem.makeDirectories(FileSystem.parentDirectory(of: path))
         heldLock = try StoreLock(path: lockPath)
       } catch {
-        throw StoreError(.locked, path: lockPath, "cannot take the store's write lock: \(error.message)")
+        throw StoreError(
+          .locked, path: lockPath, "cannot take the store's write lock: \(error.message)")
       }
       do { try refresh() } catch {
         heldLock = nil
@@ -85,7 +86,8 @@ extension NoteStore {
   func writeSnapshot(_ newRecords: [NoteRecord]) throws(StoreError) {
     let ordered = newRecords.sorted { $0.header.id < $1.header.id }
     var writer = JSONWriter(reservingCapacity: Int(snapshotStamp?.size ?? 0) + 4096)
-    writer.raw("{\"format\":\"url-notes\",\"formatVersion\":\(NoteStore.formatVersion),\"notes\":[\n")
+    writer.raw(
+      "{\"format\":\"url-notes\",\"formatVersion\":\(NoteStore.formatVersion),\"notes\":[\n")
     for (index, record) in ordered.enumerated() {
       switch record.source {
       case .snapshot(let range):

@@ -13,7 +13,9 @@ final class StoreLock {
   /// Waits up to `timeoutSeconds` for the lock.
   init(path: String, timeoutSeconds: Double = 10) throws(FileSystem.Failure) {
     let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw FileSystem.Failure(operation: "open lock file", path: path, code: errno) }
+    guard fd >= 0 else {
+      throw FileSystem.Failure(operation: "open lock file", path: path, code: errno)
+    }
     let deadline = Double(Timestamp.monotonicNanoseconds()) / 1e9 + timeoutSeconds
     while flock(fd, LOCK_EX | LOCK_NB) != 0 {
       guard errno == EWOULDBLOCK || errno == EINTR,
