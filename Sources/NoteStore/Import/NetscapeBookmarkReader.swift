@@ -1,0 +1,98 @@
+import ByteJSON
+
+/// Reads browser bookmark files in the Netscape interchange format (`<!DOCTYPE
+/// NETSCAPE-Bookmark-file-1>`), as Firefox, Chrome, buku, linkding, Karakeep/Hoarder and
+/// Pinboard write them: one note per `<A HREF>`.
+///
+/// Each anchor becomes a draft: url = HREF, title = the link text (the URL when empty), tags =
+/// TAGS split on commas, summary = the `<DD>` description that follows, one node per non-empty
+/// line. Folder names (`<H3>`) become tags only with `folderTags`: tag-aware exporters (buku,
+/// linkding, Pinboard, Karakeep) already write TAGS, and browsers' folders ("Bookmarks bar",
+/// "Other bookmarks") are places, not topics. Firefox `place:` queries are not pages and are
+/// skipped. ADD_DATE and LAST_MODIFIED are read past: a draft carries no times.
+///
+/// Policy: tolerant, like the browsers that read this format. Tags and attributes in any case,
+/// quoted or bare values, entities decoded, unclosed `<A>`/`<DD>`/`<H3>` end at the next block
+/// tag, a missing `</DL>` ends at the file's end. Only a file with no anchor is an error.
+public struct NetscapeBookmarkReader: DumpReader {
+  /// Whether the names of enclosing folders are appended to each bookmark's tags (browser
+  /// root folders — toolbar and "other/unfiled" — excluded).
+  public let folderTags: Bool
+
+  public init(folderTags: Bool = false) {
+    self.folderTags = folderTags
+  }
+
+  public var format: String { "netscape" }
+
+  /// Bytes searched for the DOCTYPE marker, as in the format's own files.
+  static let doctypeSniffLength = 1024
+  /// Bytes searched for `<DL>` + `<A HREF` in files without the DOCTYPE. Firefox writes a
+  /// favicon as a long data URL before later anchors, but the first ones come early.
+  static let structureSniffLength = 8192
+
+  public func recognizes(_ bytes: [UInt8], path: String) -> Bool {
+    let head = bytes.prefix(Self.structureSniffLength).map { Self.lowercasedASCII($0) }
+    if Self.find(Array("netscape-bookmark-file".utf8), in: head.prefix(Self.doctypeSniffLength))
+      != nil
+    {
+      return true
+    }
+    guard Self.find(Array("<dl".utf8), in: head[...]) != nil else { return false }
+    var from = 0
+    while let anchor = Self.find(Array("<a".utf8), in: head[from...]) {
+      let rest = head[(anchor + 2)...]
+      let attributes = rest.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+      if attributes.count < rest.count && attributes.starts(with: Array("href".utf8)) {
+        return true
+      }
+      from = anchor + 2
+    }
+    return false
+  }
+
+  public func read(_ bytes: [UInt8], path: String) throws(ImportProblem) -> [NoteDraft] {
+    let text = try MarkdownDumpReader.decodeText(bytes, expected: "a Netscape bookmark file")
+    var tokenizer = Tokenizer(text)
+    var collector = Collector(folderTags: folderTags)
+    while let token = tokenizer.next() { collector.consume(token) }
+    let drafts = collector.finish()
+    guard !drafts.isEmpty else {
+      // Points at the end: that is where the reader gave up looking for an anchor.
+      throw ImportProblem(
+        "no bookmarks found", at: TextPosition.of(offset: bytes.count, in: bytes))
+    }
+    return drafts
+  }
+
+  /// TAGS split on commas: trimmed, empty and repeated (case-insensitively) dropped.
+  static func splitTags(_ text: String) -> [String] {
+    var seen: Set<TagKey> = []
+    var tags: [String] = []
+    for part in text.split(separator: ",") {
+      let tag = InlineMarkup.collapseWhitespace(String(part))
+      guard !tag.isEmpty, seen.insert(TagKey(tag)).inserted else { continue }
+      tags.append(tag)
+    }
+    return tags
+  }
+
+  static func lowercasedASCII(_ byte: UInt8) -> UInt8 {
+    (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+  }
+
+  /// The index of the first occurrence of `needle` in `haystack`.
+  static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+    guard let first = needle.first, haystack.count >= needle.count else { return nil }
+    var index = haystack.startIndex
+    while index + needle.count <= haystack.endIndex {
+      if haystack[index] == first
+        && haystack[index..<(index + needle.count)].elementsEqual(needle)
+      {
+        return index
+      }
+      index += 1
+    }
+    return nil
+  }
+}
