@@ -1,0 +1,89 @@
+import NoteStore
+import TerminalCore
+
+extension App {
+  /// The whole screen for the current state: title bar, the top page, status bar; or only a
+  /// message when the terminal is below `minimumSize`.
+  public func render() -> CellBuffer {
+    var buffer = CellBuffer(size: size)
+    guard size.width >= Self.minimumSize.width, size.height >= Self.minimumSize.height else {
+      buffer.render(TooSmallView(size: size), in: buffer.bounds)
+      return buffer
+    }
+    let (titleArea, rest) = buffer.bounds.split(top: 1)
+    let (content, statusArea) = rest.split(bottom: 1)
+    buffer.render(TitleBar(text: breadcrumb, theme: theme), in: titleArea)
+    switch page {
+    case .tags(let state):
+      if store.count == 0 {
+        buffer.render(EmptyStoreView(storePath: store.path, theme: theme), in: content)
+      } else {
+        buffer.render(TagsView(state: state, theme: theme), in: content)
+      }
+    case .previews(let state):
+      buffer.render(PreviewsView(state: state, store: store, theme: theme), in: content)
+    case .note(let state):
+      buffer.render(NoteView(state: state), in: content)
+    case .help(let list):
+      buffer.render(HelpView(list: list, theme: theme), in: content)
+    }
+    let status = StatusBar(
+      left: statusText, right: keyHints, theme: theme, showsCursor: input != nil)
+    buffer.render(status, in: statusArea)
+    return buffer
+  }
+
+  /// "url-notes › gpu + hardware › Title": one part per page.
+  var breadcrumb: String {
+    var parts = ["url-notes"]
+    for page in pages {
+      switch page {
+      case .tags(let state):
+        if let title = state.restrictionTitle {
+          parts.append("Tags of \(title)")
+        } else {
+          parts.append(state.selected.isEmpty ? "Tags" : "Tags: " + state.selected.joined(separator: " + "))
+        }
+      case .previews(let state):
+        parts.append(state.tags.isEmpty ? "All notes" : state.tags.joined(separator: " + "))
+      case .note(let state):
+        parts.append(state.note.title)
+      case .help:
+        parts.append("Help")
+      }
+    }
+    return parts.joined(separator: " › ")
+  }
+
+  /// The left side of the status bar: the prompt, else the message, else the page's counts.
+  var statusText: StyledLine {
+    if let input { return StyledLine(input.prompt + input.text, theme.statusBar) }
+    if let message { return StyledLine(message, theme.statusBar.adding(.bold)) }
+    var text: String
+    switch page {
+    case .tags(let state):
+      if store.count == 0 { return StyledLine("Empty store", theme.statusBar) }
+      let notes = state.selectionCount == 1 ? "1 note" : "\(state.selectionCount) notes"
+      text = "\(state.rows.count) tags · \(notes) · by \(state.order.rawValue)"
+      if !state.selected.isEmpty { text = "\(state.rows.count) co-occurring tags · \(notes)" }
+      if !state.filter.isEmpty { text += " · /\(state.filter)" }
+    case .previews(let state):
+      let count = state.headers.count
+      let position = count == 0 ? 0 : state.list.selection + 1
+      text = "\(position)/\(count) " + (count == 1 ? "note" : "notes")
+      if !state.query.isEmpty { text += " · /\(state.query)" }
+    case .note(let state):
+      text = "line \(state.list.selection + 1)/\(state.lines.count)"
+      if !state.query.isEmpty { text += " · " + hitMessage(state) }
+    case .help:
+      text = "\(CommandTable.bindings.count) key bindings"
+    }
+    return StyledLine(text, theme.statusBar)
+  }
+
+  /// Key hints on the right of the status bar.
+  var keyHints: String {
+    if input != nil { return "Enter keep · Esc clear" }
+    return pages.count == 1 ? "? help · q quit" : "? help · q back"
+  }
+}

@@ -1,0 +1,84 @@
+import NoteStore
+import TerminalCore
+
+/// The whole state of the note browser: a stack of pages over one store, the prompt being
+/// typed, a status message, and the terminal size and theme.
+///
+/// Input arrives as keys (`handle(_:)`) or commands (`perform(_:)`) and returns the effects the
+/// main loop must carry out; `render()` draws the current state into a fresh buffer. Nothing
+/// here touches a terminal, so every screen and key sequence is testable as a value.
+public struct App {
+  public let store: NoteStore
+  /// The pages, first screen first; never empty.
+  public internal(set) var pages: [Page]
+  /// The filter or search prompt being typed, if any (it belongs to the top page).
+  public internal(set) var input: TextInput?
+  /// A one-line message for the status bar, cleared by the next key.
+  public internal(set) var message: String?
+  public internal(set) var size: Size
+  public internal(set) var theme: Theme
+  public internal(set) var mouseEnabled = true
+  /// Set by the quit commands; the main loop stops when it sees it.
+  public internal(set) var isFinished = false
+  /// Where the cursor line was when a search prompt opened, so a search starts from there.
+  var searchOrigin = 0
+
+  /// Smallest usable terminal; below it only a message is drawn.
+  public static let minimumSize = Size(width: 40, height: 8)
+
+  public init(store: NoteStore, size: Size, colorMode: ColorMode) {
+    self.store = store
+    self.size = size
+    self.theme = Theme(mode: colorMode)
+    var tags = TagsState()
+    tags.reload(store: store)
+    pages = [.tags(tags)]
+    layout()
+  }
+
+  /// The page on top.
+  public var page: Page {
+    get { pages[pages.count - 1] }
+    set { pages[pages.count - 1] = newValue }
+  }
+
+  /// Rows between the title bar and the status bar.
+  var contentHeight: Int { max(1, size.height - 2) }
+
+  /// Rows one preview takes: title, host and tags, two summary lines, a gap.
+  static let previewHeight = 5
+
+  /// Tells every page's lists how much fits, after a resize or a new page.
+  mutating func layout() {
+    for index in pages.indices {
+      switch pages[index] {
+      case .tags(var state):
+        state.list.setPageSize(contentHeight)
+        pages[index] = .tags(state)
+      case .previews(var state):
+        state.list.setPageSize(max(1, contentHeight / Self.previewHeight))
+        pages[index] = .previews(state)
+      case .note(var state):
+        state.layout(width: max(1, size.width - 2), theme: theme)
+        state.list.setPageSize(contentHeight)
+        pages[index] = .note(state)
+      case .help(var list):
+        list.setCount(HelpView.lines(theme: theme).count)
+        list.setPageSize(contentHeight)
+        pages[index] = .help(list)
+      }
+    }
+  }
+
+  /// Adopts a new terminal size.
+  public mutating func resize(to newSize: Size) {
+    size = newSize
+    layout()
+  }
+
+  mutating func push(_ newPage: Page) {
+    input = nil
+    pages.append(newPage)
+    layout()
+  }
+}

@@ -1,0 +1,52 @@
+/// Everything the user can ask the app to do. Keys map to commands in `CommandTable`; the
+/// app state carries commands out (`App.perform`), so tests can drive the app by command or
+/// by key through the same path.
+public enum Command: Hashable, Sendable {
+  // Moving around.
+  case up, down, pageUp, pageDown, top, bottom
+  /// Go into the selected item (tag → previews, preview → note).
+  case open
+  /// Leave a prompt, filter or screen; Esc never quits.
+  case back
+  /// Go back; quits on the first screen (`q`).
+  case backOrQuit
+  /// Quit from anywhere.
+  case quit
+  case help
+  /// Turn mouse reporting off (so the terminal's own text selection works) or back on.
+  case toggleMouse
+
+  // Filtering and searching.
+  /// Start typing a filter (tags, previews) or a search (note).
+  case search
+  case nextHit, previousHit
+
+  // Tags.
+  /// Add the selected tag to the AND selection, or take it out.
+  case toggleTag
+  /// Drop the most recently selected tag.
+  case unselectLastTag
+  /// Switch the tag order between count and name.
+  case toggleTagOrder
+  /// Show the notes under the current tag selection.
+  case showSelection
+
+  // Notes.
+  /// Show the tags of the selected note, to jump to one of them.
+  case noteTags
+  case toggleFold
+  case unfoldAll
+  case foldAll
+  /// Show the summary down to this many levels.
+  case foldToLevel(Int)
+  case openURL
+  case copyURL
+}
+
+/// The screens commands are grouped by in the help screen and the README key table.
+public enum CommandGroup: String, CaseIterable, Sendable {
+  case general = "Everywhere"
+  case tags = "Tags"
+  case previews = "Previews"
+  case note = "Note"
+}

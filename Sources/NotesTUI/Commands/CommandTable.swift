@@ -1,0 +1,89 @@
+import TerminalCore
+
+/// The one table that maps keys to commands. The help screen and the README key table
+/// (`keyTableMarkdown()`) are generated from it, so they cannot disagree with the keys.
+public enum CommandTable {
+  /// Every binding, grouped by screen in the order help shows them.
+  public static let bindings: [KeyBinding] = [
+    KeyBinding([.down, .character("j")], .down, .general, "Move down"),
+    KeyBinding([.up, .character("k")], .up, .general, "Move up"),
+    KeyBinding([.pageDown, .ctrl("f")], .pageDown, .general, "Page down"),
+    KeyBinding([.pageUp, .ctrl("b")], .pageUp, .general, "Page up"),
+    KeyBinding([.character("g"), .home], .top, .general, "Go to the top"),
+    KeyBinding([.character("G"), .end], .bottom, .general, "Go to the bottom"),
+    KeyBinding([.enter, .right, .character("l")], .open, .general, "Open the selected item"),
+    KeyBinding([.escape, .left, .character("h")], .back, .general, "Go back (or clear the filter)"),
+    KeyBinding([.character("q")], .backOrQuit, .general, "Go back; quit on the tag list"),
+    KeyBinding([.character("Q"), .ctrl("c")], .quit, .general, "Quit"),
+    KeyBinding([.character("/")], .search, .general, "Filter as you type (search in a note)"),
+    KeyBinding([.character("?")], .help, .general, "Show this help"),
+    KeyBinding([.character("m")], .toggleMouse, .general, "Mouse on/off (off: select text)"),
+
+    KeyBinding([.character(" ")], .toggleTag, .tags, "Add the tag to the selection (AND)"),
+    KeyBinding([.backspace], .unselectLastTag, .tags, "Remove the last selected tag"),
+    KeyBinding([.character("a")], .showSelection, .tags, "Show the notes under the selection"),
+    KeyBinding([.character("s")], .toggleTagOrder, .tags, "Sort by count / by name"),
+
+    KeyBinding([.character("t")], .noteTags, .previews, "Jump to one of the note's tags"),
+    KeyBinding([.character("o")], .openURL, .previews, "Open the URL in the browser"),
+    KeyBinding([.character("y")], .copyURL, .previews, "Copy the URL (OSC 52)"),
+
+    KeyBinding([.enter, .character(" "), .tab], .toggleFold, .note, "Fold / unfold the node"),
+    KeyBinding([.character("*"), .character("U")], .unfoldAll, .note, "Unfold everything"),
+    KeyBinding([.character("F")], .foldAll, .note, "Fold everything"),
+    KeyBinding(
+      (1...9).map { .character(Character(String($0))) }, .foldToLevel(1), .note,
+      "Fold to level N (1: top bullets only)", label: "1–9"),
+    KeyBinding([.character("n")], .nextHit, .note, "Next search hit"),
+    KeyBinding([.character("N")], .previousHit, .note, "Previous search hit"),
+    KeyBinding([.character("t")], .noteTags, .note, "Jump to one of the note's tags"),
+    KeyBinding([.character("o")], .openURL, .note, "Open the URL in the browser"),
+    KeyBinding([.character("y")], .copyURL, .note, "Copy the URL (OSC 52)"),
+  ]
+
+  /// The command `key` runs on screen `group`: the screen's own binding first, then the
+  /// general one; nil for an unbound key.
+  public static func command(for key: Key, in group: CommandGroup) -> Command? {
+    for scope in [group, .general] {
+      for binding in bindings where binding.group == scope && binding.keys.contains(key) {
+        if case .foldToLevel = binding.command, case .character(let c) = key,
+          let level = c.wholeNumberValue
+        {
+          return .foldToLevel(level)
+        }
+        return binding.command
+      }
+    }
+    return nil
+  }
+
+  /// The bindings of one group, in table order.
+  public static func bindings(in group: CommandGroup) -> [KeyBinding] {
+    bindings.filter { $0.group == group }
+  }
+
+  /// The key table as Markdown, one table per group, for the README.
+  public static func keyTableMarkdown() -> String {
+    var text = ""
+    for group in CommandGroup.allCases {
+      if !text.isEmpty { text += "\n" }
+      text += "### \(group.rawValue)\n\n| Keys | Command |\n|---|---|\n"
+      for binding in bindings(in: group) {
+        let keys = binding.keyText.replacingOccurrences("|", with: "\\|")
+        text += "| `\(keys)` | \(binding.help) |\n"
+      }
+    }
+    return text
+  }
+}
+
+extension String {
+  /// Every occurrence of `target` replaced (no Foundation in this module).
+  func replacingOccurrences(_ target: Character, with replacement: String) -> String {
+    var result = ""
+    for character in self {
+      if character == target { result += replacement } else { result.append(character) }
+    }
+    return result
+  }
+}

@@ -1,0 +1,55 @@
+import NoteStore
+import TerminalCore
+
+/// The main loop: read an event, update the `App`, render a full frame, hand it to the
+/// terminal (which writes only what changed), carry out effects; until a quit command.
+public enum NotesBrowser {
+  /// How long one read waits before the loop wakes anyway (to reap browser processes).
+  public static let pollMilliseconds = 250
+
+  /// Runs the browser on `terminal` over `store` until the user quits.
+  ///
+  /// - Parameters:
+  ///   - launcher: opens URLs (built from `$BROWSER` by the caller).
+  ///   - pollMilliseconds: the read timeout; nil reads without a timeout and ends the loop
+  ///     when a read returns nil, which is how a scripted `HeadlessTerminal` says its input
+  ///     is exhausted.
+  /// - Returns: the final state, for tests.
+  @discardableResult
+  public static func run(
+    store: NoteStore, on terminal: some Terminal, launcher: URLLauncher,
+    pollMilliseconds: Int? = NotesBrowser.pollMilliseconds
+  ) -> App {
+    var app = App(store: store, size: terminal.size, colorMode: terminal.colorMode)
+    terminal.draw(app.render())
+    while !app.isFinished {
+      URLLauncher.reap()
+      guard let key = terminal.readKey(timeoutMilliseconds: pollMilliseconds) else {
+        if pollMilliseconds == nil { break }
+        continue
+      }
+      if key == .resize { app.resize(to: terminal.size) }
+      let effects = app.handle(key)
+      for effect in effects {
+        perform(effect, app: &app, terminal: terminal, launcher: launcher)
+      }
+      if !app.isFinished { terminal.draw(app.render()) }
+    }
+    return app
+  }
+
+  static func perform(
+    _ effect: Effect, app: inout App, terminal: some Terminal, launcher: URLLauncher
+  ) {
+    switch effect {
+    case .openURL(let url):
+      if let problem = launcher.open(url) { app.message = problem }
+    case .copyToClipboard(let text):
+      if !terminal.copyToClipboard(text) { app.message = "The terminal cannot set the clipboard" }
+    case .setMouse(let enabled):
+      terminal.setMouseEnabled(enabled)
+    case .quit:
+      break
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import NoteStore
+import TerminalCore
+
+/// One open note: the decoded note, its fold state, the laid-out lines, the cursor line, and
+/// the in-note search with its hits.
+///
+/// The summary starts folded to its top level. The lines depend on the width and the theme, so
+/// `layout(width:theme:)` must run after a resize; every method that changes folding or the
+/// search lays out again itself.
+public struct NoteViewState: Equatable, Sendable {
+  public let note: Note
+  public private(set) var fold = FoldState()
+  public private(set) var lines: [NoteLine] = []
+  public var list = ListState()
+  /// The search text (typed after `/`); empty when not searching.
+  public private(set) var query = ""
+  /// Indices into `lines` of the lines holding a hit.
+  public private(set) var hits: [Int] = []
+  private var width = 80
+  private var theme = Theme(mode: .color)
+
+  public init(note: Note, width: Int, theme: Theme) {
+    self.note = note
+    self.width = width
+    self.theme = theme
+    fold.fold(toLevel: 1, note.summary)
+    relayout()
+    if let first = lines.firstIndex(where: { $0.path != nil }) { list.select(first) }
+  }
+
+  /// The node under the cursor line.
+  public var currentPath: NodePath? {
+    lines.indices.contains(list.selection) ? lines[list.selection].path : nil
+  }
+
+  /// Lays the note out again for a new width or theme.
+  public mutating func layout(width: Int, theme: Theme) {
+    guard width != self.width || theme != self.theme else { return }
+    self.width = width
+    self.theme = theme
+    relayout()
+  }
+
+  /// Folds or unfolds the node under the cursor; the cursor stays on it.
+  public mutating func toggleFold() {
+    guard let path = currentPath else { return }
+    fold.toggle(path)
+    relayout(keeping: path)
+  }
+
+  /// Unfolds every node.
+  public mutating func unfoldAll() {
+    let path = currentPath
+    fold.unfoldAll(note.summary)
+    relayout(keeping: path)
+  }
+
+  /// Shows the tree down to `level` levels (see `FoldState.fold(toLevel:)`).
+  public mutating func fold(toLevel level: Int) {
+    let path = currentPath.map { Array($0.prefix(max(1, level))) }
+    fold.fold(toLevel: level, note.summary)
+    relayout(keeping: path)
+  }
+
+  /// Sets the search text: unfolds the branches holding a hit, and moves the cursor to the
+  /// first hit at or below line `from` (wrapping to the top).
+  public mutating func search(_ text: String, from start: Int) {
+    query = text
+    if !text.isEmpty {
+      FoldState.visit(note.summary, []) { path, node in
+        if Highlighter.contains(node.plainText, query: text) { fold.revealAncestors(of: path) }
+      }
+    }
+    relayout()
+    if let hit = hits.first(where: { $0 >= start }) ?? hits.first { list.select(hit) }
+  }
+
+  /// Moves the cursor to the next hit (or the previous one), wrapping around; false when there
+  /// is none.
+  @discardableResult
+  public mutating func stepHit(forward: Bool) -> Bool {
+    guard !hits.isEmpty else { return false }
+    let cursor = list.selection
+    let next =
+      forward
+      ? hits.first(where: { $0 > cursor }) ?? hits[0]
+      : hits.last(where: { $0 < cursor }) ?? hits[hits.count - 1]
+    list.select(next)
+    return true
+  }
+
+  /// The 1-based number of the hit under the cursor, if the cursor is on one.
+  public var currentHitNumber: Int? {
+    hits.firstIndex(of: list.selection).map { $0 + 1 }
+  }
+
+  private mutating func relayout(keeping path: NodePath? = nil) {
+    lines = NoteDocument.lines(note: note, fold: fold, width: width, theme: theme)
+    if !query.isEmpty {
+      hits = lines.indices.filter { Highlighter.contains(lines[$0].searchText, query: query) }
+      for index in lines.indices {
+        lines[index].line = Highlighter.highlight(
+          lines[index].line, query: query, hitStyle: theme.hit)
+      }
+    } else {
+      hits = []
+    }
+    list.setCount(lines.count)
+    if let path, let index = lines.firstIndex(where: { $0.path == path && $0.startsNode }) {
+      list.select(index)
+    }
+  }
+}

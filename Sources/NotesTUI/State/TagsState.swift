@@ -1,0 +1,77 @@
+import NoteStore
+
+/// The tag list: its order, the type-to-filter text, the AND selection, and the rows shown.
+///
+/// With no tag selected the rows are every tag with its note count; with a selection they are
+/// the tags that co-occur with all selected tags, counted over the notes carrying them. The
+/// rows are recomputed (`reload`) only when one of those inputs changes, never per frame.
+public struct TagsState: Equatable, Sendable {
+  public var order: TagOrder = .count
+  /// Case-insensitive substring the tag names must contain (typed after `/`).
+  public var filter: String = ""
+  /// Tags every listed note must carry, in the order chosen.
+  public private(set) var selected: [String] = []
+  /// When set, only these tags are listed: the tags of one note (`t` on a preview).
+  public var restriction: [String]?
+  /// The title of the note `restriction` came from, for the header line.
+  public var restrictionTitle: String?
+  /// The rows on screen, after selection, restriction and filter.
+  public private(set) var rows: [TagCount] = []
+  /// Number of notes carrying every selected tag (all notes when none is selected).
+  public private(set) var selectionCount = 0
+  public var list = ListState()
+
+  public init() {}
+
+  /// The tag under the cursor, if any.
+  public var current: TagCount? {
+    rows.indices.contains(list.selection) ? rows[list.selection] : nil
+  }
+
+  /// Adds `tag` to the selection, or removes it when already selected.
+  public mutating func toggle(_ tag: String, store: NoteStore) {
+    let key = TagKey(tag)
+    if let index = selected.firstIndex(where: { TagKey($0) == key }) {
+      selected.remove(at: index)
+    } else {
+      selected.append(tag)
+    }
+    filter = ""
+    list.top()
+    reload(store: store)
+  }
+
+  /// Removes the most recently selected tag; false when none was selected.
+  @discardableResult
+  public mutating func unselectLast(store: NoteStore) -> Bool {
+    guard !selected.isEmpty else { return false }
+    selected.removeLast()
+    reload(store: store)
+    return true
+  }
+
+  /// Recomputes the rows, keeping the cursor on the same tag when it is still listed.
+  public mutating func reload(store: NoteStore) {
+    let previous = current?.tag
+    var counts =
+      selected.isEmpty
+      ? store.tagCounts(order: order) : store.cooccurringTags(with: selected, order: order)
+    if let restriction {
+      let keys = Set(restriction.map(TagKey.init))
+      counts = counts.filter { keys.contains(TagKey($0.tag)) }
+    }
+    if !filter.isEmpty {
+      let matcher = TextMatcher(filter)
+      counts = counts.filter { matcher.matches($0.tag) }
+    }
+    rows = counts
+    selectionCount = selected.isEmpty ? store.count : store.noteIDs(matching: filterForNotes).count
+    list.setCount(rows.count)
+    if let previous, let index = rows.firstIndex(where: { $0.tag == previous }) {
+      list.select(index)
+    }
+  }
+
+  /// The notes under the selection.
+  public var filterForNotes: NoteFilter { NoteFilter(allTags: selected) }
+}
