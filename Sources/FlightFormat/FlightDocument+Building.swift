@@ -1,0 +1,70 @@
+import ByteJSON
+
+extension FlightDocument {
+  /// Frames `stream` (with the CRLF retry) and indexes and decodes its rows.
+  static func build(stream: [UInt8], isHTMLPage: Bool, notes: [FlightDiagnostic])
+    throws(FlightError) -> FlightDocument
+  {
+    var framedBytes = stream
+    var framed: (rows: [FlightRow], diagnostics: [FlightDiagnostic])
+    var conversion: [FlightDiagnostic] = []
+    do {
+      framed = try frame(stream)
+    } catch {
+      // Spec §7.2: never normalise first (T text may hold CR); retry only after a failure.
+      guard let crlf = firstCRLF(in: stream),
+        case let converted = removingCRBeforeLF(stream),
+        let retried = try? frame(converted)
+      else {
+        throw isHTMLPage ? error.inPayload() : error
+      }
+      framed = retried
+      framedBytes = converted
+      conversion = [FlightDiagnostic(.crlfConverted, at: position(of: crlf, in: stream))]
+    }
+    var builder = Builder(stream: framedBytes)
+    for index in framed.rows.indices { builder.add(framed.rows[index], index: index) }
+    builder.finishStreams()
+    var diagnostics = conversion + builder.diagnostics + framed.diagnostics
+    if isHTMLPage { diagnostics = diagnostics.map { $0.inPayload() } }
+    return FlightDocument(
+      rows: framed.rows, diagnostics: notes + diagnostics, isHTMLPage: isHTMLPage,
+      payload: framedBytes, values: builder.values, problems: builder.problems,
+      definitions: builder.definitions)
+  }
+
+  /// All rows of `bytes`, and the framer's end-of-input diagnostics.
+  static func frame(_ bytes: [UInt8]) throws(FlightError) -> ([FlightRow], [FlightDiagnostic]) {
+    var framer = FlightFramer()
+    framer.append(bytes)
+    var rows: [FlightRow] = []
+    while let row = try framer.nextRow() { rows.append(row) }
+    rows += try framer.finish()
+    return (rows, framer.diagnostics)
+  }
+
+  static func firstCRLF(in bytes: [UInt8]) -> Int? {
+    guard bytes.count >= 2 else { return nil }
+    for index in 0..<(bytes.count - 1) where bytes[index] == 0x0D && bytes[index + 1] == 0x0A {
+      return index
+    }
+    return nil
+  }
+
+  static func removingCRBeforeLF(_ bytes: [UInt8]) -> [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    for index in bytes.indices {
+      if bytes[index] == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A { continue }
+      output.append(bytes[index])
+    }
+    return output
+  }
+}
+
+extension FlightError {
+  /// The same error, marked as positioned in an HTML page's joined payload.
+  func inPayload() -> FlightError {
+    FlightError(kind, offset: offset, line: line, column: column, inExtractedPayload: true)
+  }
+}

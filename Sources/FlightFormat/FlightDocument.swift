@@ -1,0 +1,86 @@
+/// A parsed flight payload: its rows in order, their decoded values, and what was noticed.
+///
+/// `parse(_:)` sniffs the input (BOM, UTF-16, HTML page, raw flight, legacy format), frames
+/// it with `FlightFramer` (retrying with CRLF turned into LF when framing fails, spec §7.2),
+/// and decodes every value-carrying row eagerly: model, `T`, `I`, `E`, binary and stream
+/// rows. The first definition of an id wins; `D` rows and stream items are not duplicates.
+/// The document is an immutable value, safe to share across threads.
+public struct FlightDocument: Sendable {
+  /// Every framed row, in input order (including `D`, `H`, `W`, … rows).
+  public let rows: [FlightRow]
+  /// Warnings and notes, in input order (encoding and HTML notes first).
+  public let diagnostics: [FlightDiagnostic]
+  /// True when the payload was extracted from an HTML page's `__next_f` scripts.
+  public let isHTMLPage: Bool
+  /// The framed bytes (the joined payload for an HTML page); row offsets point into them.
+  public let payload: [UInt8]
+  let values: [String: FlightValue]
+  /// Why a row that exists has no value (bad JSON, truncated, postponed, …).
+  let problems: [String: String]
+  /// Index in `rows` of each id's first definition.
+  let definitions: [String: Int]
+
+  /// Most reference hops one `resolve` call follows before giving up: real chains are a few
+  /// hops long (`$Ld` → `"$8:metadata"` → …); the bound turns a cycle into `.unresolved`.
+  public static let maxResolveHops = 64
+
+  /// Parses a raw flight payload or a saved HTML page. See the type's documentation.
+  public static func parse(_ input: [UInt8]) throws(FlightError) -> FlightDocument {
+    let (bytes, notes) = FlightInputSniffer.normalizeEncoding(input)
+    switch FlightInputSniffer.format(of: bytes) {
+    case .empty:
+      throw FlightError(.emptyInput, at: .start)
+    case .rawFlight:
+      return try build(stream: bytes, isHTMLPage: false, notes: notes)
+    case .html:
+      let extracted = try FlightHTMLExtractor.extract(from: bytes)
+      if extracted.pushCount == 0 {
+        if let found = FlightInputSniffer.firstIndex(of: "__NEXT_DATA__", in: bytes, from: 0) {
+          throw FlightError(.pagesRouterPage, at: position(of: found, in: bytes))
+        }
+        throw FlightError(.htmlWithoutFlight, at: .start)
+      }
+      if extracted.bytes.isEmpty { throw FlightError(.noRows, at: .start) }
+      return try build(
+        stream: extracted.bytes, isHTMLPage: true, notes: notes + extracted.diagnostics)
+    case .legacy(let offset):
+      throw FlightError(.legacyFormat, at: position(of: offset, in: bytes))
+    case .pagesRouter(let offset):
+      throw FlightError(.pagesRouterPage, at: position(of: offset, in: bytes))
+    case .htmlWithoutFlight:
+      throw FlightError(.htmlWithoutFlight, at: .start)
+    case .unknown(let offset):
+      throw FlightError(.notFlight, at: position(of: offset, in: bytes))
+    }
+  }
+
+  /// The decoded value of row "0", the root, or nil when there is none.
+  public var root: FlightValue? { values["0"] }
+
+  /// The decoded value of a row's first definition: model and `T` rows, `I` rows
+  /// (`.module`), `E` rows (`.errorValue`), binary rows, streams. Nil when the row is missing
+  /// or has no value (see `problem(ofRow:)`).
+  public func value(ofRow id: String) -> FlightValue? { values[id] }
+
+  /// The first row that defines `id`.
+  public func row(_ id: String) -> FlightRow? { definitions[id].map { rows[$0] } }
+
+  /// Why row `id` has no value, or nil when it has one or is absent.
+  public func problem(ofRow id: String) -> String? { problems[id] }
+
+  /// The decoded `D` (debug info) rows for `id`, in order; rows that fail to decode are left
+  /// out.
+  public func debugInfo(ofRow id: String) -> [FlightValue] {
+    rows.compactMap { row in
+      guard row.id == id, row.tag == .debug else { return nil }
+      return try? FlightValueDecoder.decode(row.body)
+    }
+  }
+
+  static func position(of offset: Int, in bytes: [UInt8]) -> FlightPosition {
+    bytes.withUnsafeBufferPointer { buffer in
+      var lines = FlightLineTable()
+      return lines.position(of: offset, in: buffer)
+    }
+  }
+}
