@@ -1,0 +1,75 @@
+import Glibc
+import TerminalCore
+
+/// Copying to the system clipboard with OSC 52.
+///
+/// Outside tmux, the sequence `ESC ] 52 ; c ; <base64> BEL` goes straight to the terminal,
+/// which sets the clipboard if it supports OSC 52 (xterm needs `allowWindowOps`; most others
+/// support it by default).
+///
+/// Inside tmux (`$TMUX` set) an application's OSC 52 is dropped under tmux's default
+/// `set-clipboard external`, and DCS passthrough needs `allow-passthrough on`. So the text is
+/// handed to `tmux load-buffer -w -`: tmux keeps it as a paste buffer and forwards it to the
+/// outer terminal's clipboard with its own OSC 52, which `external` allows. If that command
+/// cannot run, the OSC 52 is sent wrapped in tmux's passthrough as a fallback.
+extension CursesTerminal {
+  @discardableResult
+  public func copyToClipboard(_ text: String) -> Bool {
+    guard isOpen, !isSuspended else { return false }
+    let osc = "\u{1B}]52;c;" + Base64.encode(Array(text.utf8)) + "\u{07}"
+    if let tmux = getenv("TMUX"), tmux.pointee != 0 {
+      if Self.tmuxLoadBuffer(Array(text.utf8)) { return true }
+      let escaped = osc.replacing("\u{1B}", with: "\u{1B}\u{1B}")
+      return writeToTerminal("\u{1B}Ptmux;" + escaped + "\u{1B}\\")
+    }
+    return writeToTerminal(osc)
+  }
+
+  /// Writes `sequence` to the terminal between frames (ncurses has flushed its output by the
+  /// end of `draw`).
+  private func writeToTerminal(_ sequence: String) -> Bool {
+    var bytes = Array(sequence.utf8)[...]
+    while !bytes.isEmpty {
+      let written = bytes.withUnsafeBytes { Glibc.write(outputDescriptor, $0.baseAddress, $0.count) }
+      if written < 0 && errno == EINTR { continue }
+      if written <= 0 { return false }
+      bytes = bytes.dropFirst(written)
+    }
+    return true
+  }
+
+  /// Runs `tmux load-buffer -w -` with `bytes` on its standard input; true when it exits 0.
+  private static func tmuxLoadBuffer(_ bytes: [UInt8]) -> Bool {
+    var pipeEnds: [Int32] = [0, 0]
+    guard pipe(&pipeEnds) == 0 else { return false }
+    defer { close(pipeEnds[1]) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, pipeEnds[0], STDIN_FILENO)
+    posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
+    // tmux must not write over the screen.
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
+    let arguments = ["tmux", "load-buffer", "-w", "-"]
+    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var child: pid_t = 0
+    let spawned = posix_spawnp(&child, "tmux", &actions, nil, &argv, environ)
+    close(pipeEnds[0])
+    guard spawned == 0 else { return false }
+    var remaining = bytes[...]
+    while !remaining.isEmpty {
+      let written = remaining.withUnsafeBytes { write(pipeEnds[1], $0.baseAddress, $0.count) }
+      if written < 0 && errno == EINTR { continue }
+      if written <= 0 { break }
+      remaining = remaining.dropFirst(written)
+    }
+    close(pipeEnds[1])
+    pipeEnds[1] = -1
+    var status: Int32 = 0
+    while waitpid(child, &status, 0) < 0 && errno == EINTR {}
+    // WIFEXITED && WEXITSTATUS == 0, spelled out because the macros do not import.
+    return remaining.isEmpty && (status & 0x7F) == 0 && ((status >> 8) & 0xFF) == 0
+  }
+}
