@@ -43,8 +43,7 @@ extension MarkdownDumpReader {
       while index < end {
         let scalar = scalars[index]
         switch scalar {
-        case "\\" where index + 1 < end && scalars[index + 1].isASCII
-          && scalars[index + 1].properties.isPatternSyntax:
+        case "\\" where index + 1 < end && isEscapable(scalars[index + 1]):
           emit(String(scalars[index + 1]), style)
           index += 2
         case "`":
@@ -95,6 +94,11 @@ extension MarkdownDumpReader {
           index += 1
         }
       }
+    }
+
+    /// ASCII punctuation, which a backslash turns into literal text.
+    func isEscapable(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.isASCII && scalar.properties.isPatternSyntax
     }
 
     func runLength(at index: Int, end: Int) -> Int {
@@ -155,64 +159,6 @@ extension MarkdownDumpReader {
 
     func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
       scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-    }
-
-    /// For `[label](target)` or `[label][ref]` at `open`: the label range and the next index.
-    func link(at open: Int, end: Int) -> (Range<Int>, Int)? {
-      var depth = 0
-      var index = open
-      var close: Int?
-      while index < end {
-        let scalar = scalars[index]
-        if scalar == "\\" {
-          index += 2
-          continue
-        }
-        if scalar == "[" { depth += 1 }
-        if scalar == "]" {
-          depth -= 1
-          if depth == 0 {
-            close = index
-            break
-          }
-        }
-        index += 1
-      }
-      guard let close, close + 1 < end else { return nil }
-      let opener = scalars[close + 1]
-      guard opener == "(" || opener == "[" else { return nil }
-      let closer: Unicode.Scalar = opener == "(" ? ")" : "]"
-      var nesting = 0
-      var probe = close + 1
-      while probe < end {
-        if scalars[probe] == opener { nesting += 1 }
-        if scalars[probe] == closer {
-          nesting -= 1
-          if nesting == 0 { return ((open + 1)..<close, probe + 1) }
-        }
-        probe += 1
-      }
-      return nil
-    }
-
-    /// `<https://…>` keeps the address; a tag or `<!-- -->` is dropped; a lone `<` is text.
-    mutating func angle(at index: Int, end: Int, style: InlineStyle) -> Int {
-      guard let close = scalars[index..<end].firstIndex(of: ">") else {
-        emit("<", style)
-        return index + 1
-      }
-      let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
-      if inner.hasPrefix("http://") || inner.hasPrefix("https://") || inner.hasPrefix("mailto:") {
-        emit(inner, style)
-        return close + 1
-      }
-      let first = inner.unicodeScalars.first
-      let isTag = first.map { $0.properties.isAlphabetic || $0 == "/" || $0 == "!" } ?? false
-      if isTag && !inner.contains(" ") || isTag && inner.contains("=") || inner.hasPrefix("!--") {
-        return close + 1
-      }
-      emit("<", style)
-      return index + 1
     }
 
     /// Merges spans of one style, collapses whitespace outside code, trims the ends.

@@ -112,9 +112,9 @@ extension MarkdownDumpReader {
   /// The line without a quote, list or emphasis lead-in (`> `, `- `, `*…*`), trimmed.
   static func lineContent(_ line: Substring) -> Substring {
     var content = Scan.trimmed(line)
-    while let first = content.first, ">-+".contains(first) || first == "*" && content.count > 1
-      && content.dropFirst().first == " "
-    {
+    while let first = content.first {
+      let isBullet = "*+".contains(first) && content.dropFirst().first == " "
+      guard first == ">" || first == "-" || isBullet else { break }
       content = Scan.trimmed(content.dropFirst())
     }
     return content

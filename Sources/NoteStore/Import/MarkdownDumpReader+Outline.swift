@@ -3,10 +3,14 @@ extension MarkdownDumpReader.Scan {
   /// are body text that happens to follow a `---`.
   static let footerMaxLines = 20
 
-  /// The title heading: the first H1, else the first heading. Site navigation headings that
-  /// some dumps keep above the article are then left out of the outline.
+  /// The title heading: the first H1, else the first heading, with text left once markup is
+  /// removed (`# ![logo](x.png)` names nothing). Site navigation headings that some dumps keep
+  /// above the article are then left out of the outline.
   func titleHeadingIndex() -> Int? {
-    headings.firstIndex { $0.level == 1 } ?? headings.indices.first
+    let named = headings.indices.filter {
+      !MarkdownDumpReader.plainTitle(headings[$0].text).isEmpty
+    }
+    return named.first { headings[$0].level == 1 } ?? named.first
   }
 
   /// The line where the outline after heading `titleIndex` stops: the comment section, else

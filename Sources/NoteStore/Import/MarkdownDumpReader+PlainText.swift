@@ -67,10 +67,10 @@ extension MarkdownDumpReader {
       rest = rest.dropFirst()
     }
     // "2023 was a good year" is a sentence; a lone number needs its dot ("3. Setup").
-    guard depth > 1 || endsWithDot, rest.first == " ", let lead = rest.dropFirst().first, lead.isLetter,
-      let last = line.last, !".。,;，、".contains(last)
-    else { return nil }
-    return depth
+    guard depth > 1 || endsWithDot, rest.first == " " else { return nil }
+    let startsWithWord = rest.dropFirst().first?.isLetter ?? false
+    let endsLikeSentence = line.last.map { ".。,;，、".contains($0) } ?? false
+    return startsWithWord && !endsLikeSentence ? depth : nil
   }
 
   /// The index of the heading that opens the comment section, if any.

@@ -35,7 +35,8 @@ extension NetscapeBookmarkReader {
       if bytes[index] == UInt8(ascii: "!") || bytes[index] == UInt8(ascii: "?") {
         let isComment = bytes[index...].starts(with: Array("!--".utf8))
         let terminator = isComment ? Array("-->".utf8) : [UInt8(ascii: ">")]
-        offset = find(terminator, from: index).map { $0 + terminator.count } ?? bytes.count
+        let close = NetscapeBookmarkReader.find(terminator, in: bytes[index...])
+        offset = close.map { $0 + terminator.count } ?? bytes.count
         return .text("")
       }
       let isEnd = bytes[index] == UInt8(ascii: "/")
@@ -105,17 +106,6 @@ extension NetscapeBookmarkReader {
         index += 1
       }
       return string(valueStart..<index)
-    }
-
-    private func find(_ needle: [UInt8], from start: Int) -> Int? {
-      var index = start
-      while index + needle.count <= bytes.count {
-        if bytes[index] == needle[0] && bytes[index..<(index + needle.count)].elementsEqual(needle) {
-          return index
-        }
-        index += 1
-      }
-      return nil
     }
 
     private func string(_ range: Range<Int>) -> String {

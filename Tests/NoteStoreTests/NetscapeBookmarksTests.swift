@@ -1,0 +1,126 @@
+import ByteJSON
+import TestSupport
+import Testing
+
+@testable import NoteStore
+
+@Suite struct NetscapeBookmarksTests {
+  let reader = NetscapeBookmarkReader()
+
+  func read(_ fixture: String, folderTags: Bool = false) throws -> [NoteDraft] {
+    try NetscapeBookmarkReader(folderTags: folderTags)
+      .read(try Fixtures.bytes("netscape/\(fixture)"), path: fixture)
+  }
+
+  func problem(_ text: String) -> ImportProblem? {
+    do {
+      _ = try reader.read(Array(text.utf8), path: "b.html")
+      return nil
+    } catch {
+      return error
+    }
+  }
+
+  func lines(_ nodes: [SummaryNode]) -> [String] { nodes.map(\.plainText) }
+
+  @Test func firefoxExportReadsAnchorsDescriptionsAndEntities() throws {
+    let drafts = try read("firefox.html")
+    #expect(
+      drafts.map(\.url) == [
+        "https://news.ycombinator.com/item?id=44840728",
+        "https://quietshell.example/2023/07/why-terminal-tools-endure",
+        "https://example.jp/%E8%A8%98%E4%BA%8B?a=1&b=2",
+        "https://www.mozilla.org/en-US/firefox/",
+      ])
+    #expect(
+      drafts.map(\.title) == [
+        "Ask HN: What \"terminal\" tools do you use daily?", "Why Terminal Tools Endure",
+        "ターミナルの話 🐚", "Get Involved — Firefox",
+      ])
+    #expect(drafts.map(\.tags) == [[], ["terminal", "unix"], [], ["browser"]])
+    #expect(
+      drafts[0].summary == [
+        SummaryNode(spans: [InlineSpan("A long thread of recommendations.")]),
+        SummaryNode(spans: [InlineSpan("Mostly Rust rewrites & classics.")]),
+      ])
+    #expect(drafts[1...].allSatisfy { $0.summary.isEmpty && $0.body == nil })
+  }
+
+  @Test func folderNamesBecomeTagsOnlyWhenAskedAndNeverForBrowserRoots() throws {
+    let drafts = try read("firefox.html", folderTags: true)
+    #expect(
+      drafts.map(\.tags) == [
+        [], ["terminal", "unix", "Reading"], ["Reading", "日本語"], ["browser"],
+      ])
+  }
+
+  @Test func lowercaseSingleQuotedAndBareAttributes() throws {
+    let drafts = try read("linkding.html")
+    #expect(
+      drafts.map(\.url) == [
+        "https://swift.org/documentation/", "https://ratatui.rs/", "https://example.com/untitled",
+        "https://buku.example/a",
+      ])
+    #expect(
+      drafts.map(\.title) == [
+        "Swift Documentation", "Ratatui", "https://example.com/untitled", "buku export",
+      ])
+    #expect(
+      drafts.map(\.tags) == [
+        ["swift", "docs", "reference"], ["rust", "tui"], [], ["buku", "cli"],
+      ])
+    #expect(
+      drafts.map { lines($0.summary) } == [
+        ["Official docs."], [], ["Saved without a title.", "Second line"], [],
+      ])
+  }
+
+  @Test func brokenMarkupStillYieldsItsAnchors() throws {
+    let drafts = try read("broken.html", folderTags: true)
+    #expect(
+      drafts.map(\.url) == [
+        "https://one.example/", "https://two.example/", "https://three.example/",
+        "https://four.example/?q=1 < 2", "https://five.example/",
+      ])
+    #expect(
+      drafts.map(\.title) == [
+        "First, never closed", "Second, unterminated quote", "https://three.example/",
+        "Fourth & bold 1 < 2", "Fifth",
+      ])
+    #expect(
+      drafts.map(\.tags) == [
+        [], ["a", "b"], [], ["Folder without end"], ["Folder without end"],
+      ])
+    #expect(lines(drafts[3].summary) == ["description never closed"])
+  }
+
+  @Test(arguments: [
+    ("&amp; &lt; &gt; &quot; &#39; &apos;", "& < > \" ' '"),
+    ("&#233;t&#xE9; &#X1F41A;", "été 🐚"),
+    ("&copy; &#0; &#xZZ; &amp &#1114112;", "&copy; &#0; &#xZZ; &amp &#1114112;"),
+  ])
+  func entitiesDecodeAndUnknownOnesStay(encoded: String, decoded: String) throws {
+    let html = "<DL><DT><A HREF=\"https://e.example/?a=1&amp;b=2\">\(encoded)</A></DL>"
+    let draft = try #require(try reader.read(Array(html.utf8), path: "b.html").first)
+    #expect(draft.title == decoded)
+    #expect(draft.url == "https://e.example/?a=1&b=2")
+  }
+
+  @Test func filesWithoutAnchorsAreProblems() {
+    #expect(
+      problem("<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n</DL>\n")
+        == ImportProblem("no bookmarks found", at: TextPosition(line: 4, column: 1)))
+    #expect(problem("")?.message == "file is empty")
+    #expect(problem("<DL>\u{0}")?.message == "binary file, expected a Netscape bookmark file")
+  }
+
+  @Test func recognizesTheDoctypeOrListsOfLinks() throws {
+    #expect(reader.recognizes(try Fixtures.bytes("netscape/firefox.html"), path: "b.html"))
+    #expect(reader.recognizes(Array("<!doctype netscape-bookmark-file-1>".utf8), path: "x"))
+    #expect(reader.recognizes(Array("<html><dl><p><dt><a\n href=x>y</a>".utf8), path: "x"))
+    #expect(!reader.recognizes(Array("<html><p><a href=x>y</a></html>".utf8), path: "x"))
+    #expect(!reader.recognizes(Array("<dl><dt><abbr>HREF</abbr>".utf8), path: "x"))
+    #expect(!reader.recognizes(try Fixtures.bytes("markdown/terminal-tools-article.md"), path: "x"))
+    #expect(reader.format == "netscape")
+  }
+}
