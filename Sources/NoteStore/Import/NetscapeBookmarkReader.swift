@@ -27,28 +27,21 @@ public struct NetscapeBookmarkReader: DumpReader {
 
   /// Bytes searched for the DOCTYPE marker, as in the format's own files.
   static let doctypeSniffLength = 1024
-  /// Bytes searched for `<DL>` + `<A HREF` in files without the DOCTYPE. Firefox writes a
-  /// favicon as a long data URL before later anchors, but the first ones come early.
+  /// Bytes searched for `<DL>` + `<DT><A HREF` in files without the DOCTYPE. Firefox writes
+  /// a favicon as a long data URL before later anchors, but the first ones come early.
   static let structureSniffLength = 8192
 
+  /// True for the DOCTYPE in the first KB; else for `<DL>` and `<DT><A HREF` (any case and
+  /// spacing) with no `<script`, so that a saved web page using a definition list of links
+  /// is left to the page readers.
   public func recognizes(_ bytes: [UInt8], path: String) -> Bool {
-    let head = bytes.prefix(Self.structureSniffLength).map { Self.lowercasedASCII($0) }
-    if Self.find(Array("netscape-bookmark-file".utf8), in: head.prefix(Self.doctypeSniffLength))
-      != nil
-    {
-      return true
-    }
-    guard Self.find(Array("<dl".utf8), in: head[...]) != nil else { return false }
-    var from = 0
-    while let anchor = Self.find(Array("<a".utf8), in: head[from...]) {
-      let rest = head[(anchor + 2)...]
-      let attributes = rest.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-      if attributes.count < rest.count && attributes.starts(with: Array("href".utf8)) {
-        return true
-      }
-      from = anchor + 2
-    }
-    return false
+    let head = bytes.prefix(Self.structureSniffLength).map(Self.lowercasedASCII)
+    let doctype = Array("netscape-bookmark-file".utf8)
+    if Self.find(doctype, in: head.prefix(Self.doctypeSniffLength)) != nil { return true }
+    let packed = head.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+    return Self.find(Array("<dl".utf8), in: packed[...]) != nil
+      && Self.find(Array("<dt><ahref".utf8), in: packed[...]) != nil
+      && Self.find(Array("<script".utf8), in: packed[...]) == nil
   }
 
   public func read(_ bytes: [UInt8], path: String) throws(ImportProblem) -> [NoteDraft] {
