@@ -1,0 +1,52 @@
+import CursesTerminal
+import NoteStore
+import NotesTUI
+import TerminalCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Opens the TUI on the store at `storePath` and returns the process exit status: 0 after the
+/// user quits; 1 when the store cannot be read; 2 when the terminal is refused (not a TTY,
+/// `TERM` unset, unknown or unable to address the cursor). Errors are one line on standard
+/// error; nothing is drawn when the terminal is refused.
+///
+/// The store is opened first so a broken store is reported on a plain terminal, not behind a
+/// full-screen UI that would have to close again.
+func runBrowser(storePath: String) -> Int32 {
+  let store: NoteStore
+  do {
+    store = try NoteStore.open(path: storePath)
+  } catch {
+    writeErrorLine("url-notes: \(error)")
+    return 1
+  }
+  let terminal: CursesTerminal
+  do {
+    terminal = try CursesTerminal.open()
+  } catch {
+    writeErrorLine("url-notes: \(error)")
+    return 2
+  }
+  let browser = getenv("BROWSER").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+  NotesBrowser.run(store: store, on: terminal, launcher: URLLauncher(browser: browser))
+  terminal.shutdown()
+  return 0
+}
+
+/// Writes `line` and a newline to standard error with `write(2)`: the C `stderr` global is
+/// off limits under Swift 6 strict concurrency.
+private func writeErrorLine(_ line: String) {
+  let bytes = Array((line + "\n").utf8)
+  bytes.withUnsafeBytes { buffer in
+    var offset = 0
+    while offset < buffer.count {
+      let written = write(STDERR_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+      if written <= 0 { return }
+      offset += written
+    }
+  }
+}
