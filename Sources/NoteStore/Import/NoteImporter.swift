@@ -17,7 +17,10 @@ public struct NoteImporter {
 
   /// The readers tried in order: the first that recognises a file reads it.
   public static var defaultReaders: [any DumpReader] {
-    [NetscapeBookmarkReader(), MarkdownDumpReader()]
+    [
+      NetscapeBookmarkReader(), FlightDumpReader(), MarkdownDumpReader(),
+      MarkdownDumpReader(flavor: .text),
+    ]
   }
 
   /// Imports files and directories (a directory's dump files, not recursing into subfolders).

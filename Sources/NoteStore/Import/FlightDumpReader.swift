@@ -1,0 +1,68 @@
+import ByteJSON
+import FlightFormat
+
+/// Reads note previews from a flight payload: raw `text/x-component` text, or a saved Next.js
+/// page whose `self.__next_f.push(…)` scripts carry it.
+///
+/// Three layers: FlightFormat frames the bytes into rows and decodes values; `FlightPageBuilder`
+/// turns the element tree into a `PageNode` DOM (dropping class names, keys, row and module
+/// ids); `PreviewFinder` finds previews by structure. Strict below, tolerant above: a framing
+/// error fails the file with its position, a page without previews says so.
+public struct FlightDumpReader: DumpReader {
+  public init() {}
+
+  public var format: String { "flight" }
+
+  public func recognizes(_ bytes: [UInt8], path: String) -> Bool {
+    let head = String(decoding: bytes.prefix(1 << 16), as: UTF8.self)
+    if head.contains("__next_f") || head.contains("__NEXT_DATA__") { return true }
+    var start = bytes.startIndex
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return true }
+    // A row header: lowercase hex digits (possibly none) and a colon.
+    var index = start
+    while index < bytes.count, index - start < 9,
+      (0x30...0x39).contains(bytes[index]) || (0x61...0x66).contains(bytes[index])
+    {
+      index += 1
+    }
+    if index < bytes.count && bytes[index] == UInt8(ascii: ":") { return true }
+    // A legacy or reformatted payload still goes to the flight parser for a precise error.
+    let lower = head.lowercased()
+    return path.hasSuffix(".rsc") || lower.hasPrefix("<!doctype html") && head.contains("_next/")
+  }
+
+  public func read(_ bytes: [UInt8], path: String) throws(ImportProblem) -> [NoteDraft] {
+    let document: FlightDocument
+    do {
+      document = try FlightDocument.parse(bytes)
+    } catch {
+      throw ImportProblem(error.message, at: TextPosition(line: error.line, column: error.column))
+    }
+    var builder = FlightPageBuilder(document: document)
+    let page = builder.page()
+    var drafts: [NoteDraft] = []
+    var positionByURL: [String: Int] = [:]
+    for preview in PreviewFinder.previews(in: page) {
+      let key = NormalizedURL.normalize(preview.url) ?? preview.url
+      if let position = positionByURL[key] {
+        for tag in preview.tags
+        where !drafts[position].tags.contains(where: { TagKey($0) == TagKey(tag) }) {
+          drafts[position].tags.append(tag)
+        }
+        continue
+      }
+      positionByURL[key] = drafts.count
+      drafts.append(
+        NoteDraft(
+          url: preview.url, title: preview.title, tags: preview.tags,
+          summary: SummaryListConverter.nodes(from: preview.list)))
+    }
+    if drafts.isEmpty {
+      throw ImportProblem(
+        "no note previews found (the payload has \(document.rows.count) rows but no link "
+          + "with a title beside a nested list)")
+    }
+    return drafts
+  }
+}
