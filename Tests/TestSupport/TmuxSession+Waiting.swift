@@ -1,0 +1,71 @@
+import Glibc
+
+/// Waiting for the screen and for the program's exit by polling, never by fixed sleeps alone.
+extension TmuxSession {
+  /// How often the screen is polled.
+  static let pollIntervalMicroseconds: UInt32 = 20_000
+
+  /// Waits until `text` appears on the visible screen; returns that screen, or throws
+  /// `TmuxError.timeout` with the last screen after `timeout` seconds.
+  @discardableResult
+  public func waitFor(text: String, timeout: Double = 5) throws -> [String] {
+    try waitFor(timeout: timeout, "text \"\(text)\"") { screen in
+      screen.contains { $0.contains(text) }
+    }
+  }
+
+  /// Waits until `condition` holds for the visible screen; returns that screen, or throws
+  /// `TmuxError.timeout` with the last screen.
+  @discardableResult
+  public func waitFor(
+    timeout: Double = 5, _ description: String = "condition",
+    _ condition: ([String]) -> Bool
+  ) throws -> [String] {
+    let deadline = Self.now() + timeout
+    while true {
+      let screen = try capture()
+      if condition(screen) { return screen }
+      if Self.now() > deadline {
+        throw TmuxError.timeout(waitingFor: description, screen: screen)
+      }
+      usleep(Self.pollIntervalMicroseconds)
+    }
+  }
+
+  /// Waits for the pane's command to exit and returns its exit status (128 + n for a signal,
+  /// as a shell reports it).
+  ///
+  /// Works around Debian's tmux, whose libutempter SIGCHLD handling sometimes leaves a dead
+  /// pane without a status: the server is then nudged with SIGCHLD.
+  public func waitForExit(timeout: Double = 5) throws -> Int32 {
+    let deadline = Self.now() + timeout
+    var nudged = Self.now()
+    while true {
+      let fields = try run([
+        "display-message", "-p", "-t", Self.target,
+        "#{pane_dead} #{pane_dead_status} #{pane_dead_signal} #{pid}",
+      ]).split(separator: " ", omittingEmptySubsequences: false).map {
+        $0.trimmingCharacters(in: .whitespacesAndNewlines)
+      }
+      if fields.count >= 4, fields[0] == "1" {
+        if let status = Int32(fields[1]) { return status }
+        if let signal = Int32(fields[2]), signal > 0 { return 128 + signal }
+        if Self.now() - nudged > 0.2, let serverPID = Int32(fields[3]) {
+          Glibc.kill(serverPID, SIGCHLD)
+          nudged = Self.now()
+        }
+      }
+      if Self.now() > deadline {
+        let screen = (try? capture(history: true)) ?? []
+        throw TmuxError.timeout(waitingFor: "exit (pane: \(fields))", screen: screen)
+      }
+      usleep(Self.pollIntervalMicroseconds)
+    }
+  }
+
+  static func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+  }
+}
