@@ -42,8 +42,12 @@ struct PendingNotes {
   }
 
   /// Changes to write, in first-changed order; empties the list.
+  /// Once written, the store answers for these notes again.
   mutating func takeChanges() -> [StoreChange] {
-    defer { order.removeAll() }
+    defer {
+      order.removeAll()
+      changed.removeAll()
+    }
     return order.compactMap { changed[$0].map(StoreChange.put) }
   }
 

@@ -32,6 +32,9 @@ struct PreviewFinder {
       else { continue }
       var tags: [String] = []
       collectTags(in: container, into: &tags)
+      // A preview always carries its tag links; a page with only a link and a list is an
+      // article, not a list of notes.
+      guard !tags.isEmpty else { continue }
       previews.append(Preview(url: link.href, title: link.title, tags: tags, list: list))
     }
     return previews
