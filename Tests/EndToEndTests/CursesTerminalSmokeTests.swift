@@ -1,0 +1,129 @@
+import CursesTerminal
+import Glibc
+import TerminalCore
+import Testing
+
+/// The real ncurses backend, in process, on a pseudo-terminal: refusals leave the terminal
+/// untouched; frames, diffs, keys and shutdown produce the expected bytes.
+///
+/// Linux only (the pseudo-terminal is opened with Linux ioctls). Serialized: ncurses has one current screen per process and the backend installs signal
+/// handlers, so two of these must not run at once.
+#if os(Linux)
+@Suite(.serialized) struct CursesTerminalSmokeTests {
+  @Test func refusesWhenInputIsNotATerminal() throws {
+    let pty = try PseudoTerminal()
+    let null = open("/dev/null", O_RDWR)
+    defer { close(null) }
+    #expect(throws: TerminalOpenError.notATerminal(stream: "standard input")) {
+      try CursesTerminal.open(.init(term: "xterm", input: null, output: pty.slave))
+    }
+    #expect(throws: TerminalOpenError.notATerminal(stream: "standard output")) {
+      try CursesTerminal.open(.init(term: "xterm", input: pty.slave, output: null))
+    }
+    #expect(pty.readAvailable().isEmpty)
+  }
+
+  @Test(arguments: [
+    (nil, TerminalOpenError.terminalTypeUnset),
+    ("", .terminalTypeUnset),
+    ("no-such-terminal-type", .unknownTerminalType("no-such-terminal-type")),
+    ("dumb", .cannotAddressCursor("dumb")),
+  ] as [(String?, TerminalOpenError)])
+  func refusesUnusableTerminalTypesWithoutTouchingTheTerminal(
+    term: String?, expected: TerminalOpenError
+  ) throws {
+    let pty = try PseudoTerminal()
+    #expect(throws: expected) {
+      try CursesTerminal.open(.init(term: term, input: pty.slave, output: pty.slave))
+    }
+    #expect(pty.readAvailable().isEmpty, "bytes were written to the terminal")
+  }
+
+  @Test func drawsOnlyChangesReadsKeysAndRestores() throws {
+    let pty = try PseudoTerminal(width: 30, height: 5)
+    let terminal = try CursesTerminal.open(
+      .init(term: "xterm-256color", mouseEnabled: false, input: pty.slave, output: pty.slave))
+    #expect(terminal.size == Size(width: 30, height: 5))
+
+    var frame = CellBuffer(size: terminal.size)
+    frame.put("日本語 hello \u{1B}[31m", at: Point(x: 0, y: 1), style: Style(.bold))
+    terminal.draw(frame)
+    let first = pty.readAvailable()
+    #expect(first.contains("日本語 hello ␛[31m"))
+    #expect(!first.contains("\u{1B}[31m"), "data escape reached the terminal")
+
+    frame.put("J", at: Point(x: 7, y: 1), style: Style(.bold))
+    terminal.draw(frame)
+    let second = pty.readAvailable()
+    #expect(second.contains("J"))
+    #expect(!second.contains("日本語"), "unchanged cells were rewritten: \(second.debugDescription)")
+
+    // Clusters wider in TerminalCore than in wcwidth are sent so the row does not shift.
+    frame.put("❤️👨‍👩‍👧🇯🇵|", at: Point(x: 0, y: 3))
+    terminal.draw(frame)
+    #expect(pty.readAvailable().contains("❤ 👨🇯🇵|"))
+
+    pty.write("\u{1B}OAx日\u{01}\u{7F}\r")
+    let keys = (0..<6).compactMap { _ in terminal.readKey(timeoutMilliseconds: 1000) }
+    #expect(keys == [.up, .character("x"), .character("日"), .ctrl("a"), .backspace, .enter])
+    #expect(terminal.readKey(timeoutMilliseconds: 20) == nil)
+
+    terminal.shutdown()
+    #expect(pty.readAvailable().contains("\u{1B}[?1049l"), "alternate screen not left")
+    terminal.shutdown()
+  }
+}
+
+/// A pseudo-terminal pair: the code under test gets `slave`, the test reads and writes `master`.
+private final class PseudoTerminal {
+  let master: Int32
+  let slave: Int32
+
+  struct Failure: Error {}
+
+  init(width: Int = 40, height: Int = 10) throws {
+    // posix_openpt/ptsname are hidden behind _XOPEN_SOURCE in Swift's Glibc, so use the Linux
+    // ioctls they wrap: TIOCSPTLCK (unlock) and TIOCGPTN (pty number), _IOW/_IOR('T', 0x31/0x30).
+    master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+    var unlock: Int32 = 0
+    var number: UInt32 = 0
+    guard master >= 0, ioctl(master, 0x4004_5431, &unlock) == 0,
+      ioctl(master, 0x8004_5430, &number) == 0
+    else { throw Failure() }
+    slave = open("/dev/pts/\(number)", O_RDWR | O_NOCTTY)
+    guard slave >= 0 else { throw Failure() }
+    var size = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)
+    _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+    _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
+  }
+
+  deinit {
+    close(slave)
+    close(master)
+  }
+
+  /// What the program wrote, read until the output has been quiet for 50 ms.
+  func readAvailable() -> String {
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    var quietPolls = 0
+    while quietPolls < 5 {
+      let count = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
+      if count > 0 {
+        bytes += buffer[0..<count]
+        quietPolls = 0
+      } else {
+        quietPolls += 1
+        usleep(10_000)
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Types `text` into the terminal.
+  func write(_ text: String) {
+    let bytes = Array(text.utf8)
+    _ = bytes.withUnsafeBytes { Glibc.write(master, $0.baseAddress, $0.count) }
+  }
+}
+#endif
