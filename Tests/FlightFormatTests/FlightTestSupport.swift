@@ -69,7 +69,7 @@ enum FlightFixture {
     rows.reduce(into: [:]) { $0[$1.tag.name, default: 0] += 1 }
   }
 
-  static func parse(_ text: String) throws -> FlightDocument {
+  static func parse(_ text: String) throws(FlightError) -> FlightDocument {
     try FlightDocument.parse(Array(text.utf8))
   }
 
@@ -90,9 +90,11 @@ enum FlightFixture {
     return result
   }
 
-  /// Every value of every decoded row of a document.
+  /// Every value of every decoded row of a document, each id once.
   static func allValues(_ document: FlightDocument) -> [FlightValue] {
-    document.rows.flatMap { row in document.value(ofRow: row.id).map(allValues) ?? [] }
+    var seen: Set<String> = []
+    let ids = document.rows.map(\.id).filter { seen.insert($0).inserted }
+    return ids.flatMap { id in document.value(ofRow: id).map(allValues) ?? [] }
   }
 
   /// The bytes with every occurrence of `needle` replaced by `replacement` once, at the first
