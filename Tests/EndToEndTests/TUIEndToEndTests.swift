@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The built `url-notes` binary in a real terminal (tmux): a store imported from the sample
 /// pages by the CLI, then the browser driven by keys and read back from the screen.

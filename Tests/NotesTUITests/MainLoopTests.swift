@@ -13,7 +13,8 @@ import Testing
     terminal.enqueueResize(to: Size(width: 50, height: 10))
     terminal.enqueue(.character("q"), .character("q"), .character("q"))
     let app = NotesBrowser.run(
-      store: fixture.store, on: terminal, launcher: URLLauncher(browser: nil), pollMilliseconds: nil)
+      store: fixture.store, on: terminal, launcher: URLLauncher(browser: nil), pollMilliseconds: nil
+    )
     #expect(app.isFinished)
     #expect(terminal.clipboard == ["https://example.com/gpu-prices"])
     // The frame after the resize is 50 columns wide and still shows the note.
@@ -28,7 +29,8 @@ import Testing
     let terminal = HeadlessTerminal(size: Size(width: 80, height: 24))
     terminal.enqueue(.character("m"))
     let app = NotesBrowser.run(
-      store: fixture.store, on: terminal, launcher: URLLauncher(browser: nil), pollMilliseconds: nil)
+      store: fixture.store, on: terminal, launcher: URLLauncher(browser: nil), pollMilliseconds: nil
+    )
     #expect(!app.isFinished)
     #expect(terminal.isMouseEnabled == false)
     #expect(terminal.lastFrame?.lines()[23].hasPrefix(" Mouse off") == true)
@@ -44,7 +46,8 @@ import Testing
   }
 
   @Test func openRefusesNonWebURLs() throws {
-    let note = SampleNotes.note("cccc00000001", url: "file:///etc/passwd", title: "Local", tags: ["x"])
+    let note = SampleNotes.note(
+      "cccc00000001", url: "file:///etc/passwd", title: "Local", tags: ["x"])
     var app = try BrowserFixture(notes: [note]).app()
     app.press(.enter)
     #expect(app.handle(.character("o")) == [])
@@ -54,7 +57,10 @@ import Testing
   @Test func launcherArgumentsNeverGoThroughAShell() {
     let url = "https://example.com/a;rm -rf ~"
     #expect(URLLauncher(browser: nil).arguments(for: url) == ["xdg-open", url])
-    #expect(URLLauncher(browser: "firefox --new-tab").arguments(for: url) == ["firefox", "--new-tab", url])
+    #expect(
+      URLLauncher(browser: "firefox --new-tab").arguments(for: url) == [
+        "firefox", "--new-tab", url,
+      ])
     #expect(URLLauncher(browser: "w3m %s:lynx").arguments(for: url) == ["w3m", url])
     #expect(URLLauncher.isWebURL("HTTPS://x.org/"))
     #expect(!URLLauncher.isWebURL("javascript:alert(1)"))

@@ -36,7 +36,8 @@ import Testing
     #expect(app.screen[1] == " No note matches “ramen”.")
     app.press(.ctrl("u"))
     app.type("ラーメン")
-    #expect(Array(app.screen[1...3]) == ["▌ 日本語のメモ 🍣", "▌ 例え.jp  日本 · hardware", "▌ • 要点: 寿司🍣とラーメン"])
+    #expect(
+      Array(app.screen[1...3]) == ["▌ 日本語のメモ 🍣", "▌ 例え.jp  日本 · hardware", "▌ • 要点: 寿司🍣とラーメン"])
     #expect(app.screen.last?.hasPrefix(" /ラーメン") == true)
   }
 
@@ -139,13 +140,16 @@ import Testing
 
   @Test func escapeSequencesInTitlesAreShownNotSent() throws {
     let evil = SampleNotes.note(
-      "bbbb00000001", url: "https://evil.example/", title: "Evil \u{1B}[2J\u{1B}]52;c;x\u{07} title",
+      "bbbb00000001", url: "https://evil.example/",
+      title: "Evil \u{1B}[2J\u{1B}]52;c;x\u{07} title",
       tags: ["x\u{1B}[31m"])
     var app = try BrowserFixture(notes: [evil]).app()
     #expect(app.screen[1] == " 1  x␛[31m")
     app.press(.enter)
     #expect(app.screen[1] == "▌ Evil ␛[2J␛]52;c;x␇ title")
-    for cell in app.render().cells { #expect(!cell.text.unicodeScalars.contains { $0.value < 0x20 }) }
+    for cell in app.render().cells {
+      #expect(!cell.text.unicodeScalars.contains { $0.value < 0x20 })
+    }
   }
 
   @Test func monochromeDrawsNoColours() throws {
@@ -153,9 +157,25 @@ import Testing
     app.press(.enter, .character("/"))
     app.type("gpu")
     let buffer = app.render()
-    #expect(buffer.cells.allSatisfy { $0.style.foreground == .default && $0.style.background == .default })
+    #expect(
+      buffer.cells.allSatisfy { $0.style.foreground == .default && $0.style.background == .default }
+    )
     // The selection and the hits stay visible through attributes.
     let reversed = ScreenText.styleMask(buffer) { $0.attributes.contains(.reverse) }
     #expect(reversed[1].contains("^"))
+  }
+}
+
+@Suite struct NoteTagJumpTests {
+  @Test func tJumpsToOneOfTheNotesTags() throws {
+    var app = try BrowserFixture().app()
+    app.press(.enter, .character("t"))
+    #expect(
+      Array(app.screen.prefix(3)) == [
+        " url-notes › Tags › gpu › Tags of GPU prices fall", " 2  gpu", " 2  hardware",
+      ])
+    app.press(.down, .enter)
+    #expect(app.screen[0] == " url-notes › Tags › gpu › Tags of GPU prices fall › hardware")
+    #expect(app.screen[6] == "  日本語のメモ 🍣")
   }
 }

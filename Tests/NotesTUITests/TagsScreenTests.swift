@@ -44,7 +44,10 @@ import Testing
       Array(app.screen.prefix(3)) == [" url-notes › Tags: gpu", " 1  gpt-4", " 1  hardware"])
     #expect(app.screen.last?.hasPrefix(" 2 co-occurring tags · 2 notes") == true)
     app.press(.down, .character(" "))  // and hardware
-    #expect(Array(app.screen.prefix(2)) == [" url-notes › Tags: gpu + hardware", " No other tags on these notes."])
+    #expect(
+      Array(app.screen.prefix(2)) == [
+        " url-notes › Tags: gpu + hardware", " No other tags on these notes.",
+      ])
     app.press(.character("a"))
     #expect(app.screen[0] == " url-notes › Tags: gpu + hardware › gpu + hardware")
     #expect(app.screen[1] == "▌ GPU prices fall")

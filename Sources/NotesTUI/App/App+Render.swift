@@ -42,7 +42,8 @@ extension App {
         if let title = state.restrictionTitle {
           parts.append("Tags of \(title)")
         } else {
-          parts.append(state.selected.isEmpty ? "Tags" : "Tags: " + state.selected.joined(separator: " + "))
+          parts.append(
+            state.selected.isEmpty ? "Tags" : "Tags: " + state.selected.joined(separator: " + "))
         }
       case .previews(let state):
         parts.append(state.tags.isEmpty ? "All notes" : state.tags.joined(separator: " + "))

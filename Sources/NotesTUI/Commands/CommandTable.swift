@@ -12,7 +12,8 @@ public enum CommandTable {
     KeyBinding([.character("g"), .home], .top, .general, "Go to the top"),
     KeyBinding([.character("G"), .end], .bottom, .general, "Go to the bottom"),
     KeyBinding([.enter, .right, .character("l")], .open, .general, "Open the selected item"),
-    KeyBinding([.escape, .left, .character("h")], .back, .general, "Go back (or clear the filter)"),
+    KeyBinding(
+      [.escape, .left, .character("h")], .back, .general, "Go back (or clear the filter)"),
     KeyBinding([.character("q")], .backOrQuit, .general, "Go back; quit on the tag list"),
     KeyBinding([.character("Q"), .ctrl("c")], .quit, .general, "Quit"),
     KeyBinding([.character("/")], .search, .general, "Filter as you type (search in a note)"),

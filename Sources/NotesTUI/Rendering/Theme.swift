@@ -37,7 +37,9 @@ public struct Theme: Equatable, Sendable {
       .adapted(to: mode)
     // Reverse on a yellow background would turn it back to black on default; with colours the
     // background alone marks the hit.
-    if mode == .color { hit = Style(foreground: .black, background: .yellow, attributes: .underline) }
+    if mode == .color {
+      hit = Style(foreground: .black, background: .yellow, attributes: .underline)
+    }
     code = Style(foreground: .magenta).adapted(to: mode)
     message = Style(foreground: .brightYellow, attributes: .bold).adapted(to: mode)
   }

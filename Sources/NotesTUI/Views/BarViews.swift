@@ -34,7 +34,8 @@ struct StatusBar: View {
     let shown = left.truncated(width: max(1, leftArea.width - (showsCursor ? 1 : 0)))
     let used = shown.draw(into: &buffer, at: leftArea.origin, clip: leftArea)
     if showsCursor {
-      buffer.put(" ", at: Point(x: leftArea.x + used, y: area.y), style: Style(.reverse), clip: area)
+      buffer.put(
+        " ", at: Point(x: leftArea.x + used, y: area.y), style: Style(.reverse), clip: area)
     }
   }
 }
