@@ -1,6 +1,8 @@
 import CursesTerminal
+import Foundation
 import Glibc
 import TerminalCore
+import TestSupport
 import Testing
 
 /// The real ncurses backend, in process, on a pseudo-terminal: refusals leave the terminal
@@ -71,6 +73,32 @@ import Testing
     terminal.shutdown()
     #expect(pty.readAvailable().contains("\u{1B}[?1049l"), "alternate screen not left")
     terminal.shutdown()
+  }
+}
+
+/// The backend inside the real binary, through tmux: Ctrl-C restores the screen and exits
+/// with the conventional status.
+@Suite(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
+struct CursesTerminalSignalTests {
+  /// `url-notes`, built next to the test bundle.
+  static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    .appendingPathComponent("url-notes").path
+
+  @Test func ctrlCRestoresTheTerminalAndExits130() throws {
+    let tmux = try TmuxSession(
+      command: [Self.binary, "demo", Fixtures.sampleData().path], width: 80, height: 16,
+      environment: ["TMPDIR": NSTemporaryDirectory()])
+    // The demo prints its store path, then the full-screen UI covers it and draws down to the
+    // last row (a status bar), which plain output on a fresh 16-row pane never reaches.
+    let before = try tmux.waitFor(timeout: 10, "the UI") { screen in
+      screen.count == 16 && !screen[15].isEmpty
+        && !screen.contains { $0.hasPrefix("demo store:") }
+    }
+    try tmux.sendKeys("C-c")
+    #expect(try tmux.waitForExit() == 130)
+    let after = try tmux.capture(history: true)
+    #expect(after.contains { $0.hasPrefix("demo store:") }, "alternate screen not left")
+    #expect(before != after)
   }
 }
 
