@@ -94,7 +94,8 @@ public struct FlightDiagnostic: Sendable, Equatable, CustomStringConvertible {
       return "truncated row '\(id)': \(missing) bytes cut off at the end of the input"
     case .truncatedRow(let id, nil):
       return "truncated row '\(id)': the input ends inside it; the row was dropped"
-    case .truncatedRowHeader: return "the input ends inside a row header; the partial row was dropped"
+    case .truncatedRowHeader:
+      return "the input ends inside a row header; the partial row was dropped"
     case .trailingWhitespace: return "whitespace after the last row ignored"
     case .duplicateRow(let id, let first):
       return "row '\(id)' defined again (first at byte \(first)); the first definition wins"
@@ -106,7 +107,8 @@ public struct FlightDiagnostic: Sendable, Equatable, CustomStringConvertible {
     case .missingBootstrap:
       return "flight data pushed before the [0] bootstrap push; accepted"
     case .payloadRestarted(let discarded):
-      return "a second [0] bootstrap push restarted the payload; \(discarded) bytes before it dropped"
+      return
+        "a second [0] bootstrap push restarted the payload; \(discarded) bytes before it dropped"
     }
   }
 

@@ -3,7 +3,7 @@
 /// Errors are values (a kind plus a required position); the text is written in one place,
 /// `message`. Positions are 1-based; the column counts Unicode scalars (UTF-8 continuation
 /// bytes are skipped), so it matches what an editor shows. `offset` is a byte offset into the
-/// input as framed: the file itself for raw UTF-8 payloads (a stripped BOM is counted), the
+/// input as framed: the file itself for raw UTF-8 payloads (after a UTF-8 BOM is removed), the
 /// UTF-8 transcoding of a UTF-16 file, or, when `inExtractedPayload` is true, the flight bytes
 /// joined from an HTML page's `self.__next_f` scripts.
 public struct FlightError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -18,7 +18,8 @@ extension FlightFramer {
           : error(.invalidRowID(found: first), at: start)
       }
       if byte == UInt8(ascii: ":") {
-        rowID = String(decoding: buffer[(rowStart - bufferBase)..<(cursor - bufferBase)], as: UTF8.self)
+        rowID = String(
+          decoding: buffer[(rowStart - bufferBase)..<(cursor - bufferBase)], as: UTF8.self)
         cursor += 1
         state = .rowTag
         return true
@@ -112,7 +113,9 @@ extension FlightFramer {
   /// Drops consumed bytes once they are many and at least half the buffer.
   mutating func compactIfUseful() {
     let keepFrom = min(rowStart, whitespaceStart ?? rowStart) - bufferBase
-    guard keepFrom >= FlightFramer.compactionThreshold && keepFrom * 2 >= buffer.count else { return }
+    guard keepFrom >= FlightFramer.compactionThreshold && keepFrom * 2 >= buffer.count else {
+      return
+    }
     basePosition = buffer.withUnsafeBufferPointer {
       basePosition.advanced(over: UnsafeBufferPointer(rebasing: $0[..<keepFrom]))
     }

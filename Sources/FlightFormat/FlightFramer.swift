@@ -120,7 +120,8 @@ public struct FlightFramer {
         return try emitRow(bodyEnd: newline, next: newline + 1, ending: .newline)
       case .rowChunkByLength:
         guard end - bodyStart >= rowLength else { return nil }
-        return try emitRow(bodyEnd: bodyStart + rowLength, next: bodyStart + rowLength, ending: .length)
+        return try emitRow(
+          bodyEnd: bodyStart + rowLength, next: bodyStart + rowLength, ending: .length)
       }
     }
   }
@@ -144,18 +145,21 @@ public struct FlightFramer {
       }
     case .rowTag, .rowLength:
       diagnostics.append(
-        FlightDiagnostic(.truncatedRow(rowID: rowID, missingBytes: nil), at: position(of: rowStart)))
+        FlightDiagnostic(.truncatedRow(rowID: rowID, missingBytes: nil), at: position(of: rowStart))
+      )
     case .rowChunkByNewline:
       if case .hint = tag, end == bodyStart {
         diagnostics.append(
-          FlightDiagnostic(.truncatedRow(rowID: rowID, missingBytes: nil), at: position(of: rowStart)))
+          FlightDiagnostic(
+            .truncatedRow(rowID: rowID, missingBytes: nil), at: position(of: rowStart)))
       } else {
         rows.append(try emitRow(bodyEnd: end, next: end, ending: .endOfInput))
       }
     case .rowChunkByLength:
       let missing = rowLength - (end - bodyStart)
       diagnostics.append(
-        FlightDiagnostic(.truncatedRow(rowID: rowID, missingBytes: missing), at: position(of: rowStart)))
+        FlightDiagnostic(
+          .truncatedRow(rowID: rowID, missingBytes: missing), at: position(of: rowStart)))
       rows.append(try emitRow(bodyEnd: end, next: end, ending: .truncated(missingBytes: missing)))
     }
     finished = true

@@ -128,7 +128,8 @@ public enum FlightHTMLExtractor {
       case 0:
         if !payload.isEmpty {
           diagnostics.append(
-            FlightDiagnostic(.payloadRestarted(discardedBytes: payload.count), at: position(offset)))
+            FlightDiagnostic(.payloadRestarted(discardedBytes: payload.count), at: position(offset))
+          )
           payload.removeAll()
         }
         started = true

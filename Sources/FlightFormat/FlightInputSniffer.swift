@@ -52,7 +52,9 @@ enum FlightInputSniffer {
     if start == bytes.count { return .empty }
     if startsWithRowHeader(bytes, at: start, allowEmptyID: true) { return .rawFlight }
     if firstIndex(of: "__next_f", in: bytes, from: 0) != nil { return .html }
-    if let found = firstIndex(of: "__NEXT_DATA__", in: bytes, from: 0) { return .pagesRouter(at: found) }
+    if let found = firstIndex(of: "__NEXT_DATA__", in: bytes, from: 0) {
+      return .pagesRouter(at: found)
+    }
     if bytes[start] == UInt8(ascii: "<") { return .htmlWithoutFlight }
     if isLegacyTag(bytes[start]) && startsWithRowHeader(bytes, at: start + 1, allowEmptyID: false) {
       return .legacy(at: start)

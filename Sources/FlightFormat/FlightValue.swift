@@ -2,7 +2,7 @@
 ///
 /// References (`.lazy`, `.reference`) are kept as they are; `FlightDocument.resolve(_:)`
 /// follows them and `FlightDocument.expand(_:)` replaces them throughout a tree.
-public indirect enum FlightValue: Sendable, Equatable {
+public enum FlightValue: Sendable, Equatable {
   case null
   case bool(Bool)
   /// Numbers, and `$Infinity`, `$-Infinity`, `$NaN`, `$-0`.
@@ -13,7 +13,7 @@ public indirect enum FlightValue: Sendable, Equatable {
   /// Members in source order; `"$undefined"` members and `__proto__` keys are dropped.
   case object(FlightObject)
   /// A React element tuple `["$", type, key, props (, owner, stack, validated)]`.
-  case element(FlightElement)
+  indirect case element(FlightElement)
   /// `$L<id>`: a lazy node for row `id` (client components, streamed subtrees).
   case lazy(rowID: String)
   /// `$<id>` or `$<id>:<path>`: the value of row `id`, walked along `path`.
@@ -36,7 +36,7 @@ public indirect enum FlightValue: Sendable, Equatable {
   /// `$i<ref>`: a synchronous iterator over the target array.
   case iterator(FlightReferenceTarget)
   /// `$Z` / `$Z<ref>` as a value, or the value of an `E` row.
-  case errorValue(FlightErrorValue)
+  indirect case errorValue(FlightErrorValue)
   /// `$D<iso>`: a Date, as its ISO text.
   case date(String)
   /// `$n<digits>`: a BigInt, as its decimal text.
@@ -48,11 +48,11 @@ public indirect enum FlightValue: Sendable, Equatable {
   /// DEV-only forms kept as written: `$E<source>`, `$Y…`, `$P<ref>`.
   case debugOnly(String)
   /// The value of an `I` row: a client module reference.
-  case module(FlightModuleReference)
+  indirect case module(FlightModuleReference)
   /// The value of a length-prefixed binary row (typed array): its tag and bytes.
   case binary(tag: UInt8, bytes: [UInt8])
   /// The value of a stream row (`R` `r` `X` `x`): its items in order.
-  case stream(FlightStream)
+  indirect case stream(FlightStream)
   /// A reference that could not be followed, or a form that could not be decoded; the text
   /// says why ("row '4' is missing", "reference cycle through row '0'", …).
   case unresolved(String)

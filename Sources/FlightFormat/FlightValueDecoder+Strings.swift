@@ -18,7 +18,8 @@ extension FlightValueDecoder {
       if rest.isEmpty { return .promise(rowID: nil) }
       return isRowID(rest[...]) ? .promise(rowID: rest) : unreadable(text)
     case UInt8(ascii: "S"): return .symbol(rest)
-    case UInt8(ascii: "h"), UInt8(ascii: "F"): return targetForm(rest, text, FlightValue.serverReference)
+    case UInt8(ascii: "h"), UInt8(ascii: "F"):
+      return targetForm(rest, text, FlightValue.serverReference)
     case UInt8(ascii: "Q"): return targetForm(rest, text, FlightValue.map)
     case UInt8(ascii: "W"): return targetForm(rest, text, FlightValue.set)
     case UInt8(ascii: "K"): return targetForm(rest, text, FlightValue.formData)

@@ -43,6 +43,7 @@ struct FlightValueDecoder {
   mutating func decodeObject() throws(JSONError) -> FlightObject {
     try reader.beginObject()
     var members: [(key: String, value: FlightValue)] = []
+    members.reserveCapacity(4)  // most objects are small props; skips two regrowths
     while let key = try reader.nextKey() {
       let value = try decodeValue()
       if case .undefined = value { continue }
@@ -56,6 +57,7 @@ struct FlightValueDecoder {
   mutating func decodeArray() throws(JSONError) -> FlightValue {
     try reader.beginArray()
     var items: [FlightValue] = []
+    items.reserveCapacity(4)  // element tuples have 4 slots
     var isElementTuple = false
     if try reader.nextElement() {
       if reader.peek() == UInt8(ascii: "\"") {

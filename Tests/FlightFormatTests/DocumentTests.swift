@@ -32,7 +32,8 @@ struct DocumentTests {
     #expect(link.moduleID == "6874" && link.exportName == "" && link.chunks.count == 4)
   }
 
-  @Test("the element tree from $L4 expands with every reference replaced",
+  @Test(
+    "the element tree from $L4 expands with every reference replaced",
     arguments: FlightFixture.samplePages)
   func expandedPage(file: String) throws {
     let document = try FlightDocument.parse(try FlightFixture.sample(file))

@@ -66,10 +66,13 @@ struct EdgeCaseTests {
     let document = try FlightDocument.parse(cut)
     #expect(document.rows.last?.id == "c")
     #expect(document.rows.last?.ending == .truncated(missingBytes: 0x500 - 100))
-    #expect(document.diagnostics.map(\.kind) == [.truncatedRow(rowID: "c", missingBytes: 0x500 - 100)])
+    #expect(
+      document.diagnostics.map(\.kind) == [.truncatedRow(rowID: "c", missingBytes: 0x500 - 100)])
     #expect(document.diagnostics.first?.offset == c.offset)
     #expect(document.value(ofRow: "c")?.stringValue?.utf8.count == 100)
-    #expect(document.diagnostics.first?.message == "truncated row 'c': 1180 bytes cut off at the end of the input")
+    #expect(
+      document.diagnostics.first?.message
+        == "truncated row 'c': 1180 bytes cut off at the end of the input")
   }
 
   @Test("cut inside a JSON row: the row is dropped and named")
@@ -81,8 +84,9 @@ struct EdgeCaseTests {
     #expect(document.rows.count == full.rows.firstIndex(of: row3)! + 1)
     #expect(document.diagnostics.map(\.kind) == [.truncatedRow(rowID: "3", missingBytes: nil)])
     #expect(document.value(ofRow: "3") == nil)
-    #expect(document.resolve(.reference(rowID: "3", path: []))
-      == .unresolved("row '3' was cut off at the end of the input"))
+    #expect(
+      document.resolve(.reference(rowID: "3", path: []))
+        == .unresolved("row '3' was cut off at the end of the input"))
   }
 
   @Test("a duplicated model row: the first wins, with a warning")
@@ -91,7 +95,8 @@ struct EdgeCaseTests {
     let original = try FlightDocument.parse(page)
     let document = try FlightDocument.parse(page + Array("6:{\"other\":true}\n".utf8))
     let first = try #require(original.row("6"))
-    #expect(document.diagnostics.map(\.kind) == [.duplicateRow(rowID: "6", firstOffset: first.offset)])
+    #expect(
+      document.diagnostics.map(\.kind) == [.duplicateRow(rowID: "6", firstOffset: first.offset)])
     #expect(document.diagnostics.first?.offset == page.count)
     #expect(document.value(ofRow: "6") == original.value(ofRow: "6"))
   }
@@ -99,10 +104,12 @@ struct EdgeCaseTests {
   @Test("0xFF inside a JSON string and inside a T body becomes U+FFFD")
   func invalidUTF8() throws {
     let page = try FlightFixture.sample("tag-gpt-4.rsc.txt")
-    let mutated = try #require(FlightFixture.replacingFirst("utf-8", with: [0x75, 0xFF, 0x38], in: page))
+    let mutated = try #require(
+      FlightFixture.replacingFirst("utf-8", with: [0x75, 0xFF, 0x38], in: page))
     let document = try FlightDocument.parse(mutated)
     #expect(document.diagnostics.isEmpty)
-    let strings = FlightFixture.allValues(document.expand(.lazy(rowID: "a"))).compactMap(\.stringValue)
+    let strings = FlightFixture.allValues(document.expand(.lazy(rowID: "a"))).compactMap(
+      \.stringValue)
     #expect(strings.contains("u\u{FFFD}8"))
 
     var bytes = try FlightFixture.realWorldBytes(Self.fixture01)
@@ -135,7 +142,8 @@ struct EdgeCaseTests {
   func hugeRows() throws {
     let text = String(repeating: "line of text\n", count: 40_000)  // 520,000 bytes
     let json = "\"" + String(repeating: "abcdefghij", count: 50_000) + "\""
-    let payload = "1:T" + String(text.utf8.count, radix: 16) + "," + text + "2:" + json
+    let payload =
+      "1:T" + String(text.utf8.count, radix: 16) + "," + text + "2:" + json
       + "\n0:[\"$1\",\"$2\"]\n"
     let bytes = Array(payload.utf8)
     let document = try FlightDocument.parse(bytes)
@@ -155,19 +163,24 @@ struct EdgeCaseTests {
     do {
       _ = try FlightFixture.parse(dump)
     } catch {
-      #expect(error.description
-        == "3:1: error: file was reformatted (pretty-printed?): a line does not start with a row header")
+      #expect(
+        error.description
+          == "3:1: error: file was reformatted (pretty-printed?): "
+          + "a line does not start with a row header"
+      )
     }
   }
 
   @Test("pages-router HTML, plain HTML, legacy format, empty input and non-flight text")
   func rejectedInputs() throws {
-    let pagesRouter = "<html><body><script id=\"__NEXT_DATA__\" type=\"application/json\">{}</script>"
+    let pagesRouter =
+      "<html><body><script id=\"__NEXT_DATA__\" type=\"application/json\">{}</script>"
     #expect(throws: FlightError(.pagesRouterPage, offset: 24, line: 1, column: 25)) {
       try FlightFixture.parse(pagesRouter)
     }
-    #expect(FlightError(.pagesRouterPage, offset: 0, line: 1, column: 1).message
-      == "not an App Router page (found __NEXT_DATA__: a pages-router page)")
+    #expect(
+      FlightError(.pagesRouterPage, offset: 0, line: 1, column: 1).message
+        == "not an App Router page (found __NEXT_DATA__: a pages-router page)")
     #expect(throws: FlightError(.htmlWithoutFlight, offset: 0, line: 1, column: 1)) {
       try FlightFixture.parse("<!doctype html><p>hi</p>")
     }

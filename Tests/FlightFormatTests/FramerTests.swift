@@ -13,7 +13,9 @@ struct FramerTests {
 
   @Test("malformed headers are errors with positions")
   func malformedHeaders() throws {
-    #expect(throws: FlightError(.invalidRowID(found: UInt8(ascii: "G")), offset: 4, line: 2, column: 1)) {
+    #expect(
+      throws: FlightError(.invalidRowID(found: UInt8(ascii: "G")), offset: 4, line: 2, column: 1)
+    ) {
       try frame("0:1\nG:2\n")
     }
     #expect(throws: FlightError(.rowIDTooLong(limit: 8), offset: 4, line: 2, column: 1)) {
@@ -22,15 +24,21 @@ struct FramerTests {
     let badLength = FlightError(
       .invalidRowLength(rowID: "1", found: UInt8(ascii: "x")), offset: 4, line: 1, column: 5)
     #expect(throws: badLength) { try frame("1:T1x,abc") }
-    #expect(badLength.description
-      == "1:5: error: expected a lowercase hex digit or ',' in the length of row '1', found 'x'")
+    #expect(
+      badLength.description
+        == "1:5: error: expected a lowercase hex digit or ',' in the length of row '1', found 'x'")
     #expect(throws: FlightError(.missingHintCode(rowID: "2"), offset: 3, line: 1, column: 4)) {
       try frame("2:H\n")
     }
-    #expect(throws: FlightError(.rowTooLarge(rowID: "1", limit: FlightFramer.maxRowBytes),
-      offset: 0, line: 1, column: 1)) { try frame("1:T10000000,") }
+    #expect(
+      throws: FlightError(
+        .rowTooLarge(rowID: "1", limit: FlightFramer.maxRowBytes),
+        offset: 0, line: 1, column: 1)
+    ) { try frame("1:T10000000,") }
     // A T row that ends early (CRLF damage) leaves text where a header should be.
-    #expect(throws: FlightError(.invalidRowID(found: UInt8(ascii: "x")), offset: 7, line: 1, column: 8)) {
+    #expect(
+      throws: FlightError(.invalidRowID(found: UInt8(ascii: "x")), offset: 7, line: 1, column: 8)
+    ) {
       try frame("1:T2,abxyz:1\n")
     }
   }

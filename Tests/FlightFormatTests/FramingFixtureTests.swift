@@ -19,7 +19,8 @@ struct FramingFixtureTests {
     FlightFixture.realWorld.map { "real-world-flight/" + $0.file }
     + FlightFixture.samplePages.map { "flight/" + $0 }
 
-  @Test("whole, one byte at a time, and split at every row boundary give the same rows",
+  @Test(
+    "whole, one byte at a time, and split at every row boundary give the same rows",
     arguments: allFixtures)
   func everyChunking(path: String) throws {
     let bytes = try FlightFixture.flightBytes(path)

@@ -6,10 +6,11 @@ struct ValueFormTests {
   @Test("every $ form of spec §2.2 decodes")
   func dollarForms() throws {
     let document = try FlightFixture.parse(
-      #"0:["$$x","$Lf","$@a","$@","$Sreact.fragment","$h1","$F1:x","$Q2","$W3","$K4","$B5","$i6","# +
-        #""$Z","$Z7","$D2024-01-02T03:04:05.000Z","$n123456789012345678901","$undefined","# +
-        #""$Infinity","$-Infinity","$NaN","$-0","$T12","$Efunction(){}","$Y","$P9","$8","$8:a:0","# +
-        #""$","$zz","plain"]"# + "\n")
+      #"0:["$$x","$Lf","$@a","$@","$Sreact.fragment","$h1","$F1:x","$Q2","$W3","$K4","$B5","$i6","#
+        + #""$Z","$Z7","$D2024-01-02T03:04:05.000Z","$n123456789012345678901","$undefined","#
+        + #""$Infinity","$-Infinity","$NaN","$-0","$T12","$Efunction(){}","$Y","$P9","#
+        + #""$8","$8:a:0","#
+        + #""$","$zz","plain"]"# + "\n")
     let items = try #require(document.root?.arrayValue)
     let target = { (id: String, path: [String]) in FlightReferenceTarget(rowID: id, path: path) }
     #expect(items[0] == .string("$x"))
@@ -60,8 +61,8 @@ struct ValueFormTests {
   @Test("element tuples with 4, 5 and 7 slots")
   func elementShapes() throws {
     let document = try FlightFixture.parse(
-      #"0:[["$","a","k",{"href":"/x","children":"x"}],["$","p",null,{},"$3"],"# +
-        #"["$","$L2",null,{"children":["$","b",null,{}]},null,[["f","file",1,2]],1]]"# + "\n")
+      #"0:[["$","a","k",{"href":"/x","children":"x"}],["$","p",null,{},"$3"],"#
+        + #"["$","$L2",null,{"children":["$","b",null,{}]},null,[["f","file",1,2]],1]]"# + "\n")
     let items = try #require(document.root?.arrayValue)
     let anchor = try #require(items[0].elementValue)
     #expect(anchor.hostTag == "a" && anchor.key == "k" && anchor.props["href"] == .string("/x"))
@@ -106,10 +107,14 @@ struct ValueFormTests {
     bytes += Array("0:[\"$1\",\"$2\",\"$3\"]\n".utf8)
     let document = try FlightDocument.parse(bytes)
     #expect(document.rows.map(\.tag.name) == ["A", "o", "g", "model"])
-    #expect(document.value(ofRow: "1") == .binary(tag: UInt8(ascii: "A"), bytes: [0, 0x0A, 0xFF, 0x3A]))
-    #expect(document.resolve(.reference(rowID: "2", path: []))
-      == .binary(tag: UInt8(ascii: "o"), bytes: Array("abc".utf8)))
-    #expect(document.value(ofRow: "3") == .binary(tag: UInt8(ascii: "g"), bytes: Array(repeating: 0x0A, count: 8)))
+    #expect(
+      document.value(ofRow: "1") == .binary(tag: UInt8(ascii: "A"), bytes: [0, 0x0A, 0xFF, 0x3A]))
+    #expect(
+      document.resolve(.reference(rowID: "2", path: []))
+        == .binary(tag: UInt8(ascii: "o"), bytes: Array("abc".utf8)))
+    #expect(
+      document.value(ofRow: "3")
+        == .binary(tag: UInt8(ascii: "g"), bytes: Array(repeating: 0x0A, count: 8)))
   }
 
   @Test("R … C and x … C streams collect their items; they are not duplicates")
@@ -125,7 +130,8 @@ struct ValueFormTests {
       return
     }
     #expect(values.kind == UInt8(ascii: "R") && values.isClosed)
-    #expect(values.items == [.object(FlightObject([("n", .number(1))])), .string("abc"), .string("two")])
+    #expect(
+      values.items == [.object(FlightObject([("n", .number(1))])), .string("abc"), .string("two")])
     #expect(iterator.items == [.number(1)])
     #expect(iterator.finalValue == .object(FlightObject([("done", .bool(true))])))
   }
@@ -135,7 +141,8 @@ struct ValueFormTests {
     let document = try FlightFixture.parse(
       ":HL[\"/a.css\",\"style\"]\n:N1729000000000.5\n:W[\"log\",[],null,\"Server\",\"hi\"]\n0:1\n")
     #expect(document.rows.map(\.id) == ["", "", "", "0"])
-    #expect(document.rows.map(\.tag) == [.hint(code: UInt8(ascii: "L")), .timeOrigin, .console, .model])
+    #expect(
+      document.rows.map(\.tag) == [.hint(code: UInt8(ascii: "L")), .timeOrigin, .console, .model])
     #expect(document.rows[0].bodyText == "[\"/a.css\",\"style\"]")
     #expect(document.root == .number(1))
     #expect(document.value(ofRow: "") == nil)
@@ -148,9 +155,12 @@ struct ValueFormTests {
     let inner = expanded.objectValue?["a"]?.objectValue?["b"]
     #expect(inner == .unresolved("reference cycle back to '0'"))
     let chain = try FlightFixture.parse("0:\"$1\"\n1:\"$0\"\n")
-    #expect(chain.resolve(.reference(rowID: "0", path: [])) == .unresolved("reference cycle through row '0'"))
+    #expect(
+      chain.resolve(.reference(rowID: "0", path: []))
+        == .unresolved("reference cycle through row '0'"))
     let missing = try FlightFixture.parse("0:\"$L4\"\n")
     #expect(missing.resolve(missing.root!) == .unresolved("row '4' is missing"))
-    #expect(missing.resolve(.reference(rowID: "0", path: ["x"])) == .unresolved("row '4' is missing"))
+    #expect(
+      missing.resolve(.reference(rowID: "0", path: ["x"])) == .unresolved("row '4' is missing"))
   }
 }
