@@ -7,17 +7,17 @@ import TerminalCore
 /// which sets the clipboard if it supports OSC 52 (xterm needs `allowWindowOps`; most others
 /// support it by default).
 ///
-/// Inside tmux (`$TMUX` set) an application's OSC 52 is dropped under tmux's default
-/// `set-clipboard external`, and DCS passthrough needs `allow-passthrough on`. So the text is
-/// handed to `tmux load-buffer -w -`: tmux keeps it as a paste buffer and forwards it to the
-/// outer terminal's clipboard with its own OSC 52, which `external` allows. If that command
-/// cannot run, the OSC 52 is sent wrapped in tmux's passthrough as a fallback.
+/// Inside tmux (`Options.insideTmux`, from `$TMUX`) an application's OSC 52 is dropped under
+/// tmux's default `set-clipboard external`, and DCS passthrough needs `allow-passthrough on`.
+/// So the text is handed to `tmux load-buffer -w -`: tmux keeps it as a paste buffer and
+/// forwards it to the outer terminal's clipboard with its own OSC 52, which `external` allows.
+/// If that command cannot run, the OSC 52 is sent wrapped in tmux's passthrough as a fallback.
 extension CursesTerminal {
   @discardableResult
   public func copyToClipboard(_ text: String) -> Bool {
     guard isOpen, !isSuspended else { return false }
     let osc = "\u{1B}]52;c;" + Base64.encode(Array(text.utf8)) + "\u{07}"
-    if let tmux = getenv("TMUX"), tmux.pointee != 0 {
+    if insideTmux {
       if Self.tmuxLoadBuffer(Array(text.utf8)) { return true }
       let escaped = osc.replacing("\u{1B}", with: "\u{1B}\u{1B}")
       return writeToTerminal("\u{1B}Ptmux;" + escaped + "\u{1B}\\")
@@ -30,7 +30,9 @@ extension CursesTerminal {
   private func writeToTerminal(_ sequence: String) -> Bool {
     var bytes = Array(sequence.utf8)[...]
     while !bytes.isEmpty {
-      let written = bytes.withUnsafeBytes { Glibc.write(outputDescriptor, $0.baseAddress, $0.count) }
+      let written = bytes.withUnsafeBytes {
+        Glibc.write(outputDescriptor, $0.baseAddress, $0.count)
+      }
       if written < 0 && errno == EINTR { continue }
       if written <= 0 { return false }
       bytes = bytes.dropFirst(written)

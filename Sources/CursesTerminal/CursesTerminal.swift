@@ -23,30 +23,35 @@ public final class CursesTerminal: Terminal {
     public var noColor: Bool
     /// Whether to report the mouse wheel and button presses from the start.
     public var mouseEnabled: Bool
+    /// Whether the program runs inside tmux (normally: `$TMUX` is set), which changes how the
+    /// clipboard is set (see `copyToClipboard`).
+    public var insideTmux: Bool
     /// The descriptors to read keys from and draw on (standard input and output by default).
     public var input: Int32
     public var output: Int32
 
     public init(
-      term: String?, noColor: Bool = false, mouseEnabled: Bool = true,
+      term: String?, noColor: Bool = false, mouseEnabled: Bool = true, insideTmux: Bool = false,
       input: Int32 = 0, output: Int32 = 1
     ) {
       self.term = term
       self.noColor = noColor
       self.mouseEnabled = mouseEnabled
+      self.insideTmux = insideTmux
       self.input = input
       self.output = output
     }
 
-    /// `TERM` and `NO_COLOR` from the environment, mouse on, standard input and output.
+    /// `TERM`, `NO_COLOR` and `TMUX` from the environment, standard input and output.
     public static func fromEnvironment(mouseEnabled: Bool = true) -> Options {
       var environment: [String: String] = [:]
-      for name in ["TERM", "NO_COLOR"] {
+      for name in ["TERM", "NO_COLOR", "TMUX"] {
         if let value = getenv(name) { environment[name] = String(cString: value) }
       }
       let mode = ColorMode.resolve(hasColors: true, environment: environment)
       return Options(
-        term: environment["TERM"], noColor: mode == .monochrome, mouseEnabled: mouseEnabled)
+        term: environment["TERM"], noColor: mode == .monochrome, mouseEnabled: mouseEnabled,
+        insideTmux: !(environment["TMUX"] ?? "").isEmpty)
     }
   }
 
@@ -57,6 +62,7 @@ public final class CursesTerminal: Terminal {
   let window: UnsafeMutablePointer<WINDOW>
   private let files: (out: UnsafeMutablePointer<FILE>, in: UnsafeMutablePointer<FILE>)
   let outputDescriptor: Int32
+  let insideTmux: Bool
   /// The last frame presented; nil forces the next `draw` to write every cell.
   var previous: CellBuffer?
   var colorPairs = ColorPairs()
@@ -98,6 +104,7 @@ public final class CursesTerminal: Terminal {
     self.window = window
     self.files = files
     self.outputDescriptor = options.output
+    self.insideTmux = options.insideTmux
     self.isMouseEnabled = options.mouseEnabled
     cbreak()
     noecho()

@@ -31,7 +31,9 @@ extension CellBuffer {
         }
         if end < width && cells[rowStart + end].isContinuation { end += 1 }
         runs.append(
-          CellRun(origin: Point(x: start, y: y), cells: Array(cells[(rowStart + start)..<(rowStart + end)])))
+          CellRun(
+            origin: Point(x: start, y: y),
+            cells: Array(cells[(rowStart + start)..<(rowStart + end)])))
         x = end
       }
     }

@@ -15,7 +15,9 @@ extension CellBuffer {
   ///   before `point`.
   /// - Overwriting half of an existing wide glyph blanks its other half.
   @discardableResult
-  public mutating func put(_ text: String, at point: Point, style: Style = .plain, clip: Rect? = nil)
+  public mutating func put(
+    _ text: String, at point: Point, style: Style = .plain, clip: Rect? = nil
+  )
     -> Int
   {
     let area = (clip ?? bounds).intersection(bounds)

@@ -108,7 +108,8 @@ public enum DisplayWidth {
   public static func fit(
     _ text: String, toWidth targetWidth: Int, alignment: Alignment = .left, ellipsis: String = "…"
   ) -> String {
-    pad(truncate(text, toWidth: targetWidth, ellipsis: ellipsis), toWidth: targetWidth,
+    pad(
+      truncate(text, toWidth: targetWidth, ellipsis: ellipsis), toWidth: targetWidth,
       alignment: alignment)
   }
 }

@@ -24,7 +24,8 @@ public enum TerminalOpenError: Error, Sendable, Hashable, CustomStringConvertibl
     case .unknownTerminalType(let term):
       return "unknown terminal type '\(term)' (set TERM, e.g. TERM=xterm-256color)"
     case .cannotAddressCursor(let term):
-      return "terminal type '\(term)' cannot address the cursor (set TERM, e.g. TERM=xterm-256color)"
+      return
+        "terminal type '\(term)' cannot address the cursor (set TERM, e.g. TERM=xterm-256color)"
     case .initialisationFailed(let reason):
       return "cannot start the terminal: \(reason)"
     }

@@ -5,15 +5,17 @@
 /// could make text read differently from what it is. So every such character is replaced by a
 /// visible one-column glyph:
 ///
-/// | input | shown as |
-/// |---|---|
-/// | C0 controls U+0000–U+001F (including ESC, CR, LF) | the Control Pictures ␀…␟ (ESC is `␛`, LF is `␊`) |
-/// | TAB | a single space (tabs in notes are layout, not data) |
-/// | DEL U+007F | `␡` |
-/// | C1 controls U+0080–U+009F (including CSI U+009B) | `�` (U+FFFD) |
-/// | format characters (Cf): bidi overrides and isolates U+202A–U+202E, U+2066–U+2069, zero-width U+200B–U+200F, U+2060–U+2064, U+FEFF, soft hyphen, U+061C… | `�` |
-/// | line and paragraph separators U+2028, U+2029 | `�` |
-/// | a combining mark with no base (at the start of the text, or after a replaced character) | the mark on a dotted circle, `◌́` |
+/// - C0 controls U+0000–U+001F (ESC, CR, LF…): the Control Pictures ␀…␟, so ESC is `␛` and
+///   LF is `␊`;
+/// - TAB: a single space (tabs in notes are layout, not data);
+/// - DEL U+007F: `␡`;
+/// - C1 controls U+0080–U+009F (including the one-byte CSI U+009B): `�` (U+FFFD);
+/// - format characters (Cf): bidi embeddings, overrides and isolates U+202A–U+202E and
+///   U+2066–U+2069, zero-width characters U+200B–U+200F and U+2060–U+2064, U+FEFF, the soft
+///   hyphen, U+061C…: `�`;
+/// - line and paragraph separators U+2028, U+2029: `�`;
+/// - a combining mark with no base (at the start of the text, or after a replaced character):
+///   the mark on a dotted circle, `◌́`.
 ///
 /// Exceptions: ZERO WIDTH JOINER inside an emoji sequence (👨‍👩‍👧) and tag characters inside an
 /// emoji flag sequence are kept, because they are part of the emoji.

@@ -58,7 +58,8 @@ import Testing
 
   @Test func wrapKeepsClustersWhole() {
     #expect(DisplayWidth.wrap("👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧", width: 4) == ["👨‍👩‍👧👨‍👩‍👧", "👨‍👩‍👧"])
-    #expect(DisplayWidth.wrap("e\u{301}e\u{301}e\u{301}", width: 2) == ["e\u{301}e\u{301}", "e\u{301}"])
+    #expect(
+      DisplayWidth.wrap("e\u{301}e\u{301}e\u{301}", width: 2) == ["e\u{301}e\u{301}", "e\u{301}"])
   }
 
   @Test func everyWrappedLineFits() {

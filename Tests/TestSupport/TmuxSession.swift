@@ -52,8 +52,10 @@ public final class TmuxSession {
     ]
     if let workingDirectory { newSession += ["-c", workingDirectory] }
     try run(
-      ["start-server", ";", "set-option", "-g", "remain-on-exit", "on", ";",
-       "set-option", "-g", "status", "off", ";"]
+      [
+        "start-server", ";", "set-option", "-g", "remain-on-exit", "on", ";",
+        "set-option", "-g", "status", "off", ";",
+      ]
         + newSession + [shellCommand])
   }
 
