@@ -62,4 +62,14 @@ struct StoreProblem: Error {
   init(_ error: JSONError) {
     self.init(error.message, at: error.offset)
   }
+
+  /// Any error thrown while reading a note: JSON errors keep their offset, problems pass
+  /// through, anything else is reported at `offset`.
+  init(_ error: any Error, at offset: Int) {
+    switch error {
+    case let error as JSONError: self.init(error)
+    case let problem as StoreProblem: self = problem
+    default: self.init("unexpected error \(error)", at: offset)
+    }
+  }
 }

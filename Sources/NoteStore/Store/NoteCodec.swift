@@ -18,18 +18,7 @@ enum NoteCodec {
     writer.key("id")
     writer.string(note.id.rawValue)
     writer.key("provenance")
-    writer.beginArray()
-    for entry in note.provenance {
-      writer.beginObject()
-      writer.key("file")
-      writer.string(entry.file)
-      writer.key("format")
-      writer.string(entry.format)
-      writer.key("imported")
-      writer.string(entry.imported.iso8601)
-      writer.endObject()
-    }
-    writer.endArray()
+    write(note.provenance, to: &writer)
     writer.key("summary")
     write(note.summary, to: &writer)
     writer.key("tags")
@@ -45,6 +34,21 @@ enum NoteCodec {
       writer.string(url)
     }
     writer.endObject()
+  }
+
+  static func write(_ provenance: [Provenance], to writer: inout JSONWriter) {
+    writer.beginArray()
+    for entry in provenance {
+      writer.beginObject()
+      writer.key("file")
+      writer.string(entry.file)
+      writer.key("format")
+      writer.string(entry.format)
+      writer.key("imported")
+      writer.string(entry.imported.iso8601)
+      writer.endObject()
+    }
+    writer.endArray()
   }
 
   static func write(_ nodes: [SummaryNode], to writer: inout JSONWriter) {
@@ -87,12 +91,8 @@ enum NoteCodec {
         default: try header.read(key, from: &reader)
         }
       }
-    } catch let error as JSONError {
-      throw StoreProblem(error)
-    } catch let problem as StoreProblem {
-      throw problem
     } catch {
-      throw StoreProblem("unexpected error \(error)", at: reader.offset)
+      throw StoreProblem(error, at: reader.offset)
     }
     let fields = try header.complete(at: start)
     return Note(
@@ -113,12 +113,8 @@ enum NoteCodec {
         default: try header.read(key, from: &reader)
         }
       }
-    } catch let error as JSONError {
-      throw StoreProblem(error)
-    } catch let problem as StoreProblem {
-      throw problem
     } catch {
-      throw StoreProblem("unexpected error \(error)", at: reader.offset)
+      throw StoreProblem(error, at: reader.offset)
     }
     return try header.complete(at: start)
   }
