@@ -141,32 +141,45 @@ extension NoteStore {
         return lineStart
       }
       if newline > lineStart {
-        let change = try decodeJournalLine(bytes, lineStart..<newline)
-        Self.apply(change, to: &records, positions: &positions)
+        for change in try decodeJournalLine(bytes, lineStart..<newline) {
+          Self.apply(change, to: &records, positions: &positions)
+        }
       }
       lineStart = newline + 1
     }
     return lineStart
   }
 
-  func decodeJournalLine(_ bytes: [UInt8], _ range: Range<Int>) throws(StoreError) -> StoreChange {
-    do {
-      return try bytes.withUnsafeBufferPointer { whole throws -> StoreChange in
-        var reader = JSONReader(UnsafeBufferPointer(rebasing: whole[range]))
-        var change: StoreChange?
-        try reader.beginObject()
-        while let key = try reader.nextKey() {
-          switch key {
-          case "put": change = .put(try NoteCodec.readNote(&reader))
-          case "delete": change = .delete(NoteID(try reader.readString()))
-          default: try reader.skipValue()
+  /// One journal line: `{"put":…}`, `{"delete":…}`, or `{"batch":[those]}` for the changes of
+  /// one `apply`, which must land all or nothing (a single line is the unit a crash can cut).
+  func decodeJournalLine(_ bytes: [UInt8], _ range: Range<Int>) throws(StoreError) -> [StoreChange]
+  {
+    func readChanges(_ reader: inout JSONReader, batchAllowed: Bool) throws -> [StoreChange] {
+      var changes: [StoreChange] = []
+      try reader.beginObject()
+      while let key = try reader.nextKey() {
+        switch key {
+        case "put": changes.append(.put(try NoteCodec.readNote(&reader)))
+        case "delete": changes.append(.delete(NoteID(try reader.readString())))
+        case "batch" where batchAllowed:
+          try reader.beginArray()
+          while try reader.nextElement() {
+            changes += try readChanges(&reader, batchAllowed: false)
           }
+        default: try reader.skipValue()
         }
+      }
+      return changes
+    }
+    do {
+      return try bytes.withUnsafeBufferPointer { whole throws -> [StoreChange] in
+        var reader = JSONReader(UnsafeBufferPointer(rebasing: whole[range]))
+        let changes = try readChanges(&reader, batchAllowed: true)
         try reader.expectEnd()
-        guard let change else {
-          throw StoreProblem("journal record is neither put nor delete", at: 0)
+        guard !changes.isEmpty else {
+          throw StoreProblem("journal record is neither put, delete nor batch", at: 0)
         }
-        return change
+        return changes
       }
     } catch let problem as StoreProblem {
       throw StoreError(
