@@ -1,0 +1,83 @@
+import Foundation
+
+/// Command line of `url-notes-bench` (parsed by hand: the bench has no ArgumentParser).
+struct BenchOptions {
+  var sizes = [1_000, 10_000, 100_000]
+  var smoke = false
+  var buku = false
+  var out: String?
+  var seed: UInt64 = 20_261_121
+  /// Megabytes of flight pages for the import figure.
+  var flightMegabytes = 100
+
+  static let usage = """
+    usage: url-notes-bench [--sizes 1k,10k,100k] [--smoke] [--buku] [--out DIR] [--seed N]
+                           [--flight-mb N]
+      --sizes     store sizes in notes (k = thousand)            (default 1k,10k,100k)
+      --smoke     1k notes, 2 MB of flight pages, fewer runs: every row, in a second or two
+      --buku      also load each corpus into buku and time its searches (if installed)
+      --out DIR   where corpora go (reused when present; default a new temporary directory)
+      --seed N    corpus seed                                    (default 20261121)
+      --flight-mb megabytes of flight pages for the import figure (default 100)
+    """
+
+  static func parse(_ arguments: [String]) throws -> BenchOptions {
+    var options = BenchOptions()
+    var sizesGiven = false
+    var flightGiven = false
+    var index = 0
+    func value() throws -> String {
+      index += 1
+      guard index < arguments.count else {
+        throw UsageError("\(arguments[index - 1]) needs a value")
+      }
+      return arguments[index]
+    }
+    while index < arguments.count {
+      switch arguments[index] {
+      case "--sizes":
+        options.sizes = try value().split(separator: ",").map { try parseCount(String($0)) }
+        sizesGiven = true
+      case "--smoke": options.smoke = true
+      case "--buku": options.buku = true
+      case "--out": options.out = try value()
+      case "--seed":
+        guard let seed = UInt64(try value()) else { throw UsageError("--seed needs a number") }
+        options.seed = seed
+      case "--flight-mb":
+        guard let megabytes = Int(try value()), megabytes > 0 else {
+          throw UsageError("--flight-mb needs a positive number")
+        }
+        options.flightMegabytes = megabytes
+        flightGiven = true
+      case "-h", "--help": throw UsageError(nil)
+      default: throw UsageError("unknown argument \(arguments[index])")
+      }
+      index += 1
+    }
+    if options.smoke {
+      if !sizesGiven { options.sizes = [1_000] }
+      if !flightGiven { options.flightMegabytes = 2 }
+    }
+    return options
+  }
+
+  static func parseCount(_ text: String) throws -> Int {
+    let lower = text.lowercased()
+    let multiplier = lower.hasSuffix("k") ? 1_000 : lower.hasSuffix("m") ? 1_000_000 : 1
+    let digits = multiplier == 1 ? lower : String(lower.dropLast())
+    guard let number = Int(digits), number > 0 else { throw UsageError("bad size \(text)") }
+    return number * multiplier
+  }
+
+  /// Timed repetitions: fewer in smoke mode and for large stores.
+  func runs(_ normal: Int, size: Int) -> Int {
+    if smoke { return 1 }
+    return size >= 100_000 ? max(3, normal / 2) : normal
+  }
+
+  struct UsageError: Error {
+    var message: String?
+    init(_ message: String?) { self.message = message }
+  }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// One size's results as a text table: each figure beside the same run's baselines (the raw
+/// read of the store file and Foundation's JSONDecoder on it) as ratios, and the issue's
+/// target where there is one.
+struct BenchTable {
+  struct Row {
+    var name: String
+    /// Seconds, bytes or MB/s, per `unit`.
+    var value: Double?
+    var unit: Unit
+    /// What the figure is, in a few words.
+    var note: String
+    var target: Target?
+  }
+
+  enum Unit {
+    case seconds, bytes, megabytesPerSecond
+  }
+
+  struct Target {
+    var limit: Double
+    var atLeast = false
+    var text: String
+    func holds(_ value: Double) -> Bool { atLeast ? value >= limit : value <= limit }
+  }
+
+  var title: String
+  var rows: [Row] = []
+  /// Seconds to read the store file (read(2), warm cache).
+  var rawRead: Double
+  /// Seconds and peak RSS of JSONDecoder on the store file.
+  var decoder: Double?
+  var decoderRSS: Double?
+
+  mutating func add(
+    _ name: String, _ value: Double?, _ unit: Unit = .seconds, _ note: String,
+    target: Target? = nil
+  ) {
+    rows.append(Row(name: name, value: value, unit: unit, note: note, target: target))
+  }
+
+  func render() -> String {
+    var lines = [title]
+    lines.append(
+      pad("operation", 34) + pad("url-notes", 11, right: true) + pad("×raw read", 11, right: true)
+        + pad("×JSONDecoder", 14, right: true) + "  target            what")
+    for row in rows {
+      var line = pad(row.name, 34) + pad(format(row.value, row.unit), 11, right: true)
+      line += pad(ratio(row, baseline: rawRead, rawBytes: true), 11, right: true)
+      line += pad(ratio(row, baseline: row.unit == .bytes ? decoderRSS : decoder), 14, right: true)
+      if let target = row.target, let value = row.value {
+        line += "  " + pad(target.text + (target.holds(value) ? " ok" : " MISS"), 18)
+      } else {
+        line += "  " + pad("", 18)
+      }
+      lines.append(line + row.note)
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// Figure ÷ baseline for times and memory; baseline ÷ figure (as a speed) for MB/s.
+  func ratio(_ row: Row, baseline: Double?, rawBytes: Bool = false) -> String {
+    guard let value = row.value, let baseline, baseline > 0, value > 0 else { return "–" }
+    switch row.unit {
+    case .seconds: return String(format: "%.2f", value / baseline)
+    case .bytes: return rawBytes ? "–" : String(format: "%.2f", value / baseline)
+    case .megabytesPerSecond: return "–"
+    }
+  }
+
+  func format(_ value: Double?, _ unit: Unit) -> String {
+    guard let value, value.isFinite else { return "n/a" }
+    switch unit {
+    case .seconds:
+      if value < 0.001 { return String(format: "%.1f µs", value * 1e6) }
+      if value < 1 { return String(format: "%.2f ms", value * 1e3) }
+      return String(format: "%.2f s", value)
+    case .bytes: return String(format: "%.0f MB", value / 1e6)
+    case .megabytesPerSecond: return String(format: "%.0f MB/s", value)
+    }
+  }
+
+  func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+    let gap = String(repeating: " ", count: max(1, width - text.count))
+    return right ? gap + text : text + gap
+  }
+}

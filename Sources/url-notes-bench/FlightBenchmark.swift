@@ -1,0 +1,68 @@
+import Foundation
+import NoteStore
+
+/// Import throughput: tag pages in the flight row grammar, imported by the real importer
+/// (dry run into an empty store: framing, values, preview finding, notes, merging).
+struct FlightBenchmark {
+  let options: BenchOptions
+  let corpus: CorpusGenerator
+  let directory: String
+
+  /// Writes pages until `megabytes` are reached (reused when present); returns the paths.
+  func preparePages() throws -> (paths: [String], bytes: Int) {
+    let stampPath = directory + "/pages.txt"
+    let stamp = "url-notes-bench flight v1 seed \(options.seed) mb \(options.flightMegabytes)\n"
+    let generator = FlightPageGenerator(corpus: corpus)
+    if (try? String(contentsOfFile: stampPath, encoding: .utf8)) != stamp {
+      try? FileManager.default.removeItem(atPath: directory)
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      var total = 0
+      var index = 0
+      while total < options.flightMegabytes * 1_000_000 {
+        let page = generator.page(index, previews: 30)
+        let path = directory + "/tag-\(String(format: "%05d", index)).rsc.txt"
+        try page.write(toFile: path, atomically: false, encoding: .utf8)
+        total += page.utf8.count
+        index += 1
+      }
+      try stamp.write(toFile: stampPath, atomically: true, encoding: .utf8)
+    }
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory)
+      .filter { $0.hasSuffix(".rsc.txt") }.sorted()
+    let paths = names.map { directory + "/" + $0 }
+    let bytes = paths.reduce(0) {
+      $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
+    }
+    return (paths, bytes)
+  }
+
+  func run() throws -> BenchTable {
+    let (paths, bytes) = try preparePages()
+    let megabytes = Double(bytes) / 1e6
+    let rawRead = Measure.median(runs: options.smoke ? 1 : 3) {
+      for path in paths { _ = FoundationBaseline.rawRead(path: path) }
+    }
+    let storePath = directory + "-store/notes.json"
+    var notes = 0
+    var failed = 0
+    let seconds = try Measure.median(runs: options.smoke ? 1 : 3) {
+      for suffix in ["", ".journal", ".lock", ".index"] { unlink(storePath + suffix) }
+      let store = try NoteStore.open(path: storePath)
+      let report = try NoteImporter().importPaths([directory], into: store, dryRun: true)
+      notes = report.added + report.merged
+      failed = report.failed
+    }
+    var table = BenchTable(
+      title:
+        "== flight import: \(paths.count) tag pages, \(String(format: "%.1f", megabytes)) MB ==",
+      rawRead: rawRead, decoder: nil, decoderRSS: nil)
+    table.add(
+      "flight import", megabytes / seconds, .megabytesPerSecond,
+      "NoteImporter dry run: \(notes) notes found, \(failed) files failed, \(String(format: "%.2f", seconds)) s",
+      target: .init(limit: 150, atLeast: true, text: "≥ 150 MB/s"))
+    table.add(
+      "raw read of the pages", megabytes / rawRead, .megabytesPerSecond,
+      "read(2) of every page file (the floor)")
+    return table
+  }
+}

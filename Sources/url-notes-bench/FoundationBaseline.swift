@@ -1,0 +1,60 @@
+import Foundation
+
+/// The baseline a Swift app would start from: Foundation's `JSONDecoder` decoding the whole
+/// store file into plain `Codable` structs (same schema as README "Store format").
+enum FoundationBaseline {
+  struct StoreFile: Decodable {
+    var format: String
+    var formatVersion: Int
+    var notes: [NoteObject]
+  }
+
+  struct NoteObject: Decodable {
+    var id: String
+    var url: String?
+    var title: String
+    var tags: [String]
+    var summary: [Node]
+    var body: String?
+    var provenance: [Source]
+    var created: String
+    var updated: String
+  }
+
+  struct Node: Decodable {
+    var markup: String
+    var children: [Node]?
+  }
+
+  struct Source: Decodable {
+    var file: String
+    var format: String
+    var imported: String
+  }
+
+  /// Reads and decodes the file; returns the number of notes.
+  static func decode(path: String) throws -> Int {
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    return try JSONDecoder().decode(StoreFile.self, from: data).notes.count
+  }
+
+  /// Reads the whole file with read(2) into one buffer: the floor for anything that looks at
+  /// every byte. Returns the number of bytes read.
+  static func rawRead(path: String) -> Int {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return 0 }
+    defer { close(fd) }
+    var info = stat()
+    fstat(fd, &info)
+    let buffer = UnsafeMutableRawPointer.allocate(
+      byteCount: max(1, Int(info.st_size)), alignment: 16)
+    defer { buffer.deallocate() }
+    var total = 0
+    while total < Int(info.st_size) {
+      let count = read(fd, buffer + total, Int(info.st_size) - total)
+      if count <= 0 { break }
+      total += count
+    }
+    return total
+  }
+}

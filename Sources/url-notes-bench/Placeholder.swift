@@ -1,1 +1,0 @@
-// Placeholder so the package graph loads while the target is written; deleted when real sources land.

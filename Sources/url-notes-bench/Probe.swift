@@ -1,0 +1,31 @@
+import Foundation
+
+/// Measurements that need a fresh process (peak RSS is a high-water mark for the whole
+/// process): the bench runs itself with `--probe-…` and reads one line of numbers back.
+enum Probe {
+  /// `--probe-open PATH`: open the store, build the TUI, draw its first frame; prints
+  /// "seconds peak-rss-bytes".
+  static func open(path: String) throws {
+    let seconds = try Measure.time { _ = try TUIScenarios.firstFrame(path: path) }
+    print(seconds, Measure.peakRSS())
+  }
+
+  /// `--probe-decode PATH RUNS`: JSONDecoder on the whole store; prints
+  /// "median-seconds peak-rss-bytes notes".
+  static func decode(path: String, runs: Int) throws {
+    var count = 0
+    let seconds = try Measure.median(runs: runs, warmUp: false) {
+      count = try FoundationBaseline.decode(path: path)
+    }
+    print(seconds, Measure.peakRSS(), count)
+  }
+
+  /// Runs a probe in a child process; nil (with the child's output) if it failed.
+  static func run(_ arguments: [String]) -> [Double]? {
+    let me = ChildProcess.executableDirectory + "/url-notes-bench"
+    let result = ChildProcess.run([me] + arguments, capture: true, showErrors: true)
+    guard result.status == 0 else { return nil }
+    let numbers = result.output.split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
+    return numbers.isEmpty ? nil : numbers
+  }
+}

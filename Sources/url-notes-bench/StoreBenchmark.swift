@@ -1,0 +1,229 @@
+import Foundation
+import NoteStore
+import NotesTUI
+import TerminalCore
+
+/// Every figure for one store size: builds (or reuses) the corpus, then times the library,
+/// the TUI and the CLI on it beside the baselines.
+struct StoreBenchmark {
+  let options: BenchOptions
+  let corpus: CorpusGenerator
+  let size: Int
+  let directory: String
+  var storePath: String { directory + "/notes.json" }
+
+  /// Creates the store through the NoteStore API unless this directory already holds the
+  /// same corpus (same seed, size and generator version). Returns seconds spent, or nil.
+  func prepare() throws -> Double? {
+    let stampPath = directory + "/corpus.txt"
+    let stamp = "url-notes-bench corpus v1 seed \(options.seed) notes \(size)\n"
+    if (try? String(contentsOfFile: stampPath, encoding: .utf8)) == stamp,
+      FileManager.default.fileExists(atPath: storePath)
+    {
+      return nil
+    }
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    for suffix in ["", ".journal", ".lock", ".index"] { unlink(storePath + suffix) }
+    return try Measure.time {
+      let store = try NoteStore.open(path: storePath)
+      var changes = [StoreChange.put(corpus.bigTreeNote())]
+      changes.reserveCapacity(size)
+      for index in 0..<(size - 1) { changes.append(.put(corpus.note(index))) }
+      try store.apply(changes)
+      try stamp.write(toFile: stampPath, atomically: true, encoding: .utf8)
+    }
+  }
+
+  func run() throws -> BenchTable {
+    let generated = try prepare()
+    let fileSize = Double(
+      (try? FileManager.default.attributesOfItem(atPath: storePath)[.size] as? Int) ?? 0)
+    let rawRead = Measure.median(runs: options.runs(5, size: size)) {
+      _ = FoundationBaseline.rawRead(path: storePath)
+    }
+    let decodeRuns = options.smoke ? 1 : size >= 100_000 ? 1 : 3
+    let decoded = Probe.run(["--probe-decode", storePath, String(decodeRuns)])
+    let opened = try NoteStore.open(path: storePath)
+    let counts = opened.tagCounts()
+    let (oneInAHundred, pair) = Self.queryTags(counts, size: size)
+    var table = BenchTable(
+      title:
+        "== \(size.formatted()) notes: \(storePath) \(String(format: "%.1f", fileSize / 1e6)) MB, "
+        + "\(counts.count.formatted()) tags; "
+        + (generated.map { String(format: "generated in %.1f s", $0) } ?? "corpus reused") + " ==",
+      rawRead: rawRead, decoder: decoded?[0], decoderRSS: decoded?[1])
+    let runs = options.runs(7, size: size)
+
+    table.add(
+      "store open", firstRun(runs) { _ = try NoteStore.open(path: storePath) },
+      .seconds, "NoteStore.open: headers of every note usable")
+    let probe = Probe.run(["--probe-open", storePath])
+    table.add(
+      "peak RSS, TUI on the store", probe?[1], .bytes,
+      "VmHWM of a fresh process: open + App + first frame",
+      target: .init(limit: 300e6, text: "≤ 300 MB"))
+    table.add(
+      "tag counts", try timedOnFreshStore(runs) { _ = $0.tagCounts() }, .seconds,
+      "tagCounts(order: .count), all \(counts.count) tags")
+    let hits = opened.noteIDs(matching: NoteFilter(allTags: [oneInAHundred.tag])).count
+    table.add(
+      "tag query",
+      try timedOnFreshStore(runs) {
+        _ = $0.headers(matching: NoteFilter(allTags: [oneInAHundred.tag]))
+      },
+      .seconds, "headers(matching:) tag \"\(oneInAHundred.tag)\", \(hits) hits")
+    let andHits = opened.noteIDs(matching: NoteFilter(allTags: [pair.0, pair.1])).count
+    table.add(
+      "tag AND query",
+      try timedOnFreshStore(runs) {
+        _ = $0.headers(matching: NoteFilter(allTags: [pair.0, pair.1]))
+      },
+      .seconds, "\"\(pair.0)\" AND \"\(pair.1)\", \(andHits) hits")
+    let word = Vocabulary.searchWord
+    let wordHits = opened.noteIDs(matching: NoteFilter(text: word)).count
+    table.add(
+      "text search",
+      try timedOnFreshStore(runs) { _ = $0.headers(matching: NoteFilter(text: word)) },
+      .seconds, "headers(matching: text \"\(word)\"), \(wordHits) hits, whole store")
+    table.add(
+      "co-occurring tags",
+      try timedOnFreshStore(runs) { _ = $0.cooccurringTags(with: [oneInAHundred.tag]) },
+      .seconds, "cooccurringTags(with: \"\(oneInAHundred.tag)\")")
+
+    // TUI, in process.
+    table.add(
+      "TUI first frame", firstRun(runs) { _ = try TUIScenarios.firstFrame(path: storePath) },
+      .seconds, "open + App + render of the tag list, \(TUIScenarios.size)",
+      target: .init(limit: 0.2, text: "≤ 0.2 s"))
+    table.add(
+      "filter keystroke", filterKeystroke(opened), .seconds,
+      "tag list, prompt open: one typed character → render (median)",
+      target: .init(limit: 0.016, text: "≤ 16 ms"))
+    let previews = TUIScenarios.previews(opened, tag: oneInAHundred.tag)
+    table.add(
+      "render previews frame", Measure.median(runs: runs) { _ = previews.render() }, .seconds,
+      "render() of \(TUIScenarios.describe(previews))")
+    let tree = TUIScenarios.bigTree(opened)
+    table.add(
+      "render 1,000-node tree", Measure.median(runs: runs) { _ = tree.render() }, .seconds,
+      "render() of \(TUIScenarios.describe(tree)), all unfolded")
+
+    // The CLI, as whole processes.
+    let cli = ChildProcess.executableDirectory + "/url-notes"
+    let cliRuns = options.smoke ? 1 : 5
+    let haveCLI = access(cli, X_OK) == 0
+    table.add(
+      "CLI list --tag --json",
+      haveCLI
+        ? ChildProcess.medianSeconds(
+          [cli, "list", "--store", storePath, "--tag", oneInAHundred.tag, "--json"], runs: cliRuns)
+        : nil,
+      .seconds,
+      haveCLI
+        ? "whole process, stdout to /dev/null, \(hits) notes"
+        : "url-notes not built beside the bench",
+      target: .init(limit: 0.1, text: "≤ 0.1 s"))
+    table.add(
+      "CLI list --search",
+      haveCLI
+        ? ChildProcess.medianSeconds(
+          [cli, "list", "--store", storePath, "--search", word], runs: cliRuns) : nil,
+      .seconds,
+      haveCLI
+        ? "whole process, stdout to /dev/null, \(wordHits) notes"
+        : "url-notes not built beside the bench",
+      target: .init(limit: 0.26, text: "≤ 0.26 s"))
+
+    // Writes last: they change the store (one note's title).
+    table.add(
+      "persist one edit", try persistOneEdit(runs: options.smoke ? 3 : 15), .seconds,
+      "apply([.put(note)]): journal append + fsync",
+      target: .init(limit: 0.02, text: "≤ 20 ms"))
+    table.add(
+      "append + fsync (floor)", appendFloor(), .seconds, "2 KB write + fsync of a scratch file")
+    table.add(
+      "full save (compaction)",
+      try firstRun(options.runs(3, size: size)) { try NoteStore.open(path: storePath).compact() },
+      .seconds, "compact(): new snapshot, atomic rename, fsync")
+    table.add(
+      "JSONDecoder RSS", decoded?[1], .bytes, "VmHWM of a fresh process decoding the store")
+    table.add(
+      "JSONDecoder decode", decoded?[0], .seconds,
+      "Data(contentsOf:) + JSONDecoder, Codable structs")
+    table.add("raw read (floor)", rawRead, .seconds, "read(2) of the whole store file")
+    return table
+  }
+
+  /// The tag whose count is nearest 1% of the notes, and two common tags for the AND query.
+  static func queryTags(_ counts: [TagCount], size: Int) -> (TagCount, (String, String)) {
+    let oneInAHundred = counts.min { abs($0.count - size / 100) < abs($1.count - size / 100) }!
+    let pair = (counts[min(3, counts.count - 1)].tag, counts[min(7, counts.count - 1)].tag)
+    return (oneInAHundred, pair)
+  }
+
+  /// Median of `runs` timings after a warm-up; nil when `body` throws.
+  func firstRun(_ runs: Int, _ body: () throws -> Void) -> Double? {
+    try? Measure.median(runs: runs, body)
+  }
+
+  /// Median time of `body` on a store opened just before (open not counted), as a command
+  /// that opens the store and asks one question sees it.
+  func timedOnFreshStore(_ runs: Int, _ body: (NoteStore) -> Void) throws -> Double {
+    var times: [Double] = []
+    for _ in 0...runs {
+      let store = try NoteStore.open(path: storePath)
+      times.append(Measure.time { body(store) })
+    }
+    return Measure.median(Array(times.dropFirst()))
+  }
+
+  /// Types characters of a common prefix into the tag filter, timing key handling plus the
+  /// redraw of each.
+  func filterKeystroke(_ store: NoteStore) -> Double {
+    var times: [Double] = []
+    for round in 0..<(options.smoke ? 1 : 3) {
+      var app = TUIScenarios.filtering(store)
+      for character in "kaloster".prefix(4 + round) {
+        times.append(
+          Measure.time {
+            _ = app.handle(.character(character))
+            _ = app.render()
+          })
+      }
+    }
+    return Measure.median(times)
+  }
+
+  func persistOneEdit(runs: Int) throws -> Double {
+    let store = try NoteStore.open(path: storePath)
+    guard var note = store.note(corpus.note(0).id) else { return .nan }
+    var times: [Double] = []
+    for run in 0..<runs {
+      note.title = "Edited \(run): " + corpus.note(0).title
+      note.updated = Timestamp(secondsSince1970: note.updated.secondsSince1970 + 1)
+      let change = StoreChange.put(note)
+      times.append(try Measure.time { try store.apply([change]) })
+    }
+    return Measure.median(times)
+  }
+
+  func appendFloor() -> Double {
+    let path = directory + "/append-floor.tmp"
+    let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_TRUNC, 0o600)
+    guard fd >= 0 else { return .nan }
+    defer {
+      close(fd)
+      unlink(path)
+    }
+    let bytes = [UInt8](repeating: 0x61, count: 2048)
+    var times: [Double] = []
+    for _ in 0..<(options.smoke ? 3 : 15) {
+      times.append(
+        Measure.time {
+          _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+          fsync(fd)
+        })
+    }
+    return Measure.median(times)
+  }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// `url-notes-bench`: builds deterministic corpora and prints the figures of issue 5 beside
+/// same-run baselines. See `BenchOptions.usage`.
+@main
+struct URLNotesBench {
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    do {
+      if arguments.first == "--probe-open", arguments.count == 2 {
+        return try Probe.open(path: arguments[1])
+      }
+      if arguments.first == "--probe-decode", arguments.count == 3 {
+        return try Probe.decode(path: arguments[1], runs: Int(arguments[2]) ?? 1)
+      }
+      let options = try BenchOptions.parse(arguments)
+      try run(options)
+    } catch let error as BenchOptions.UsageError {
+      if let message = error.message {
+        FileHandle.standardError.write(Data("url-notes-bench: \(message)\n".utf8))
+      }
+      emit(BenchOptions.usage)
+      exit(error.message == nil ? 0 : 2)
+    } catch {
+      FileHandle.standardError.write(Data("url-notes-bench: \(error)\n".utf8))
+      exit(1)
+    }
+  }
+
+  static func run(_ options: BenchOptions) throws {
+    let out = options.out ?? NSTemporaryDirectory() + "url-notes-bench-\(getpid())"
+    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+    emit("url-notes-bench: corpora in \(out); seed \(options.seed); warm cache; times are medians")
+    let corpus = CorpusGenerator(seed: options.seed)
+    for size in options.sizes {
+      let benchmark = StoreBenchmark(
+        options: options, corpus: corpus, size: size, directory: out + "/store-\(size)")
+      emit(try benchmark.run().render())
+      if options.buku {
+        emit(BukuBenchmark(options: options, store: benchmark).run().render())
+      }
+      emit("")
+    }
+    let flight = FlightBenchmark(options: options, corpus: corpus, directory: out + "/flight")
+    emit(try flight.run().render())
+    if options.out == nil && options.smoke { try? FileManager.default.removeItem(atPath: out) }
+  }
+
+  /// Writes a line to stdout at once (unbuffered, so progress shows when piped).
+  static func emit(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+  }
+}
