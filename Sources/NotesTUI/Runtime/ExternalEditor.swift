@@ -1,0 +1,90 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Runs the user's text editor on a file and waits for it: `$EDITOR`, else `$VISUAL`, else `vi`.
+///
+/// The editor inherits the terminal (stdin, stdout, stderr); a full-screen caller suspends its
+/// own screen around `edit(_:)`. The command is split as git splits it: a plain name or path
+/// (no spaces, quotes or other shell metacharacters) is started directly with `posix_spawnp`;
+/// anything else (`code --wait`, `emacs -nw`, `"/opt/My Editor/bin/ed"`) runs as
+/// `/bin/sh -c '<command> "$@"' <command> FILE`, so the user's quoting works and the file name
+/// is passed as an argument, never pasted into the shell text.
+public struct ExternalEditor: Sendable {
+  /// The editor command as the user wrote it.
+  public var command: String
+
+  public init(command: String) { self.command = command }
+
+  /// The editor the environment names: `$EDITOR`, else `$VISUAL`, else `vi` (empty values
+  /// count as unset).
+  public static func fromEnvironment(_ value: (String) -> String? = environmentValue) -> Self {
+    for name in ["EDITOR", "VISUAL"] {
+      if let command = value(name), !command.allSatisfy({ $0 == " " || $0 == "\t" }) {
+        return ExternalEditor(command: command)
+      }
+    }
+    return ExternalEditor(command: "vi")
+  }
+
+  /// Characters that make git hand an editor command to the shell.
+  static let shellMetacharacters = Set("|&;<>()$`\\\"' \t\n*?[#~=%")
+
+  /// The argument vector that edits `file`.
+  public func arguments(for file: String) -> [String] {
+    if command.contains(where: Self.shellMetacharacters.contains) {
+      return ["/bin/sh", "-c", command + " \"$@\"", command, file]
+    }
+    return [command, file]
+  }
+
+  /// How the editor ended.
+  public enum Outcome: Equatable, Sendable {
+    case exited(Int32)
+    case signaled(Int32)
+
+    public var succeeded: Bool { self == .exited(0) }
+
+    /// "exited with status 1", "was killed by signal 9".
+    public var description: String {
+      switch self {
+      case .exited(let status): return "exited with status \(status)"
+      case .signaled(let signal): return "was killed by signal \(signal)"
+      }
+    }
+  }
+
+  /// Why the editor could not be started.
+  public struct LaunchError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var command: String
+    public var code: Int32
+    public var description: String {
+      "cannot start the editor '\(command)': \(String(cString: strerror(code)))"
+    }
+  }
+
+  /// Starts the editor on `file` and waits until it exits.
+  public func edit(_ file: String) throws(LaunchError) -> Outcome {
+    let arguments = arguments(for: file)
+    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
+    argv.append(nil)
+    defer { for pointer in argv { free(pointer) } }
+    var pid: pid_t = 0
+    let status = posix_spawnp(&pid, arguments[0], nil, nil, argv, environ)
+    guard status == 0 else { throw LaunchError(command: command, code: status) }
+    var waitStatus: Int32 = 0
+    while waitpid(pid, &waitStatus, 0) < 0 {
+      guard errno == EINTR else { throw LaunchError(command: command, code: errno) }
+    }
+    // WIFEXITED / WEXITSTATUS / WTERMSIG are macros Swift cannot import.
+    let signal = waitStatus & 0x7f
+    if signal == 0 { return .exited((waitStatus >> 8) & 0xff) }
+    return .signaled(signal)
+  }
+
+  public static func environmentValue(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
+  }
+}
