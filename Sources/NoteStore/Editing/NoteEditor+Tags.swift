@@ -76,6 +76,12 @@ public struct SingleUseTag: Equatable, Sendable {
   public var tag: String
   public var note: NoteID
   public var title: String
+
+  public init(tag: String, note: NoteID, title: String) {
+    self.tag = tag
+    self.note = note
+    self.title = title
+  }
 }
 
 extension NoteStore {
