@@ -13,6 +13,7 @@ struct URLNotes: ParsableCommand {
       """,
     subcommands: [
       Browse.self, Import.self, Tags.self, List.self, Show.self, Export.self, Demo.self,
+      Add.self, Edit.self, Remove.self, Tag.self,
     ],
     defaultSubcommand: Browse.self)
 }
