@@ -25,19 +25,19 @@ import Testing
         "   /                   Filter as you type (search in a note)",
         "   ?                   Show this help",
         "   m                   Mouse on/off (off: select text)",
+        "   a                   Add a note (form)",
+        "   u                   Undo the last change of this session",
+        "   C-r                 Redo the last undone change",
         "",
         " Tags",
         "   Space               Add the tag to the selection (AND)",
         "   Backspace           Remove the last selected tag",
-        "   a                   Show the notes under the selection",
-        "   s                   Sort by count / by name",
-        "",
-        " Previews",
+        "   v                   Show the notes under the selection",
       ], status: "\(CommandTable.bindings.count) key bindings", right: "? help · q back")
     #expect(ScreenText.difference(expected: expected, actual: app.render().lines()) == nil)
     // Every help line of every binding is reachable by scrolling.
     var seen = Set<String>()
-    for _ in 0..<40 {
+    for _ in 0..<80 {
       seen.formUnion(app.screen)
       app.press(.down)
     }

@@ -31,7 +31,7 @@ import Testing
 
   @Test func previewFilterSearchesSummaries() throws {
     var app = try BrowserFixture().app()
-    app.press(.character("a"), .character("/"))
+    app.press(.character("v"), .character("/"))
     app.type("ramen")
     #expect(app.screen[1] == " No note matches “ramen”.")
     app.press(.ctrl("u"))

@@ -48,7 +48,7 @@ import Testing
       Array(app.screen.prefix(2)) == [
         " url-notes › Tags: gpu + hardware", " No other tags on these notes.",
       ])
-    app.press(.character("a"))
+    app.press(.character("v"))
     #expect(app.screen[0] == " url-notes › Tags: gpu + hardware › gpu + hardware")
     #expect(app.screen[1] == "▌ GPU prices fall")
     #expect(app.screen.last?.hasPrefix(" 1/1 note") == true)

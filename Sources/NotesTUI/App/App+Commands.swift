@@ -36,6 +36,15 @@ extension App {
     case .noteTags: showNoteTags()
     case .toggleFold, .unfoldAll, .foldAll, .foldToLevel: performOnNote(command)
     case .openURL, .copyURL: return urlEffect(command)
+    case .addNote: openAddForm()
+    case .editNote: openEditForm()
+    case .editExternally: return startExternalEdit()
+    case .deleteNote: askToDelete()
+    case .undo: undo()
+    case .redo: redo()
+    case .renameTag, .mergeTag: startTagPrompt(command)
+    case .toggleSingleNoteTags: performOnTags(command)
+    case .nextField, .previousField, .saveForm, .cancelForm: return performOnForm(command)
     }
     return []
   }
@@ -55,6 +64,8 @@ extension App {
     case .help(var list):
       change(&list)
       page = .help(list)
+    case .form:
+      break
     }
   }
 
@@ -87,7 +98,7 @@ extension App {
       }
     case .note:
       performOnNote(.toggleFold)
-    case .help:
+    case .help, .form:
       break
     }
   }

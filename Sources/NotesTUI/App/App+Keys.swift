@@ -6,6 +6,9 @@ extension App {
   public mutating func handle(_ key: Key) -> [Effect] {
     if key == .resize { return [] }
     message = nil
+    if confirmation != nil { return answerConfirmation(key) }
+    if tagPrompt != nil { return handleTagPrompt(key) }
+    if case .form = page { return handleFormKey(key) }
     if input != nil, let effects = handleInput(key) { return effects }
     if case .mouse(let event) = key { return handleMouse(event) }
     guard let command = CommandTable.command(for: key, in: page.group) else {
@@ -66,7 +69,7 @@ extension App {
     case .note(var state):
       state.search(text, from: searchOrigin)
       page = .note(state)
-    case .help:
+    case .help, .form:
       break
     }
   }
@@ -77,7 +80,7 @@ extension App {
     case .tags(let state): return state.filter
     case .previews(let state): return state.query
     case .note(let state): return state.query
-    case .help: return ""
+    case .help, .form: return ""
     }
   }
 
@@ -94,7 +97,7 @@ extension App {
       case .tags(let state): target = state.list.offset + row
       case .previews(let state): target = state.list.offset + row / Self.previewHeight
       case .note(let state): target = state.list.offset + row
-      case .help: target = nil
+      case .help, .form: target = nil
       }
       guard let target else { return [] }
       var alreadySelected = false

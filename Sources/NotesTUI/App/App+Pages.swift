@@ -16,6 +16,10 @@ extension App {
       state.order = state.order == .count ? .name : .count
       state.reload(store: store)
       message = "Tags by \(state.order.rawValue)"
+    case .toggleSingleNoteTags:
+      state.singleNoteOnly.toggle()
+      state.reload(store: store)
+      message = state.singleNoteOnly ? "Only tags used by one note (1: all tags)" : "All tags"
     case .showSelection:
       page = .tags(state)
       push(.previews(PreviewsState(tags: state.selected, store: store)))

@@ -26,9 +26,12 @@ extension App {
       buffer.render(NoteView(state: state), in: content)
     case .help(let list):
       buffer.render(HelpView(list: list, theme: theme), in: content)
+    case .form(let form):
+      buffer.render(NoteFormView(form: form, theme: theme), in: content)
     }
     let status = StatusBar(
-      left: statusText, right: keyHints, theme: theme, showsCursor: input != nil)
+      left: statusText, right: keyHints, theme: theme,
+      showsCursor: (input != nil || tagPrompt != nil) && confirmation == nil)
     buffer.render(status, in: statusArea)
     return buffer
   }
@@ -51,6 +54,11 @@ extension App {
         parts.append(state.note.title)
       case .help:
         parts.append("Help")
+      case .form(let form):
+        switch form.mode {
+        case .add: parts.append("Add a note")
+        case .edit(let note): parts.append("Edit \(note.title)")
+        }
       }
     }
     return parts.joined(separator: " › ")
@@ -58,8 +66,13 @@ extension App {
 
   /// The left side of the status bar: the prompt, else the message, else the page's counts.
   var statusText: StyledLine {
+    if let confirmation {
+      return StyledLine(confirmation.question + " (y/n)", theme.statusBar.adding(.bold))
+    }
+    if let tagPrompt { return StyledLine(tagPrompt.promptText, theme.statusBar) }
     if let input { return StyledLine(input.prompt + input.text, theme.statusBar) }
     if let message { return StyledLine(message, theme.statusBar.adding(.bold)) }
+    if let storeProblem { return StyledLine(storeProblem, theme.statusBar.adding(.bold)) }
     var text: String
     switch page {
     case .tags(let state):
@@ -67,6 +80,7 @@ extension App {
       let notes = state.selectionCount == 1 ? "1 note" : "\(state.selectionCount) notes"
       text = "\(state.rows.count) tags · \(notes) · by \(state.order.rawValue)"
       if !state.selected.isEmpty { text = "\(state.rows.count) co-occurring tags · \(notes)" }
+      if state.singleNoteOnly { text += " · used once" }
       if !state.filter.isEmpty { text += " · /\(state.filter)" }
     case .previews(let state):
       let count = state.headers.count
@@ -78,12 +92,22 @@ extension App {
       if !state.query.isEmpty { text += " · " + hitMessage(state) }
     case .help:
       text = "\(CommandTable.bindings.count) key bindings"
+    case .form(let form):
+      switch form.focus {
+      case .url: text = "URL (empty: a note without a link)"
+      case .title: text = "Title"
+      case .tags: text = "Tags, separated by commas (Tab completes)"
+      case .summary: text = "Summary line \(form.summary.row + 1) (Tab indents, S-Tab outdents)"
+      }
     }
     return StyledLine(text, theme.statusBar)
   }
 
   /// Key hints on the right of the status bar.
   var keyHints: String {
+    if confirmation != nil { return "y yes · n no" }
+    if tagPrompt != nil { return "Enter do it · Esc cancel" }
+    if case .form = page { return "C-s save · Esc cancel" }
     if input != nil { return "Enter keep · Esc clear" }
     return pages.count == 1 ? "? help · q quit" : "? help · q back"
   }

@@ -22,17 +22,33 @@ public struct App {
   public internal(set) var isFinished = false
   /// Where the cursor line was when a search prompt opened, so a search starts from there.
   var searchOrigin = 0
+  /// A yes/no question waiting for its answer; it takes every key until answered.
+  public internal(set) var confirmation: Confirmation?
+  /// The tag rename or merge prompt being typed, if any.
+  public internal(set) var tagPrompt: TagPrompt?
+  /// Why the store is not usable right now (it stopped parsing after an edit by hand); while
+  /// set, nothing is written to it. Cleared when a refresh reads it again.
+  public internal(set) var storeProblem: String?
+  /// Saves, deletes, renames and merges, with conflict checks; its history is every change
+  /// of this session, for undo and redo.
+  public internal(set) var editor: NoteEditor
+  /// An `$EDITOR` edit whose file did not parse or validate: `E` re-opens it with the text
+  /// as the user left it, so nothing typed is lost.
+  public internal(set) var pendingEditorSession: EditorSession?
 
   /// Smallest usable terminal; below it only a message is drawn.
   public static let minimumSize = Size(width: 40, height: 8)
 
-  public init(store: NoteStore, size: Size, colorMode: ColorMode) {
+  /// An app over `store`; `editor` (by default a new one on the same store) makes its changes.
+  public init(store: NoteStore, size: Size, colorMode: ColorMode, editor: NoteEditor? = nil) {
     self.store = store
+    self.editor = editor ?? NoteEditor(store: store)
     self.size = size
     self.theme = Theme(mode: colorMode)
     var tags = TagsState()
     tags.reload(store: store)
     pages = [.tags(tags)]
+    if !store.warnings.isEmpty { message = store.warnings.joined(separator: "; ") }
     layout()
   }
 
@@ -66,6 +82,9 @@ public struct App {
         list.setCount(HelpView.lines(theme: theme).count)
         list.setPageSize(contentHeight)
         pages[index] = .help(list)
+      case .form(var form):
+        form.summary.setVisibleRows(max(1, contentHeight - NoteFormView.headerRows))
+        pages[index] = .form(form)
       }
     }
   }

@@ -6,6 +6,8 @@ public enum Page: Equatable, Sendable {
   case note(NoteViewState)
   /// The help screen; the list scrolls over its lines.
   case help(ListState)
+  /// The add/edit form.
+  case form(NoteForm)
 
   /// The command group whose bindings apply on this page.
   public var group: CommandGroup {
@@ -14,6 +16,7 @@ public enum Page: Equatable, Sendable {
     case .previews: return .previews
     case .note: return .note
     case .help: return .general
+    case .form: return .form
     }
   }
 }
@@ -27,6 +30,9 @@ public enum Effect: Equatable, Sendable {
   case copyToClipboard(String)
   /// Turn mouse reporting on or off.
   case setMouse(Bool)
+  /// Suspend the screen, run `$EDITOR` on the session's file, resume, and hand the result to
+  /// `App.finishExternalEdit`.
+  case runEditor(EditorSession)
   /// Leave the main loop.
   case quit
 }

@@ -41,6 +41,34 @@ public enum Command: Hashable, Sendable {
   case foldToLevel(Int)
   case openURL
   case copyURL
+
+  // Editing (previews and note).
+  /// Open the add form for a new note.
+  case addNote
+  /// Open the selected note in the form.
+  case editNote
+  /// Open the selected note in `$EDITOR` (else `$VISUAL`, else `vi`).
+  case editExternally
+  /// Delete the selected note, after a y/n confirmation.
+  case deleteNote
+  /// Take back the last change made in this session (add, edit, delete, tag rename or merge).
+  case undo
+  /// Make the last undone change again.
+  case redo
+
+  // Tag clean-up (tags).
+  /// Rename the selected tag on every note.
+  case renameTag
+  /// Merge the selected tag into another one, on every note.
+  case mergeTag
+  /// Show only tags carried by a single note, or every tag again.
+  case toggleSingleNoteTags
+
+  // The add/edit form.
+  case nextField
+  case previousField
+  case saveForm
+  case cancelForm
 }
 
 /// The screens commands are grouped by in the help screen and the README key table.
@@ -49,4 +77,6 @@ public enum CommandGroup: String, CaseIterable, Sendable {
   case tags = "Tags"
   case previews = "Previews"
   case note = "Note"
+  /// The add/edit form: keys not listed here edit the focused field.
+  case form = "Add/edit form"
 }

@@ -19,15 +19,25 @@ public enum CommandTable {
     KeyBinding([.character("/")], .search, .general, "Filter as you type (search in a note)"),
     KeyBinding([.character("?")], .help, .general, "Show this help"),
     KeyBinding([.character("m")], .toggleMouse, .general, "Mouse on/off (off: select text)"),
+    KeyBinding([.character("a")], .addNote, .general, "Add a note (form)"),
+    KeyBinding([.character("u")], .undo, .general, "Undo the last change of this session"),
+    KeyBinding([.ctrl("r")], .redo, .general, "Redo the last undone change"),
 
     KeyBinding([.character(" ")], .toggleTag, .tags, "Add the tag to the selection (AND)"),
     KeyBinding([.backspace], .unselectLastTag, .tags, "Remove the last selected tag"),
-    KeyBinding([.character("a")], .showSelection, .tags, "Show the notes under the selection"),
+    KeyBinding([.character("v")], .showSelection, .tags, "Show the notes under the selection"),
     KeyBinding([.character("s")], .toggleTagOrder, .tags, "Sort by count / by name"),
+    KeyBinding([.character("r")], .renameTag, .tags, "Rename the tag on every note"),
+    KeyBinding([.character("M")], .mergeTag, .tags, "Merge the tag into another tag"),
+    KeyBinding(
+      [.character("1")], .toggleSingleNoteTags, .tags, "Only tags used by one note (on/off)"),
 
     KeyBinding([.character("t")], .noteTags, .previews, "Jump to one of the note's tags"),
     KeyBinding([.character("o")], .openURL, .previews, "Open the URL in the browser"),
     KeyBinding([.character("y")], .copyURL, .previews, "Copy the URL (OSC 52)"),
+    KeyBinding([.character("e")], .editNote, .previews, "Edit the note (form)"),
+    KeyBinding([.character("E")], .editExternally, .previews, "Edit the note in $EDITOR"),
+    KeyBinding([.character("d")], .deleteNote, .previews, "Delete the note (asks first)"),
 
     KeyBinding([.enter, .character(" "), .tab], .toggleFold, .note, "Fold / unfold the node"),
     KeyBinding([.character("*"), .character("U")], .unfoldAll, .note, "Unfold everything"),
@@ -40,12 +50,22 @@ public enum CommandTable {
     KeyBinding([.character("t")], .noteTags, .note, "Jump to one of the note's tags"),
     KeyBinding([.character("o")], .openURL, .note, "Open the URL in the browser"),
     KeyBinding([.character("y")], .copyURL, .note, "Copy the URL (OSC 52)"),
+    KeyBinding([.character("e")], .editNote, .note, "Edit the note (form)"),
+    KeyBinding([.character("E")], .editExternally, .note, "Edit the note in $EDITOR"),
+    KeyBinding([.character("d")], .deleteNote, .note, "Delete the note (asks first)"),
+
+    KeyBinding([.tab, .down], .nextField, .form, "Next field (tags: complete; summary: indent)"),
+    KeyBinding(
+      [.backTab, .up], .previousField, .form, "Previous field (summary: outdent)"),
+    KeyBinding([.ctrl("s")], .saveForm, .form, "Save the note"),
+    KeyBinding([.escape], .cancelForm, .form, "Cancel (asks first if anything was typed)"),
   ]
 
   /// The command `key` runs on screen `group`: the screen's own binding first, then the
-  /// general one; nil for an unbound key.
+  /// general one (except in the form, where every other key is typed into a field); nil for
+  /// an unbound key.
   public static func command(for key: Key, in group: CommandGroup) -> Command? {
-    for scope in [group, .general] {
+    for scope in group == .form ? [.form] : [group, .general] {
       for binding in bindings where binding.group == scope && binding.keys.contains(key) {
         if case .foldToLevel = binding.command, case .character(let c) = key,
           let level = c.wholeNumberValue

@@ -15,6 +15,9 @@ public struct TagsState: Equatable, Sendable {
   public var restriction: [String]?
   /// The title of the note `restriction` came from, for the header line.
   public var restrictionTitle: String?
+  /// Only tags that a single note in the whole store carries (the typos and one-off tags an
+  /// LLM leaves behind, for clean-up by rename or merge).
+  public var singleNoteOnly = false
   /// The rows on screen, after selection, restriction and filter.
   public private(set) var rows: [TagCount] = []
   /// Number of notes carrying every selected tag (all notes when none is selected).
@@ -59,6 +62,12 @@ public struct TagsState: Equatable, Sendable {
     if let restriction {
       let keys = Set(restriction.map(TagKey.init))
       counts = counts.filter { keys.contains(TagKey($0.tag)) }
+    }
+    if singleNoteOnly {
+      let single =
+        selected.isEmpty
+        ? nil : Set(store.tagCounts(order: .name).filter { $0.count == 1 }.map { TagKey($0.tag) })
+      counts = counts.filter { single?.contains(TagKey($0.tag)) ?? ($0.count == 1) }
     }
     if !filter.isEmpty {
       let matcher = TextMatcher(filter)

@@ -1,0 +1,264 @@
+import NoteStore
+
+/// Changes to the store: saving the form, `$EDITOR` results, deleting, undo and redo, and tag
+/// renames and merges. All go through `NoteEditor`, which validates, detects conflicts with
+/// other processes under the store's lock, makes the change durable and records it for undo.
+/// Every outcome is a status message; a conflict is a question, never resolved silently.
+extension App {
+  /// Whether a write may be tried; when the store does not parse, says so instead.
+  mutating func storeIsWritable() -> Bool {
+    guard let storeProblem else { return true }
+    message = storeProblem
+    return false
+  }
+
+  /// Ctrl-S in the form: the outline is parsed, the note validated and written; on any
+  /// problem the form stays open with everything typed and the status line says why.
+  mutating func saveForm(_ form: NoteForm) {
+    guard storeIsWritable() else { return }
+    let draft: NoteDraft
+    do throws(OutlineError) {
+      draft = try form.draft()
+    } catch {
+      var focused = form
+      focused.focus = .summary
+      focused.summary.moveToRow(error.line - 1)
+      page = .form(focused)
+      message = "Not saved: summary line \(error.line): \(error.message)"
+      return
+    }
+    do throws(EditError) {
+      switch form.mode {
+      case .add:
+        let note = try editor.add(draft)
+        closeForm()
+        reloadPages()
+        select(note.id)
+        message = "Added “\(note.title)” (u undoes)"
+      case .edit(let base):
+        let note = try editor.update(base.id, to: draft, base: base)
+        closeForm()
+        reloadPages()
+        message = note == base ? "No changes" : "Saved “\(note.title)” (u undoes)"
+      }
+    } catch {
+      var focused = form
+      if case .invalid(let problem) = error { focused.focus = problem.field }
+      page = .form(focused)
+      report(error, draft: draft, editing: form.editedID)
+    }
+  }
+
+  /// Shows why an edit was not saved: a duplicate URL offers the other note, a conflict asks
+  /// whether to overwrite the other version, anything else is a message.
+  mutating func report(_ error: EditError, draft: NoteDraft, editing id: NoteID?) {
+    switch error {
+    case .invalid(.duplicateURL(_, let owner, let title)):
+      confirmation = Confirmation(
+        "Not saved: “\(title)” has this URL. Open it instead?", .openExisting(owner))
+    case .conflict(let conflict):
+      // The editing core's message names the id as well; a status line needs it shorter.
+      let title = (conflict.current ?? conflict.base).map(\.title) ?? draft.title
+      let question =
+        conflict.current == nil
+        ? "Not saved: “\(title)” was deleted elsewhere. Save yours anyway?"
+        : "Not saved: “\(title)” was changed elsewhere. Overwrite it with yours?"
+      confirmation = Confirmation(
+        question, .overwriteConflict(conflict.id, draft, current: conflict.current))
+    default:
+      message = "Not saved: \(error.message)"
+    }
+  }
+
+  /// "Yes" to a conflict: writes the user's version over the one on disk (or adds it back
+  /// when the other process deleted the note).
+  mutating func overwrite(_ id: NoteID, with draft: NoteDraft, current: Note?) {
+    guard storeIsWritable() else { return }
+    do throws(EditError) {
+      let note: Note
+      if let current {
+        note = try editor.update(id, to: draft, base: current)
+      } else {
+        note = try editor.add(draft)
+      }
+      if case .form = page { closeForm() }
+      pendingEditorSession = nil
+      reloadPages()
+      message = "Saved your version of “\(note.title)” (u undoes)"
+    } catch {
+      report(error, draft: draft, editing: id)
+    }
+  }
+
+  /// Deletes note `id` (after the user said yes).
+  mutating func deleteNote(_ id: NoteID) {
+    guard storeIsWritable() else { return }
+    guard let base = store.note(id) else {
+      message = "That note is gone already"
+      return
+    }
+    do throws(EditError) {
+      try editor.delete(id, base: base)
+      reloadPages()
+      message = "Deleted “\(base.title)” (u undoes)"
+    } catch {
+      message = "Not deleted: \(error.message)"
+    }
+  }
+
+  /// `u`: takes back the last change of this session.
+  mutating func undo() {
+    guard storeIsWritable() else { return }
+    do throws(EditError) {
+      guard let edit = try editor.undo() else {
+        message = "Nothing to undo"
+        return
+      }
+      reloadPages()
+      if edit.changes.count == 1 { select(edit.changes[0].id) }
+      message = "Undone: \(edit.summary) (C-r redoes)"
+    } catch {
+      message = "Cannot undo: \(error.message)"
+    }
+  }
+
+  /// Ctrl-R: makes the last undone change again.
+  mutating func redo() {
+    guard storeIsWritable() else { return }
+    do throws(EditError) {
+      guard let edit = try editor.redo() else {
+        message = "Nothing to redo"
+        return
+      }
+      reloadPages()
+      if edit.changes.count == 1 { select(edit.changes[0].id) }
+      message = "Redone: \(edit.summary)"
+    } catch {
+      message = "Cannot redo: \(error.message)"
+    }
+  }
+
+  /// Renames tag `source` to `target`, or merges it into `target`, on every note. A rename
+  /// onto an existing tag asks to merge instead.
+  mutating func applyTagEdit(_ kind: TagPrompt.Kind, from source: String, to target: String) {
+    guard storeIsWritable() else { return }
+    do throws(EditError) {
+      let edit =
+        kind == .rename
+        ? try editor.renameTag(source, to: target) : try editor.mergeTag(source, into: target)
+      reloadPages()
+      selectTag(target)
+      message = edit.changes.isEmpty ? "Nothing to change" : "Done: \(edit.summary) (u undoes)"
+    } catch {
+      if case .tag(.targetExists(let existing)) = error {
+        confirmation = Confirmation(
+          "Tag “\(existing)” exists already. Merge “\(source)” into it?",
+          .mergeTag(source, into: existing))
+      } else {
+        message = "Not changed: \(error.message)"
+      }
+    }
+  }
+
+  // MARK: $EDITOR
+
+  /// `E`: opens the selected note in `$EDITOR`, or, after a failed attempt, the text the user
+  /// wrote then (whatever note is selected now: that text is not thrown away).
+  mutating func startExternalEdit() -> [Effect] {
+    guard storeIsWritable() else { return [] }
+    if let pending = pendingEditorSession { return [.runEditor(pending)] }
+    guard let header = currentHeader, let note = store.note(header.id) else { return [] }
+    return [.runEditor(EditorSession(base: note))]
+  }
+
+  /// What came back from the editor for `session`: `edited` is the file's text after the
+  /// editor exited (nil when there is none), `failure` why the editor did not end normally.
+  /// A failed run saves nothing but keeps any text the user wrote for the next `E`.
+  public mutating func finishExternalEdit(
+    _ session: EditorSession, edited: String?, failure: String? = nil
+  ) {
+    if let failure {
+      if let edited, edited != session.text {
+        var retry = session
+        retry.text = edited
+        pendingEditorSession = retry
+        message = "Not saved: \(failure) (E re-opens your text)"
+      } else {
+        message = "Not saved: \(failure)"
+      }
+      return
+    }
+    guard let edited else { return }
+    if edited == session.text {
+      pendingEditorSession = nil
+      message = session.problem == nil ? "No changes" : "Edit of “\(session.base.title)” dropped"
+      return
+    }
+    var retry = session
+    retry.text = edited
+    let draft: NoteDraft
+    do throws(EditFileError) {
+      draft = try NoteEditFile.parse(edited)
+    } catch {
+      retry.problem = "line \(error.line): \(error.message)"
+      pendingEditorSession = retry
+      message = "Not saved: line \(error.line): \(error.message) (E fixes it; text kept)"
+      return
+    }
+    do throws(EditError) {
+      let note = try editor.update(session.base.id, to: draft, base: session.base)
+      pendingEditorSession = nil
+      reloadPages()
+      message = "Saved “\(note.title)” (u undoes)"
+    } catch {
+      if case .invalid(let problem) = error {
+        let line = NoteEditFile.line(of: problem, in: edited).map { "line \($0): " } ?? ""
+        retry.problem = line + problem.message
+        pendingEditorSession = retry
+        message = "Not saved: \(line)\(problem.message) (E fixes it; text kept)"
+        return
+      }
+      pendingEditorSession = retry
+      report(error, draft: draft, editing: session.base.id)
+    }
+  }
+
+  // MARK: Selection after a change
+
+  /// Puts the cursor on note `id` in the top page's list, when it is listed there.
+  mutating func select(_ id: NoteID) {
+    guard case .previews(var state) = page,
+      let index = state.headers.firstIndex(where: { $0.id == id })
+    else { return }
+    state.list.select(index)
+    page = .previews(state)
+  }
+
+  /// Puts the cursor on `tag` in the top page's tag list, when it is listed there.
+  mutating func selectTag(_ tag: String) {
+    guard case .tags(var state) = page,
+      let index = state.rows.firstIndex(where: { TagKey($0.tag) == TagKey(tag) })
+    else { return }
+    state.list.select(index)
+    page = .tags(state)
+  }
+}
+
+extension NoteForm {
+  /// The id of the note being edited (nil when adding).
+  var editedID: NoteID? {
+    if case .edit(let note) = mode { return note.id }
+    return nil
+  }
+}
+
+extension NoteProblem {
+  /// The form field the problem is about.
+  var field: NoteForm.Field {
+    switch self {
+    case .emptyTitle: return .title
+    case .malformedURL, .duplicateURL: return .url
+    case .emptyTag, .duplicateTag: return .tags
+    }
+  }
+}
