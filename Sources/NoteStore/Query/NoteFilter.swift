@@ -41,14 +41,16 @@ public enum TagOrder: String, Sendable, CaseIterable {
   /// Alphabetical, case-insensitive.
   case name
 
+  /// Sorts with each name lower-cased once, not once per comparison.
   func sort(_ counts: [TagCount]) -> [TagCount] {
-    counts.sorted { lhs, rhs in
-      let left = lhs.tag.lowercased()
-      let right = rhs.tag.lowercased()
-      switch self {
-      case .count where lhs.count != rhs.count: return lhs.count > rhs.count
-      default: return left != right ? left < right : lhs.tag < rhs.tag
+    let folded = counts.map { $0.tag.lowercased() }
+    let order = counts.indices.sorted { lhs, rhs in
+      if self == .count && counts[lhs].count != counts[rhs].count {
+        return counts[lhs].count > counts[rhs].count
       }
+      if folded[lhs] != folded[rhs] { return folded[lhs] < folded[rhs] }
+      return counts[lhs].tag < counts[rhs].tag
     }
+    return order.map { counts[$0] }
   }
 }

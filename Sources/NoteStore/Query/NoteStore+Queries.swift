@@ -6,9 +6,14 @@ extension NoteStore {
     return index
   }
 
-  /// Every tag with the number of notes carrying it.
+  /// Every tag with the number of notes carrying it. Sorted once per order until the store
+  /// changes (the TUI asks again on every keystroke of its tag filter).
   public func tagCounts(order: TagOrder = .count) -> [TagCount] {
-    order.sort(tagIndex.entries.values.map { TagCount(tag: $0.name, count: $0.positions.count) })
+    if let sorted = tagIndex.sortedCounts[order] { return sorted }
+    let sorted = order.sort(
+      tagIndex.entries.values.map { TagCount(tag: $0.name, count: $0.positions.count) })
+    cachedTagIndex?.sortedCounts[order] = sorted
+    return sorted
   }
 
   /// Tags that occur on notes carrying all of `tags`, with how many such notes carry each;
@@ -59,22 +64,92 @@ extension NoteStore {
       candidates = candidates.filter { !none.contains($0) }
     }
     if let text = filter.text, !text.isEmpty {
-      let matcher = TextMatcher(text)
-      candidates = candidates.filter { textMatches(matcher, at: $0) }
+      candidates = textMatches(TextMatcher(text), among: candidates)
     }
-    return candidates.sorted(by: listOrder)
+    return sortedInListOrder(candidates)
+  }
+
+  /// `positions` in list order, lower-casing each title once rather than per comparison.
+  func sortedInListOrder(_ positions: [Int]) -> [Int] {
+    let titles = positions.map { records[$0].header.title.lowercased() }
+    let order = positions.indices.sorted { lhs, rhs in
+      let left = records[positions[lhs]].header
+      let right = records[positions[rhs]].header
+      if left.created != right.created { return left.created > right.created }
+      if titles[lhs] != titles[rhs] { return titles[lhs] < titles[rhs] }
+      return left.id < right.id
+    }
+    return order.map { positions[$0] }
+  }
+
+  /// The positions among `candidates` (ascending) whose note contains the matcher's text.
+  ///
+  /// When most notes are candidates, one raw scan of the whole mapped snapshot finds the few
+  /// notes whose bytes contain the text (at memory speed); only those are checked exactly.
+  /// Otherwise each candidate is checked on its own bytes. Either way a note is decoded only
+  /// when its bytes contain the text.
+  func textMatches(_ matcher: TextMatcher, among candidates: [Int]) -> [Int] {
+    guard let snapshot, candidates.count * 4 >= records.count,
+      var scanner = matcher.rawScanner(snapshot.bytes)
+    else {
+      return candidates.filter { textMatches(matcher, at: $0) }
+    }
+    // Snapshot-backed records in position order have ascending ranges (puts replace records
+    // in place, deletes keep the order), so a hit maps to its note by binary search.
+    var starts: [Int] = []
+    var owners: [Int] = []
+    starts.reserveCapacity(records.count)
+    owners.reserveCapacity(records.count)
+    var inMemory: [Int] = []
+    for position in records.indices {
+      if case .snapshot(let range) = records[position].source {
+        starts.append(range.lowerBound)
+        owners.append(position)
+      } else {
+        inMemory.append(position)
+      }
+    }
+    var rawHits = Set<Int>()
+    var offset = 0
+    while let hit = scanner.next(from: offset) {
+      let slot = TagIndex.lowerBound(hit + 1, in: starts) - 1
+      guard slot >= 0, case .snapshot(let range) = records[owners[slot]].source else {
+        offset = hit + 1
+        continue
+      }
+      if hit + matcher.rawNeedle!.count <= range.upperBound {
+        rawHits.insert(owners[slot])
+        offset = range.upperBound
+      } else {
+        offset = hit + 1
+      }
+    }
+    let candidateSet = candidates.count == records.count ? nil : Set(candidates)
+    var result: [Int] = []
+    for position in rawHits.sorted() + inMemory
+    where candidateSet?.contains(position) ?? true {
+      if textMatchesExactly(matcher, at: position) { result.append(position) }
+    }
+    return result.sorted()
   }
 
   func textMatches(_ matcher: TextMatcher, at position: Int) -> Bool {
+    if case .snapshot(let range) = records[position].source, let snapshot,
+      matcher.rawNeedle != nil,
+      !matcher.mayMatch(UnsafeBufferPointer(rebasing: snapshot.bytes[range]))
+    {
+      return false
+    }
+    return textMatchesExactly(matcher, at: position)
+  }
+
+  /// The exact check: header fields, then the decoded summary.
+  func textMatchesExactly(_ matcher: TextMatcher, at position: Int) -> Bool {
     let record = records[position]
     if matcher.matches(record.header) { return true }
     switch record.source {
     case .memory(let note): return matcher.matches(note.summary)
-    case .snapshot(let range):
-      guard let snapshot,
-        matcher.mayMatch(UnsafeBufferPointer(rebasing: snapshot.bytes[range]))
-      else { return false }
-      return note(at: position).map { matcher.matches($0.summary) } ?? false
+    case .snapshot: return note(at: position).map { matcher.matches($0.summary) } ?? false
     }
   }
 

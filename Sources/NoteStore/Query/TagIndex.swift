@@ -8,7 +8,13 @@ struct TagIndex {
     var positions: [Int]
   }
 
-  var entries: [TagKey: Entry] = [:]
+  var entries: [TagKey: Entry] = [:] {
+    didSet { sortedCounts = [:] }
+  }
+  /// `tagCounts(order:)` results, kept until the entries change.
+  var sortedCounts: [TagOrder: [TagCount]] = [:]
+
+  init() {}
 
   init(_ records: [NoteRecord]) {
     for (position, record) in records.enumerated() {
@@ -22,4 +28,35 @@ struct TagIndex {
   }
 
   func positions(of tag: String) -> [Int] { entries[TagKey(tag)]?.positions ?? [] }
+
+  /// Records that the note at `position` now carries `tags` (it may have carried others).
+  /// Complexity: O(distinct tags × log notes per tag); for a few changed notes, not many.
+  mutating func replace(position: Int, tags: [String]) {
+    for key in Array(entries.keys) {
+      let list = entries[key]!.positions
+      let found = Self.lowerBound(position, in: list)
+      if found < list.count && list[found] == position {
+        entries[key]!.positions.remove(at: found)
+        if entries[key]!.positions.isEmpty { entries[key] = nil }
+      }
+    }
+    var seen = Set<TagKey>()
+    for tag in tags {
+      let key = TagKey(tag)
+      guard seen.insert(key).inserted else { continue }
+      var entry = entries[key] ?? Entry(name: tag, positions: [])
+      entry.positions.insert(position, at: Self.lowerBound(position, in: entry.positions))
+      entries[key] = entry
+    }
+  }
+
+  static func lowerBound(_ value: Int, in list: [Int]) -> Int {
+    var low = 0
+    var high = list.count
+    while low < high {
+      let middle = (low + high) / 2
+      if list[middle] < value { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
 }

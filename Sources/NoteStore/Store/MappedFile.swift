@@ -11,6 +11,9 @@
 /// rename, the mapping keeps showing the version it was made from.
 final class MappedFile: @unchecked Sendable {
   let bytes: UnsafeBufferPointer<UInt8>
+  /// Which version of the file this is (from fstat of the descriptor that was mapped), so a
+  /// derived index can be matched to exactly this version.
+  let identity: FileIdentity
   private let base: UnsafeMutableRawPointer?
   private let length: Int
 
@@ -30,6 +33,7 @@ final class MappedFile: @unchecked Sendable {
       throw FileSystem.Failure(operation: "open", path: path, code: EISDIR)
     }
     length = Int(info.st_size)
+    identity = FileIdentity(info)
     if length == 0 {
       base = nil
       bytes = UnsafeBufferPointer(start: nil, count: 0)
@@ -50,5 +54,38 @@ final class MappedFile: @unchecked Sendable {
 
   deinit {
     if let base { munmap(base, length) }
+  }
+}
+
+/// The identity of one version of a file: device, inode, size and modification time.
+/// Saves replace the snapshot by rename (new inode) and every write changes size or mtime.
+struct FileIdentity: Equatable {
+  var device: UInt64
+  var inode: UInt64
+  var size: Int64
+  var modifiedSeconds: Int64
+  var modifiedNanoseconds: Int64
+
+  init(
+    device: UInt64, inode: UInt64, size: Int64, modifiedSeconds: Int64, modifiedNanoseconds: Int64
+  ) {
+    self.device = device
+    self.inode = inode
+    self.size = size
+    self.modifiedSeconds = modifiedSeconds
+    self.modifiedNanoseconds = modifiedNanoseconds
+  }
+
+  init(_ info: stat) {
+    device = UInt64(info.st_dev)
+    inode = UInt64(info.st_ino)
+    size = Int64(info.st_size)
+    #if canImport(Glibc)
+      modifiedSeconds = Int64(info.st_mtim.tv_sec)
+      modifiedNanoseconds = Int64(info.st_mtim.tv_nsec)
+    #else
+      modifiedSeconds = Int64(info.st_mtimespec.tv_sec)
+      modifiedNanoseconds = Int64(info.st_mtimespec.tv_nsec)
+    #endif
   }
 }

@@ -9,13 +9,27 @@ extension NoteStore {
     var newRecords: [NoteRecord] = []
     var newPositions: [NoteID: Int] = [:]
     var newWarnings: [String] = []
+    var snapshotTags: TagIndex?
     if let mapped {
-      try scanSnapshot(mapped.bytes, into: &newRecords, positions: &newPositions)
+      if let loaded = readIndex(for: mapped) {
+        newRecords = loaded.records
+        newPositions = loaded.positions
+        snapshotTags = loaded.tagIndex
+      } else {
+        try scanSnapshot(mapped.bytes, into: &newRecords, positions: &newPositions)
+        if let bytes = StoreIndex.encode(
+          newRecords, snapshot: mapped.bytes, identity: mapped.identity)
+        {
+          StoreIndex.write(bytes, to: indexPath)
+        }
+        mapped.releasePages()
+      }
     }
     let journalBytes: [UInt8]
     do { journalBytes = try FileSystem.contents(of: journalPath) ?? [] } catch {
       throw ioError(error)
     }
+    let snapshotStarts = journalBytes.isEmpty ? [] : newRecords.map(\.snapshotStart)
     let consumed = try replayJournal(
       journalBytes, from: 0, into: &newRecords, positions: &newPositions, warnings: &newWarnings)
     snapshot = mapped
@@ -25,7 +39,42 @@ extension NoteStore {
     journalLength = consumed
     snapshotStamp = FileSystem.stamp(path)
     journalStamp = FileSystem.stamp(journalPath)
-    cachedTagIndex = nil
+    cachedTagIndex = snapshotTags.flatMap {
+      Self.tagIndex($0, updatedFor: newRecords, snapshotStarts: snapshotStarts)
+    }
+  }
+
+  /// The index file beside the snapshot (see `StoreIndex`).
+  var indexPath: String { path + ".index" }
+
+  /// The index's records for `mapped`, or nil when there is none or it does not fit exactly.
+  func readIndex(for mapped: MappedFile) -> StoreIndex.Loaded? {
+    guard let file = try? MappedFile(path: indexPath) else { return nil }
+    return try? StoreIndex.read(file.bytes, snapshot: mapped.bytes, identity: mapped.identity)
+  }
+
+  /// The snapshot's tag index patched for the notes the journal put, or nil (rebuild from the
+  /// headers when first needed) when the journal deleted notes (positions shifted) or changed
+  /// so many that patching would be slower than a rebuild.
+  static func tagIndex(
+    _ index: TagIndex, updatedFor records: [NoteRecord], snapshotStarts: [Int?]
+  ) -> TagIndex? {
+    if snapshotStarts.isEmpty { return index }
+    guard records.count >= snapshotStarts.count else { return nil }
+    var changed: [Int] = []
+    for position in records.indices {
+      if position < snapshotStarts.count, let start = records[position].snapshotStart {
+        guard start == snapshotStarts[position] else { return nil }
+      } else {
+        changed.append(position)
+        if changed.count > 64 { return nil }
+      }
+    }
+    var patched = index
+    for position in changed {
+      patched.replace(position: position, tags: records[position].header.tags)
+    }
+    return patched
   }
 
   /// Brings this instance up to date with changes other processes made on disk.
@@ -223,5 +272,13 @@ extension NoteStore {
 
   func ioError(_ failure: FileSystem.Failure) -> StoreError {
     StoreError(.io, path: failure.path, failure.message)
+  }
+}
+
+extension NoteRecord {
+  /// Where the note starts in the snapshot; nil for a note held in memory.
+  var snapshotStart: Int? {
+    if case .snapshot(let range) = source { return range.lowerBound }
+    return nil
   }
 }
