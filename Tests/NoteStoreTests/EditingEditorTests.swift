@@ -154,6 +154,29 @@ import Testing
     #expect(reopened.note(added.id)?.title == "Theirs")
   }
 
+  @Test func duplicateURLsFromAnotherProcessAreSeenAfterTheIndexWasBuilt() throws {
+    var (store, editor) = try seeded()
+    try editor.add(draft("https://example.com/mine", "Mine"))  // builds the URL index
+    let other = try NoteStore.open(path: path)
+    var otherEditor = NoteEditor(store: other, clock: { Self.t2 })
+    let theirs = try otherEditor.add(draft("https://example.com/theirs", "Theirs"))
+    #expect(
+      throws: EditError.invalid(
+        .duplicateURL("https://example.com/theirs/", owner: theirs.id, ownerTitle: "Theirs"))
+    ) { try editor.add(draft("https://example.com/theirs/", "Dup")) }
+
+    // My delete, their add of the same URL, my undo: refused, not a second note with it.
+    let a = store.note(NoteID("aaaaaaaaaaaa"))!
+    try editor.delete(a.id, base: a)
+    let taken = try otherEditor.add(draft("https://example.com/a", "Took the URL"))
+    #expect(
+      throws: EditError.invalid(
+        .duplicateURL("https://example.com/a", owner: taken.id, ownerTitle: "Took the URL"))
+    ) { try editor.undo() }
+    #expect(editor.history.done.count == 2)
+    #expect(editor.problems(in: draft("https://example.com/mine", "T"), editing: nil).count == 1)
+  }
+
   @Test func undoAndRedoEveryKindOfEditAlsoAfterReopening() throws {
     var (store, editor) = try seeded()
     let original = store.allNotes().sorted { $0.id < $1.id }

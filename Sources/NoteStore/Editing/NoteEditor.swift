@@ -16,6 +16,8 @@ public struct NoteEditor {
   public var history: EditHistory
   /// The time stamped on added and edited notes (tests fix it).
   let clock: () -> Timestamp
+  /// Duplicate-URL lookups without a scan; shared by copies of this editor.
+  let urlIndex = URLIndex()
 
   public init(
     store: NoteStore, history: EditHistory = EditHistory(),
@@ -34,7 +36,7 @@ public struct NoteEditor {
   public mutating func add(_ draft: NoteDraft) throws(EditError) -> Note {
     let draft = draft.tidied
     return try Self.locked(store) { () throws(EditError) -> Note in
-      if let problem = NoteValidation.problems(in: draft, store: store).first {
+      if let problem = problems(in: draft, editing: nil).first {
         throw .invalid(problem)
       }
       var id = draft.url.flatMap(NormalizedURL.normalize).map(NoteID.forURL) ?? NoteID.random()
@@ -65,7 +67,7 @@ public struct NoteEditor {
           EditConflict(
             id: id, base: base, current: current, attempted: draft.applied(to: base, at: clock())))
       }
-      if let problem = NoteValidation.problems(in: draft, editing: id, store: store).first {
+      if let problem = problems(in: draft, editing: id).first {
         throw .invalid(problem)
       }
       if NoteDraft(base) == draft { return base }
@@ -79,6 +81,16 @@ public struct NoteEditor {
   public mutating func delete(_ id: NoteID, base: Note) throws(EditError) {
     try Self.locked(store) { () throws(EditError) in
       try commit(NoteEdit(kind: .delete, changes: [NoteChange(before: base, after: nil)]))
+    }
+  }
+
+  /// Every problem with `draft` (`NoteValidation`), for a note being added (`editing` nil)
+  /// or for note `editing`. The duplicate-URL check is a lookup in an index kept in step with
+  /// the store, O(1) unless another process changed the store since the last call (then O(n)).
+  /// Call it under `store.withWriteLock` to judge against the latest state on disk.
+  public func problems(in draft: NoteDraft, editing: NoteID?) -> [NoteProblem] {
+    NoteValidation.problems(in: draft.tidied, store: store) { url in
+      urlIndex.owner(of: url, except: editing, in: store)
     }
   }
 
@@ -126,7 +138,19 @@ public struct NoteEditor {
       first.otherConflicts = conflicts.count - 1
       throw .conflict(first)
     }
+    // An undo or redo can bring back a URL that another process gave to a new note since.
+    let touched = Set(edit.changes.map(\.id))
+    for change in edit.changes {
+      guard let url = change.after?.url, url != change.before?.url,
+        let owner = urlIndex.owner(of: url, except: change.id, in: store),
+        !touched.contains(owner)
+      else { continue }
+      throw .invalid(
+        .duplicateURL(url, owner: owner, ownerTitle: store.header(owner)?.title ?? ""))
+    }
+    let inStep = urlIndex.isInStep(with: store)
     do { try store.apply(edit.changes.map(\.storeChange)) } catch { throw .store(error) }
+    urlIndex.record(edit.changes, in: store, wasInStep: inStep)
   }
 
   /// Runs `body` under the store's write lock (after the store picked up other processes'
