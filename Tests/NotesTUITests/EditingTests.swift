@@ -98,8 +98,7 @@ import Testing
       of: "- **Prices:**", with: "      - **Prices:**")
     app.finishExternalEdit(session, edited: broken)
     let message = try #require(app.message)
-    #expect(message.hasPrefix("Not saved: line "))
-    #expect(message.hasSuffix("(E fixes it; text kept)"))
+    #expect(message.hasPrefix("Not saved, E re-opens your text: line 11: "))
     #expect(fixture.store.note(NoteID("aaaa00000001")) == BrowserFixture.notes[0])
     // E again opens the broken text, not the stored note.
     guard case .runEditor(let retry) = app.handle(.character("E")).first else {

@@ -146,6 +146,7 @@ extension App {
       let edit =
         kind == .rename
         ? try editor.renameTag(source, to: target) : try editor.mergeTag(source, into: target)
+      clearTagFilter()
       reloadPages()
       selectTag(target)
       message = edit.changes.isEmpty ? "Nothing to change" : "Done: \(edit.summary) (u undoes)"
@@ -182,7 +183,7 @@ extension App {
         var retry = session
         retry.text = edited
         pendingEditorSession = retry
-        message = "Not saved: \(failure) (E re-opens your text)"
+        message = "Not saved, E re-opens your text: \(failure)"
       } else {
         message = "Not saved: \(failure)"
       }
@@ -202,7 +203,7 @@ extension App {
     } catch {
       retry.problem = "line \(error.line): \(error.message)"
       pendingEditorSession = retry
-      message = "Not saved: line \(error.line): \(error.message) (E fixes it; text kept)"
+      message = "Not saved, E re-opens your text: line \(error.line): \(error.message)"
       return
     }
     do throws(EditError) {
@@ -215,7 +216,7 @@ extension App {
         let line = NoteEditFile.line(of: problem, in: edited).map { "line \($0): " } ?? ""
         retry.problem = line + problem.message
         pendingEditorSession = retry
-        message = "Not saved: \(line)\(problem.message) (E fixes it; text kept)"
+        message = "Not saved, E re-opens your text: \(line)\(problem.message)"
         return
       }
       pendingEditorSession = retry
@@ -232,6 +233,14 @@ extension App {
     else { return }
     state.list.select(index)
     page = .previews(state)
+  }
+
+  /// Drops the tag list's filter, so a renamed or merged tag is listed under its new name.
+  mutating func clearTagFilter() {
+    guard case .tags(var state) = page, !state.filter.isEmpty else { return }
+    input = nil
+    state.filter = ""
+    page = .tags(state)
   }
 
   /// Puts the cursor on `tag` in the top page's tag list, when it is listed there.
