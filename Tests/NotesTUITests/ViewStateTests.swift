@@ -55,3 +55,18 @@ import Testing
     #expect(input.deleteBackward() && input.text == "ab[2Jc")
   }
 }
+
+@Suite struct IncrementalNoteSearchTests {
+  @Test func branchesOpenedForAShorterQueryCloseAsItNarrows() throws {
+    var app = try BrowserFixture().app()
+    app.press(.enter, .enter, .character("/"))  // "GPU prices fall", folded to its top level
+    #expect(!app.screen.contains { $0.contains("Used cards flood the market") })
+    app.type("m")  // "mining", "market": the Prices branch opens
+    #expect(app.screen.contains { $0.contains("Used cards flood the market") })
+    app.type("s")  // only "MSRP", at the top level: the branch closes again
+    #expect(!app.screen.contains { $0.contains("Used cards flood the market") })
+    #expect(app.screen.contains { $0.contains("Vendors cut MSRP again") })
+    app.press(.backspace)
+    #expect(app.screen.contains { $0.contains("Used cards flood the market") })
+  }
+}

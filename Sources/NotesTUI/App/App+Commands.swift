@@ -120,7 +120,11 @@ extension App {
 
   mutating func startSearch() {
     if case .help = page { return }
-    if case .note(let state) = page { searchOrigin = state.list.selection }
+    if case .note(var state) = page {
+      searchOrigin = state.list.selection
+      state.beginSearch()
+      page = .note(state)
+    }
     input = TextInput(prompt: "/", text: activeFilter)
   }
 

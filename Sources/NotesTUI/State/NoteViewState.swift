@@ -16,6 +16,10 @@ public struct NoteViewState: Equatable, Sendable {
   public private(set) var query = ""
   /// Indices into `lines` of the lines holding a hit.
   public private(set) var hits: [Int] = []
+  /// The fold state when the search prompt opened: each keystroke of the search unfolds the
+  /// hits' branches starting from it, so branches opened for an earlier, shorter query ("s")
+  /// close again as the query narrows.
+  private var searchBase: FoldState?
   private var width = 80
   private var theme = Theme(mode: .color)
 
@@ -66,6 +70,7 @@ public struct NoteViewState: Equatable, Sendable {
   /// first hit at or below line `from` (wrapping to the top).
   public mutating func search(_ text: String, from start: Int) {
     query = text
+    if let searchBase { fold = searchBase }
     if !text.isEmpty {
       FoldState.visit(note.summary, []) { path, node in
         if Highlighter.contains(node.plainText, query: text) { fold.revealAncestors(of: path) }
@@ -73,6 +78,11 @@ public struct NoteViewState: Equatable, Sendable {
     }
     relayout()
     if let hit = hits.first(where: { $0 >= start }) ?? hits.first { list.select(hit) }
+  }
+
+  /// Remembers the current fold state as the one searches start from (the prompt opened).
+  public mutating func beginSearch() {
+    searchBase = fold
   }
 
   /// Moves the cursor to the next hit (or the previous one), wrapping around; false when there
