@@ -38,6 +38,8 @@ let package = Package(
       ]),
     .executableTarget(
       name: "url-notes-bench", dependencies: ["NoteStore", "FlightFormat", "NotesTUI", "TerminalCore"]),
+    // Crash/concurrency harness for ReliabilityTests: saves in a loop through the real store.
+    .executableTarget(name: "store-torture", dependencies: ["NoteStore"]),
 
     // MARK: Tests.
     .target(name: "TestSupport", dependencies: ["NoteStore", "TerminalCore"], path: "Tests/TestSupport"),
@@ -49,5 +51,8 @@ let package = Package(
     // Depends on the executables so `swift test` builds them first.
     .testTarget(
       name: "EndToEndTests", dependencies: ["url-notes", "url-notes-bench", "TestSupport"]),
+    .testTarget(
+      name: "ReliabilityTests",
+      dependencies: ["url-notes", "store-torture", "NoteStore", "TestSupport"]),
   ]
 )
