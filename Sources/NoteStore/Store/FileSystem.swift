@@ -99,6 +99,16 @@ enum FileSystem {
     try syncDirectory(of: path)
   }
 
+  /// Deletes `<path>.tmp-*` left by a writer killed before its rename. Call holding the lock:
+  /// no live writer has a temporary then.
+  static func removeStaleTemporaries(of path: String) {
+    let directory = parentDirectory(of: path)
+    let prefix = fileName(of: path) + ".tmp-"
+    for name in directoryEntries(directory) where name.hasPrefix(prefix) {
+      unlink(directory + "/" + name)
+    }
+  }
+
   /// Appends `bytes` with one write and makes them durable.
   static func appendDurably(_ bytes: [UInt8], to path: String) throws(Failure) {
     let existed = fileExists(path)
@@ -119,15 +129,16 @@ enum FileSystem {
     if !existed { try syncDirectory(of: path) }
   }
 
-  /// Empties `path` durably (after its records moved into a new snapshot).
-  static func truncate(_ path: String) throws(Failure) {
+  /// Cuts `path` to `length` bytes durably: empties the journal after its records moved into a
+  /// new snapshot, or drops the incomplete record a crashed writer left.
+  static func truncate(_ path: String, toLength length: Int = 0) throws(Failure) {
     let fd = open(path, O_WRONLY | O_CLOEXEC)
     if fd < 0 {
       if errno == ENOENT { return }
       throw Failure(operation: "open", path: path, code: errno)
     }
     defer { close(fd) }
-    guard ftruncate(fd, 0) == 0, fsync(fd) == 0 else {
+    guard ftruncate(fd, off_t(length)) == 0, fsync(fd) == 0 else {
       throw Failure(operation: "truncate", path: path, code: errno)
     }
   }
@@ -154,6 +165,11 @@ enum FileSystem {
     guard fsync(fd) == 0 else {
       throw Failure(operation: "fsync directory", path: directory, code: errno)
     }
+  }
+
+  /// The last component of `path`.
+  static func fileName(of path: String) -> String {
+    path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
   }
 
   static func parentDirectory(of path: String) -> String {

@@ -19,6 +19,14 @@ extension NoteStore {
         throw StoreError(
           .locked, path: lockPath, "cannot take the store's write lock: \(error.message)")
       }
+      // A snapshot that vanished since it was read was moved or deleted by someone else:
+      // starting a new store in its place would bury every note it held, so refuse.
+      if snapshotStamp != nil && !FileSystem.fileExists(path) {
+        heldLock = nil
+        throw StoreError(
+          .io, path: path,
+          "the store file was removed or moved away since it was opened; nothing was written")
+      }
       do { try refresh() } catch {
         heldLock = nil
         throw error
@@ -46,23 +54,30 @@ extension NoteStore {
       try writeSnapshot(newRecords)
       return
     }
+    // One line per apply, so a crash keeps all of its changes or none: the journal reader
+    // ignores a last line without its newline, and a kill can cut a write short anywhere.
     var writer = JSONWriter(reservingCapacity: 4096)
-    for change in changes {
-      switch change {
-      case .put(let note):
-        writer.raw("{\"put\":")
-        NoteCodec.write(note, to: &writer)
-        writer.raw("}\n")
-      case .delete(let id):
-        writer.raw("{\"delete\":")
-        writer.string(id.rawValue)
-        writer.raw("}\n")
+    if changes.count == 1 {
+      Self.writeJournalRecord(changes[0], to: &writer)
+    } else {
+      writer.raw("{\"batch\":[")
+      for (index, change) in changes.enumerated() {
+        if index > 0 { writer.raw(",") }
+        Self.writeJournalRecord(change, to: &writer)
       }
+      writer.raw("]}")
     }
+    writer.raw("\n")
     do throws(FileSystem.Failure) {
+      // An incomplete last line was left by a writer that died mid-append (we hold the lock,
+      // so it is not running): cut it off, or the new record would be glued onto it.
+      if let onDisk = journalStamp?.size, onDisk > Int64(journalLength) {
+        try FileSystem.truncate(journalPath, toLength: journalLength)
+      }
       try FileSystem.appendDurably(writer.bytes, to: journalPath)
     } catch {
-      throw ioError(error)
+      throw StoreError(
+        .io, path: error.path, "\(error.message); the change was not saved, the store is unchanged")
     }
     for change in changes { Self.apply(change, to: &records, positions: &positionByID) }
     journalLength += writer.bytes.count
@@ -70,7 +85,11 @@ extension NoteStore {
     cachedTagIndex = nil
     let snapshotSize = Int(snapshotStamp?.size ?? 0)
     if journalLength > max(NoteStore.compactionThresholdBytes, snapshotSize / 16) {
-      try writeSnapshot(records)
+      // The changes are durable already; a failed fold (disk full, say) is retried on the next
+      // save and must not be reported as a lost change.
+      do { try writeSnapshot(records) } catch {
+        warnings.append("\(error) (the change itself is saved in the journal)")
+      }
     }
   }
 
@@ -100,7 +119,14 @@ extension NoteStore {
     writer.raw("]}\n")
     do throws(FileSystem.Failure) {
       try FileSystem.makeDirectories(FileSystem.parentDirectory(of: path))
+      FileSystem.removeStaleTemporaries(of: path)
       try FileSystem.writeAtomically(writer.bytes, to: path)
+    } catch {
+      throw StoreError(
+        .io, path: error.path,
+        "\(error.message) while saving \(FileSystem.fileName(of: path)); it is unchanged")
+    }
+    do throws(FileSystem.Failure) {
       // The journal's changes are in the new snapshot; replaying them again would be harmless
       // (puts and deletes are idempotent), so a crash between these two steps loses nothing.
       try FileSystem.truncate(journalPath)
@@ -109,4 +135,18 @@ extension NoteStore {
     }
     try load()
   }
+
+  static func writeJournalRecord(_ change: StoreChange, to writer: inout JSONWriter) {
+    switch change {
+    case .put(let note):
+      writer.raw("{\"put\":")
+      NoteCodec.write(note, to: &writer)
+      writer.raw("}")
+    case .delete(let id):
+      writer.raw("{\"delete\":")
+      writer.string(id.rawValue)
+      writer.raw("}")
+    }
+  }
+
 }
