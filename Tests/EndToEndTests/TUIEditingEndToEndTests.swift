@@ -117,9 +117,9 @@ struct TUIEditingEndToEndTests {
       sed -i 's/^      - /- /' "$1"
     fi
     """.write(toFile: script, atomically: true, encoding: .utf8)
-    chmod(script, 0o755)
-
-    let tmux = try browser(editor: script)
+    // Run through sh, not exec'd: a file just written can be "busy" while another test's fork
+    // still holds a copy of its descriptor (ETXTBSY).
+    let tmux = try browser(editor: "sh " + script)
     try tmux.waitFor(text: "? help · q quit")
     try tmux.sendKeys("Enter")
     try tmux.waitFor(text: "1/")

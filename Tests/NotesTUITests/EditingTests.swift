@@ -119,12 +119,13 @@ import Testing
     let script = fixture.directory.file("editor.sh")
     try "#!/bin/sh\nsed -i 's/^title: .*/title: Edited by a script/' \"$1\"\n".write(
       toFile: script, atomically: true, encoding: .utf8)
-    chmod(script, 0o755)
     let terminal = HeadlessTerminal(size: Size(width: 80, height: 24))
     terminal.enqueue(.enter, .character("E"))
     let app = NotesBrowser.run(
       store: fixture.store, on: terminal, launcher: URLLauncher(browser: nil),
-      pollMilliseconds: nil, editor: ExternalEditor(command: script))
+      // Run through sh, not exec'd: a file just written can be "busy" while another test's
+      // fork still holds a copy of its descriptor (ETXTBSY).
+      pollMilliseconds: nil, editor: ExternalEditor(command: "sh " + script))
     #expect(terminal.isSuspended == false)
     #expect(app.message == "Saved “Edited by a script” (u undoes)")
     #expect(terminal.lastFrame?.lines()[1] == "▌ Edited by a script")
