@@ -38,6 +38,8 @@ let package = Package(
       ]),
     .executableTarget(
       name: "url-notes-bench", dependencies: ["NoteStore", "FlightFormat", "NotesTUI", "TerminalCore"]),
+    // Parser fuzz targets: libFuzzer entry points with -DFUZZING (.ci/fuzz), else a plain driver.
+    .executableTarget(name: "url-notes-fuzz", dependencies: ["FlightFormat", "NoteStore"]),
     // Crash/concurrency harness for ReliabilityTests: saves in a loop through the real store.
     .executableTarget(name: "store-torture", dependencies: ["NoteStore"]),
 
