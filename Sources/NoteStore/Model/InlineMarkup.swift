@@ -68,6 +68,8 @@ public enum InlineMarkup {
 
   /// Escapes `\`, `*` and `` ` `` so text reads back as plain text.
   public static func escape(_ text: String) -> String {
+    // Most text has no marker characters; scanning bytes is far cheaper than rebuilding.
+    if !text.utf8.contains(where: { $0 == 0x5C || $0 == 0x2A || $0 == 0x60 }) { return text }
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
