@@ -14,8 +14,11 @@ public struct FlightDumpReader: DumpReader {
   public var format: String { "flight" }
 
   public func recognizes(_ bytes: [UInt8], path: String) -> Bool {
-    let head = String(decoding: bytes.prefix(1 << 16), as: UTF8.self)
-    if head.contains("__next_f") || head.contains("__NEXT_DATA__") { return true }
+    // Byte searches: `String.contains` over 64 KB cost more than parsing a small page.
+    let head = bytes.prefix(1 << 16)
+    if Self.contains("__next_f", in: head) || Self.contains("__NEXT_DATA__", in: head) {
+      return true
+    }
     var start = bytes.startIndex
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return true }
@@ -28,8 +31,30 @@ public struct FlightDumpReader: DumpReader {
     }
     if index < bytes.count && bytes[index] == UInt8(ascii: ":") { return true }
     // A legacy or reformatted payload still goes to the flight parser for a precise error.
-    let lower = head.lowercased()
-    return path.hasSuffix(".rsc") || lower.hasPrefix("<!doctype html") && head.contains("_next/")
+    if path.hasSuffix(".rsc") { return true }
+    let doctype = Array("<!doctype html".utf8)
+    return head.count >= doctype.count
+      && zip(head, doctype).allSatisfy { ($0 &- 0x41 < 26 ? $0 | 0x20 : $0) == $1 }
+      && Self.contains("_next/", in: head)
+  }
+
+  /// Whether the ASCII `needle` occurs in `haystack`.
+  static func contains(_ needle: StaticString, in haystack: ArraySlice<UInt8>) -> Bool {
+    let count = needle.utf8CodeUnitCount
+    guard haystack.count >= count else { return false }
+    return haystack.withUnsafeBufferPointer { buffer in
+      let first = needle.utf8Start[0]
+      var index = 0
+      while index + count <= buffer.count {
+        if buffer[index] == first
+          && (1..<count).allSatisfy({ buffer[index + $0] == needle.utf8Start[$0] })
+        {
+          return true
+        }
+        index += 1
+      }
+      return false
+    }
   }
 
   public func read(_ bytes: [UInt8], path: String) throws(ImportProblem) -> [NoteDraft] {

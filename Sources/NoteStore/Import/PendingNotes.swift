@@ -16,7 +16,11 @@ struct PendingNotes {
   }
 
   mutating func merge(_ draft: NoteDraft, provenance: Provenance, now: Timestamp) -> Outcome {
-    if let existingID = find(draft, provenance: provenance), let existing = current(existingID) {
+    // Normalised once: it is the costliest step of a merge.
+    let normalized = draft.url.flatMap(NormalizedURL.normalize)
+    if let existingID = find(draft, normalized, provenance: provenance),
+      let existing = current(existingID)
+    {
       var note = existing
       for tag in draft.tags where !note.hasTag(tag) { note.tags.append(tag) }
       if note.title.isEmpty { note.title = draft.title }
@@ -31,13 +35,13 @@ struct PendingNotes {
       record(note)
       return .merged(existingID)
     }
-    let id = newID(for: draft, provenance: provenance)
+    let id = newID(for: draft, normalized, provenance: provenance)
     let note = Note(
       id: id, url: draft.url, title: draft.title, tags: uniqueTags(draft.tags),
       summary: draft.summary, body: draft.body, provenance: [provenance], created: now, updated: now
     )
     record(note)
-    if let normalized = draft.url.flatMap(NormalizedURL.normalize) { idByURL[normalized] = id }
+    if let normalized { idByURL[normalized] = id }
     return .added(id)
   }
 
@@ -53,8 +57,8 @@ struct PendingNotes {
 
   func current(_ id: NoteID) -> Note? { changed[id] ?? store.note(id) }
 
-  func find(_ draft: NoteDraft, provenance: Provenance) -> NoteID? {
-    if let url = draft.url, let normalized = NormalizedURL.normalize(url) {
+  func find(_ draft: NoteDraft, _ normalized: String?, provenance: Provenance) -> NoteID? {
+    if let url = draft.url, let normalized {
       return idByURL[normalized] ?? store.noteID(forURL: url)
     }
     // A note without a URL is the same note when it came from the same file with the title.
@@ -65,9 +69,8 @@ struct PendingNotes {
     }?.id
   }
 
-  func newID(for draft: NoteDraft, provenance: Provenance) -> NoteID {
-    let seed =
-      draft.url.flatMap(NormalizedURL.normalize) ?? "file:\(provenance.file)#\(draft.title)"
+  func newID(for draft: NoteDraft, _ normalized: String?, provenance: Provenance) -> NoteID {
+    let seed = normalized ?? "file:\(provenance.file)#\(draft.title)"
     var id = NoteID.forURL(seed)
     var attempt = 1
     while changed[id] != nil || store.header(id) != nil {

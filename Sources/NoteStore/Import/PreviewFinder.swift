@@ -53,7 +53,7 @@ struct PreviewFinder {
     guard case .element(let tag, let href, let children) = node else { return }
     if tag == "ul" || tag == "ol" { return }
     if tag == "a", let href, PreviewFinder.isExternal(href) {
-      let title = InlineMarkup.collapseWhitespace(node.textContent)
+      let title = SummaryListConverter.collapsedWhitespace(node.textContent)
       if !title.isEmpty { titleLinks.append(TitleLink(path: path, href: href, title: title)) }
       return
     }
@@ -91,9 +91,10 @@ struct PreviewFinder {
       return
     }
     if tag == "a" {
-      let text = InlineMarkup.collapseWhitespace(node.textContent)
-      if let href, !isExternal(href), !text.isEmpty,
-        let segment = lastPathSegment(href), segment.lowercased() == text.lowercased(),
+      // The cheap href tests first: most links are not tag links.
+      guard let href, !isExternal(href), let segment = lastPathSegment(href) else { return }
+      let text = SummaryListConverter.collapsedWhitespace(node.textContent)
+      if !text.isEmpty, segment.lowercased() == text.lowercased(),
         !tags.contains(where: { TagKey($0) == TagKey(text) })
       {
         tags.append(text)
@@ -103,9 +104,18 @@ struct PreviewFinder {
     for child in children { collectTags(in: child, into: &tags) }
   }
 
+  /// An absolute http(s) link; the scheme is compared without case.
   static func isExternal(_ href: String) -> Bool {
-    let lower = href.lowercased()
-    return lower.hasPrefix("http://") || lower.hasPrefix("https://")
+    func hasPrefix(_ prefix: StaticString) -> Bool {
+      var utf8 = href.utf8.makeIterator()
+      for index in 0..<prefix.utf8CodeUnitCount {
+        guard let byte = utf8.next() else { return false }
+        let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
+        if lower != prefix.utf8Start[index] { return false }
+      }
+      return true
+    }
+    return hasPrefix("http://") || hasPrefix("https://")
   }
 
   static func lastPathSegment(_ href: String) -> String? {
@@ -117,6 +127,9 @@ struct PreviewFinder {
   }
 
   static func percentDecode(_ text: String) -> String {
+    if !text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) {
+      return text
+    }
     var bytes: [UInt8] = []
     let utf8 = Array(text.utf8)
     var index = 0

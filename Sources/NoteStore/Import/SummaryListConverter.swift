@@ -53,40 +53,75 @@ enum SummaryListConverter {
   }
 
   /// Collapses whitespace across span boundaries, trims the ends, merges equal styles.
+  ///
+  /// Works on UTF-8 bytes: ASCII is classified by a table test, only other scalars are decoded
+  /// to ask Unicode whether they are whitespace (per-scalar property lookups dominated imports).
   static func collapse(_ spans: [InlineSpan]) -> [InlineSpan] {
-    var result: [InlineSpan] = []
+    var result: [(bytes: [UInt8], style: InlineStyle)] = []
     var pendingSpace = false
     var pendingStyle: InlineStyle = []
     for span in spans {
-      var text = ""
-      for scalar in span.text.unicodeScalars {
-        if scalar.properties.isWhitespace {
-          if !pendingSpace && !(result.isEmpty && text.isEmpty) {
-            pendingSpace = true
-            // A space between differently styled runs belongs to the plainer one.
-            pendingStyle = span.style
-          }
-        } else {
-          if pendingSpace {
-            if text.isEmpty, let last = result.last, pendingStyle != span.style,
-              last.style.isSubset(of: span.style) || last.style == pendingStyle
-            {
-              result[result.count - 1].text += " "
-            } else {
-              text.unicodeScalars.append(" ")
+      var text: [UInt8] = []
+      var source = span.text
+      source.withUTF8 { utf8 in
+        var index = 0
+        while index < utf8.count {
+          let length = scalarLength(utf8[index])
+          let end = min(index + length, utf8.count)
+          if isWhitespace(utf8, index, end) {
+            if !pendingSpace && !(result.isEmpty && text.isEmpty) {
+              pendingSpace = true
+              // A space between differently styled runs belongs to the plainer one.
+              pendingStyle = span.style
             }
-            pendingSpace = false
+          } else {
+            if pendingSpace {
+              if text.isEmpty, let last = result.last, pendingStyle != span.style,
+                last.style.isSubset(of: span.style) || last.style == pendingStyle
+              {
+                result[result.count - 1].bytes.append(0x20)
+              } else {
+                text.append(0x20)
+              }
+              pendingSpace = false
+            }
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<end]))
           }
-          text.unicodeScalars.append(scalar)
+          index = end
         }
       }
       guard !text.isEmpty else { continue }
       if let last = result.last, last.style == span.style {
-        result[result.count - 1].text += text
+        result[result.count - 1].bytes += text
       } else {
-        result.append(InlineSpan(text, span.style))
+        result.append((text, span.style))
       }
     }
-    return result
+    return result.map { InlineSpan(String(decoding: $0.bytes, as: UTF8.self), $0.style) }
+  }
+
+  /// `InlineMarkup.collapseWhitespace` on this byte path: runs become one space, ends trimmed.
+  static func collapsedWhitespace(_ text: String) -> String {
+    collapse([InlineSpan(text)]).first?.text ?? ""
+  }
+
+  /// Bytes in the UTF-8 sequence a lead byte starts (1 for a stray continuation byte).
+  @inline(__always)
+  static func scalarLength(_ lead: UInt8) -> Int {
+    if lead < 0xC0 { return 1 }
+    if lead < 0xE0 { return 2 }
+    if lead < 0xF0 { return 3 }
+    return 4
+  }
+
+  /// Unicode White_Space for the scalar in `utf8[start..<end]`.
+  @inline(__always)
+  static func isWhitespace(_ utf8: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    let lead = utf8[start]
+    if lead < 0x80 { return lead == 0x20 || (lead >= 0x09 && lead <= 0x0D) }
+    var scalars = UTF8.ForwardParser()
+    var iterator = UnsafeBufferPointer(rebasing: utf8[start..<end]).makeIterator()
+    guard case .valid(let encoded) = scalars.parseScalar(from: &iterator) else { return false }
+    return UTF8.decode(encoded).properties.isWhitespace
   }
 }
