@@ -7,6 +7,7 @@ import NoteStore
 //   store-torture run --store P --log L --work DIR [--seed S] [--first K] [--changes N]
 //                     [--verify]                            the save loop a test kills;
 //                                                           prints "ready FINGERPRINT" first
+//   store-torture compact --store P                       one compaction (full-disk tests)
 //   store-torture check --store P                          "ok FINGERPRINT" after invariants pass
 //   store-torture put-loop --store P --prefix X --count N   N puts, one apply each, each id
 //                                                           printed once it is durable
@@ -51,6 +52,8 @@ do {
     for warning in store.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
     try store.checkInvariants()
     emit("ok \(StoreFingerprint(of: store))")
+  case "compact":
+    try NoteStore.open(path: storePath).compact()
   case "put-loop":
     let prefix = required("prefix", in: arguments)
     let count = Int(required("count", in: arguments)) ?? 0

@@ -17,6 +17,11 @@ enum FileSystem {
     var message: String { "\(operation) failed: \(String(cString: strerror(code)))" }
   }
 
+  /// True if this process may write `path` (false also when it does not exist).
+  static func isWritable(_ path: String) -> Bool {
+    access(path, W_OK) == 0
+  }
+
   static func fileExists(_ path: String) -> Bool {
     var info = stat()
     return stat(path, &info) == 0
@@ -122,8 +127,9 @@ enum FileSystem {
       try writeAll(fd, bytes, path: path)
       guard fdatasync(fd) == 0 else { throw Failure(operation: "fsync", path: path, code: errno) }
     } catch {
-      // A short write (disk full) must not leave half a record behind.
+      // A short write (disk full) must not leave half a record behind, nor a new empty file.
       _ = ftruncate(fd, sizeBefore)
+      if !existed { unlink(path) }
       throw error
     }
     if !existed { try syncDirectory(of: path) }

@@ -27,6 +27,12 @@ extension NoteStore {
           .io, path: path,
           "the store file was removed or moved away since it was opened; nothing was written")
       }
+      // A store file made read-only says "do not change this store": saves would otherwise
+      // still succeed (the journal is another file, and rename ignores the file's mode).
+      if FileSystem.fileExists(path) && !FileSystem.isWritable(path) {
+        heldLock = nil
+        throw StoreError(.io, path: path, "the store file is read-only; nothing was written")
+      }
       do { try refresh() } catch {
         heldLock = nil
         throw error
