@@ -135,6 +135,29 @@ struct TUIEditingEndToEndTests {
     #expect(try tmux.waitForExit() == 0)
   }
 
+  @Test func ctrlCInTheEditorDoesNotEndTheBrowser() throws {
+    try importSamples(["tag-gpt-4.rsc.txt"])
+    let started = directory.file("started")
+    let script = directory.file("slow-editor.sh")
+    try "touch '\(started)'\nsleep 5\n".write(toFile: script, atomically: true, encoding: .utf8)
+    let tmux = try browser(editor: "sh " + script)
+    try tmux.waitFor(text: "? help · q quit")
+    try tmux.sendKeys("Enter")
+    try tmux.waitFor(text: "1/")
+    try tmux.sendKeys("E")
+    let deadline = Date().addingTimeInterval(5)
+    while !FileManager.default.fileExists(atPath: started), Date() < deadline {
+      usleep(20_000)
+    }
+    // Ctrl-C typed while the editor owns the terminal: a SIGINT to the foreground process
+    // group, which holds the browser too. It ends the editor, not the browser.
+    try tmux.sendKeys("C-c")
+    let screen = try tmux.waitFor(text: "Not saved: the editor was killed by signal 2")
+    #expect(screen[0] == " url-notes › Tags › batching")
+    try tmux.sendKeys("Q")
+    #expect(try tmux.waitForExit() == 0)
+  }
+
   @Test func tagRenameInTheTagList() throws {
     try importSamples(["tag-gpt-4.rsc.txt", "tag-gpu.rsc.txt"])
     let tmux = try browser()
