@@ -158,6 +158,34 @@ struct TUIEditingEndToEndTests {
     #expect(try tmux.waitForExit() == 0)
   }
 
+  @Test func aStoreEditedIntoBrokenJSONIsNeverWritten() throws {
+    try importSamples(["tag-gpt-4.rsc.txt"])
+    let good = try Data(contentsOf: URL(fileURLWithPath: storePath))
+    let tmux = try browser()
+    try tmux.waitFor(text: "? help · q quit")
+    let broken = Data("{\"format\":\"url-notes\",\"notes\":[".utf8)
+    try broken.write(to: URL(fileURLWithPath: storePath))
+    try tmux.waitFor(text: "Store unreadable, not writing to it:")
+    try tmux.sendKeys("a")
+    try tmux.waitFor(text: "url-notes › Tags › Add a note")
+    try tmux.sendText("https://example.com/broken")
+    try tmux.sendKeys("Down")
+    try tmux.sendText("Typed while the store was broken")
+    try tmux.sendKeys("C-s")
+    try tmux.waitFor(text: "Store unreadable, not writing to it:")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: storePath)) == broken)
+    // Once it parses again, the form (still holding what was typed) saves.
+    try good.write(to: URL(fileURLWithPath: storePath))
+    try tmux.waitFor(text: "The store reads again")
+    try tmux.sendKeys("C-s")
+    try tmux.waitFor(text: "Added “Typed while the store was broken” (u undoes)")
+    #expect(
+      try storedNote(titled: "Typed while the store was broken")?.url
+        == "https://example.com/broken")
+    try tmux.sendKeys("Q")
+    #expect(try tmux.waitForExit() == 0)
+  }
+
   @Test func tagRenameInTheTagList() throws {
     try importSamples(["tag-gpt-4.rsc.txt", "tag-gpu.rsc.txt"])
     let tmux = try browser()

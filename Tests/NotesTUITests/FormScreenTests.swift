@@ -143,4 +143,22 @@ import Testing
     #expect(note.body == "First paragraph of the article.\nSecond paragraph.")
     #expect(note.summary == BrowserFixture.notes[0].summary)
   }
+
+  @Test func longFieldsScrollToKeepTheCursorVisible() throws {
+    var app = try BrowserFixture().app(width: 40, height: 12)
+    app.press(.character("a"))
+    app.type("https://example.com/a-rather-long-path-name")
+    // 29 columns for the text (40 - label - margin): the tail, and the cursor cell after it
+    // (the focused field's label is reverse video too).
+    #expect(app.screen[2] == " URL      .com/a-rather-long-path-name")
+    #expect(
+      ScreenText.styleMask(app.render()) { $0.attributes.contains(.reverse) }[2]
+        == "^^^^^^^^^" + String(repeating: " ", count: 29) + "^")
+    app.press(.home)
+    #expect(app.screen[2] == " URL      https://example.com/a-rather-")
+    app.press(.down)
+    app.type("日本語のメモ🍣とラーメンの長いタイトル")  // 19 wide characters: 38 columns
+    // Scrolled by whole characters: 5 (10 columns) leave 28 columns and the cursor cell.
+    #expect(app.screen[3] == " Title    モ🍣とラーメンの長いタイトル")
+  }
 }
