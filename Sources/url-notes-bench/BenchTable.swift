@@ -81,6 +81,17 @@ struct BenchTable {
     }
   }
 
+  /// `100000` as `100,000` (the same in every locale, so output can be checked).
+  static func grouped(_ number: Int) -> String {
+    var digits = String(number)
+    var groups: [String] = []
+    while digits.count > 3 {
+      groups.insert(String(digits.suffix(3)), at: 0)
+      digits.removeLast(3)
+    }
+    return ([digits] + groups).joined(separator: ",")
+  }
+
   func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
     let gap = String(repeating: " ", count: max(1, width - text.count))
     return right ? gap + text : text + gap

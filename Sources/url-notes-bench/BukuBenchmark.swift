@@ -10,7 +10,8 @@ struct BukuBenchmark {
 
   func run() -> BenchTable {
     var table = BenchTable(
-      title: "-- buku, same corpus (\(store.size.formatted()) notes) --", rawRead: 0, decoder: nil,
+      title: "-- buku, same corpus (\(BenchTable.grouped(store.size)) notes) --", rawRead: 0,
+      decoder: nil,
       decoderRSS: nil)
     guard let buku = ChildProcess.which("buku") else {
       table.add("buku", nil, .seconds, "buku is not installed (apt-get install buku): skipped")

@@ -48,8 +48,8 @@ struct StoreBenchmark {
     let (oneInAHundred, pair) = Self.queryTags(counts, size: size)
     var table = BenchTable(
       title:
-        "== \(size.formatted()) notes: \(storePath) \(String(format: "%.1f", fileSize / 1e6)) MB, "
-        + "\(counts.count.formatted()) tags; "
+        "== \(BenchTable.grouped(size)) notes: \(storePath) \(String(format: "%.1f", fileSize / 1e6)) MB, "
+        + "\(BenchTable.grouped(counts.count)) tags; "
         + (generated.map { String(format: "generated in %.1f s", $0) } ?? "corpus reused") + " ==",
       rawRead: rawRead, decoder: decoded?[0], decoderRSS: decoded?[1])
     let runs = options.runs(7, size: size)

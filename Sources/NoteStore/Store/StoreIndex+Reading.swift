@@ -67,6 +67,11 @@ extension StoreIndex {
     records.reserveCapacity(noteCount)
     var positions: [NoteID: Int] = [:]
     positions.reserveCapacity(noteCount)
+    // Each note's tag-index slots, flat; postings are filled in a second pass with exact
+    // capacities (appending to 5,000 growing lists while reading notes thrashes the cache).
+    var noteSlots: [Int32] = []
+    noteSlots.reserveCapacity(noteCount * 20)
+    var slotCounts = [Int](repeating: 0, count: entries.count)
     var previousEnd = 0
     for position in 0..<noteCount {
       let start = Int(try cursor.u64())
@@ -83,19 +88,34 @@ extension StoreIndex {
       let count = Int(try cursor.u32())
       var tags: [String] = []
       tags.reserveCapacity(count)
+      let firstSlot = noteSlots.count
       for _ in 0..<count {
         let number = Int(try cursor.u32())
         guard number < tagNames.count else { throw Rejection(reason: "damaged: tag number") }
         tags.append(tagNames[number])
-        let slot = slotOfTag[number]
-        if entries[slot].positions.last != position { entries[slot].positions.append(position) }
+        let slot = Int32(slotOfTag[number])
+        // Two spellings of one tag on one note count once.
+        if !noteSlots[firstSlot...].contains(slot) {
+          noteSlots.append(slot)
+          slotCounts[Int(slot)] += 1
+        }
       }
+      noteSlots.append(-1)
       guard positions.updateValue(position, forKey: id) == nil else {
         throw Rejection(reason: "damaged: duplicate id")
       }
       let fields = HeaderFields.Complete(
         id: id, url: url, title: title, tags: tags, created: created, updated: updated)
       records.append(NoteRecord(header: NoteHeader(fields), source: .snapshot(start..<end)))
+    }
+    for slot in entries.indices { entries[slot].positions.reserveCapacity(slotCounts[slot]) }
+    var position = 0
+    for slot in noteSlots {
+      if slot < 0 {
+        position += 1
+      } else {
+        entries[Int(slot)].positions.append(position)
+      }
     }
     guard cursor.offset == bytes.count else { throw Rejection(reason: "damaged: trailing bytes") }
     try checkSampledRanges(records, snapshot: snapshot)

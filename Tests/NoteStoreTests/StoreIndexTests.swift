@@ -1,0 +1,213 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import NoteStore
+
+/// The derived index beside the snapshot (`notes.json.index`): it must give exactly what a
+/// scan of the snapshot gives, and any index that does not fit is ignored and rebuilt.
+@Suite struct StoreIndexTests {
+  let directory = TemporaryDirectory()
+  var path: String { directory.file("notes.json") }
+  var indexPath: String { path + ".index" }
+
+  /// 240 notes: tags from a small vocabulary with case variants ("GPU"/"gpu"), a multi-word
+  /// and a CJK tag, notes without URL, and the word "zephyr" in some summaries and one URL.
+  func notes() -> [Note] {
+    let vocabulary = ["GPU", "gpu", "llm", "rust", "swift", "mixture of experts", "機械学習", "notes"]
+    return (0..<240).map { number in
+      let tags = (0..<(1 + number % 4)).map { vocabulary[(number + $0 * 3) % vocabulary.count] }
+      let summary = [
+        SummaryNode(
+          markup: "**Label \(number):** text \(number % 7 == 0 ? "a Zephyr wind" : "calm")",
+          children: [SummaryNode(markup: number % 11 == 0 ? "zephyrs again" : "plain child")])
+      ]
+      return SampleNotes.note(
+        String(format: "%012x", 0xA000 + number * 7),
+        url: number % 5 == 0
+          ? nil : "https://example.com/\(number == 3 ? "zephyr" : "page")/\(number)",
+        title: "Note \(number) \(number % 13 == 0 ? "Ünïcode 日本" : "title")", tags: tags,
+        summary: summary,
+        created: Timestamp(secondsSince1970: 1_700_000_000 + Int64(number % 17) * 3600))
+    }
+  }
+
+  /// Everything a reader can ask, as one comparable value.
+  struct Answers: Equatable {
+    var headers: [NoteHeader]
+    var countsByCount: [TagCount]
+    var countsByName: [TagCount]
+    var gpu: [NoteID]
+    var gpuAndLLM: [NoteID]
+    var anyNone: [NoteID]
+    var zephyr: [NoteID]
+    var gpuZephyr: [NoteID]
+    var cooccurring: [TagCount]
+    var notes: [Note]
+  }
+
+  func answers(_ store: NoteStore) -> Answers {
+    Answers(
+      headers: store.headers, countsByCount: store.tagCounts(order: .count),
+      countsByName: store.tagCounts(order: .name),
+      gpu: store.noteIDs(matching: NoteFilter(allTags: ["gpu"])),
+      gpuAndLLM: store.noteIDs(matching: NoteFilter(allTags: ["GPU", "llm"])),
+      anyNone: store.noteIDs(
+        matching: NoteFilter(anyTags: ["rust", "swift"], noneTags: ["notes"])),
+      zephyr: store.noteIDs(matching: NoteFilter(text: "zephyr")),
+      gpuZephyr: store.noteIDs(matching: NoteFilter(allTags: ["gpu"], text: "ZEPHYR")),
+      cooccurring: store.cooccurringTags(with: ["llm"]), notes: store.allNotes())
+  }
+
+  /// Answers from a store opened with the index file removed first (a full scan).
+  func answersWithoutIndex() throws -> Answers {
+    unlink(indexPath)
+    return answers(try NoteStore.open(path: path))
+  }
+
+  func makeStore() throws {
+    try NoteStore.open(path: path).apply(notes().map(StoreChange.put))
+  }
+
+  @Test func savingWritesAPrivateIndexThatReadsBackAsTheScanDoes() throws {
+    try makeStore()
+    let bytes = FileManager.default.bytes(atPath: indexPath)
+    #expect(Array(bytes.prefix(8)) == Array("URLNIDX1".utf8))
+    let attributes = try FileManager.default.attributesOfItem(atPath: indexPath)
+    #expect((attributes[.posixPermissions] as? Int) == 0o600)
+
+    let snapshot = try #require(try MappedFile(path: path))
+    let index = try #require(try MappedFile(path: indexPath))
+    let loaded = try StoreIndex.read(
+      index.bytes, snapshot: snapshot.bytes, identity: snapshot.identity)
+    let scanned = try NoteStore.open(path: path)
+    var records: [NoteRecord] = []
+    var positions: [NoteID: Int] = [:]
+    try scanned.scanSnapshot(snapshot.bytes, into: &records, positions: &positions)
+    #expect(loaded.records.map(\.header) == records.map(\.header))
+    #expect(loaded.records.map(\.snapshotStart) == records.map(\.snapshotStart))
+    #expect(loaded.positions == positions)
+    #expect(loaded.records.count == 240)
+    let fromIndex = loaded.tagIndex.entries.mapValues { [$0.name: $0.positions] }
+    let fromHeaders = TagIndex(records).entries.mapValues { [$0.name: $0.positions] }
+    #expect(fromIndex == fromHeaders)
+  }
+
+  @Test func answersAreTheSameWithAndWithoutTheIndex() throws {
+    try makeStore()
+    let withIndex = answers(try NoteStore.open(path: path))
+    // Counted from the notes themselves, independently of any store code.
+    #expect(
+      withIndex.gpu.count == notes().filter { $0.tags.contains { $0.lowercased() == "gpu" } }.count)
+    #expect(withIndex.gpu.count == 210)
+    #expect(withIndex.zephyr.count == 54)
+    #expect(withIndex == (try answersWithoutIndex()))
+    #expect(FileManager.default.fileExists(atPath: indexPath), "a scan writes the index again")
+  }
+
+  @Test func journalChangesOnTopOfTheIndexGiveTheSameAnswers() throws {
+    try makeStore()
+    let store = try NoteStore.open(path: path)
+    var edited = notes()[7]
+    edited.tags = ["rust", "New Tag"]
+    edited.summary = [SummaryNode(markup: "no wind here")]
+    var added = notes()[8]
+    added.id = NoteID("ffff00000001")
+    added.url = "https://example.com/added"
+    added.tags = ["GPU", "zephyr tag"]
+    try store.apply([.put(edited), .put(added)])
+    let withIndex = answers(try NoteStore.open(path: path))
+    #expect(withIndex.headers.count == 241)
+    #expect(!withIndex.zephyr.contains(edited.id), "the old bytes in the snapshot do not match")
+    #expect(withIndex.zephyr.contains(added.id))
+    #expect(withIndex == (try answersWithoutIndex()))
+
+    try store.apply([.delete(notes()[0].id)])
+    let afterDelete = answers(try NoteStore.open(path: path))
+    #expect(afterDelete.headers.count == 240)
+    #expect(afterDelete == (try answersWithoutIndex()))
+  }
+
+  @Test func aStaleIndexIsIgnoredAndRebuilt() throws {
+    try makeStore()
+    let stale = FileManager.default.bytes(atPath: indexPath)
+    let store = try NoteStore.open(path: path)
+    var changed = notes()[1]
+    changed.title = "Changed title"
+    try store.apply([.put(changed)])
+    try store.compact()
+    _ = FileManager.default.createFile(atPath: indexPath, contents: Data(stale))
+
+    let reopened = answers(try NoteStore.open(path: path))
+    #expect(reopened.headers.contains { $0.title == "Changed title" })
+    #expect(FileManager.default.bytes(atPath: indexPath) != stale, "rebuilt for the new snapshot")
+    #expect(reopened == (try answersWithoutIndex()))
+  }
+
+  @Test(arguments: ["flipped byte", "truncated", "header only", "empty", "not an index"])
+  func aDamagedIndexIsIgnoredAndRebuilt(damage: String) throws {
+    try makeStore()
+    let good = FileManager.default.bytes(atPath: indexPath)
+    var bad = good
+    switch damage {
+    case "flipped byte": bad[bad.count / 2] ^= 0x40
+    case "truncated": bad.removeLast(bad.count / 3)
+    case "header only": bad = Array(bad.prefix(StoreIndex.headerLength))
+    case "empty": bad = []
+    default: bad = Array("{\"not\":\"an index\"}".utf8)
+    }
+    _ = FileManager.default.createFile(atPath: indexPath, contents: Data(bad))
+    let snapshot = try #require(try MappedFile(path: path))
+    #expect(throws: StoreIndex.Rejection.self) {
+      try bad.withUnsafeBufferPointer {
+        _ = try StoreIndex.read($0, snapshot: snapshot.bytes, identity: snapshot.identity)
+      }
+    }
+    let reopened = answers(try NoteStore.open(path: path))
+    #expect(FileManager.default.bytes(atPath: indexPath) == good, "rewritten as before")
+    #expect(reopened == (try answersWithoutIndex()))
+  }
+
+  @Test func anIndexWhoseRangesMissTheNotesIsRejectedEvenWithAValidChecksum() throws {
+    try makeStore()
+    let snapshot = try #require(try MappedFile(path: path))
+    var records: [NoteRecord] = []
+    var positions: [NoteID: Int] = [:]
+    try NoteStore.open(path: path).scanSnapshot(
+      snapshot.bytes, into: &records, positions: &positions)
+    for position in records.indices {
+      guard case .snapshot(let range) = records[position].source else { continue }
+      records[position].source = .snapshot((range.lowerBound + 1)..<(range.upperBound + 1))
+    }
+    let forged = try #require(
+      StoreIndex.encode(records, snapshot: snapshot.bytes, identity: snapshot.identity))
+    #expect(throws: StoreIndex.Rejection(reason: "damaged: a range is not a note object")) {
+      try forged.withUnsafeBufferPointer {
+        _ = try StoreIndex.read($0, snapshot: snapshot.bytes, identity: snapshot.identity)
+      }
+    }
+    _ = FileManager.default.createFile(atPath: indexPath, contents: Data(forged))
+    #expect(try NoteStore.open(path: path).allNotes() == notes().sorted { $0.id < $1.id })
+  }
+
+  @Test func textSearchFindsWhatABruteForceFinds() throws {
+    try makeStore()
+    let store = try NoteStore.open(path: path)
+    for word in ["zephyr", "ZePhYr", "日本", "ünïcode", "note 1", "example.com/zephyr", "absent"] {
+      let expected = store.allNotes().filter { note in
+        let needle = word.lowercased()
+        let texts =
+          [note.title, note.url ?? ""] + note.tags
+          + SummaryNode.flatten(note.summary).map(\.node.plainText)
+        return texts.contains { $0.lowercased().contains(needle) }
+      }.map(\.id)
+      let found = store.noteIDs(matching: NoteFilter(text: word))
+      #expect(Set(found) == Set(expected), "\(word)")
+      #expect(found.count == expected.count)
+      let underTag = store.noteIDs(matching: NoteFilter(allTags: ["rust"], text: word))
+      #expect(
+        Set(underTag)
+          == Set(expected).intersection(store.noteIDs(matching: NoteFilter(allTags: ["rust"]))))
+    }
+  }
+}
