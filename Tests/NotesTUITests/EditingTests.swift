@@ -204,3 +204,26 @@ import Testing
       app.message == "\(journal): ignored an incomplete last record (an interrupted save)")
   }
 }
+
+@Suite struct RefusedWriteTests {
+  @Test func aConflictShowsTheOtherVersionAtOnce() throws {
+    let fixture = try BrowserFixture()
+    var app = fixture.app()
+    app.press(.enter)  // gpu: "GPU prices fall", "GPT-4 on a laptop"
+    // Another process renames the first note; the delete here then conflicts, and the list
+    // shows the other version right away (the editor's refresh left nothing for the poll).
+    var other = NoteEditor(store: try NoteStore.open(path: fixture.store.path))
+    try other.update(
+      NoteID("aaaa00000001"),
+      to: NoteDraft(
+        url: "https://example.com/gpu-prices", title: "Renamed elsewhere", tags: ["gpu"]),
+      base: BrowserFixture.notes[0])
+    app.press(.character("d"), .character("y"))
+    #expect(
+      app.message
+        == "Not deleted: note aaaa00000001 \"Renamed elsewhere\" was changed by another process; nothing was saved"
+    )
+    #expect(app.screen[1] == "▌ Renamed elsewhere")
+    #expect(fixture.store.note(NoteID("aaaa00000001"))?.title == "Renamed elsewhere")
+  }
+}

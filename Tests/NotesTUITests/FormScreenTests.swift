@@ -132,6 +132,10 @@ import Testing
         "     - Used cards flood the market",
         "   - Vendors cut `MSRP` again",
       ])
+    // Bold labels after the bullet; the focused label ("Title") is bold too.
+    let bold = ScreenText.styleMask(app.render()) { $0.attributes.contains(.bold) }
+    #expect(bold[7] == "     " + String(repeating: "^", count: 11))
+    #expect(bold[8] == "       " + String(repeating: "^", count: 8))
     app.press(.ctrl("u"))
     app.type("GPU prices fall again")
     app.press(.ctrl("s"))

@@ -5,6 +5,13 @@ import NoteStore
 /// other processes under the store's lock, makes the change durable and records it for undo.
 /// Every outcome is a status message; a conflict is a question, never resolved silently.
 extension App {
+  /// Redraws the pages from the store after a refused write: the editor refreshed the store
+  /// under its lock (that is how it saw the conflict), so the next poll finds nothing new and
+  /// the pages would otherwise keep showing the old versions.
+  mutating func showRefreshedStore() {
+    reloadPages()
+  }
+
   /// Whether a write may be tried; when the store does not parse, says so instead.
   mutating func storeIsWritable() -> Bool {
     guard let storeProblem else { return true }
@@ -52,6 +59,7 @@ extension App {
   /// Shows why an edit was not saved: a duplicate URL offers the other note, a conflict asks
   /// whether to overwrite the other version, anything else is a message.
   mutating func report(_ error: EditError, draft: NoteDraft, editing id: NoteID?) {
+    showRefreshedStore()
     switch error {
     case .invalid(.duplicateURL(_, let owner, let title)):
       confirmation = Confirmation(
@@ -102,6 +110,7 @@ extension App {
       reloadPages()
       message = "Deleted “\(base.title)” (u undoes)"
     } catch {
+      showRefreshedStore()
       message = "Not deleted: \(error.message)"
     }
   }
@@ -118,6 +127,7 @@ extension App {
       if edit.changes.count == 1 { select(edit.changes[0].id) }
       message = "Undone: \(edit.summary) (C-r redoes)"
     } catch {
+      showRefreshedStore()
       message = "Cannot undo: \(error.message)"
     }
   }
@@ -134,6 +144,7 @@ extension App {
       if edit.changes.count == 1 { select(edit.changes[0].id) }
       message = "Redone: \(edit.summary)"
     } catch {
+      showRefreshedStore()
       message = "Cannot redo: \(error.message)"
     }
   }
@@ -151,6 +162,7 @@ extension App {
       selectTag(target)
       message = edit.changes.isEmpty ? "Nothing to change" : "Done: \(edit.summary) (u undoes)"
     } catch {
+      showRefreshedStore()
       if case .tag(.targetExists(let existing)) = error {
         confirmation = Confirmation(
           "Tag “\(existing)” exists already. Merge “\(source)” into it?",
@@ -213,6 +225,7 @@ extension App {
       message = "Saved “\(note.title)” (u undoes)"
     } catch {
       if case .invalid(let problem) = error {
+        showRefreshedStore()
         let line = NoteEditFile.line(of: problem, in: edited).map { "line \($0): " } ?? ""
         retry.problem = line + problem.message
         pendingEditorSession = retry

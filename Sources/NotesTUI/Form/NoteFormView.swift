@@ -96,10 +96,12 @@ struct NoteFormView: View {
     }
   }
 
-  /// The characters of a leading `**Label:**` (after the indentation), drawn bold.
+  /// The characters of a leading `**Label:**` (after the indentation and an optional `- `
+  /// bullet, as `OutlineText` writes them), drawn bold.
   static func labelRange(of line: String) -> Range<Int>? {
     let characters = Array(line)
-    let start = characters.prefix { $0 == " " }.count
+    var start = characters.prefix { $0 == " " }.count
+    if characters.dropFirst(start).starts(with: ["-", " "]) { start += 2 }
     guard characters.count >= start + 4, characters[start] == "*", characters[start + 1] == "*"
     else { return nil }
     var index = start + 2
