@@ -109,7 +109,7 @@ import Testing
     app.press(.character("n"))
     #expect(app.screen.last?.hasPrefix(" Still editing") == true)
     #expect(app.screen[2] == " URL      x")
-    app.press(.escape, .character("y"))
+    app.press(.ctrl("c"), .character("y"))  // Ctrl-C cancels like Esc: it asks too
     #expect(app.screen[0] == " url-notes › Tags")
     #expect(app.screen.last?.hasPrefix(" Discarded") == true)
   }

@@ -73,7 +73,7 @@ extension App {
   mutating func handleTagPrompt(_ key: Key) -> [Effect] {
     guard var prompt = tagPrompt else { return [] }
     switch key {
-    case .escape:
+    case .escape, .ctrl("c"):
       tagPrompt = nil
       message = "Cancelled"
       return []

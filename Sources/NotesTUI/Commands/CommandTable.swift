@@ -58,7 +58,8 @@ public enum CommandTable {
     KeyBinding(
       [.backTab, .up], .previousField, .form, "Previous field (summary: outdent)"),
     KeyBinding([.ctrl("s")], .saveForm, .form, "Save the note"),
-    KeyBinding([.escape], .cancelForm, .form, "Cancel (asks first if anything was typed)"),
+    KeyBinding(
+      [.escape, .ctrl("c")], .cancelForm, .form, "Cancel (asks first if anything was typed)"),
   ]
 
   /// The command `key` runs on screen `group`: the screen's own binding first, then the
