@@ -11,8 +11,9 @@ extension FlightDocument {
     do {
       framed = try frame(stream)
     } catch {
-      // Spec §7.2: never normalise first (T text may hold CR); retry only after a failure.
-      guard let crlf = firstCRLF(in: stream),
+      // Spec §7.2: never normalise first (T text may hold CR); retry only after a failure,
+      // and only one that CRLF damage can cause (not a limit: that would scan again for nothing).
+      guard !error.isLimit, let crlf = firstCRLF(in: stream),
         case let converted = removingCRBeforeLF(stream),
         let retried = try? frame(converted)
       else {
@@ -63,6 +64,14 @@ extension FlightDocument {
 }
 
 extension FlightError {
+  /// True for the errors of a limit (row size, row count), which no retry can fix.
+  var isLimit: Bool {
+    switch kind {
+    case .rowTooLarge, .tooManyRows: return true
+    default: return false
+    }
+  }
+
   /// The same error, marked as positioned in an HTML page's joined payload.
   func inPayload() -> FlightError {
     FlightError(kind, offset: offset, line: line, column: column, inExtractedPayload: true)

@@ -20,6 +20,15 @@ public struct FlightDocument: Sendable {
   /// Index in `rows` of each id's first definition.
   let definitions: [String: Int]
 
+  /// Deepest nesting of arrays and objects inside one JSON row (as Foundation's parser). A row
+  /// nested deeper stays opaque with a `.tooDeep` diagnostic; the bound also bounds the
+  /// decoder's recursion, so no input can overflow the stack.
+  public static let maxNestingDepth = 512
+  /// Longest JSON string in a row, in bytes. `T` rows carry the long texts (up to
+  /// `FlightFramer.maxRowBytes`); a longer JSON string makes its row opaque with an
+  /// `.invalidJSON` diagnostic ("string longer than … bytes").
+  public static let maxStringBytes = 16 << 20
+
   /// Most reference hops one `resolve` call follows before giving up: real chains are a few
   /// hops long (`$Ld` → `"$8:metadata"` → …); the bound turns a cycle into `.unresolved`.
   public static let maxResolveHops = 64

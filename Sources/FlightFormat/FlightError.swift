@@ -31,6 +31,8 @@ public struct FlightError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidRowLength(rowID: String, found: UInt8)
     /// A row longer than `FlightFramer.maxRowBytes` (declared or found).
     case rowTooLarge(rowID: String, limit: Int)
+    /// More rows than `FlightFramer.maxRows`.
+    case tooManyRows(limit: Int)
     /// An `H` row whose body is empty, so it has no hint code.
     case missingHintCode(rowID: String)
     /// A `self.__next_f.push(...)` call whose argument is not the expected JSON array.
@@ -92,6 +94,8 @@ public struct FlightError: Error, Sendable, Equatable, CustomStringConvertible {
         + FlightError.describe(found)
     case .rowTooLarge(let rowID, let limit):
       return "row '\(rowID)' is longer than the limit of \(limit) bytes"
+    case .tooManyRows(let limit):
+      return "payload has more than \(limit) rows, the limit for one page"
     case .missingHintCode(let rowID): return "expected a hint code after 'H' in row '\(rowID)'"
     case .invalidPush(let reason): return "malformed self.__next_f.push(...) call: \(reason)"
     case .invalidBase64: return "invalid base64 in a self.__next_f.push([3, ...]) chunk"

@@ -67,6 +67,9 @@ extension FlightFramer {
   mutating func emitRow(bodyEnd: Int, next: Int, ending: FlightRow.Ending) throws(FlightError)
     -> FlightRow
   {
+    if rowCount >= FlightFramer.maxRows {
+      throw error(.tooManyRows(limit: FlightFramer.maxRows), at: rowStart)
+    }
     var rowTag = tag
     var from = bodyStart
     if case .hint = tag {

@@ -20,6 +20,10 @@ public struct FlightFramer {
   /// Longest row body accepted, declared or found. React has no limit; 64 MiB is far above
   /// the largest real rows (≈250 KB) and stops hostile input from demanding unbounded memory.
   public static let maxRowBytes = 64 << 20
+  /// Most rows one payload may have. Real pages have hundreds to a few thousand; each row costs
+  /// about 100 bytes of bookkeeping, so a file of tiny rows (`0:1` on each line) would
+  /// otherwise turn 100 MB into gigabytes of row records.
+  public static let maxRows = 1 << 20
   /// Longest row id: React folds ids into a 32-bit integer, so 8 hex digits.
   public static let maxRowIDDigits = 8
   /// Consumed bytes are dropped from the buffer only past this size, so small chunks do not
@@ -83,7 +87,7 @@ public struct FlightFramer {
   }
 
   /// The next complete row, or nil while the buffered bytes end inside a row.
-  /// Throws on a malformed row header or a row over `maxRowBytes`.
+  /// Throws on a malformed row header, a row over `maxRowBytes`, or more than `maxRows` rows.
   public mutating func nextRow() throws(FlightError) -> FlightRow? {
     if finished { return nil }
     let end = bufferBase + buffer.count
@@ -116,6 +120,9 @@ public struct FlightFramer {
             throw error(.rowTooLarge(rowID: rowID, limit: FlightFramer.maxRowBytes), at: rowStart)
           }
           return nil
+        }
+        if newline - bodyStart > FlightFramer.maxRowBytes {
+          throw error(.rowTooLarge(rowID: rowID, limit: FlightFramer.maxRowBytes), at: rowStart)
         }
         return try emitRow(bodyEnd: newline, next: newline + 1, ending: .newline)
       case .rowChunkByLength:

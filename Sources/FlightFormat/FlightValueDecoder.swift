@@ -11,7 +11,10 @@ struct FlightValueDecoder {
 
   /// Decodes `bytes` as exactly one value. Errors carry offsets relative to `bytes`.
   static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONError) -> FlightValue {
-    var decoder = FlightValueDecoder(reader: JSONReader(bytes))
+    var decoder = FlightValueDecoder(
+      reader: JSONReader(
+        bytes, maxDepth: FlightDocument.maxNestingDepth,
+        maxStringBytes: FlightDocument.maxStringBytes))
     let value = try decoder.decodeValue()
     try decoder.reader.expectEnd()
     return value

@@ -9,6 +9,15 @@ import FlightFormat
 /// ids); `PreviewFinder` finds previews by structure. Strict below, tolerant above: a framing
 /// error fails the file with its position, a page without previews says so.
 public struct FlightDumpReader: DumpReader {
+  /// Deepest element nesting the page builder follows (values, elements and referenced rows
+  /// each add a level). Real pages nest about 60 levels; deeper input fails with an error at
+  /// the row where the limit was reached, and the bound keeps recursion off the stack's end.
+  public static let maxElementDepth = 400
+  /// Most page nodes built from one payload, counting a shared row again at each use (so a
+  /// payload whose rows reference each other twice over cannot expand exponentially). A
+  /// 100 MB page of previews has fewer; past it the file fails with an error.
+  public static let maxPageNodes = 4_000_000
+
   public init() {}
 
   public var format: String { "flight" }
@@ -66,6 +75,11 @@ public struct FlightDumpReader: DumpReader {
     }
     var builder = FlightPageBuilder(document: document)
     let page = builder.page()
+    if let limit = builder.limitHit {
+      throw ImportProblem(
+        limit.message + " (while expanding row '\(limit.rowID)')",
+        at: position(ofRow: limit.rowID, in: document))
+    }
     var drafts: [NoteDraft] = []
     var positionByURL: [String: Int] = [:]
     for preview in PreviewFinder.previews(in: page) {
@@ -84,10 +98,28 @@ public struct FlightDumpReader: DumpReader {
           summary: SummaryListConverter.nodes(from: preview.list)))
     }
     if drafts.isEmpty {
-      throw ImportProblem(
+      let message =
         "no note previews found (the payload has \(document.rows.count) rows but no link "
-          + "with a title beside a nested list)")
+        + "with a title beside a nested list)"
+      // A row that could not be decoded is the likely reason: name the first one, with its
+      // position (a page nested too deep, a string over the limit, broken JSON).
+      if let problem = document.diagnostics.first(where: {
+        $0.rowID != nil && $0.severity == .warning
+      }) {
+        throw ImportProblem(
+          message + "; first problem: " + problem.message,
+          at: TextPosition(line: problem.line, column: problem.column))
+      }
+      throw ImportProblem(message)
     }
     return drafts
+  }
+
+  /// The line and column of a row's header, when the row exists.
+  func position(ofRow id: String, in document: FlightDocument) -> TextPosition? {
+    guard let row = document.row(id) else { return nil }
+    return document.payload.withUnsafeBufferPointer {
+      TextPosition.of(offset: row.offset, in: $0)
+    }
   }
 }

@@ -4,18 +4,21 @@ import FlightFormat
 ///
 /// Walks from the root row through every value (objects and arrays are transparent), resolving
 /// lazy nodes and references. Each referenced row is expanded once per walk (a shared subtree
-/// is reused, a cycle yields nothing), and limits on depth and node count bound the work on
-/// hostile input.
+/// is reused, a cycle yields nothing), and limits on depth and node count
+/// (`FlightDumpReader.maxElementDepth`, `.maxPageNodes`) bound the work on hostile input: a
+/// reused row counts its nodes again, so rows that share rows cannot grow the page
+/// exponentially behind the count.
 struct FlightPageBuilder {
-  /// Deeper element trees are cut off: real pages nest about 60 levels.
-  static let maxDepth = 400
-  /// At most this many nodes are built from one page (a 100 MB page has fewer).
-  static let maxNodes = 4_000_000
-
   let document: FlightDocument
-  var expanded: [String: [PageNode]] = [:]
+  /// Each expanded row's nodes, and how many nodes building them took (the size of the
+  /// subtree, counted again at each reuse so shared rows cannot multiply the work unseen).
+  var expanded: [String: (nodes: [PageNode], size: Int)] = [:]
   var inProgress: Set<String> = []
   var nodeCount = 0
+  /// The row being expanded, for the position of a limit error.
+  var currentRow = "0"
+  /// The first limit the page ran into, with the row where it happened.
+  var limitHit: (message: String, rowID: String)? = nil
 
   /// Host elements whose content is never page text.
   static let ignoredTags: Set<String> = [
@@ -40,7 +43,7 @@ struct FlightPageBuilder {
   }
 
   mutating func nodes(_ value: FlightValue, depth: Int) -> [PageNode] {
-    guard depth < Self.maxDepth, nodeCount < Self.maxNodes else { return [] }
+    guard withinLimits(depth: depth) else { return [] }
     nodeCount += 1
     switch value {
     case .string(let text): return [.text(text)]
@@ -80,12 +83,38 @@ struct FlightPageBuilder {
   }
 
   mutating func row(_ rowID: String, depth: Int) -> [PageNode] {
-    if let done = expanded[rowID] { return done }
+    if let done = expanded[rowID] {
+      nodeCount += done.size
+      return withinLimits(depth: depth) ? done.nodes : []
+    }
     guard !inProgress.contains(rowID), let value = document.value(ofRow: rowID) else { return [] }
     inProgress.insert(rowID)
+    let outerRow = currentRow
+    currentRow = rowID
+    let countBefore = nodeCount
     let result = nodes(value, depth: depth + 1)
+    currentRow = outerRow
     inProgress.remove(rowID)
-    expanded[rowID] = result
+    expanded[rowID] = (result, nodeCount - countBefore)
     return result
+  }
+
+  /// False (and the limit recorded) past `FlightDumpReader.maxElementDepth` levels or
+  /// `FlightDumpReader.maxPageNodes` nodes.
+  mutating func withinLimits(depth: Int) -> Bool {
+    if depth >= FlightDumpReader.maxElementDepth {
+      recordLimit(
+        "page elements nest deeper than \(FlightDumpReader.maxElementDepth) levels, the limit")
+      return false
+    }
+    if nodeCount >= FlightDumpReader.maxPageNodes {
+      recordLimit("page has more than \(FlightDumpReader.maxPageNodes) nodes, the limit")
+      return false
+    }
+    return true
+  }
+
+  mutating func recordLimit(_ message: String) {
+    if limitHit == nil { limitHit = (message, currentRow) }
   }
 }

@@ -18,12 +18,12 @@ struct PreviewFinder {
     finder.index(root, path: [])
     var previews: [Preview] = []
     var seenContainers = Set<[Int]>()
-    for link in finder.titleLinks {
+    for (position, link) in finder.titleLinks.enumerated() {
       // The preview is the largest ancestor holding no other title link.
       var containerPath = link.path
       while !containerPath.isEmpty {
         let parent = Array(containerPath.dropLast())
-        if finder.titleLinkCount(under: parent) > 1 { break }
+        if finder.hasOtherTitleLink(than: position, under: parent) { break }
         containerPath = parent
       }
       guard seenContainers.insert(containerPath).inserted,
@@ -60,8 +60,14 @@ struct PreviewFinder {
     for (index, child) in children.enumerated() { self.index(child, path: path + [index]) }
   }
 
-  func titleLinkCount(under path: [Int]) -> Int {
-    titleLinks.filter { $0.path.starts(with: path) }.count
+  /// Whether a title link other than `titleLinks[position]` lies under `path`.
+  ///
+  /// Links are recorded in document order, so the links under any path are a contiguous run:
+  /// if there is another one, a neighbour in the list is one. O(path length), where counting
+  /// all links made pages with many links quadratic.
+  func hasOtherTitleLink(than position: Int, under path: [Int]) -> Bool {
+    (position > 0 && titleLinks[position - 1].path.starts(with: path))
+      || (position + 1 < titleLinks.count && titleLinks[position + 1].path.starts(with: path))
   }
 
   static func node(at path: [Int], in root: PageNode) -> PageNode? {
