@@ -7,7 +7,7 @@ struct Add: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Add a note by hand.",
     discussion: """
-      The summary file is an outline: one bullet per line, 2 spaces of indentation per
+      The summary file is an outline: one bullet per line, 2 spaces of indentation per \
       level, **Label:** for bold labels (README, "Editing notes").
       """)
 
@@ -57,9 +57,9 @@ struct Edit: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Edit a note in $EDITOR (else $VISUAL, else vi).",
     discussion: """
-      The note is written to a temporary file (mode 0600) in the edit file format
-      (README, "Editing notes"). When the file does not parse, the error names the line;
-      on a terminal you can re-open the editor with your text intact, otherwise the command
+      The note is written to a temporary file (mode 0600) in the edit file format \
+      (README, "Editing notes"). When the file does not parse, the error names the line; \
+      on a terminal you can re-open the editor with your text intact, otherwise the command \
       exits with status 1 and keeps the file, printing its path.
       """)
 

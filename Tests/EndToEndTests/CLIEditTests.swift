@@ -80,6 +80,23 @@ import Testing
         .stdout == "updated \(Self.id)  Via sh\n")
   }
 
+  @Test func visualIsTheFallbackAndAMissingEditorIsReported() throws {
+    let editor = try script("visual.sh", "sed -i 's/^title: .*/title: From VISUAL/' \"$1\"")
+    #expect(
+      try run("edit", Self.id, environment: ["EDITOR": "", "VISUAL": editor]).stdout
+        == "updated \(Self.id)  From VISUAL\n")
+    let missing = try run(
+      "edit", Self.id,
+      environment: ["EDITOR": "/nonexistent/editor", "TMPDIR": directory.path])
+    let file = try editFiles()[0]
+    #expect(
+      missing
+        == CLIResult(
+          status: 1, stdout: "",
+          stderr: "url-notes: error: cannot start the editor '/nonexistent/editor': No such file"
+            + " or directory\nurl-notes: the note is unchanged; your text is kept in \(file)\n"))
+  }
+
   @Test func aParseErrorWithoutATerminalKeepsTheTextAndExits1() throws {
     let editor = try script("bad.sh", "sed -i 's/^title: /title /' \"$1\"")
     let before = FileManager.default.bytes(atPath: storePath)

@@ -177,6 +177,30 @@ import Testing
     #expect(editor.problems(in: draft("https://example.com/mine", "T"), editing: nil).count == 1)
   }
 
+  @Test func aStoreBrokenByHandIsNeverOverwritten() throws {
+    var (store, editor) = try seeded()
+    try store.compact()
+    let a = store.note(NoteID("aaaaaaaaaaaa"))!
+    // A hand edit that breaks the file, written atomically as editors do (a new inode).
+    let broken = Array("{\"format\":\"url-notes\",\"formatVersion\":1,\"notes\":[\n{\"id\":".utf8)
+    try Data(broken).write(to: URL(fileURLWithPath: path), options: .atomic)
+    var changed = NoteDraft(a)
+    changed.title = "Changed"
+    do {
+      try editor.update(a.id, to: changed, base: a)
+      Issue.record("an edit of an unparsable store was accepted")
+    } catch {
+      guard case .store(let storeError) = error else {
+        Issue.record("expected a store error, got \(error)")
+        return
+      }
+      #expect(storeError.kind == .corrupt)
+      #expect(error.message.hasPrefix("\(path):"))
+    }
+    #expect(FileManager.default.bytes(atPath: path) == broken)
+    #expect(!editor.history.canUndo)
+  }
+
   @Test func undoAndRedoEveryKindOfEditAlsoAfterReopening() throws {
     var (store, editor) = try seeded()
     let original = store.allNotes().sorted { $0.id < $1.id }
