@@ -47,7 +47,8 @@ import Testing
     var app = fixture.app()
     // Tags by count: gpu 2, hardware 2, gpt-4 1, 日本 1.
     app.press(.character("1"))
-    #expect(Array(app.screen[1...2]) == [" 1  gpt-4", " 1  日本"])
+    #expect(
+      Array(app.screen[1...2]) == [" 1  gpt-4  · GPT-4 on a laptop", " 1  日本  · 日本語のメモ 🍣"])
     #expect(app.screen.last?.hasPrefix(" Only tags used by one note (1: all tags)") == true)
     app.press(.character("r"))
     #expect(app.screen.last?.hasPrefix(" Rename tag gpt-4 to: gpt-4 ") == true)
@@ -55,7 +56,8 @@ import Testing
     app.type("gpt4")
     app.press(.enter)
     #expect(app.screen.last?.hasPrefix(" Done: renamed tag \"gpt-4\" to \"gpt4\" (1 note)") == true)
-    #expect(Array(app.screen[1...2]) == [" 1  gpt4", " 1  日本"])
+    #expect(
+      Array(app.screen[1...2]) == [" 1  gpt4  · GPT-4 on a laptop", " 1  日本  · 日本語のメモ 🍣"])
     #expect(fixture.store.note(NoteID("aaaa00000002"))?.tags == ["gpt4", "gpu"])
 
     app.press(.character("M"))
@@ -65,7 +67,7 @@ import Testing
     app.press(.enter)
     #expect(app.screen.last?.hasPrefix(" Done: merged tag \"gpt4\" into \"gpu\" (1 note)") == true)
     #expect(fixture.store.note(NoteID("aaaa00000002"))?.tags == ["gpu"])
-    #expect(app.screen[1] == " 1  日本")
+    #expect(app.screen[1] == " 1  日本  · 日本語のメモ 🍣")
 
     // Renaming onto an existing tag offers a merge (the cursor stayed on 日本).
     app.press(.character("1"), .character("r"), .ctrl("u"))

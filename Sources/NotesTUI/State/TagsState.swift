@@ -18,6 +18,9 @@ public struct TagsState: Equatable, Sendable {
   /// Only tags that a single note in the whole store carries (the typos and one-off tags an
   /// LLM leaves behind, for clean-up by rename or merge).
   public var singleNoteOnly = false
+  /// With `singleNoteOnly`: the title of the one note carrying each listed tag, shown beside
+  /// it so a stray tag can be judged without opening the note.
+  public private(set) var singleNoteTitles: [TagKey: String] = [:]
   /// The rows on screen, after selection, restriction and filter.
   public private(set) var rows: [TagCount] = []
   /// Number of notes carrying every selected tag (all notes when none is selected).
@@ -63,11 +66,11 @@ public struct TagsState: Equatable, Sendable {
       let keys = Set(restriction.map(TagKey.init))
       counts = counts.filter { keys.contains(TagKey($0.tag)) }
     }
+    singleNoteTitles = [:]
     if singleNoteOnly {
-      let single =
-        selected.isEmpty
-        ? nil : Set(store.tagCounts(order: .name).filter { $0.count == 1 }.map { TagKey($0.tag) })
-      counts = counts.filter { single?.contains(TagKey($0.tag)) ?? ($0.count == 1) }
+      // Used once in the whole store, not once among the notes under the selection.
+      for single in store.singleUseTags() { singleNoteTitles[TagKey(single.tag)] = single.title }
+      counts = counts.filter { singleNoteTitles[TagKey($0.tag)] != nil }
     }
     if !filter.isEmpty {
       let matcher = TextMatcher(filter)

@@ -1,8 +1,9 @@
 import NoteStore
 import TerminalCore
 
-/// The tag list: one tag per row, its note count right-aligned before it, the cursor row in
-/// reverse video. With a selection the rows are the co-occurring tags and their counts.
+/// The tag list: one tag per row, its note count right-aligned before it (and, when listing
+/// tags used once, the title of their note after it), the cursor row in reverse video. With a
+/// selection the rows are the co-occurring tags and their counts.
 struct TagsView: View {
   var state: TagsState
   var theme: Theme
@@ -24,6 +25,9 @@ struct TagsView: View {
       var text = StyledLine([StyledRun(" " + count, theme.count), StyledRun("  " + tag.tag)])
       if !state.filter.isEmpty {
         text = Highlighter.highlight(text, query: state.filter, hitStyle: theme.hit)
+      }
+      if let title = state.singleNoteTitles[TagKey(tag.tag)] {
+        text = text + StyledLine("  · " + title, theme.dim)
       }
       text.truncated(width: line.width).draw(into: &buffer, at: line.origin, clip: line)
       if index == state.list.selection {
