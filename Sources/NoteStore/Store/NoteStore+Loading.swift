@@ -4,6 +4,11 @@ extension NoteStore {
   /// Reads the snapshot's headers and replays the journal. All or nothing: on error the
   /// instance keeps the state it had.
   func load() throws(StoreError) {
+    // Stamps first: a writer that changes a file after they are taken makes the next refresh
+    // reload. Taken after reading, they could describe a journal record this instance never
+    // read, and refresh would then miss it.
+    let newSnapshotStamp = FileSystem.stamp(path)
+    let newJournalStamp = FileSystem.stamp(journalPath)
     let mapped: MappedFile?
     do { mapped = try MappedFile(path: path) } catch { throw ioError(error) }
     var newRecords: [NoteRecord] = []
@@ -37,8 +42,8 @@ extension NoteStore {
     positionByID = newPositions
     warnings = newWarnings
     journalLength = consumed
-    snapshotStamp = FileSystem.stamp(path)
-    journalStamp = FileSystem.stamp(journalPath)
+    snapshotStamp = newSnapshotStamp
+    journalStamp = newJournalStamp
     cachedTagIndex = snapshotTags.flatMap {
       Self.tagIndex($0, updatedFor: newRecords, snapshotStarts: snapshotStarts)
     }
