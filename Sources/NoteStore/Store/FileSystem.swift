@@ -82,6 +82,29 @@ enum FileSystem {
     return result
   }
 
+  /// The bytes of `path` from `offset` to its end (empty if it is shorter or missing).
+  static func contents(of path: String, from offset: Int) throws(Failure) -> [UInt8] {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 {
+      if errno == ENOENT { return [] }
+      throw Failure(operation: "open", path: path, code: errno)
+    }
+    defer { close(fd) }
+    var result: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    var position = off_t(offset)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, position) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw Failure(operation: "read", path: path, code: errno)
+      }
+      if count == 0 { return result }
+      result.append(contentsOf: chunk[0..<count])
+      position += off_t(count)
+    }
+  }
+
   /// Replaces `path` atomically with `bytes` (temp file, fsync, rename, fsync of the directory).
   static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
     let temporary = path + ".tmp-\(getpid())"

@@ -1,5 +1,11 @@
 import ByteJSON
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 extension NoteStore {
   /// Runs `body` holding the store's write lock, after picking up changes other processes
   /// made. Read, decide and write inside one call so no other writer's update is lost.
@@ -75,9 +81,18 @@ extension NoteStore {
     }
     writer.raw("\n")
     do throws(FileSystem.Failure) {
-      // An incomplete last line was left by a writer that died mid-append (we hold the lock,
-      // so it is not running): cut it off, or the new record would be glued onto it.
-      if let onDisk = journalStamp?.size, onDisk > Int64(journalLength) {
+      // Bytes past what was replayed are either an incomplete last line, left by a writer
+      // that died mid-append (we hold the lock, so it is not running): cut off, or the new
+      // record would be glued onto it; or complete records this instance has not read, which
+      // must never be cut: then reload and refuse, as the caller decided on stale notes.
+      if let onDisk = FileSystem.stamp(journalPath)?.size, onDisk > Int64(journalLength) {
+        let tail = try FileSystem.contents(of: journalPath, from: journalLength)
+        if tail.contains(0x0A) {
+          try? load()
+          throw FileSystem.Failure(
+            operation: "append (another process changed the journal unseen)", path: journalPath,
+            code: EAGAIN)
+        }
         try FileSystem.truncate(journalPath, toLength: journalLength)
       }
       try FileSystem.appendDurably(writer.bytes, to: journalPath)
