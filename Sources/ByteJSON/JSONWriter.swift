@@ -119,18 +119,53 @@ public struct JSONWriter {
     var text = text
     text.withUTF8 { utf8 in
       var runStart = 0
-      for index in 0..<utf8.count {
+      var index = 0
+      while index < utf8.count {
         let byte = utf8[index]
-        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
-          continue
+        if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+          appendEscape(byte)
+          index += 1
+          runStart = index
+        } else if byte >= 0x7F, let (scalar, length) = Self.terminalHazard(utf8, at: index) {
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+          appendUnicodeEscape(scalar)
+          index += length
+          runStart = index
+        } else {
+          index += 1
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-        appendEscape(byte)
-        runStart = index + 1
       }
       bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
     }
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// DEL, C1 controls, line/paragraph separators, bidi controls and zero-width characters at
+  /// `index`, as (scalar, UTF-8 length). Written as `\uXXXX` so JSON printed to a terminal
+  /// cannot drive it (some terminals act on C1 controls) or reorder what is shown.
+  static func terminalHazard(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int)? {
+    let byte = utf8[index]
+    if byte == 0x7F { return (0x7F, 1) }
+    if byte == 0xC2, index + 1 < utf8.count, (0x80...0x9F).contains(utf8[index + 1]) {
+      return (UInt32(utf8[index + 1]), 2)
+    }
+    guard byte == 0xE2 || byte == 0xEF, index + 2 < utf8.count else { return nil }
+    let scalar =
+      (UInt32(byte & 0x0F) << 12) | (UInt32(utf8[index + 1] & 0x3F) << 6)
+      | UInt32(utf8[index + 2] & 0x3F)
+    switch scalar {
+    case 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF: return (scalar, 3)
+    default: return nil
+    }
+  }
+
+  mutating func appendUnicodeEscape(_ scalar: UInt32) {
+    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+    bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u")])
+    for shift in stride(from: 12, through: 0, by: -4) {
+      bytes.append(hex[Int((scalar >> UInt32(shift)) & 0xF)])
+    }
   }
 
   mutating func appendEscape(_ byte: UInt8) {
