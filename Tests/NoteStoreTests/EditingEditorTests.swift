@@ -98,6 +98,22 @@ import Testing
     #expect(editor.history.done.count == 1)
   }
 
+  @Test func anImportedURLThatHandWrittenNotesMayNotHaveIsKeptOnEdit() throws {
+    var (store, editor) = try seeded()
+    let bookmark = SampleNotes.note("eeeeeeeeeeee", url: "place:sort=8", title: "Smart folder")
+    try store.apply([.put(bookmark)])
+    var draft = NoteDraft(bookmark)
+    draft.title = "Renamed folder"
+    #expect(try editor.update(bookmark.id, to: draft, base: bookmark).title == "Renamed folder")
+    let edited = store.note(bookmark.id)!
+    draft.url = "place:sort=9"
+    #expect(
+      throws: EditError.invalid(
+        .malformedURL(
+          "place:sort=9", reason: "expected an absolute URL such as https://example.com/page"))
+    ) { try editor.update(bookmark.id, to: draft, base: edited) }
+  }
+
   @Test func conflictWhenAnotherProcessChangedTheNote() throws {
     var (store, editor) = try seeded()
     let base = store.note(NoteID("aaaaaaaaaaaa"))!

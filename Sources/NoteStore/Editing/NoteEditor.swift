@@ -54,7 +54,7 @@ public struct NoteEditor {
   ///
   /// `base` is the note as the caller read it before editing; if the stored note differs now,
   /// this throws a conflict. An unchanged draft writes nothing, records no undo step and
-  /// returns `base`. `created` and provenance are kept; `updated` becomes now.
+  /// returns `base`. The URL is validated only when it changed. `created` and provenance are kept; `updated` becomes now.
   @discardableResult
   public mutating func update(_ id: NoteID, to draft: NoteDraft, base: Note) throws(EditError)
     -> Note
@@ -67,10 +67,16 @@ public struct NoteEditor {
           EditConflict(
             id: id, base: base, current: current, attempted: draft.applied(to: base, at: clock())))
       }
-      if let problem = problems(in: draft, editing: id).first {
-        throw .invalid(problem)
-      }
       if NoteDraft(base) == draft { return base }
+      // A URL kept as it was is not judged again: imported bookmarks may carry URLs that a
+      // hand-written note may not (`place:`, `file:///`), and editing their title must work.
+      let problems = problems(in: draft, editing: id).filter {
+        switch $0 {
+        case .malformedURL, .duplicateURL: return draft.url != base.url
+        default: return true
+        }
+      }
+      if let problem = problems.first { throw .invalid(problem) }
       let note = draft.applied(to: base, at: clock())
       try commit(NoteEdit(kind: .update, changes: [NoteChange(before: base, after: note)]))
       return note
