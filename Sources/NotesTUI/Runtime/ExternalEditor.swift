@@ -66,7 +66,25 @@ public struct ExternalEditor: Sendable {
   }
 
   /// Starts the editor on `file` and waits until it exits.
+  ///
+  /// While it runs, Ctrl-C and Ctrl-\ belong to the editor: this process catches SIGINT and
+  /// SIGQUIT with a handler that does nothing (as git does around `$EDITOR`; a caught signal,
+  /// unlike an ignored one, is reset to the default in the child) and restores the previous
+  /// handlers afterwards.
   public func edit(_ file: String) throws(LaunchError) -> Outcome {
+    var saved: [sigaction] = [sigaction(), sigaction()]
+    for (index, signal) in [SIGINT, SIGQUIT].enumerated() {
+      var action = sigaction()
+      action.__sigaction_handler.sa_handler = { _ in }
+      sigemptyset(&action.sa_mask)
+      action.sa_flags = 0
+      sigaction(signal, &action, &saved[index])
+    }
+    defer {
+      for (index, signal) in [SIGINT, SIGQUIT].enumerated() {
+        sigaction(signal, &saved[index], nil)
+      }
+    }
     let arguments = arguments(for: file)
     var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
     argv.append(nil)
