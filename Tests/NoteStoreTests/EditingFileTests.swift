@@ -82,6 +82,12 @@ import Testing
           "expected a header field (url:, title: or tags:) or a blank line before the summary")
       ),
       (
+        "title: t\n- **CPU:** fast\n",
+        EditFileError(
+          line: 2, column: 1,
+          "expected a header field (url:, title: or tags:) or a blank line before the summary")
+      ),
+      (
         "# c\nauthor: me\n",
         EditFileError(line: 2, column: 1, "unknown field 'author'; expected url:, title: or tags:")
       ),

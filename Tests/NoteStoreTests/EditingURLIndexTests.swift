@@ -1,4 +1,3 @@
-import NoteStore
 import TestSupport
 import Testing
 

@@ -73,7 +73,13 @@ public enum NoteEditFile {
         if sawField { break }
         continue
       }
-      guard let colon = line.firstIndex(of: ":") else {
+      // A line that is no `name:` field (a summary line right after the header, say).
+      let isField =
+        line.firstIndex(of: ":").map { colon in
+          !line[..<colon].isEmpty
+            && line[..<colon].allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        } ?? false
+      guard isField, let colon = line.firstIndex(of: ":") else {
         throw EditFileError(
           line: number, column: 1,
           "expected a header field (url:, title: or tags:) or a blank line before the summary")
