@@ -80,6 +80,23 @@ import Testing
         .stdout == "updated \(Self.id)  Via sh\n")
   }
 
+  @Test func editingAnImportedArticleKeepsItsBodyAndProvenance() throws {
+    let article = Fixtures.url("markdown/terminal-tools-article.md").path
+    #expect(try run("import", article).status == 0)
+    let store = try NoteStore.open(path: storePath)
+    let before = store.allNotes().first { $0.body != nil }!
+    let editor = try script("retitle.sh", "sed -i 's/^title: .*/title: Retitled/' \"$1\"")
+    #expect(
+      try run("edit", before.id.rawValue, environment: ["EDITOR": editor]).stdout
+        == "updated \(before.id)  Retitled\n")
+    var expected = before
+    expected.title = "Retitled"
+    var after = try NoteStore.open(path: storePath).note(before.id)!
+    #expect(after.updated >= before.updated)
+    after.updated = before.updated
+    #expect(after == expected)
+  }
+
   @Test func visualIsTheFallbackAndAMissingEditorIsReported() throws {
     let editor = try script("visual.sh", "sed -i 's/^title: .*/title: From VISUAL/' \"$1\"")
     #expect(
