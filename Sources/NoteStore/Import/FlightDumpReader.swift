@@ -25,9 +25,7 @@ public struct FlightDumpReader: DumpReader {
   public func recognizes(_ bytes: [UInt8], path: String) -> Bool {
     // Byte searches: `String.contains` over 64 KB cost more than parsing a small page.
     let head = bytes.prefix(1 << 16)
-    if Self.contains("__next_f", in: head) || Self.contains("__NEXT_DATA__", in: head) {
-      return true
-    }
+    if Self.containsNextMarker(head) { return true }
     var start = bytes.startIndex
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return true }
@@ -44,22 +42,29 @@ public struct FlightDumpReader: DumpReader {
     let doctype = Array("<!doctype html".utf8)
     return head.count >= doctype.count
       && zip(head, doctype).allSatisfy { ($0 &- 0x41 < 26 ? $0 | 0x20 : $0) == $1 }
-      && Self.contains("_next/", in: head)
+      && NetscapeBookmarkReader.containsLoosely("_next/", in: head, skippingSpaces: false)
   }
 
-  /// Whether the ASCII `needle` occurs in `haystack`.
-  static func contains(_ needle: StaticString, in haystack: ArraySlice<UInt8>) -> Bool {
-    let count = needle.utf8CodeUnitCount
-    guard haystack.count >= count else { return false }
-    return haystack.withUnsafeBufferPointer { buffer in
-      let first = needle.utf8Start[0]
+  /// Whether `__next_f` or `__NEXT_DATA__` occurs in `head`. Page heads are searched for
+  /// every file imported, so this looks at every second byte: when `head[i + 1]` is not `_`,
+  /// no `__` starts at `i` or `i + 1`.
+  static func containsNextMarker(_ head: ArraySlice<UInt8>) -> Bool {
+    let underscore = UInt8(ascii: "_")
+    return head.withUnsafeBufferPointer { buffer in
+      func markerStarts(at start: Int) -> Bool {
+        guard start + 1 < buffer.count, buffer[start] == underscore,
+          buffer[start + 1] == underscore
+        else { return false }
+        let rest = UnsafeBufferPointer(rebasing: buffer[(start + 2)...])
+        return rest.starts(with: "next_f".utf8) || rest.starts(with: "NEXT_DATA__".utf8)
+      }
       var index = 0
-      while index + count <= buffer.count {
-        if buffer[index] == first
-          && (1..<count).allSatisfy({ buffer[index + $0] == needle.utf8Start[$0] })
-        {
-          return true
+      while index + 1 < buffer.count {
+        if buffer[index + 1] != underscore {
+          index += 2
+          continue
         }
+        if markerStarts(at: index) || markerStarts(at: index + 1) { return true }
         index += 1
       }
       return false

@@ -35,13 +35,47 @@ public struct NetscapeBookmarkReader: DumpReader {
   /// spacing) with no `<script`, so that a saved web page using a definition list of links
   /// is left to the page readers.
   public func recognizes(_ bytes: [UInt8], path: String) -> Bool {
-    let head = bytes.prefix(Self.structureSniffLength).map(Self.lowercasedASCII)
-    let doctype = Array("netscape-bookmark-file".utf8)
-    if Self.find(doctype, in: head.prefix(Self.doctypeSniffLength)) != nil { return true }
-    let packed = head.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
-    return Self.find(Array("<dl".utf8), in: packed[...]) != nil
-      && Self.find(Array("<dt><ahref".utf8), in: packed[...]) != nil
-      && Self.find(Array("<script".utf8), in: packed[...]) == nil
+    // Every file imported is sniffed here first, so no copies: searches in place, any case,
+    // spaces between the needle's bytes skipped (as if the head were lowercased and packed).
+    let head = bytes.prefix(Self.structureSniffLength)
+    let doctypeHead = head.prefix(Self.doctypeSniffLength)
+    if Self.containsLoosely("netscape-bookmark-file", in: doctypeHead, skippingSpaces: false) {
+      return true
+    }
+    return Self.containsLoosely("<dl", in: head)
+      && Self.containsLoosely("<dt><ahref", in: head)
+      && !Self.containsLoosely("<script", in: head)
+  }
+
+  /// Whether the lowercase ASCII `needle` occurs in `haystack` ignoring ASCII case and (with
+  /// `skippingSpaces`) with any spaces, tabs, CRs and LFs between its bytes: what searching the
+  /// lowercased head with its whitespace removed finds.
+  static func containsLoosely(
+    _ needle: StaticString, in haystack: ArraySlice<UInt8>, skippingSpaces: Bool = true
+  ) -> Bool {
+    let count = needle.utf8CodeUnitCount
+    let pattern = needle.utf8Start
+    return haystack.withUnsafeBufferPointer { buffer in
+      var start = 0
+      while start < buffer.count {
+        if lowercasedASCII(buffer[start]) == pattern[0] {
+          var matched = 1
+          var index = start + 1
+          while matched < count && index < buffer.count {
+            let byte = buffer[index]
+            index += 1
+            if skippingSpaces && (byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D) {
+              continue
+            }
+            if lowercasedASCII(byte) != pattern[matched] { break }
+            matched += 1
+          }
+          if matched == count { return true }
+        }
+        start += 1
+      }
+      return false
+    }
   }
 
   public func read(_ bytes: [UInt8], path: String) throws(ImportProblem) -> [NoteDraft] {

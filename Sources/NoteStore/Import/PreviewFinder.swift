@@ -31,7 +31,8 @@ struct PreviewFinder {
         let list = firstList(in: container)
       else { continue }
       var tags: [String] = []
-      collectTags(in: container, into: &tags)
+      var seenTags: Set<TagKey> = []
+      collectTags(in: container, into: &tags, seen: &seenTags)
       // A preview always carries its tag links; a page with only a link and a list is an
       // article, not a list of notes.
       guard !tags.isEmpty else { continue }
@@ -92,7 +93,7 @@ struct PreviewFinder {
 
   /// Tag links: site-relative links (outside lists) whose last path segment, decoded, is their
   /// text — the shape of `/tag/large%20language%20model` → "large language model".
-  static func collectTags(in node: PageNode, into tags: inout [String]) {
+  static func collectTags(in node: PageNode, into tags: inout [String], seen: inout Set<TagKey>) {
     guard case .element(let tag, let href, let children) = node, tag != "ul", tag != "ol" else {
       return
     }
@@ -101,13 +102,13 @@ struct PreviewFinder {
       guard let href, !isExternal(href), let segment = lastPathSegment(href) else { return }
       let text = SummaryListConverter.collapsedWhitespace(node.textContent)
       if !text.isEmpty, segment.lowercased() == text.lowercased(),
-        !tags.contains(where: { TagKey($0) == TagKey(text) })
+        seen.insert(TagKey(text)).inserted
       {
         tags.append(text)
       }
       return
     }
-    for child in children { collectTags(in: child, into: &tags) }
+    for child in children { collectTags(in: child, into: &tags, seen: &seen) }
   }
 
   /// An absolute http(s) link; the scheme is compared without case.
@@ -124,12 +125,20 @@ struct PreviewFinder {
     return hasPrefix("http://") || hasPrefix("https://")
   }
 
+  /// The last `/` segment before any query or fragment, trailing slashes ignored, decoded.
+  /// Works on UTF-8: the delimiters are ASCII, so the cuts fall on scalar boundaries.
   static func lastPathSegment(_ href: String) -> String? {
-    var path = Substring(href)
-    if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<cut] }
-    while path.hasSuffix("/") { path = path.dropLast() }
-    guard let slash = path.lastIndex(of: "/") else { return percentDecode(String(path)) }
-    return percentDecode(String(path[path.index(after: slash)...]))
+    let utf8 = href.utf8
+    var end =
+      utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? utf8.endIndex
+    while end > utf8.startIndex && utf8[utf8.index(before: end)] == UInt8(ascii: "/") {
+      end = utf8.index(before: end)
+    }
+    var start = end
+    while start > utf8.startIndex && utf8[utf8.index(before: start)] != UInt8(ascii: "/") {
+      start = utf8.index(before: start)
+    }
+    return percentDecode(String(href[start..<end]))
   }
 
   static func percentDecode(_ text: String) -> String {
