@@ -309,4 +309,17 @@ func outlineDump(_ nodes: [SummaryNode]) -> String {
     #expect(!text.recognizes(Array("Plain words\n".utf8), path: "notes.md"))
     #expect(markdown.format == "markdown" && text.format == "text")
   }
+
+  /// Found by `.ci/fuzz` (markdown target), minimized: the plain-text title sits inside what
+  /// opened as front matter, so the metadata lines ended before they began and the range
+  /// trapped in the text reader. Both readers now answer.
+  @Test func fuzzFindingFrontMatterEndingAfterTheTitle() throws {
+    let input = Array("---\n-:\n\ncomment\r---".utf8)
+    #expect(
+      problem(input)?.formatted(path: "page.md")
+        == "page.md:1:1: error: no title found, expected a heading such as '# Title'")
+    let drafts = try text.read(input, path: "page.txt")
+    #expect(drafts.map(\.title) == ["---"])
+    #expect(drafts.map(\.url) == [nil])
+  }
 }

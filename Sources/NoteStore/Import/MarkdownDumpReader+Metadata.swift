@@ -55,6 +55,13 @@ extension MarkdownDumpReader {
     return nil
   }
 
+  /// The lines after the front matter and before `end`: empty, not a crash, when `end` comes
+  /// first (a plain-text title inside what looked like front matter; found by fuzzing).
+  static func metadataLines(in scan: Scan, before end: Int) -> Range<Int> {
+    let stop = min(end, scan.lines.count)
+    return scan.frontMatterEnd..<max(scan.frontMatterEnd, stop)
+  }
+
   /// The page's address: the first front matter URL key, else the first labelled line or link
   /// before `end`; only absolute http(s) addresses count.
   static func sourceURL(in scan: Scan, before end: Int) -> String? {
@@ -63,7 +70,7 @@ extension MarkdownDumpReader {
         if let url = urlValue(Substring(value)) { return url }
       }
     }
-    for index in scan.frontMatterEnd..<min(end, scan.lines.count) where !scan.isCode[index] {
+    for index in metadataLines(in: scan, before: end) where !scan.isCode[index] {
       let line = lineContent(scan.lines[index])
       if let (label, value) = labelled(line), urlLineLabels.contains(label),
         let url = urlValue(value)
@@ -79,7 +86,7 @@ extension MarkdownDumpReader {
   static func tags(in scan: Scan, before end: Int) -> [String] {
     let values = scan.frontMatterValues("tags")
     if !values.isEmpty { return splitTags(values.joined(separator: ",")) }
-    for index in scan.frontMatterEnd..<min(end, scan.lines.count) where !scan.isCode[index] {
+    for index in metadataLines(in: scan, before: end) where !scan.isCode[index] {
       if let (label, value) = labelled(lineContent(scan.lines[index])),
         label == "tags" || label == "tag" || label == "タグ"
       {
