@@ -167,13 +167,11 @@ public final class CursesTerminal: Terminal {
     guard isOpen, !isSuspended else { return }
     isSuspended = true
     endwin()
-    SignalGuard.yieldKeyboardSignals()
   }
 
   public func resume() {
     guard isOpen, isSuspended else { return }
     isSuspended = false
-    SignalGuard.reclaimKeyboardSignals()
     // The child drew over the screen: repaint all of it from the window's contents.
     clearok(window, true)
     wrefresh(window)

@@ -44,34 +44,6 @@ enum SignalGuard {
     }
   }
 
-  /// Signals typed at the keyboard (Ctrl-C, Ctrl-\) that belong to a child program while it
-  /// owns the terminal (between `suspend()` and `resume()`, e.g. `$EDITOR`).
-  static let keyboardSignals: [Int32] = [SIGINT, SIGQUIT]
-
-  /// While a child owns the terminal, its Ctrl-C must not kill the app behind it (git does the
-  /// same around `$EDITOR`). The handler does nothing rather than being SIG_IGN, because an
-  /// ignored signal stays ignored in a child started afterwards, and a caught one does not.
-  static func yieldKeyboardSignals() {
-    for signal in keyboardSignals {
-      var action = sigaction()
-      action.__sigaction_handler.sa_handler = { _ in }
-      sigemptyset(&action.sa_mask)
-      action.sa_flags = 0
-      sigaction(signal, &action, nil)
-    }
-  }
-
-  /// Takes Ctrl-C and Ctrl-\ back after `yieldKeyboardSignals()`: restore and re-raise again.
-  static func reclaimKeyboardSignals() {
-    for signal in keyboardSignals {
-      var action = sigaction()
-      action.__sigaction_handler.sa_handler = { signal in restoreAndReraise(signal) }
-      sigemptyset(&action.sa_mask)
-      action.sa_flags = 0
-      sigaction(signal, &action, nil)
-    }
-  }
-
   /// Puts the previous handlers back; called by `shutdown()` before the screen is deleted.
   static func uninstall() {
     cursesActive = false

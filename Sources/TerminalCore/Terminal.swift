@@ -31,8 +31,7 @@ public protocol Terminal: AnyObject {
   func copyToClipboard(_ text: String) -> Bool
 
   /// Gives the terminal back to the shell (normal screen, echo, cursor) so a child process such
-  /// as `$EDITOR` can run; call `resume()` when it exits. Meanwhile Ctrl-C and Ctrl-\ belong to
-  /// the child: they do not end this program.
+  /// as `$EDITOR` can run; call `resume()` when it exits.
   func suspend()
 
   /// Takes the terminal back after `suspend()`; the next `draw` repaints everything.

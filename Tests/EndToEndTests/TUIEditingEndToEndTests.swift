@@ -150,7 +150,8 @@ struct TUIEditingEndToEndTests {
       usleep(20_000)
     }
     // Ctrl-C typed while the editor owns the terminal: a SIGINT to the foreground process
-    // group, which holds the browser too. It ends the editor, not the browser.
+    // group, which holds the browser too. It ends the editor, not the browser (ExternalEditor
+    // catches it with a no-op handler while the editor runs).
     try tmux.sendKeys("C-c")
     let screen = try tmux.waitFor(text: "Not saved: the editor was killed by signal 2")
     #expect(screen[0] == " url-notes › Tags › batching")
