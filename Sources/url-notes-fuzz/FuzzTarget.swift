@@ -92,9 +92,12 @@ final class StoreScratch {
     directory = NSTemporaryDirectory() + "url-notes-fuzz-\(getpid())"
     try? FileManager.default.createDirectory(
       atPath: directory, withIntermediateDirectories: true)
+    // libFuzzer ends the process with exit(), so a deinit would never run.
+    atexit {
+      try? FileManager.default.removeItem(
+        atPath: NSTemporaryDirectory() + "url-notes-fuzz-\(getpid())")
+    }
   }
-
-  deinit { try? FileManager.default.removeItem(atPath: directory) }
 
   /// Writes `bytes` as the snapshot (no journal) and opens it; errors are expected.
   func open(_ bytes: [UInt8]) {
