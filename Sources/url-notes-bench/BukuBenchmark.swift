@@ -8,7 +8,8 @@ struct BukuBenchmark {
   let options: BenchOptions
   let store: StoreBenchmark
 
-  func run() -> BenchTable {
+  /// `measured`: the store table, whose CLI rows are compared with buku's.
+  func run(beside measured: BenchTable) -> BenchTable {
     var table = BenchTable(
       title: "-- buku, same corpus (\(BenchTable.grouped(store.size)) notes) --", rawRead: 0,
       decoder: nil,
@@ -31,11 +32,13 @@ struct BukuBenchmark {
       let html = store.directory + "/bookmarks.html"
       _ = ChildProcess.run(
         [cli, "export", "--store", store.storePath, "--format", "netscape"], outputPath: html)
+      // Every prompt answered "n" (no auto-tag, no folder names as tags). Not --tacit: it
+      // answers "yes" to folder tags, and buku then walks the whole document per bookmark.
       let answers = home + "/answers.txt"
       try? String(repeating: "n\n", count: 20).write(
         toFile: answers, atomically: true, encoding: .utf8)
       let result = ChildProcess.run(
-        [buku, "--nostdin", "--tacit", "-i", html], stdinPath: answers, environment: environment)
+        [buku, "--nostdin", "-i", html], stdinPath: answers, environment: environment)
       guard result.status == 0 else {
         table.add("buku import", nil, .seconds, "buku -i failed (status \(result.status))")
         return table
@@ -46,17 +49,34 @@ struct BukuBenchmark {
     let tag = StoreBenchmark.queryTags(opened.tagCounts(), size: store.size).0.tag
     let runs = options.smoke ? 1 : 3
     func timed(_ arguments: [String]) -> Double? {
-      ChildProcess.medianSeconds(
-        [buku, "--nostdin", "--np"] + arguments, runs: runs, environment: environment)
+      ChildProcess.median(
+        [buku, "--nostdin", "--np"] + arguments, runs: runs, environment: environment)?.wall
     }
     if let loaded {
       table.add("buku import", loaded, .seconds, "buku -i of the exported Netscape file (once)")
     }
-    table.add("buku --stag", timed(["--stag", tag]), .seconds, "tag \"\(tag)\", whole process")
-    table.add("buku -s", timed(["-s", Vocabulary.searchWord]), .seconds, "word, whole process")
+    let cliTag = measured.value(of: "CLI list --tag --json")
+    let cliSearch = measured.value(of: "CLI list --search")
+    let stag = timed(["--stag", tag])
+    let search = timed(["-s", Vocabulary.searchWord])
+    let deep = timed(["--deep", "-s", Vocabulary.searchWord])
     table.add(
-      "buku --deep -s", timed(["--deep", "-s", Vocabulary.searchWord]), .seconds,
-      "substring, whole process")
+      "buku --stag", stag, .seconds,
+      "tag \"\(tag)\"; url-notes list --tag --json is \(Self.ratio(cliTag, stag)) of it",
+      target: stag.map { .init(limit: $0 / 4, text: "CLI ≤ ¼") }, checked: cliTag)
+    table.add(
+      "buku -s", search, .seconds,
+      "word; url-notes list --search is \(Self.ratio(cliSearch, search)) of it",
+      target: search.map { .init(limit: $0 / 10, text: "CLI ≤ 1/10") }, checked: cliSearch)
+    table.add(
+      "buku --deep -s", deep, .seconds,
+      "substring; url-notes list --search is \(Self.ratio(cliSearch, deep)) of it",
+      target: deep.map { .init(limit: $0, text: "CLI faster") }, checked: cliSearch)
     return table
+  }
+
+  static func ratio(_ ours: Double?, _ theirs: Double?) -> String {
+    guard let ours, let theirs, theirs > 0 else { return "n/a" }
+    return String(format: "%.2f×", ours / theirs)
   }
 }

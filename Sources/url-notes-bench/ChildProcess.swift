@@ -6,6 +6,9 @@ enum ChildProcess {
   struct Result {
     var status: Int32
     var seconds: Double
+    /// User plus system CPU time of the child (wait4's rusage): on a busy machine this stays
+    /// near the unloaded wall time while the wall time grows.
+    var cpuSeconds: Double
     /// What the child wrote to stdout, when captured.
     var output: String
   }
@@ -37,9 +40,15 @@ enum ChildProcess {
     var pid: pid_t = 0
     let start = Measure.now()
     let spawned = posix_spawn(&pid, arguments[0], &actions, nil, argv, envp)
-    guard spawned == 0 else { return Result(status: -1, seconds: .nan, output: "") }
+    guard spawned == 0 else {
+      return Result(status: -1, seconds: .nan, cpuSeconds: .nan, output: "")
+    }
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    let cpu =
+      Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+      + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     let seconds = Measure.now() - start
     var output = ""
     if capture {
@@ -47,20 +56,24 @@ enum ChildProcess {
       unlink(outputPath)
     }
     let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-    return Result(status: exitStatus, seconds: seconds, output: output)
+    return Result(status: exitStatus, seconds: seconds, cpuSeconds: cpu, output: output)
   }
 
-  /// The median wall time of `runs` runs (after one warm-up run); nil if any run failed.
-  static func medianSeconds(_ arguments: [String], runs: Int, environment: [String: String] = [:])
-    -> Double?
+  /// Median wall and CPU seconds of `runs` runs (after one warm-up run); nil if any failed.
+  static func median(_ arguments: [String], runs: Int, environment: [String: String] = [:])
+    -> (wall: Double, cpu: Double)?
   {
-    var times: [Double] = []
+    var walls: [Double] = []
+    var cpus: [Double] = []
     for run in 0...runs {
       let result = self.run(arguments, environment: environment)
       guard result.status == 0 else { return nil }
-      if run > 0 { times.append(result.seconds) }
+      if run > 0 {
+        walls.append(result.seconds)
+        cpus.append(result.cpuSeconds)
+      }
     }
-    return Measure.median(times)
+    return (Measure.median(walls), Measure.median(cpus))
   }
 
   /// The directory holding this executable (its siblings are the other built products).

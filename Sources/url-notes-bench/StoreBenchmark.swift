@@ -112,25 +112,20 @@ struct StoreBenchmark {
     let cli = ChildProcess.executableDirectory + "/url-notes"
     let cliRuns = options.smoke ? 1 : 5
     let haveCLI = access(cli, X_OK) == 0
+    let tagCommand = [cli, "list", "--store", storePath, "--tag", oneInAHundred.tag, "--json"]
+    let tagCLI = haveCLI ? ChildProcess.median(tagCommand, runs: cliRuns) : nil
     table.add(
-      "CLI list --tag --json",
+      "CLI list --tag --json", tagCLI?.wall, .seconds,
       haveCLI
-        ? ChildProcess.medianSeconds(
-          [cli, "list", "--store", storePath, "--tag", oneInAHundred.tag, "--json"], runs: cliRuns)
-        : nil,
-      .seconds,
-      haveCLI
-        ? "whole process, stdout to /dev/null, \(hits) notes"
+        ? "whole process, stdout to /dev/null, \(hits) notes; cpu \(Self.seconds(tagCLI?.cpu))"
         : "url-notes not built beside the bench",
       target: .init(limit: 0.1, text: "≤ 0.1 s"))
+    let searchCommand = [cli, "list", "--store", storePath, "--search", word]
+    let searchCLI = haveCLI ? ChildProcess.median(searchCommand, runs: cliRuns) : nil
     table.add(
-      "CLI list --search",
+      "CLI list --search", searchCLI?.wall, .seconds,
       haveCLI
-        ? ChildProcess.medianSeconds(
-          [cli, "list", "--store", storePath, "--search", word], runs: cliRuns) : nil,
-      .seconds,
-      haveCLI
-        ? "whole process, stdout to /dev/null, \(wordHits) notes"
+        ? "whole process, stdout to /dev/null, \(wordHits) notes; cpu \(Self.seconds(searchCLI?.cpu))"
         : "url-notes not built beside the bench",
       target: .init(limit: 0.26, text: "≤ 0.26 s"))
 
@@ -152,6 +147,10 @@ struct StoreBenchmark {
       "Data(contentsOf:) + JSONDecoder, Codable structs")
     table.add("raw read (floor)", rawRead, .seconds, "read(2) of the whole store file")
     return table
+  }
+
+  static func seconds(_ value: Double?) -> String {
+    value.map { String(format: "%.3f s", $0) } ?? "n/a"
   }
 
   /// The tag whose count is nearest 1% of the notes, and two common tags for the AND query.

@@ -35,9 +35,10 @@ struct URLNotesBench {
     for size in options.sizes {
       let benchmark = StoreBenchmark(
         options: options, corpus: corpus, size: size, directory: out + "/store-\(size)")
-      emit(try benchmark.run().render())
+      let table = try benchmark.run()
+      emit(table.render())
       if options.buku {
-        emit(BukuBenchmark(options: options, store: benchmark).run().render())
+        emit(BukuBenchmark(options: options, store: benchmark).run(beside: table).render())
       }
       emit("")
     }
