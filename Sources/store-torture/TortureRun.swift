@@ -7,7 +7,8 @@ import NoteStore
 /// Log lines: `plan K` when change K is being prepared (nothing written yet),
 /// `begin K KIND BEFORE AFTER` before change K is started (BEFORE and AFTER are the
 /// store's fingerprints without and with it), `end K AFTER` once `apply`/`compact`/the import
-/// returned. After a kill, the store must have fingerprint AFTER of the last `end`, or, if a
+/// returned; stdout gets `begin K import` too, so a test can aim a kill at an import's write
+/// (its planning takes far longer than the write). After a kill, the store must have fingerprint AFTER of the last `end`, or, if a
 /// `begin` follows it, BEFORE or AFTER of that `begin` — nothing in between.
 struct TortureRun {
   var storePath: String
@@ -177,6 +178,7 @@ struct TortureRun {
     }
 
     log.append("begin \(change) import \(fingerprint) \(after)")
+    emit("begin \(change) import")  // lets a test aim its kill at the write itself
     let report = try importer.importPaths([dump], into: store)
     guard report == planned, report.succeeded else {
       throw HarnessFailure("import of \(dump) differs from its plan: \(report) vs \(planned)")
