@@ -31,6 +31,15 @@ enum Measure {
     return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
   }
 
+  /// User plus system CPU seconds this process has used (on a busy machine the wall time of
+  /// a long step grows with the load; this does not).
+  static func cpuTime() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+      + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+  }
+
   /// This process's peak resident set in bytes (VmHWM of /proc/self/status; getrusage's
   /// ru_maxrss where /proc is missing).
   static func peakRSS() -> Int {
