@@ -60,7 +60,8 @@ struct StoreBenchmark {
     let probe = Probe.run(["--probe-open", storePath])
     table.add(
       "peak RSS, TUI on the store", probe?[1], .bytes,
-      "VmHWM of a fresh process: open + App + first frame",
+      "VmHWM of a fresh process: open + App + first frame"
+        + (probe.map { String(format: " (%.3f s; process cpu %.3f s)", $0[0], $0[2]) } ?? ""),
       target: .init(limit: 300e6, text: "≤ 300 MB"))
     table.add(
       "tag counts", try timedOnFreshStore(runs) { _ = $0.tagCounts() }, .seconds,
