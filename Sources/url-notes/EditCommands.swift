@@ -185,6 +185,8 @@ enum EditFailure {
     if case .invalid(.duplicateURL(_, let owner, _)) = error {
       return print("url-notes: error: \(error.message) (url-notes show \(owner))")
     }
+    // A store error already reads `FILE: error: …`.
+    if case .store(let storeError) = error { return print(storeError.description) }
     return print("url-notes: error: \(error.message)")
   }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import NoteStore
 
 /// `url-notes`: with no subcommand, opens the browser (TUI) on the store.
@@ -16,6 +17,13 @@ struct URLNotes: ParsableCommand {
       Add.self, Edit.self, Remove.self, Tag.self,
     ],
     defaultSubcommand: Browse.self)
+
+  static func main() {
+    // Past a file-size limit (`ulimit -f`) the kernel would kill us with SIGXFSZ mid-save; ignored,
+    // the write fails with EFBIG instead and the store reports it and keeps the old state.
+    signal(SIGXFSZ, SIG_IGN)
+    main(nil)
+  }
 }
 
 /// `--store PATH`, shared by every command.

@@ -43,6 +43,24 @@ import Testing
     #expect(StoreFiles(of: storePath) == before)
   }
 
+  /// Without the shell's `trap '' XFSZ`: the CLI itself ignores SIGXFSZ, so a file size limit
+  /// is an error message, not a killed process.
+  @Test func fileSizeLimitIsAnErrorNotASignal() throws {
+    try makeStore()
+    let before = StoreFiles(of: storePath)
+    let result = try ProcessResult.run([
+      "/bin/bash", "-c", "ulimit -f 4; exec \"$@\"", "bash",
+      try BuiltProducts.executable("url-notes"), "add", "--store", storePath,
+      "--title", String(repeating: "long title ", count: 500),
+    ])
+    #expect(result.status == 1)
+    #expect(
+      result.stderrText
+        == "\(storePath).journal: error: write failed: File too large; the change was not saved, the store is unchanged\n"
+    )
+    #expect(StoreFiles(of: storePath) == before)
+  }
+
   @Test func fullDiskDuringCompaction() throws {
     try makeStore()
     let url = try BuiltProducts.executable("url-notes")
