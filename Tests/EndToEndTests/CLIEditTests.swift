@@ -339,10 +339,7 @@ import Testing
 
   /// An executable shell script in the test directory.
   func script(_ name: String, _ body: String) throws -> String {
-    let path = directory.file(name)
-    try ("#!/bin/sh\n" + body + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
-    return path
+    try ExecutableScript.write(body, to: directory.file(name))
   }
 
   /// The edit files `url-notes edit` left in the test directory (its `TMPDIR`).

@@ -22,10 +22,9 @@ struct TerminalInjectionScreenTests {
     #expect(result.status == 0, "\(result.stderrText)")
     // A stand-in browser that records its arguments, one per line.
     let recorder = directory.file("browser.sh")
-    try
-      "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\" >> \(directory.file("opened")); done\n"
-      .write(toFile: recorder, atomically: false, encoding: .utf8)
-    chmod(recorder, 0o700)
+    try ExecutableScript.write(
+      "for a in \"$@\"; do printf '%s\\n' \"$a\" >> \(directory.file("opened")); done",
+      to: recorder)
   }
 
   func browser() throws -> TmuxSession {
