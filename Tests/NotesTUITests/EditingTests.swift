@@ -86,6 +86,25 @@ import Testing
     #expect(fixture.store.note(NoteID("aaaa00000002"))?.tags == ["gpt-4", "gpu"])
   }
 
+  @Test func renamingOnANotesTagsPageShowsTheNewName() throws {
+    let fixture = try BrowserFixture()
+    var app = fixture.app()
+    app.press(.enter, .character("j"), .enter, .character("t"))  // gpu → "GPT-4 on a laptop" → t
+    #expect(
+      Array(app.screen[0...2]) == [
+        " url-notes › Tags › gpu › GPT-4 on a laptop › Tags of GPT-4 on a laptop", " 2  gpu",
+        " 1  gpt-4",
+      ])
+    app.press(.character("r"), .ctrl("u"))
+    app.type("graphics")
+    app.press(.enter)
+    #expect(
+      Array(app.screen[0...2]) == [
+        " url-notes › Tags › gpu › GPT-4 on a laptop › Tags of GPT-4 on a laptop", " 2  graphics",
+        " 1  gpt-4",
+      ])
+  }
+
   @Test func externalEditErrorsKeepTheTextForTheNextTry() throws {
     let fixture = try BrowserFixture()
     var app = fixture.app()

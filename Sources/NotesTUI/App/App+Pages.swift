@@ -62,6 +62,7 @@ extension App {
     var tags = TagsState()
     tags.restriction = header.tags
     tags.restrictionTitle = header.title
+    tags.restrictionNote = header.id
     tags.reload(store: store)
     push(.tags(tags))
   }

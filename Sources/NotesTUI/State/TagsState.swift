@@ -15,6 +15,9 @@ public struct TagsState: Equatable, Sendable {
   public var restriction: [String]?
   /// The title of the note `restriction` came from, for the header line.
   public var restrictionTitle: String?
+  /// The note `restriction` came from: its tags are read again on every reload, so a rename,
+  /// a merge or another process's edit shows on this page too.
+  public var restrictionNote: NoteID?
   /// Only tags that a single note in the whole store carries (the typos and one-off tags an
   /// LLM leaves behind, for clean-up by rename or merge).
   public var singleNoteOnly = false
@@ -59,6 +62,10 @@ public struct TagsState: Equatable, Sendable {
   /// Recomputes the rows, keeping the cursor on the same tag when it is still listed.
   public mutating func reload(store: NoteStore) {
     let previous = current?.tag
+    if let restrictionNote, let header = store.header(restrictionNote) {
+      restriction = header.tags
+      restrictionTitle = header.title
+    }
     var counts =
       selected.isEmpty
       ? store.tagCounts(order: order) : store.cooccurringTags(with: selected, order: order)
