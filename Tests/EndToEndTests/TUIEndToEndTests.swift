@@ -105,31 +105,8 @@ struct TUIEndToEndTests {
 
   // MARK: Helpers
 
-  /// The `url-notes` binary of this build: found next to the test bundle (any scratch path),
-  /// searching upward from it, else in `<repo>/.build/debug`.
-  static func binary() throws -> String {
-    let manager = FileManager.default
-    var starts = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0])]
-    starts += Bundle.allBundles.map(\.bundleURL)
-    for start in starts {
-      var directory = start.deletingLastPathComponent()
-      for _ in 0..<4 {
-        let candidate = directory.appendingPathComponent("url-notes").path
-        if manager.isExecutableFile(atPath: candidate) { return candidate }
-        directory = directory.deletingLastPathComponent()
-      }
-    }
-    let fallback = Fixtures.repositoryRoot.appendingPathComponent(".build/debug/url-notes").path
-    guard manager.isExecutableFile(atPath: fallback) else {
-      throw BinaryNotFound(searched: starts.map(\.path) + [fallback])
-    }
-    return fallback
-  }
-
-  struct BinaryNotFound: Error, CustomStringConvertible {
-    var searched: [String]
-    var description: String { "url-notes binary not found near: \(searched)" }
-  }
+  /// The `url-notes` binary of this build.
+  static func binary() throws -> String { try BuiltProducts.executable("url-notes") }
 
   /// Runs a short-lived command with stdin from /dev/null and stdout+stderr piped (so it is not
   /// a terminal); returns its status and combined output.
