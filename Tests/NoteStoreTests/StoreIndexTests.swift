@@ -78,8 +78,7 @@ import Testing
 
     let snapshot = try #require(try MappedFile(path: path))
     let index = try #require(try MappedFile(path: indexPath))
-    let loaded = try StoreIndex.read(
-      index.bytes, snapshot: snapshot.bytes, identity: snapshot.identity)
+    let loaded = try StoreIndex.read(index.bytes, snapshot: snapshot)
     let scanned = try NoteStore.open(path: path)
     var records: [NoteRecord] = []
     var positions: [NoteID: Int] = [:]
@@ -160,7 +159,7 @@ import Testing
     let snapshot = try #require(try MappedFile(path: path))
     #expect(throws: StoreIndex.Rejection.self) {
       try bad.withUnsafeBufferPointer {
-        _ = try StoreIndex.read($0, snapshot: snapshot.bytes, identity: snapshot.identity)
+        _ = try StoreIndex.read($0, snapshot: snapshot)
       }
     }
     let reopened = answers(try NoteStore.open(path: path))
@@ -180,10 +179,10 @@ import Testing
       records[position].source = .snapshot((range.lowerBound + 1)..<(range.upperBound + 1))
     }
     let forged = try #require(
-      StoreIndex.encode(records, snapshot: snapshot.bytes, identity: snapshot.identity))
+      StoreIndex.encode(records, snapshot: snapshot))
     #expect(throws: StoreIndex.Rejection(reason: "damaged: a range is not a note object")) {
       try forged.withUnsafeBufferPointer {
-        _ = try StoreIndex.read($0, snapshot: snapshot.bytes, identity: snapshot.identity)
+        _ = try StoreIndex.read($0, snapshot: snapshot)
       }
     }
     _ = FileManager.default.createFile(atPath: indexPath, contents: Data(forged))

@@ -16,6 +16,8 @@ final class MappedFile: @unchecked Sendable {
   let identity: FileIdentity
   private let base: UnsafeMutableRawPointer?
   private let length: Int
+  /// Kept open so `copyBytes` reads this version without touching the mapping.
+  private let descriptor: Int32
 
   /// Maps `path`; nil if it does not exist.
   init?(path: String) throws(FileSystem.Failure) {
@@ -24,14 +26,16 @@ final class MappedFile: @unchecked Sendable {
       if errno == ENOENT { return nil }
       throw FileSystem.Failure(operation: "open", path: path, code: errno)
     }
-    defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else {
+      close(fd)
       throw FileSystem.Failure(operation: "stat", path: path, code: errno)
     }
     if (info.st_mode & S_IFMT) == S_IFDIR {
+      close(fd)
       throw FileSystem.Failure(operation: "open", path: path, code: EISDIR)
     }
+    descriptor = fd
     length = Int(info.st_size)
     identity = FileIdentity(info)
     if length == 0 {
@@ -41,6 +45,7 @@ final class MappedFile: @unchecked Sendable {
     }
     let mapped = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0)
     guard let mapped, mapped != MAP_FAILED else {
+      close(fd)
       throw FileSystem.Failure(operation: "mmap", path: path, code: errno)
     }
     base = mapped
@@ -52,8 +57,22 @@ final class MappedFile: @unchecked Sendable {
     if let base { madvise(base, length, MADV_DONTNEED) }
   }
 
+  /// The bytes in `range` (clamped to the file), read with pread: checking a few samples this
+  /// way leaves the mapping untouched, so opening a store does not count file pages (which
+  /// the kernel may map a large folio at a time) in the process's resident set.
+  func copyBytes(_ range: Range<Int>) -> [UInt8] {
+    let clamped = range.clamped(to: 0..<length)
+    guard !clamped.isEmpty else { return [] }
+    var result = [UInt8](repeating: 0, count: clamped.count)
+    let count = result.withUnsafeMutableBytes {
+      pread(descriptor, $0.baseAddress, clamped.count, off_t(clamped.lowerBound))
+    }
+    return count == clamped.count ? result : []
+  }
+
   deinit {
     if let base { munmap(base, length) }
+    close(descriptor)
   }
 }
 

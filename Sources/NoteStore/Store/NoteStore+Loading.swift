@@ -22,9 +22,7 @@ extension NoteStore {
         snapshotTags = loaded.tagIndex
       } else {
         try scanSnapshot(mapped.bytes, into: &newRecords, positions: &newPositions)
-        if let bytes = StoreIndex.encode(
-          newRecords, snapshot: mapped.bytes, identity: mapped.identity)
-        {
+        if let bytes = StoreIndex.encode(newRecords, snapshot: mapped) {
           StoreIndex.write(bytes, to: indexPath)
         }
         mapped.releasePages()
@@ -55,7 +53,7 @@ extension NoteStore {
   /// The index's records for `mapped`, or nil when there is none or it does not fit exactly.
   func readIndex(for mapped: MappedFile) -> StoreIndex.Loaded? {
     guard let file = try? MappedFile(path: indexPath) else { return nil }
-    return try? StoreIndex.read(file.bytes, snapshot: mapped.bytes, identity: mapped.identity)
+    return try? StoreIndex.read(file.bytes, snapshot: mapped)
   }
 
   /// The snapshot's tag index patched for the notes the journal put, or nil (rebuild from the

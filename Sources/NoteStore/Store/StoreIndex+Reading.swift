@@ -14,10 +14,11 @@ extension StoreIndex {
 
   /// Reads the index at `bytes` if it describes exactly `snapshot` (see the type's trust
   /// rules); throws `Rejection` otherwise.
-  static func read(
-    _ bytes: UnsafeBufferPointer<UInt8>, snapshot: UnsafeBufferPointer<UInt8>,
-    identity: FileIdentity
-  ) throws(Rejection) -> Loaded {
+  static func read(_ bytes: UnsafeBufferPointer<UInt8>, snapshot file: MappedFile)
+    throws(Rejection) -> Loaded
+  {
+    let identity = file.identity
+    let snapshot = file.bytes
     var cursor = Cursor(bytes: UnsafeRawBufferPointer(bytes))
     guard bytes.count >= headerLength, Array(bytes[0..<8]) == magic else {
       throw Rejection(reason: "not an index")
@@ -29,7 +30,7 @@ extension StoreIndex {
       modifiedSeconds: Int64(bitPattern: try cursor.u64()),
       modifiedNanoseconds: Int64(bitPattern: try cursor.u64()))
     guard recorded == identity else { throw Rejection(reason: "stale: the snapshot changed") }
-    guard try cursor.u64() == contentHash(snapshot) else {
+    guard try cursor.u64() == contentHash(file) else {
       throw Rejection(reason: "stale: the snapshot's bytes changed")
     }
     let noteCount = Int(try cursor.u32())
@@ -118,7 +119,7 @@ extension StoreIndex {
       }
     }
     guard cursor.offset == bytes.count else { throw Rejection(reason: "damaged: trailing bytes") }
-    try checkSampledRanges(records, snapshot: snapshot)
+    try checkSampledRanges(records, snapshot: file)
     var index = TagIndex()
     index.entries = Dictionary(uniqueKeysWithValues: zip(keys, entries))
     return Loaded(records: records, positions: positions, tagIndex: index)
@@ -126,15 +127,15 @@ extension StoreIndex {
 
   /// Looks at both ends of up to 64 evenly spaced notes: each must be a `{…}` object. Reading
   /// every note's first byte would page in the whole snapshot, which the index exists to avoid.
-  static func checkSampledRanges(_ records: [NoteRecord], snapshot: UnsafeBufferPointer<UInt8>)
+  static func checkSampledRanges(_ records: [NoteRecord], snapshot: MappedFile)
     throws(Rejection)
   {
     guard !records.isEmpty else { return }
     let step = max(1, records.count / 64)
     for position in stride(from: 0, to: records.count, by: step) + [records.count - 1] {
       guard case .snapshot(let range) = records[position].source,
-        snapshot[range.lowerBound] == UInt8(ascii: "{"),
-        snapshot[range.upperBound - 1] == UInt8(ascii: "}")
+        snapshot.copyBytes(range.lowerBound..<(range.lowerBound + 1)) == [UInt8(ascii: "{")],
+        snapshot.copyBytes((range.upperBound - 1)..<range.upperBound) == [UInt8(ascii: "}")]
       else { throw Rejection(reason: "damaged: a range is not a note object") }
     }
   }

@@ -31,9 +31,8 @@ enum StoreIndex {
   static let absent = UInt32.max
 
   /// The index for `records` (all still `.snapshot`, in snapshot order) of `snapshot`.
-  static func encode(
-    _ records: [NoteRecord], snapshot: UnsafeBufferPointer<UInt8>, identity: FileIdentity
-  ) -> [UInt8]? {
+  static func encode(_ records: [NoteRecord], snapshot: MappedFile) -> [UInt8]? {
+    let identity = snapshot.identity
     var tagNumbers: [String: UInt32] = [:]
     var tagTable: [String] = []
     var payload: [UInt8] = []
@@ -105,17 +104,20 @@ enum StoreIndex {
 
   /// A hash of the snapshot's first and last 4 KiB and 64 evenly spaced 64-byte samples: with
   /// the identity, catches a file rewritten in place with its size and mtime restored.
-  static func contentHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    let count = bytes.count
+  static func contentHash(count: Int, bytes: (Range<Int>) -> [UInt8]) -> UInt64 {
     var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(count)
     func mix(_ range: Range<Int>) {
-      let clamped = range.clamped(to: 0..<count)
-      hash = combine(hash, checksum(UnsafeBufferPointer(rebasing: bytes[clamped])))
+      let sample = bytes(range.clamped(to: 0..<count))
+      hash = combine(hash, sample.withUnsafeBufferPointer(checksum))
     }
     mix(0..<4096)
     mix((count - 4096)..<count)
     for sample in 0..<64 { mix((count / 64 * sample)..<(count / 64 * sample + 64)) }
     return hash
+  }
+
+  static func contentHash(_ snapshot: MappedFile) -> UInt64 {
+    contentHash(count: snapshot.bytes.count, bytes: snapshot.copyBytes)
   }
 
   /// A fast 64-bit checksum, eight bytes a step (not cryptographic: it detects damage).
