@@ -16,10 +16,10 @@ import Testing
 
   @Test func smokeModeMeasuresEveryRow() throws {
     let out = TemporaryDirectory()
-    let binary = try BinaryLocator.find("url-notes-bench")
-    let result = try BinaryLocator.run([binary, "--smoke", "--out", out.path])
-    #expect(result.status == 0, "\(result.output)")
-    let lines = result.output.split(separator: "\n").map(String.init)
+    let binary = try BuiltProducts.executable("url-notes-bench")
+    let result = try ProcessResult.run([binary, "--smoke", "--out", out.path])
+    #expect(result.status == 0, "\(result.stdoutText)\(result.stderrText)")
+    let lines = result.stdoutText.split(separator: "\n").map(String.init)
     #expect(lines.contains { $0.hasPrefix("== 1,000 notes: \(out.path)/store-1000/notes.json") })
     for row in Self.storeRows + Self.flightRows {
       let line = lines.first { $0.hasPrefix(row + "  ") }
@@ -40,47 +40,10 @@ import Testing
   }
 
   @Test func refusesUnknownArguments() throws {
-    let binary = try BinaryLocator.find("url-notes-bench")
-    let result = try BinaryLocator.run([binary, "--sizes", "lots"])
+    let binary = try BuiltProducts.executable("url-notes-bench")
+    let result = try ProcessResult.run([binary, "--sizes", "lots"])
     #expect(result.status == 2)
-    #expect(result.output.contains("url-notes-bench: bad size lots"))
-    #expect(result.output.contains("usage: url-notes-bench"))
-  }
-}
-
-/// Finds a product of this build beside the test bundle (any scratch path), as the other
-/// end-to-end tests find `url-notes`, and runs it with output captured.
-enum BinaryLocator {
-  struct NotFound: Error, CustomStringConvertible {
-    var name: String
-    var description: String { "\(name) not found beside the test bundle" }
-  }
-
-  static func find(_ name: String) throws -> String {
-    var starts = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0])]
-    starts += Bundle.allBundles.map(\.bundleURL)
-    for start in starts {
-      var directory = start.deletingLastPathComponent()
-      for _ in 0..<4 {
-        let candidate = directory.appendingPathComponent(name).path
-        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        directory = directory.deletingLastPathComponent()
-      }
-    }
-    throw NotFound(name: name)
-  }
-
-  static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: arguments[0])
-    process.arguments = Array(arguments.dropFirst())
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    #expect(result.stderrText == "url-notes-bench: bad size lots\n")
+    #expect(result.stdoutText.hasPrefix("usage: url-notes-bench"))
   }
 }
