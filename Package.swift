@@ -37,14 +37,16 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(
-      name: "url-notes-bench", dependencies: ["NoteStore", "FlightFormat", "NotesTUI", "TerminalCore"]),
+      name: "url-notes-bench",
+      dependencies: ["NoteStore", "FlightFormat", "NotesTUI", "TerminalCore"]),
     // Parser fuzz targets: libFuzzer entry points with -DFUZZING (.ci/fuzz), else a plain driver.
     .executableTarget(name: "url-notes-fuzz", dependencies: ["FlightFormat", "NoteStore"]),
     // Crash/concurrency harness for ReliabilityTests: saves in a loop through the real store.
     .executableTarget(name: "store-torture", dependencies: ["NoteStore"]),
 
     // MARK: Tests.
-    .target(name: "TestSupport", dependencies: ["NoteStore", "TerminalCore"], path: "Tests/TestSupport"),
+    .target(
+      name: "TestSupport", dependencies: ["NoteStore", "TerminalCore"], path: "Tests/TestSupport"),
     .testTarget(name: "ByteJSONTests", dependencies: ["ByteJSON", "TestSupport"]),
     .testTarget(name: "FlightFormatTests", dependencies: ["FlightFormat", "TestSupport"]),
     .testTarget(name: "NoteStoreTests", dependencies: ["NoteStore", "TestSupport"]),
