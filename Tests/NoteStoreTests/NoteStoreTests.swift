@@ -154,6 +154,25 @@ import Testing
     #expect(throws: LookupError.self) { try store.lookup("zzzz").get() }
   }
 
+  @Test func findsNotesByURLWhoseIDIsNotTheURLHash() throws {
+    let store = try NoteStore.open(path: path)
+    var note = SampleNotes.note("cccc00000003", url: "https://Example.com/Page/", title: "By hand")
+    try store.apply([.put(note)])
+    #expect(store.noteID(forURL: "https://example.com/Page#top") == note.id)
+    #expect(try store.lookup("HTTPS://EXAMPLE.COM:443/Page").get() == note.id)
+    #expect(store.noteID(forURL: "https://example.com/page") == nil)  // paths keep their case
+    // A changed URL is seen at once: the buckets are rebuilt after every change.
+    note.url = "https://example.com/moved"
+    try store.apply([.put(note)])
+    #expect(store.noteID(forURL: "https://example.com/Page") == nil)
+    #expect(store.noteID(forURL: "https://EXAMPLE.com/moved/") == note.id)
+    // And after another process's change, picked up by refresh.
+    let other = try NoteStore.open(path: path)
+    try other.apply([.delete(note.id)])
+    _ = try store.refresh()
+    #expect(store.noteID(forURL: "https://example.com/moved") == nil)
+  }
+
   @Test func anotherWritersChangesArePickedUpBeforeWriting() throws {
     let first = try NoteStore.open(path: path)
     try first.apply([.put(sample()[0])])

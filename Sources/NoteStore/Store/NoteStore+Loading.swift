@@ -42,6 +42,7 @@ extension NoteStore {
     journalLength = consumed
     snapshotStamp = newSnapshotStamp
     journalStamp = newJournalStamp
+    cachedURLBuckets = nil
     cachedTagIndex = snapshotTags.flatMap {
       Self.tagIndex($0, updatedFor: newRecords, snapshotStarts: snapshotStarts)
     }
@@ -108,6 +109,7 @@ extension NoteStore {
     journalLength = consumed
     journalStamp = currentJournal
     cachedTagIndex = nil
+    cachedURLBuckets = nil
     return true
   }
 

@@ -104,6 +104,7 @@ extension NoteStore {
     journalLength += writer.bytes.count
     journalStamp = FileSystem.stamp(journalPath)
     cachedTagIndex = nil
+    cachedURLBuckets = nil
     let snapshotSize = Int(snapshotStamp?.size ?? 0)
     if journalLength > max(NoteStore.compactionThresholdBytes, snapshotSize / 16) {
       // The changes are durable already; a failed fold (disk full, say) is retried on the next

@@ -26,6 +26,8 @@ public final class NoteStore {
   var heldLock: StoreLock?
   /// Derived tag index; rebuilt on first use after a change.
   var cachedTagIndex: TagIndex?
+  /// Derived URL buckets (`URLIndex.key` → notes); rebuilt on first use after a change.
+  var cachedURLBuckets: [String: [NoteID]]?
   /// Non-fatal findings while loading (a torn journal tail, say), for the caller to show.
   public internal(set) var warnings: [String] = []
 
