@@ -209,6 +209,34 @@ import Testing
 }
 
 @Suite struct InlineMarkupTests {
+  /// The ASCII fast path and the Unicode path agree, on fixed cases and on random strings.
+  @Test func collapsesWhitespaceLikeTheUnicodeDefinition() {
+    func reference(_ text: String) -> String {
+      text.split(whereSeparator: { $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) })
+        .joined(separator: " ")
+    }
+    let cases = [
+      "", " ", "a", " a", "a ", "a  b", "a\tb", "a\r\nb", "\u{0B}a\u{0C}", "already clean",
+      "a\u{1F}b", "caf\u{E9}  au\u{A0}lait", "\u{3000}全角\u{3000}", "x\u{2028}y",
+    ]
+    for text in cases {
+      #expect(InlineMarkup.collapseWhitespace(text) == reference(text), "\(text)")
+    }
+    #expect(InlineMarkup.collapseWhitespace("a\u{1F}b") == "a\u{1F}b")  // not White_Space
+    var random = SystemRandomNumberGenerator()
+    let alphabet: [Character] = [
+      "a", "b", " ", "\t", "\n", "\r", "\u{0B}", "\u{A0}", "é", "\u{2003}",
+    ]
+    for _ in 0..<2_000 {
+      let text = String(
+        (0..<Int.random(in: 0...12, using: &random)).map { _ in
+          alphabet.randomElement(using: &random)!
+        })
+      #expect(
+        InlineMarkup.collapseWhitespace(text) == reference(text), "\(Array(text.unicodeScalars))")
+    }
+  }
+
   @Test func parsesAndEscapesRoundTrip() {
     let spans = [
       InlineSpan("CPU:", .bold), InlineSpan(" 2*3 `x` \\ "), InlineSpan("fast", .italic),
