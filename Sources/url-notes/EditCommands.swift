@@ -68,10 +68,7 @@ struct Edit: ParsableCommand {
   @Flag(help: "Print the edited note as a JSON object.")
   var json = false
 
-  @Argument(
-    help: ArgumentHelp(
-      "The note's id (or a unique prefix of it) or its URL.", valueName: "id-or-url"))
-  var reference: String
+  @Argument(help: .noteReference) var reference: String
 
   func run() throws {
     let store = try options.open()
@@ -147,10 +144,7 @@ struct Remove: ParsableCommand {
   @Flag(name: [.short, .long], help: "Delete without asking.")
   var yes = false
 
-  @Argument(
-    help: ArgumentHelp(
-      "The note's id (or a unique prefix of it) or its URL.", valueName: "id-or-url"))
-  var reference: String
+  @Argument(help: .noteReference) var reference: String
 
   func run() throws {
     let store = try options.open()

@@ -102,10 +102,7 @@ struct Show: ParsableCommand {
   @Flag(help: "Print the note as a JSON object.")
   var json = false
 
-  @Argument(
-    help: ArgumentHelp(
-      "The note's id (or a unique prefix of it) or its URL.", valueName: "id-or-url"))
-  var reference: String
+  @Argument(help: .noteReference) var reference: String
 
   func run() throws {
     let store = try options.open()

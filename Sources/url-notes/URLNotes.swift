@@ -67,3 +67,9 @@ struct Browse: ParsableCommand {
     if status != 0 { throw ExitCode(status) }
   }
 }
+
+extension ArgumentHelp {
+  /// The `ID|URL` argument of the commands that act on one note (show, edit, rm).
+  static let noteReference = ArgumentHelp(
+    "The note's id (or a unique prefix of it) or its URL.", valueName: "id-or-url")
+}
