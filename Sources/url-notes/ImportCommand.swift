@@ -21,6 +21,7 @@ struct Import: ParsableCommand {
 
   func run() throws {
     let store = try options.open()
+    let openingWarnings = Set(store.warnings)
     let report: ImportReport
     do {
       report = try NoteImporter().importPaths(paths, into: store, dryRun: dryRun)
@@ -41,6 +42,10 @@ struct Import: ParsableCommand {
       "\(report.added) added, \(report.merged) merged, \(report.unchanged) unchanged, "
         + "\(report.failed) file\(report.failed == 1 ? "" : "s") failed; \(report.added + report.merged) notes \(verb) written"
     )
+    // Findings of the save itself (a compaction that failed after the journal append, say).
+    for warning in store.warnings where !openingWarnings.contains(warning) {
+      Output.error("warning: " + warning)
+    }
     if !report.succeeded { throw ExitCode(1) }
   }
 }

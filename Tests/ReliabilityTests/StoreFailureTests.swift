@@ -61,6 +61,40 @@ import Testing
     #expect(StoreFiles(of: storePath) == before)
   }
 
+  /// The journal append fits under the limit, the compaction after it does not: the import
+  /// succeeds (its notes are durable in the journal) and says the fold failed.
+  @Test func aCompactionFailingAfterTheSaveIsShownAsAWarning() throws {
+    func article(_ name: String, paragraphs: Int) throws -> String {
+      let path = directory.file("\(name).md")
+      let paragraph = String(repeating: "Some words of the article body here. ", count: 40)
+      try
+        ("# \(name)\n\nSource: https://example.com/\(name)\n\n"
+        + String(repeating: paragraph + "\n\n", count: paragraphs))
+        .write(toFile: path, atomically: true, encoding: .utf8)
+      return path
+    }
+    let binary = try BuiltProducts.executable("url-notes")
+    let first = try ProcessResult.run([
+      binary, "import", "--store", storePath, try article("small", paragraphs: 400),
+    ])
+    try #require(first.status == 0, "\(first.stderrText)")
+    // ~0.6 MB snapshot, then a ~1.1 MB journal record: past the 1 MiB fold threshold, and the
+    // ~1.7 MB new snapshot is over the 1,400 KB limit.
+    let result = try ProcessResult.run([
+      "/bin/bash", "-c", "ulimit -f 1400; exec \"$@\"", "bash",
+      binary, "import", "--store", storePath, try article("big", paragraphs: 760),
+    ])
+    #expect(result.status == 0)
+    let pid = result.stderrText.split(separator: "-").last.map { String($0.prefix { $0.isNumber }) }
+    #expect(
+      result.stderrText
+        == "warning: \(storePath).tmp-\(pid ?? ""): error: write failed: File too large while saving notes.json; it is unchanged (the change itself is saved in the journal)\n"
+    )
+    let store = try NoteStore.open(path: storePath)
+    #expect(store.headers.map(\.title).sorted() == ["big", "small"])
+    try store.checkInvariants()
+  }
+
   @Test func fullDiskDuringCompaction() throws {
     try makeStore()
     let url = try BuiltProducts.executable("url-notes")
