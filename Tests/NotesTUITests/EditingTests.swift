@@ -247,4 +247,23 @@ import Testing
     #expect(app.screen[1] == "▌ Renamed elsewhere")
     #expect(fixture.store.note(NoteID("aaaa00000001"))?.title == "Renamed elsewhere")
   }
+
+  @Test func aStoreFileMovedAwayWhileBrowsingIsNeitherWrittenNorRecreated() throws {
+    let fixture = try BrowserFixture()
+    var app = fixture.app()
+    app.press(.enter)  // gpu: "GPU prices fall", "GPT-4 on a laptop"
+    let path = fixture.store.path
+    try FileManager.default.moveItem(atPath: path, toPath: path + ".moved")
+    let changed = app.pollStore()
+    #expect(changed)
+    let problem =
+      "Store unreadable, not writing to it: \(path): error: the store file was removed or moved"
+      + " away since it was opened; nothing was written"
+    #expect(app.storeProblem == problem)
+    #expect(app.screen[1] == "▌ GPU prices fall")  // the last good state stays on screen
+    app.press(.character("d"), .character("y"))
+    #expect(fixture.store.count == 3)
+    #expect(!FileManager.default.fileExists(atPath: path))
+    #expect(!FileManager.default.fileExists(atPath: path + ".journal"))
+  }
 }

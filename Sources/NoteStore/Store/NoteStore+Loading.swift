@@ -88,6 +88,14 @@ extension NoteStore {
     let currentSnapshot = FileSystem.stamp(path)
     let currentJournal = FileSystem.stamp(journalPath)
     if currentSnapshot == snapshotStamp && currentJournal == journalStamp { return false }
+    // A snapshot that vanished since it was read was moved or deleted by someone else. Reading
+    // that as "the store is empty" would show no notes, and the next save would start a new
+    // store in its place that buries every note the old one held: refuse, keep this state.
+    if snapshotStamp != nil && currentSnapshot == nil {
+      throw StoreError(
+        .io, path: path,
+        "the store file was removed or moved away since it was opened; nothing was written")
+    }
     if currentSnapshot != snapshotStamp || (currentJournal?.size ?? 0) < Int64(journalLength) {
       try load()
       return true

@@ -25,20 +25,13 @@ extension NoteStore {
         throw StoreError(
           .locked, path: lockPath, "cannot take the store's write lock: \(error.message)")
       }
-      // A snapshot that vanished since it was read was moved or deleted by someone else:
-      // starting a new store in its place would bury every note it held, so refuse.
-      if snapshotStamp != nil && !FileSystem.fileExists(path) {
-        heldLock = nil
-        throw StoreError(
-          .io, path: path,
-          "the store file was removed or moved away since it was opened; nothing was written")
-      }
       // A store file made read-only says "do not change this store": saves would otherwise
       // still succeed (the journal is another file, and rename ignores the file's mode).
       if FileSystem.fileExists(path) && !FileSystem.isWritable(path) {
         heldLock = nil
         throw StoreError(.io, path: path, "the store file is read-only; nothing was written")
       }
+      // Refreshing also refuses a snapshot that vanished since it was read.
       do { try refresh() } catch {
         heldLock = nil
         throw error
