@@ -1,1 +1,0 @@
-// Placeholder so the package graph loads; replaced by real tests.
