@@ -154,6 +154,26 @@ import Testing
     #expect(throws: LookupError.self) { try store.lookup("zzzz").get() }
   }
 
+  @Test func checkInvariantsNamesASnapshotOutOfOrder() throws {
+    // Written by hand: the ids are unique (so it opens) but not sorted, as the store writes them.
+    let note =
+      #"{"created":"2026-01-02T03:04:05Z","id":"ID","tags":[],"title":"T","updated":"2026-01-02T03:04:05Z"}"#
+    let text =
+      #"{"format":"url-notes","formatVersion":1,"notes":["# + "\n"
+      + note.replacingOccurrences(of: "ID", with: "bbbb00000002") + ",\n"
+      + note.replacingOccurrences(of: "ID", with: "aaaa00000001") + "\n]}\n"
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    let store = try NoteStore.open(path: path)
+    #expect(store.count == 2)
+    do {
+      try store.checkInvariants()
+      Issue.record("checkInvariants passed on an unsorted snapshot")
+    } catch {
+      #expect(
+        error.problems == ["snapshot ids not strictly ascending: bbbb00000002 then aaaa00000001"])
+    }
+  }
+
   @Test func findsNotesByURLWhoseIDIsNotTheURLHash() throws {
     let store = try NoteStore.open(path: path)
     var note = SampleNotes.note("cccc00000003", url: "https://Example.com/Page/", title: "By hand")
