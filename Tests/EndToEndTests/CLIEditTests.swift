@@ -193,6 +193,7 @@ import Testing
     while !FileManager.default.fileExists(atPath: started) && Date() < deadline {
       usleep(20_000)
     }
+    try #require(FileManager.default.fileExists(atPath: started), "the editor did not start")
     try tmux.sendKeys("C-c")
     try tmux.sendKeys("C-\\")
     usleep(200_000)
@@ -311,30 +312,11 @@ import Testing
   func run(
     _ arguments: String..., environment: [String: String] = [:], stdin: String? = nil
   ) throws -> CLIResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: try Self.binary())
-    process.arguments = arguments
-    var processEnvironment = ProcessInfo.processInfo.environment
-    processEnvironment["URL_NOTES_STORE"] = storePath
-    processEnvironment.merge(environment) { $1 }
-    process.environment = processEnvironment
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    let input = Pipe()
-    process.standardInput = stdin == nil ? FileHandle.nullDevice : input
-    try process.run()
-    if let stdin {
-      input.fileHandleForWriting.write(Data(stdin.utf8))
-      try input.fileHandleForWriting.close()
-    }
-    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CLIResult(
-      status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
-      stderr: String(decoding: errorData, as: UTF8.self))
+    let result = try ProcessResult.run(
+      [try Self.binary()] + arguments,
+      environment: environment.merging(["URL_NOTES_STORE": storePath]) { first, _ in first },
+      stdin: stdin)
+    return CLIResult(status: result.status, stdout: result.stdoutText, stderr: result.stderrText)
   }
 
   /// An executable shell script in the test directory.

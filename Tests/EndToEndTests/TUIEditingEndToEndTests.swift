@@ -149,6 +149,7 @@ struct TUIEditingEndToEndTests {
     while !FileManager.default.fileExists(atPath: started), Date() < deadline {
       usleep(20_000)
     }
+    try #require(FileManager.default.fileExists(atPath: started), "the editor did not start")
     // Ctrl-C typed while the editor owns the terminal: a SIGINT to the foreground process
     // group, which holds the browser too. It ends the editor, not the browser (ExternalEditor
     // catches it with a no-op handler while the editor runs).

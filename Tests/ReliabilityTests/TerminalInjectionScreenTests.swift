@@ -96,9 +96,10 @@ struct TerminalInjectionScreenTests {
     try tmux.sendKeys("o")
     let opened = directory.file("opened")
     let deadline = Date().addingTimeInterval(5)
-    while !FileManager.default.fileExists(atPath: opened) && Date() < deadline { usleep(20_000) }
-    usleep(100_000)
-    let arguments = (try? String(contentsOfFile: opened, encoding: .utf8)) ?? ""
+    // The recorder writes one line per argument: wait for the file's last newline.
+    func recorded() -> String { (try? String(contentsOfFile: opened, encoding: .utf8)) ?? "" }
+    while !recorded().hasSuffix("\n") && Date() < deadline { usleep(20_000) }
+    let arguments = recorded()
     #expect(
       arguments
         == "https://shell.example/?q=$(touch${IFS}/tmp/url-notes-pwned)&r=;touch${IFS}/tmp/url-notes-pwned2\n"

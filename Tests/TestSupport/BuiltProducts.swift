@@ -36,11 +36,12 @@ public struct ProcessResult: Sendable {
 }
 
 extension ProcessResult {
-  /// Runs `arguments` (the executable first) with stdin from /dev/null and returns once it
-  /// exited; `environment` entries are added to this process's environment.
-  public static func run(_ arguments: [String], environment: [String: String] = [:]) throws
-    -> ProcessResult
-  {
+  /// Runs `arguments` (the executable first) with `stdin` as its input (else /dev/null: not a
+  /// terminal) and returns once it exited; `environment` entries are added to this process's
+  /// environment.
+  public static func run(
+    _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil
+  ) throws -> ProcessResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: arguments[0])
     process.arguments = Array(arguments.dropFirst())
@@ -49,8 +50,13 @@ extension ProcessResult {
     let errors = Pipe()
     process.standardOutput = output
     process.standardError = errors
-    process.standardInput = FileHandle.nullDevice
+    let input = Pipe()
+    process.standardInput = stdin == nil ? FileHandle.nullDevice : input
     try process.run()
+    if let stdin {
+      input.fileHandleForWriting.write(Data(stdin.utf8))
+      try input.fileHandleForWriting.close()
+    }
     // Drain stderr on another thread so neither pipe can fill up and stall the child.
     nonisolated(unsafe) var errorBytes = Data()
     let group = DispatchGroup()
