@@ -33,14 +33,6 @@ public struct JSONReader {
     self.maxStringBytes = maxStringBytes
   }
 
-  /// True when only whitespace is left.
-  public var isAtEnd: Bool {
-    mutating get {
-      skipWhitespace()
-      return offset >= bytes.count
-    }
-  }
-
   /// Skips spaces, tabs, CR and LF.
   @inline(__always)
   public mutating func skipWhitespace() {

@@ -26,11 +26,6 @@ public enum JSONValue: Equatable, Sendable {
     return nil
   }
 
-  /// True for `null`.
-  public var isNull: Bool {
-    if case .null = self { return true }
-    return false
-  }
 }
 
 /// A JSON number, kept as its source text so that integers of any size survive a round trip.

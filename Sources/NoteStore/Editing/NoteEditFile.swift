@@ -112,7 +112,7 @@ public enum NoteEditFile {
     while index < lines.count {
       let line = lines[index]
       index += 1
-      if trimmedTrailing(line) == bodySeparator {
+      if OutlineText.trimmingTrailingWhitespace(line) == bodySeparator {
         var rest = lines[index...].joined(separator: "\n")
         if rest.hasSuffix("\n") { rest.removeLast() }
         body = rest
@@ -184,12 +184,6 @@ public enum NoteEditFile {
 
   static func oneLine(_ text: String) -> String {
     text.replacingAll("\r\n", with: " ").replacingAll("\n", with: " ")
-  }
-
-  static func trimmedTrailing(_ line: Substring) -> Substring {
-    var line = line
-    while let last = line.last, last == " " || last == "\t" || last == "\r" { line.removeLast() }
-    return line
   }
 }
 

@@ -94,7 +94,7 @@ public enum OutlineText {
     return nodes
   }
 
-  private static func trimmingTrailingWhitespace(_ line: Substring) -> Substring {
+  static func trimmingTrailingWhitespace(_ line: Substring) -> Substring {
     var end = line.endIndex
     while end != line.startIndex {
       let before = line.index(before: end)

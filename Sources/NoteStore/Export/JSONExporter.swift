@@ -76,7 +76,8 @@ public enum JSONExporter {
       writer.string(node.markup)
       writer.key("spans")
       writer.beginArray()
-      for span in node.spans {
+      let spans = node.spans  // parsed once: "text" below is their plain text
+      for span in spans {
         writer.beginObject()
         writer.key("style")
         writer.beginArray()
@@ -90,7 +91,7 @@ public enum JSONExporter {
       }
       writer.endArray()
       writer.key("text")
-      writer.string(node.plainText)
+      writer.string(InlineMarkup.collapseWhitespace(spans.map(\.text).joined()))
       writer.endObject()
     }
     writer.endArray()

@@ -59,10 +59,10 @@ struct PendingNotes {
 
   func find(_ draft: NoteDraft, _ normalized: String?, provenance: Provenance) -> NoteID? {
     if let url = draft.url, let normalized {
-      return idByURL[normalized] ?? store.noteID(forURL: url)
+      return idByURL[normalized] ?? store.noteID(forURL: url, normalized: normalized)
     }
     // A note without a URL is the same note when it came from the same file with the title.
-    let candidates = order.compactMap { changed[$0] } + store.allNotesWithoutURL()
+    let candidates = order.compactMap { changed[$0] } + store.notesWithoutURL(titled: draft.title)
     return candidates.first {
       $0.url == nil && $0.title == draft.title
         && $0.provenance.contains { $0.file == provenance.file }
@@ -92,8 +92,10 @@ struct PendingNotes {
 }
 
 extension NoteStore {
-  /// Notes that have no URL (hand-written notes and URL-less dumps); they are few.
-  func allNotesWithoutURL() -> [Note] {
-    records.indices.filter { records[$0].header.url == nil }.compactMap { note(at: $0) }
+  /// Notes with no URL (hand-written notes, URL-less dumps) and this title, decoded; the
+  /// headers are filtered first, so only the few candidates are decoded.
+  func notesWithoutURL(titled title: String) -> [Note] {
+    records.indices.filter { records[$0].header.url == nil && records[$0].header.title == title }
+      .compactMap { note(at: $0) }
   }
 }

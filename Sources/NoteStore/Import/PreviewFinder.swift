@@ -54,7 +54,7 @@ struct PreviewFinder {
     guard case .element(let tag, let href, let children) = node else { return }
     if tag == "ul" || tag == "ol" { return }
     if tag == "a", let href, PreviewFinder.isExternal(href) {
-      let title = SummaryListConverter.collapsedWhitespace(node.textContent)
+      let title = InlineMarkup.collapseWhitespace(node.textContent)
       if !title.isEmpty { titleLinks.append(TitleLink(path: path, href: href, title: title)) }
       return
     }
@@ -100,7 +100,7 @@ struct PreviewFinder {
     if tag == "a" {
       // The cheap href tests first: most links are not tag links.
       guard let href, !isExternal(href), let segment = lastPathSegment(href) else { return }
-      let text = SummaryListConverter.collapsedWhitespace(node.textContent)
+      let text = InlineMarkup.collapseWhitespace(node.textContent)
       if !text.isEmpty, segment.lowercased() == text.lowercased(),
         seen.insert(TagKey(text)).inserted
       {

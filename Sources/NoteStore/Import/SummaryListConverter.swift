@@ -100,11 +100,6 @@ enum SummaryListConverter {
     return result.map { InlineSpan(String(decoding: $0.bytes, as: UTF8.self), $0.style) }
   }
 
-  /// `InlineMarkup.collapseWhitespace` on this byte path: runs become one space, ends trimmed.
-  static func collapsedWhitespace(_ text: String) -> String {
-    collapse([InlineSpan(text)]).first?.text ?? ""
-  }
-
   /// Bytes in the UTF-8 sequence a lead byte starts (1 for a stray continuation byte).
   @inline(__always)
   static func scalarLength(_ lead: UInt8) -> Int {

@@ -66,12 +66,6 @@ enum NoteCodec {
     writer.endArray()
   }
 
-  static func encode(_ note: Note) -> [UInt8] {
-    var writer = JSONWriter(reservingCapacity: 2048)
-    write(note, to: &writer)
-    return writer.bytes
-  }
-
   // MARK: Reading
 
   /// Reads a whole note object at the reader's position.
