@@ -59,8 +59,7 @@ extension App {
   mutating func applyFilter(_ text: String) {
     switch page {
     case .tags(var state):
-      state.filter = text
-      state.reload(store: store)
+      state.setFilter(text)
       page = .tags(state)
     case .previews(var state):
       state.query = text

@@ -26,6 +26,9 @@ public struct TagsState: Equatable, Sendable {
   public private(set) var singleNoteTitles: [TagKey: String] = [:]
   /// The rows on screen, after selection, restriction and filter.
   public private(set) var rows: [TagCount] = []
+  /// The rows before the type-to-filter text: a keystroke of the filter narrows these again
+  /// instead of recomputing co-occurring tags and counts from the store.
+  private var unfilteredRows: [TagCount] = []
   /// Number of notes carrying every selected tag (all notes when none is selected).
   public private(set) var selectionCount = 0
   public var list = ListState()
@@ -61,7 +64,6 @@ public struct TagsState: Equatable, Sendable {
 
   /// Recomputes the rows, keeping the cursor on the same tag when it is still listed.
   public mutating func reload(store: NoteStore) {
-    let previous = current?.tag
     if let restrictionNote, let header = store.header(restrictionNote) {
       restriction = header.tags
       restrictionTitle = header.title
@@ -79,12 +81,26 @@ public struct TagsState: Equatable, Sendable {
       for single in store.singleUseTags() { singleNoteTitles[TagKey(single.tag)] = single.title }
       counts = counts.filter { singleNoteTitles[TagKey($0.tag)] != nil }
     }
-    if !filter.isEmpty {
-      let matcher = TextMatcher(filter)
-      counts = counts.filter { matcher.matches($0.tag) }
-    }
-    rows = counts
+    unfilteredRows = counts
     selectionCount = selected.isEmpty ? store.count : store.noteIDs(matching: filterForNotes).count
+    applyFilter()
+  }
+
+  /// Sets the type-to-filter text: only the rows are narrowed, nothing is read from the store.
+  public mutating func setFilter(_ text: String) {
+    filter = text
+    applyFilter()
+  }
+
+  /// Narrows `unfilteredRows` by `filter`, keeping the cursor on the same tag when listed.
+  private mutating func applyFilter() {
+    let previous = current?.tag
+    if filter.isEmpty {
+      rows = unfilteredRows
+    } else {
+      let matcher = TextMatcher(filter)
+      rows = unfilteredRows.filter { matcher.matches($0.tag) }
+    }
     list.setCount(rows.count)
     if let previous, let index = rows.firstIndex(where: { $0.tag == previous }) {
       list.select(index)
