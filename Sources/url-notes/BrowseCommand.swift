@@ -21,32 +21,18 @@ func runBrowser(storePath: String) -> Int32 {
   do {
     store = try NoteStore.open(path: storePath)
   } catch {
-    writeErrorLine("url-notes: \(error)")
+    Output.error("\(error)")  // already `FILE:LINE:COL: error: …`
     return 1
   }
   let terminal: CursesTerminal
   do {
     terminal = try CursesTerminal.open()
   } catch {
-    writeErrorLine("url-notes: \(error)")
+    Output.error("url-notes: \(error)")
     return 2
   }
-  let browser = getenv("BROWSER").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+  let browser = ProcessEnvironment.value("BROWSER").flatMap { $0.isEmpty ? nil : $0 }
   NotesBrowser.run(store: store, on: terminal, launcher: URLLauncher(browser: browser))
   terminal.shutdown()
   return 0
-}
-
-/// Writes `line` and a newline to standard error with `write(2)`: the C `stderr` global is
-/// off limits under Swift 6 strict concurrency.
-private func writeErrorLine(_ line: String) {
-  let bytes = Array((line + "\n").utf8)
-  bytes.withUnsafeBytes { buffer in
-    var offset = 0
-    while offset < buffer.count {
-      let written = write(STDERR_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-      if written <= 0 { return }
-      offset += written
-    }
-  }
 }

@@ -106,17 +106,7 @@ struct Show: ParsableCommand {
 
   func run() throws {
     let store = try options.open()
-    let id: NoteID
-    switch store.lookup(reference) {
-    case .success(let found): id = found
-    case .failure(let error):
-      Output.error("url-notes: \(error)")
-      throw ExitCode(1)
-    }
-    guard let note = store.note(id) else {
-      Output.error("url-notes: \(reference): the note could not be read from \(store.path)")
-      throw ExitCode(1)
-    }
+    let note = try EditFailure.note(reference, in: store)
     if json { return Output.raw(JSONExporter.note(note)) }
     Output.line(note.title)
     if let url = note.url { Output.line(url) }
