@@ -26,13 +26,12 @@ struct Tags: ParsableCommand {
     let counts =
       with.isEmpty ? store.tagCounts(order: sort) : store.cooccurringTags(with: with, order: sort)
     if json { return Output.raw(JSONExporter.tagCounts(counts)) }
-    let width = String(counts.first.map { max($0.count, counts.map(\.count).max() ?? 0) } ?? 0)
-      .count
-    for entry in counts {
-      let count = String(entry.count)
-      Output.line(
-        String(repeating: " ", count: max(0, width - count.count)) + count + "  " + entry.tag)
-    }
+    let width = String(counts.map(\.count).max() ?? 0).count
+    Output.lines(
+      counts.map { entry in
+        let count = String(entry.count)
+        return String(repeating: " ", count: max(0, width - count.count)) + count + "  " + entry.tag
+      })
   }
 }
 
@@ -76,12 +75,15 @@ struct List: ParsableCommand {
       let notes = store.noteIDs(matching: filter).compactMap(store.note)
       return Output.raw(JSONExporter.notes(notes))
     }
-    for header in store.headers(matching: filter) {
-      Output.line("\(header.id)  \(header.title)")
-      var details = header.host ?? "(no URL)"
-      if !header.tags.isEmpty { details += " · " + header.tags.joined(separator: ", ") }
-      Output.line(String(repeating: " ", count: header.id.rawValue.count + 2) + details)
-    }
+    Output.lines(
+      store.headers(matching: filter).flatMap { header in
+        var details = header.host ?? "(no URL)"
+        if !header.tags.isEmpty { details += " · " + header.tags.joined(separator: ", ") }
+        return [
+          "\(header.id)  \(header.title)",
+          String(repeating: " ", count: header.id.rawValue.count + 2) + details,
+        ]
+      })
   }
 }
 
