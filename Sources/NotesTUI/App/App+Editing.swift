@@ -52,13 +52,13 @@ extension App {
       var focused = form
       if case .invalid(let problem) = error { focused.focus = problem.field }
       page = .form(focused)
-      report(error, draft: draft, editing: form.editedID)
+      report(error, draft: draft)
     }
   }
 
   /// Shows why an edit was not saved: a duplicate URL offers the other note, a conflict asks
   /// whether to overwrite the other version, anything else is a message.
-  mutating func report(_ error: EditError, draft: NoteDraft, editing id: NoteID?) {
+  mutating func report(_ error: EditError, draft: NoteDraft) {
     showRefreshedStore()
     switch error {
     case .invalid(.duplicateURL(_, let owner, let title)):
@@ -94,7 +94,7 @@ extension App {
       reloadPages()
       message = "Saved your version of “\(note.title)” (u undoes)"
     } catch {
-      report(error, draft: draft, editing: id)
+      report(error, draft: draft)
     }
   }
 
@@ -233,7 +233,7 @@ extension App {
         return
       }
       pendingEditorSession = retry
-      report(error, draft: draft, editing: session.base.id)
+      report(error, draft: draft)
     }
   }
 
@@ -263,14 +263,6 @@ extension App {
     else { return }
     state.list.select(index)
     page = .tags(state)
-  }
-}
-
-extension NoteForm {
-  /// The id of the note being edited (nil when adding).
-  var editedID: NoteID? {
-    if case .edit(let note) = mode { return note.id }
-    return nil
   }
 }
 
