@@ -91,7 +91,7 @@ public enum JSONExporter {
       }
       writer.endArray()
       writer.key("text")
-      writer.string(InlineMarkup.collapseWhitespace(spans.map(\.text).joined()))
+      writer.string(InlineMarkup.plainText(of: spans))
       writer.endObject()
     }
     writer.endArray()

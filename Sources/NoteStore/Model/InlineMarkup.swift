@@ -4,47 +4,98 @@
 /// every marker character in plain text, so `markup(for: spans(of: m))` is stable.
 public enum InlineMarkup {
   /// Splits markup into styled spans; adjacent runs of one style are merged.
+  ///
+  /// Complexity: O(n) in the markup's UTF-8 length; each span's text is built once.
   public static func spans(of markup: String) -> [InlineSpan] {
+    // Most bullets have no marker at all: their one span shares the markup's storage.
+    guard hasMarker(markup) else { return markup.isEmpty ? [] : [InlineSpan(markup)] }
     var spans: [InlineSpan] = []
-    var current = ""
-    var style: InlineStyle = []
-    func flush() {
-      guard !current.isEmpty else { return }
-      if let last = spans.last, last.style == style {
-        spans[spans.count - 1].text += current
-      } else {
-        spans.append(InlineSpan(current, style))
+    var pieces: [Range<Int>] = []  // of the span being built, all in one style
+    var pieceStyle: InlineStyle = []
+    var copy = markup
+    copy.withUTF8 { bytes in
+      func finishSpan() {
+        let count = pieces.reduce(0) { $0 + $1.count }
+        let text = String(unsafeUninitializedCapacity: count) { buffer in
+          var offset = 0
+          for piece in pieces {
+            (buffer.baseAddress! + offset).initialize(
+              from: bytes.baseAddress! + piece.lowerBound, count: piece.count)
+            offset += piece.count
+          }
+          return count
+        }
+        spans.append(InlineSpan(text, pieceStyle))
+        pieces.removeAll(keepingCapacity: true)
       }
-      current = ""
+      scanText(bytes) { piece, style in
+        if !pieces.isEmpty && style != pieceStyle { finishSpan() }
+        pieceStyle = style
+        pieces.append(piece)
+      }
+      if !pieces.isEmpty { finishSpan() }
     }
-    let scalars = Array(markup.unicodeScalars)
-    var index = 0
-    while index < scalars.count {
-      let scalar = scalars[index]
-      if scalar == "\\" && index + 1 < scalars.count {
-        current.unicodeScalars.append(scalars[index + 1])
-        index += 2
-        continue
-      }
-      if scalar == "`" {
-        flush()
-        style.formSymmetricDifference(.code)
-      } else if style.contains(.code) {
-        current.unicodeScalars.append(scalar)
-      } else if scalar == "*" && index + 1 < scalars.count && scalars[index + 1] == "*" {
-        flush()
-        style.formSymmetricDifference(.bold)
-        index += 1
-      } else if scalar == "*" {
-        flush()
-        style.formSymmetricDifference(.italic)
-      } else {
-        current.unicodeScalars.append(scalar)
-      }
-      index += 1
-    }
-    flush()
     return spans
+  }
+
+  /// Calls `body` with each non-empty run of text in `bytes` (markup as UTF-8) and its style,
+  /// in order: the text between markers, and each escaped character on its own.
+  ///
+  /// Every marker is ASCII, so scanning bytes is exact: a UTF-8 lead or continuation byte is
+  /// never mistaken for one, and a backslash escapes the whole scalar after it (its length
+  /// read from the lead byte). A backslash at the very end is plain text; inside code a
+  /// backslash still escapes, and `*` is plain text.
+  static func scanText(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, InlineStyle) -> Void
+  ) {
+    var style: InlineStyle = []
+    var runStart = 0
+    var index = 0
+    func endRun(at end: Int) {
+      if runStart < end { body(runStart..<end, style) }
+    }
+    while index < bytes.count {
+      switch bytes[index] {
+      case backslash where index + 1 < bytes.count:
+        endRun(at: index)
+        let scalarEnd = min(index + 1 + scalarLength(lead: bytes[index + 1]), bytes.count)
+        body(index + 1..<scalarEnd, style)
+        index = scalarEnd
+        runStart = index
+      case backtick:
+        endRun(at: index)
+        style.formSymmetricDifference(.code)
+        index += 1
+        runStart = index
+      case asterisk where !style.contains(.code):
+        endRun(at: index)
+        if index + 1 < bytes.count && bytes[index + 1] == asterisk {
+          style.formSymmetricDifference(.bold)
+          index += 2
+        } else {
+          style.formSymmetricDifference(.italic)
+          index += 1
+        }
+        runStart = index
+      default:
+        index += 1
+      }
+    }
+    endRun(at: bytes.count)
+  }
+
+  static let backslash = UInt8(ascii: "\\")
+  static let backtick = UInt8(ascii: "`")
+  static let asterisk = UInt8(ascii: "*")
+
+  /// Whether `text` has a byte that is a marker or an escape.
+  static func hasMarker(_ text: String) -> Bool {
+    text.utf8.contains { $0 == backslash || $0 == asterisk || $0 == backtick }
+  }
+
+  /// The UTF-8 length of the scalar whose first byte is `lead`.
+  @inline(__always) static func scalarLength(lead: UInt8) -> Int {
+    lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
   }
 
   /// Writes spans as markup, escaping marker characters in their text.
@@ -69,7 +120,7 @@ public enum InlineMarkup {
   /// Escapes `\`, `*` and `` ` `` so text reads back as plain text.
   public static func escape(_ text: String) -> String {
     // Most text has no marker characters; scanning bytes is far cheaper than rebuilding.
-    if !text.utf8.contains(where: { $0 == 0x5C || $0 == 0x2A || $0 == 0x60 }) { return text }
+    if !hasMarker(text) { return text }
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
@@ -81,7 +132,26 @@ public enum InlineMarkup {
 
   /// The text with markup removed and whitespace runs collapsed to one space, trimmed.
   public static func plainText(of markup: String) -> String {
-    collapseWhitespace(spans(of: markup).map(\.text).joined())
+    guard hasMarker(markup) else { return collapseWhitespace(markup) }
+    var text: [UInt8] = []
+    var copy = markup
+    copy.withUTF8 { bytes in
+      text.reserveCapacity(bytes.count)
+      scanText(bytes) { piece, _ in
+        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[piece]))
+      }
+    }
+    return collapseWhitespace(String(decoding: text, as: UTF8.self))
+  }
+
+  /// The plain text of spans (their texts joined), whitespace collapsed: `plainText(of:)` of
+  /// their markup, for a caller that has the spans already.
+  public static func plainText(of spans: [InlineSpan]) -> String {
+    switch spans.count {
+    case 0: return ""
+    case 1: return collapseWhitespace(spans[0].text)
+    default: return collapseWhitespace(spans.map(\.text).joined())
+    }
   }
 
   /// Collapses runs of whitespace (including newlines) to one space and trims the ends.

@@ -9,11 +9,16 @@ public struct TextMatcher: Sendable {
   let folded: String
   let rawNeedle: [UInt8]?
   let foldASCII: Bool
+  /// The folded needle's bytes when `matches(_:)` may answer by an ASCII byte search: it is
+  /// ASCII, not empty, and without CR or LF (see `asciiMatch`).
+  let asciiNeedle: [UInt8]?
 
   public init(_ text: String) {
     needle = text
     folded = text.lowercased()
     let bytes = Array(folded.utf8)
+    let isPlainASCII = bytes.allSatisfy { $0 < 0x80 && $0 != 0x0A && $0 != 0x0D }
+    asciiNeedle = isPlainASCII && !bytes.isEmpty ? bytes : nil
     let escapesInJSON = bytes.contains {
       $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20
     }
@@ -32,9 +37,65 @@ public struct TextMatcher: Sendable {
     }
   }
 
-  /// True if `text` contains the needle, ignoring case.
+  /// True if `text` contains the needle, ignoring case: `text.lowercased()` contains the
+  /// lowercased needle, compared as Characters.
   public func matches(_ text: String) -> Bool {
+    if let asciiNeedle, let answer = Self.asciiMatch(text, asciiNeedle) { return answer }
+    return exactlyMatches(text)
+  }
+
+  /// `matches(_:)` by its definition. (This module imports no Foundation, so `contains` is
+  /// the standard library's Character search, not Foundation's UTF-16 one.)
+  func exactlyMatches(_ text: String) -> Bool {
     text.lowercased().contains(folded)
+  }
+
+  /// `matches(_:)` by a byte search, or nil unless `text` is all ASCII.
+  ///
+  /// For ASCII text this is exact: `lowercased()` maps A–Z to a–z and nothing else, and the
+  /// Characters of ASCII text are its bytes except CR LF, which is one Character; a needle
+  /// without CR and LF can neither match half of one nor start or end inside one. Any other
+  /// text is left to the exact path, because lowercasing non-ASCII can yield ASCII (KELVIN SIGN
+  /// → "k"), some non-ASCII Characters equal ASCII ones (GREEK QUESTION MARK is canonically
+  /// ";"), and a combining mark joins the ASCII letter before it into one Character.
+  static func asciiMatch(_ text: String, _ needle: [UInt8]) -> Bool? {
+    var text = text
+    return text.withUTF8 { bytes in
+      guard isASCII(bytes) else { return nil }
+      return firstMatch(of: needle, in: bytes, foldASCII: true) != nil
+    }
+  }
+
+  static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var union: UInt8 = 0
+    for byte in bytes { union |= byte }
+    return union < 0x80
+  }
+
+  /// The offset of the first occurrence of `needle` in `bytes`, folding A–Z in `bytes` to
+  /// a–z when `foldASCII` (the needle is then lowercase already).
+  static func firstMatch(
+    of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, foldASCII: Bool
+  ) -> Int? {
+    guard let first = needle.first, bytes.count >= needle.count else { return nil }
+    let upperFirst = foldASCII && first >= 0x61 && first <= 0x7A ? first - 0x20 : first
+    var index = 0
+    let last = bytes.count - needle.count
+    while index <= last {
+      let byte = bytes[index]
+      if byte == first || byte == upperFirst {
+        var matched = 1
+        while matched < needle.count {
+          var candidate = bytes[index + matched]
+          if foldASCII && candidate >= 0x41 && candidate <= 0x5A { candidate += 0x20 }
+          if candidate != needle[matched] { break }
+          matched += 1
+        }
+        if matched == needle.count { return index }
+      }
+      index += 1
+    }
+    return nil
   }
 
   /// True if the header fields contain the needle.
@@ -43,33 +104,14 @@ public struct TextMatcher: Sendable {
       || header.tags.contains(where: matches)
   }
 
-  /// True if the summary text contains the needle.
+  /// True if the summary text of some node (any depth) contains the needle.
   func matches(_ summary: [SummaryNode]) -> Bool {
-    SummaryNode.flatten(summary).contains { matches($0.node.plainText) }
+    summary.contains { matches($0.plainText) || matches($0.children) }
   }
 
   /// False only when `bytes` certainly do not contain the needle.
   func mayMatch(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let rawNeedle, let first = rawNeedle.first else { return true }
-    let count = rawNeedle.count
-    guard bytes.count >= count else { return false }
-    let upperFirst = foldASCII && first >= 0x61 && first <= 0x7A ? first - 0x20 : first
-    var index = 0
-    let last = bytes.count - count
-    while index <= last {
-      let byte = bytes[index]
-      if byte == first || byte == upperFirst {
-        var matched = 1
-        while matched < count {
-          var candidate = bytes[index + matched]
-          if foldASCII && candidate >= 0x41 && candidate <= 0x5A { candidate += 0x20 }
-          if candidate != rawNeedle[matched] { break }
-          matched += 1
-        }
-        if matched == count { return true }
-      }
-      index += 1
-    }
-    return false
+    guard let rawNeedle, !rawNeedle.isEmpty else { return true }
+    return Self.firstMatch(of: rawNeedle, in: bytes, foldASCII: foldASCII) != nil
   }
 }
