@@ -1,9 +1,9 @@
 import Foundation
 import NoteStore
 
-/// The peer: the same corpus loaded into buku (through its import of the Netscape bookmark
-/// file `url-notes export --format netscape` writes), its searches timed as whole processes
-/// beside `url-notes list` with the same tag and word.
+/// The peer: the same corpus in buku's database (written through buku's own `add_rec`, see
+/// `BukuLoader`), its searches timed as whole processes beside `url-notes list` with the same
+/// tag and word, and their hit counts checked against ours.
 struct BukuBenchmark {
   let options: BenchOptions
   let store: StoreBenchmark
@@ -23,54 +23,59 @@ struct BukuBenchmark {
       table.add("buku", nil, .seconds, "url-notes is not built beside the bench: skipped")
       return table
     }
-    let home = store.directory + "/buku"
-    let environment = ["XDG_DATA_HOME": home]
-    let database = home + "/buku/bookmarks.db"
-    var loaded: Double?
-    if access(database, R_OK) != 0 {
-      try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-      let html = store.directory + "/bookmarks.html"
-      _ = ChildProcess.run(
-        [cli, "export", "--store", store.storePath, "--format", "netscape"], outputPath: html)
-      // Every prompt answered "n" (no auto-tag, no folder names as tags). Not --tacit: it
-      // answers "yes" to folder tags, and buku then walks the whole document per bookmark.
-      let answers = home + "/answers.txt"
-      try? String(repeating: "n\n", count: 20).write(
-        toFile: answers, atomically: true, encoding: .utf8)
-      let result = ChildProcess.run(
-        [buku, "--nostdin", "-i", html], stdinPath: answers, environment: environment)
-      guard result.status == 0 else {
-        table.add("buku import", nil, .seconds, "buku -i failed (status \(result.status))")
-        return table
-      }
-      loaded = result.seconds
-    }
     guard let opened = try? NoteStore.open(path: store.storePath) else { return table }
+    let loader = BukuLoader(buku: buku, home: store.directory + "/buku")
+    let loadedHow = "corpus put into buku's SQLite database by its own add_rec (as buku -i)"
+    if loader.isLoaded {
+      table.add("buku load", nil, .seconds, "reused: \(loadedHow)")
+    } else {
+      switch loader.load(opened) {
+      case .failure(let error):
+        table.add("buku load", nil, .seconds, error.message)
+        return table
+      case .success(let loaded):
+        table.add(
+          "buku load", loaded.buku, .seconds,
+          "\(loadedHow), \(BenchTable.grouped(loaded.added)) bookmarks; rows written in "
+            + String(format: "%.2f s", loaded.rows))
+      }
+    }
     let tag = StoreBenchmark.queryTags(opened.tagCounts(), size: store.size).0.tag
+    let word = Vocabulary.searchWord
+    let ours = (
+      tag: opened.noteIDs(matching: NoteFilter(allTags: [tag])).count,
+      word: opened.noteIDs(matching: NoteFilter(text: word)).count
+    )
+    let theirs = loader.hitCounts(tag: tag, word: word)
+    func hits(_ count: Int?, _ our: Int) -> String {
+      guard let count else { return "hits n/a" }
+      return count == our ? "\(count) hits, as url-notes" : "\(count) hits, url-notes \(our) DIFFER"
+    }
     let runs = options.smoke ? 1 : 3
     func timed(_ arguments: [String]) -> Double? {
       ChildProcess.median(
-        [buku, "--nostdin", "--np"] + arguments, runs: runs, environment: environment)?.wall
-    }
-    if let loaded {
-      table.add("buku import", loaded, .seconds, "buku -i of the exported Netscape file (once)")
+        [buku, "--nostdin", "--np"] + arguments, runs: runs, environment: loader.environment)?
+        .wall
     }
     let cliTag = measured.value(of: "CLI list --tag --json")
     let cliSearch = measured.value(of: "CLI list --search")
     let stag = timed(["--stag", tag])
-    let search = timed(["-s", Vocabulary.searchWord])
-    let deep = timed(["--deep", "-s", Vocabulary.searchWord])
+    let search = timed(["-s", word])
+    let deep = timed(["--deep", "-s", word])
     table.add(
       "buku --stag", stag, .seconds,
-      "tag \"\(tag)\"; url-notes list --tag --json is \(Self.ratio(cliTag, stag)) of it",
+      "tag \"\(tag)\", \(hits(theirs?.tag, ours.tag)); url-notes list --tag --json is "
+        + "\(Self.ratio(cliTag, stag)) of it",
       target: stag.map { .init(limit: $0 / 4, text: "CLI ≤ ¼") }, checked: cliTag)
     table.add(
       "buku -s", search, .seconds,
-      "word; url-notes list --search is \(Self.ratio(cliSearch, search)) of it",
+      "word \"\(word)\", \(hits(theirs?.word, ours.word)); url-notes list --search is "
+        + "\(Self.ratio(cliSearch, search)) of it",
       target: search.map { .init(limit: $0 / 10, text: "CLI ≤ 1/10") }, checked: cliSearch)
     table.add(
       "buku --deep -s", deep, .seconds,
-      "substring; url-notes list --search is \(Self.ratio(cliSearch, deep)) of it",
+      "substring, \(hits(theirs?.deep, ours.word)); url-notes list --search is "
+        + "\(Self.ratio(cliSearch, deep)) of it",
       target: deep.map { .init(limit: $0, text: "CLI faster") }, checked: cliSearch)
     return table
   }

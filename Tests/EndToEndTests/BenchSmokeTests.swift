@@ -14,14 +14,20 @@ import Testing
   ]
   static let flightRows = ["flight import", "raw read of the pages"]
 
+  static let bukuRows = ["buku load", "buku --stag", "buku -s", "buku --deep -s"]
+  /// buku on $PATH: then the smoke run loads the corpus into it too.
+  static let haveBuku = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+    .contains { FileManager.default.isExecutableFile(atPath: "\($0)/buku") }
+
   @Test func smokeModeMeasuresEveryRow() throws {
     let out = TemporaryDirectory()
     let binary = try BuiltProducts.executable("url-notes-bench")
-    let result = try ProcessResult.run([binary, "--smoke", "--out", out.path])
+    let result = try ProcessResult.run(
+      [binary, "--smoke", "--out", out.path] + (Self.haveBuku ? ["--buku"] : []))
     #expect(result.status == 0, "\(result.stdoutText)\(result.stderrText)")
     let lines = result.stdoutText.split(separator: "\n").map(String.init)
     #expect(lines.contains { $0.hasPrefix("== 1,000 notes: \(out.path)/store-1000/notes.json") })
-    for row in Self.storeRows + Self.flightRows {
+    for row in Self.storeRows + Self.flightRows + (Self.haveBuku ? Self.bukuRows : []) {
       let line = lines.first { $0.hasPrefix(row + "  ") }
       #expect(line != nil, "no row \(row)")
       guard let line else { continue }
@@ -31,6 +37,13 @@ import Testing
         figure.hasSuffix(" s") || figure.hasSuffix(" ms") || figure.hasSuffix(" µs")
           || figure.hasSuffix(" MB") || figure.hasSuffix(" MB/s"),
         "\(row): \(figure)")
+    }
+    if Self.haveBuku {
+      // buku's searches find what url-notes finds in the same corpus.
+      for row in Self.bukuRows.dropFirst() {
+        let line = lines.first { $0.hasPrefix(row + "  ") } ?? ""
+        #expect(line.contains(" hits, as url-notes;"), "\(line)")
+      }
     }
     let flight = try #require(lines.first { $0.hasPrefix("flight import  ") })
     #expect(flight.contains(" 0 files failed"))
