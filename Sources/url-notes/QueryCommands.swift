@@ -72,7 +72,7 @@ struct List: ParsableCommand {
     ProcessLifetime.keep(store)
     let filter = NoteFilter(allTags: tags, anyTags: anyTags, noneTags: notTags, text: search)
     if json {
-      let notes = store.noteIDs(matching: filter).compactMap(store.note)
+      let notes = store.notes(matching: filter)
       return Output.raw(JSONExporter.notes(notes))
     }
     Output.lines(
@@ -141,7 +141,7 @@ struct Export: ParsableCommand {
 
   func run() throws {
     let store = try options.open()
-    let notes = store.noteIDs(matching: NoteFilter()).compactMap(store.note)
+    let notes = store.notes(matching: NoteFilter())
     switch format {
     case .json: Output.raw(JSONExporter.notes(notes))
     case .markdown: Output.raw(MarkdownExporter.export(notes))

@@ -34,7 +34,12 @@ extension NoteStore {
 
   /// Ids of the notes that pass `filter`, newest first (ties by title, then id).
   public func noteIDs(matching filter: NoteFilter) -> [NoteID] {
-    positions(matching: filter).map { records[$0].header.id }
+    positions(matching: filter).map { records[$0].id }
+  }
+
+  /// The notes that pass `filter`, decoded, in list order.
+  public func notes(matching filter: NoteFilter) -> [Note] {
+    positions(matching: filter).compactMap { note(at: $0) }
   }
 
   /// Headers of the notes that pass `filter`, in list order.
@@ -69,12 +74,14 @@ extension NoteStore {
     return sortedInListOrder(candidates)
   }
 
-  /// `positions` in list order, lower-casing each title once rather than per comparison.
+  /// `positions` in list order, decoding each header and lower-casing each title once rather
+  /// than per comparison.
   func sortedInListOrder(_ positions: [Int]) -> [Int] {
-    let titles = positions.map { records[$0].header.title.lowercased() }
+    let headers = positions.map { records[$0].header }
+    let titles = headers.map { $0.title.lowercased() }
     let order = positions.indices.sorted { lhs, rhs in
-      let left = records[positions[lhs]].header
-      let right = records[positions[rhs]].header
+      let left = headers[lhs]
+      let right = headers[rhs]
       if left.created != right.created { return left.created > right.created }
       if titles[lhs] != titles[rhs] { return titles[lhs] < titles[rhs] }
       return left.id < right.id
@@ -162,8 +169,8 @@ extension NoteStore {
       return .failure(LookupError(reference: reference, reason: "no note has this URL"))
     }
     if reference.count >= 4 {
-      let matches = records.filter { $0.header.id.rawValue.hasPrefix(reference) }
-      if matches.count == 1 { return .success(matches[0].header.id) }
+      let matches = records.map(\.id).filter { $0.rawValue.hasPrefix(reference) }
+      if matches.count == 1 { return .success(matches[0]) }
       if matches.count > 1 {
         return .failure(
           LookupError(reference: reference, reason: "ambiguous id prefix (\(matches.count) notes)"))

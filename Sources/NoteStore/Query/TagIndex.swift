@@ -30,14 +30,23 @@ struct TagIndex {
   func positions(of tag: String) -> [Int] { entries[TagKey(tag)]?.positions ?? [] }
 
   /// Records that the note at `position` now carries `tags` (it may have carried others).
+  /// `spelling` gives the spelling of a tag on the note at a position, for an entry whose first
+  /// note changes: an entry is named as the note at its lowest position spells it, exactly as
+  /// when the index is built from the headers.
   /// Complexity: O(distinct tags × log notes per tag); for a few changed notes, not many.
-  mutating func replace(position: Int, tags: [String]) {
+  mutating func replace(
+    position: Int, tags: [String], spelling: (_ position: Int, _ key: TagKey) -> String?
+  ) {
     for key in Array(entries.keys) {
       let list = entries[key]!.positions
       let found = Self.lowerBound(position, in: list)
       if found < list.count && list[found] == position {
         entries[key]!.positions.remove(at: found)
-        if entries[key]!.positions.isEmpty { entries[key] = nil }
+        if entries[key]!.positions.isEmpty {
+          entries[key] = nil
+        } else if found == 0, let name = spelling(entries[key]!.positions[0], key) {
+          entries[key]!.name = name
+        }
       }
     }
     var seen = Set<TagKey>()
@@ -45,7 +54,9 @@ struct TagIndex {
       let key = TagKey(tag)
       guard seen.insert(key).inserted else { continue }
       var entry = entries[key] ?? Entry(name: tag, positions: [])
-      entry.positions.insert(position, at: Self.lowerBound(position, in: entry.positions))
+      let slot = Self.lowerBound(position, in: entry.positions)
+      if slot == 0 { entry.name = tag }
+      entry.positions.insert(position, at: slot)
       entries[key] = entry
     }
   }

@@ -12,16 +12,17 @@ extension NoteStore {
     let mapped: MappedFile?
     do { mapped = try MappedFile(path: path) } catch { throw ioError(error) }
     var newRecords: [NoteRecord] = []
-    var newPositions: [NoteID: Int] = [:]
+    var newPositions: [NoteID: Int]?
     var newWarnings: [String] = []
     var snapshotTags: TagIndex?
     if let mapped {
       if let loaded = readIndex(for: mapped) {
         newRecords = loaded.records
-        newPositions = loaded.positions
         snapshotTags = loaded.tagIndex
       } else {
-        try scanSnapshot(mapped.bytes, into: &newRecords, positions: &newPositions)
+        var scanned: [NoteID: Int] = [:]
+        try scanSnapshot(mapped.bytes, into: &newRecords, positions: &scanned)
+        newPositions = scanned
         if let bytes = StoreIndex.encode(newRecords, snapshot: mapped) {
           StoreIndex.write(bytes, to: indexPath)
         }
@@ -32,12 +33,19 @@ extension NoteStore {
     do { journalBytes = try FileSystem.contents(of: journalPath) ?? [] } catch {
       throw ioError(error)
     }
-    let snapshotStarts = journalBytes.isEmpty ? [] : newRecords.map(\.snapshotStart)
-    let consumed = try replayJournal(
-      journalBytes, from: 0, into: &newRecords, positions: &newPositions, warnings: &newWarnings)
+    var consumed = 0
+    var snapshotStarts: [Int?] = []
+    if !journalBytes.isEmpty {
+      snapshotStarts = newRecords.map(\.snapshotStart)
+      var positions = newPositions ?? Self.positions(of: newRecords)
+      consumed = try replayJournal(
+        journalBytes, from: 0, into: &newRecords, positions: &positions,
+        warnings: &newWarnings)
+      newPositions = positions
+    }
     snapshot = mapped
     records = newRecords
-    positionByID = newPositions
+    cachedPositions = newPositions
     warnings = newWarnings
     journalLength = consumed
     snapshotStamp = newSnapshotStamp
@@ -54,7 +62,7 @@ extension NoteStore {
   /// The index's records for `mapped`, or nil when there is none or it does not fit exactly.
   func readIndex(for mapped: MappedFile) -> StoreIndex.Loaded? {
     guard let file = try? MappedFile(path: indexPath) else { return nil }
-    return try? StoreIndex.read(file.bytes, snapshot: mapped)
+    return try? StoreIndex.read(file, snapshot: mapped)
   }
 
   /// The snapshot's tag index patched for the notes the journal put, or nil (rebuild from the
@@ -76,7 +84,9 @@ extension NoteStore {
     }
     var patched = index
     for position in changed {
-      patched.replace(position: position, tags: records[position].header.tags)
+      patched.replace(position: position, tags: records[position].header.tags) { other, key in
+        records[other].header.tags.first { TagKey($0) == key }
+      }
     }
     return patched
   }
@@ -271,7 +281,7 @@ extension NoteStore {
     case .delete(let id):
       guard let position = positions.removeValue(forKey: id) else { return }
       records.remove(at: position)
-      for index in position..<records.count { positions[records[index].header.id] = index }
+      for index in position..<records.count { positions[records[index].id] = index }
     }
   }
 

@@ -93,10 +93,14 @@ extension NoteStore {
       throw StoreError(
         .io, path: error.path, "\(error.message); the change was not saved, the store is unchanged")
     }
-    for change in changes { Self.apply(change, to: &records, positions: &positionByID) }
+    var positions = positionByID
+    cachedPositions = nil  // one owner, so the changes below do not copy the map
+    for change in changes { Self.apply(change, to: &records, positions: &positions) }
+    cachedPositions = positions
     journalLength += writer.bytes.count
     journalStamp = FileSystem.stamp(journalPath)
-    cachedTagIndex = nil
+    cachedTagIndex = Self.tagIndex(
+      cachedTagIndex, patchedFor: changes, positions: positions, records: records)
     cachedURLBuckets = nil
     let snapshotSize = Int(snapshotStamp?.size ?? 0)
     if journalLength > max(NoteStore.compactionThresholdBytes, snapshotSize / 16) {
@@ -106,6 +110,23 @@ extension NoteStore {
         warnings.append("\(error) (the change itself is saved in the journal)")
       }
     }
+  }
+
+  /// The tag index after `changes`, patched for a few puts (an edit in the TUI must not
+  /// rebuild it from every header), or nil to rebuild it when next needed: after a delete
+  /// (positions shift) or many puts.
+  static func tagIndex(
+    _ index: TagIndex?, patchedFor changes: [StoreChange], positions: [NoteID: Int],
+    records: [NoteRecord]
+  ) -> TagIndex? {
+    guard var index, changes.count <= 64 else { return nil }
+    for change in changes {
+      guard case .put(let note) = change, let position = positions[note.id] else { return nil }
+      index.replace(position: position, tags: note.tags) { other, key in
+        records[other].header.tags.first { TagKey($0) == key }
+      }
+    }
+    return index
   }
 
   /// Folds the journal into a new snapshot (atomic replace), then empties the journal.
@@ -118,7 +139,8 @@ extension NoteStore {
   /// Writes `newRecords` as the snapshot, sorted by id, then empties the journal and reloads.
   /// Notes still in the old snapshot are copied as bytes, not re-encoded.
   func writeSnapshot(_ newRecords: [NoteRecord]) throws(StoreError) {
-    let ordered = newRecords.sorted { $0.header.id < $1.header.id }
+    let ids = newRecords.map(\.id)
+    let ordered = newRecords.indices.sorted { ids[$0] < ids[$1] }.map { newRecords[$0] }
     var writer = JSONWriter(reservingCapacity: Int(snapshotStamp?.size ?? 0) + 4096)
     writer.raw(
       "{\"format\":\"url-notes\",\"formatVersion\":\(NoteStore.formatVersion),\"notes\":[\n")

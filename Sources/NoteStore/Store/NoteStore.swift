@@ -17,7 +17,18 @@ public final class NoteStore {
 
   /// Notes in snapshot order, then in journal order for notes added since.
   var records: [NoteRecord] = []
-  var positionByID: [NoteID: Int] = [:]
+  /// The id → position map; nil until first needed (a store opened through its index answers
+  /// tag queries and text searches without one, and building it decodes every id).
+  var cachedPositions: [NoteID: Int]?
+  var positionByID: [NoteID: Int] {
+    get {
+      if let cachedPositions { return cachedPositions }
+      let built = Self.positions(of: records)
+      cachedPositions = built
+      return built
+    }
+    set { cachedPositions = newValue }
+  }
   var snapshot: MappedFile?
   var snapshotStamp: FileSystem.Stamp?
   var journalStamp: FileSystem.Stamp?
@@ -47,6 +58,13 @@ public final class NoteStore {
     let store = NoteStore(path: path)
     try store.load()
     return store
+  }
+
+  static func positions(of records: [NoteRecord]) -> [NoteID: Int] {
+    var positions: [NoteID: Int] = [:]
+    positions.reserveCapacity(records.count)
+    for (position, record) in records.enumerated() { positions[record.id] = position }
+    return positions
   }
 
   /// Number of notes.
@@ -113,14 +131,43 @@ public struct NoteHeader: Equatable, Sendable {
   public var host: String? { url.flatMap(NormalizedURL.host(of:)) }
 }
 
-/// One note as the store holds it: header in memory, the rest in the snapshot or in memory.
+/// One note as the store holds it: the rest of the note in the snapshot or in memory, the
+/// header in memory or, for a note read through the index, in the mapped index until asked for.
 struct NoteRecord {
   enum Source {
     case snapshot(Range<Int>)
     case memory(Note)
   }
-  var header: NoteHeader
+  enum StoredHeader {
+    case decoded(NoteHeader)
+    case indexed(IndexedHeaders, offset: Int)
+  }
+  var storedHeader: StoredHeader
   var source: Source
+
+  init(header: NoteHeader, source: Source) {
+    storedHeader = .decoded(header)
+    self.source = source
+  }
+
+  init(indexed headers: IndexedHeaders, at offset: Int, source: Source) {
+    storedHeader = .indexed(headers, offset: offset)
+    self.source = source
+  }
+
+  var header: NoteHeader {
+    switch storedHeader {
+    case .decoded(let header): return header
+    case .indexed(let headers, let offset): return headers.header(at: offset)
+    }
+  }
+
+  var id: NoteID {
+    switch storedHeader {
+    case .decoded(let header): return header.id
+    case .indexed(let headers, let offset): return headers.id(at: offset)
+    }
+  }
 }
 
 /// One change to the store.

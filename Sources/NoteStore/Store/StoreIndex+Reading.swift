@@ -1,9 +1,8 @@
 extension StoreIndex {
-  /// What a valid index gives the loader: records in snapshot order, their positions by id,
-  /// and the tag index over them.
+  /// What a valid index gives the loader: records in snapshot order (headers decoded from the
+  /// index on demand) and the tag index over them.
   struct Loaded {
     var records: [NoteRecord]
-    var positions: [NoteID: Int]
     var tagIndex: TagIndex
   }
 
@@ -12,15 +11,12 @@ extension StoreIndex {
     var reason: String
   }
 
-  /// Reads the index at `bytes` if it describes exactly `snapshot` (see the type's trust
-  /// rules); throws `Rejection` otherwise.
-  static func read(_ bytes: UnsafeBufferPointer<UInt8>, snapshot file: MappedFile)
-    throws(Rejection) -> Loaded
-  {
-    let identity = file.identity
-    let snapshot = file.bytes
+  /// Reads the index in `file` if it describes exactly `snapshot` (see the type's trust rules);
+  /// throws `Rejection` otherwise. The records keep `file` mapped: their headers live there.
+  static func read(_ file: MappedFile, snapshot: MappedFile) throws(Rejection) -> Loaded {
+    let bytes = file.bytes
     var cursor = Cursor(bytes: UnsafeRawBufferPointer(bytes))
-    guard bytes.count >= headerLength, Array(bytes[0..<8]) == magic else {
+    guard bytes.count >= headerLength, bytes.starts(with: magic) else {
       throw Rejection(reason: "not an index")
     }
     cursor.offset = 8
@@ -29,12 +25,14 @@ extension StoreIndex {
       device: try cursor.u64(), inode: try cursor.u64(), size: Int64(bitPattern: try cursor.u64()),
       modifiedSeconds: Int64(bitPattern: try cursor.u64()),
       modifiedNanoseconds: Int64(bitPattern: try cursor.u64()))
-    guard recorded == identity else { throw Rejection(reason: "stale: the snapshot changed") }
-    guard try cursor.u64() == contentHash(file) else {
+    guard recorded == snapshot.identity else {
+      throw Rejection(reason: "stale: the snapshot changed")
+    }
+    guard try cursor.u64() == contentHash(snapshot) else {
       throw Rejection(reason: "stale: the snapshot's bytes changed")
     }
     let noteCount = Int(try cursor.u32())
-    let tagCount = Int(try cursor.u32())
+    let spellingCount = Int(try cursor.u32())
     let payloadLength = try cursor.u64()
     let expectedChecksum = try cursor.u64()
     guard payloadLength == UInt64(bytes.count - headerLength) else {
@@ -43,86 +41,110 @@ extension StoreIndex {
     guard checksum(UnsafeBufferPointer(rebasing: bytes[headerLength...])) == expectedChecksum else {
       throw Rejection(reason: "damaged: checksum")
     }
-    // Tags: one TagIndex entry per case-insensitive key; the first spelling names it, as when
-    // the tag index is built from headers.
-    var tagNames: [String] = []
-    var slotOfTag: [Int] = []
-    var keys: [TagKey] = []
-    var entries: [TagIndex.Entry] = []
-    var slotByKey: [TagKey: Int] = [:]
-    tagNames.reserveCapacity(tagCount)
-    for _ in 0..<tagCount {
-      let name = try cursor.string()
-      let key = TagKey(name)
-      if let slot = slotByKey[key] {
-        slotOfTag.append(slot)
-      } else {
-        slotByKey[key] = entries.count
-        slotOfTag.append(entries.count)
-        keys.append(key)
-        entries.append(TagIndex.Entry(name: name, positions: []))
+    var spellings: [String] = []
+    spellings.reserveCapacity(min(spellingCount, bytes.count / 4))
+    for _ in 0..<spellingCount { spellings.append(try cursor.string()) }
+    let tagIndex = try readTagIndex(&cursor, spellings: spellings, noteCount: noteCount)
+    let records = try readRecords(
+      &cursor, noteCount: noteCount, spellingCount: spellingCount, file: file,
+      spellings: spellings, snapshot: snapshot)
+    try checkSampledRanges(records, snapshot: snapshot)
+    return Loaded(records: records, tagIndex: tagIndex)
+  }
+
+  /// The tag index section: entries named by spellings, with ascending positions.
+  static func readTagIndex(_ cursor: inout Cursor, spellings: [String], noteCount: Int)
+    throws(Rejection) -> TagIndex
+  {
+    let entryCount = Int(try cursor.u32())
+    guard entryCount <= spellings.count else { throw Rejection(reason: "damaged: tag entries") }
+    var entries: [TagKey: TagIndex.Entry] = [:]
+    entries.reserveCapacity(entryCount)
+    for _ in 0..<entryCount {
+      let spelling = Int(try cursor.u32())
+      let count = Int(try cursor.u32())
+      guard spelling < spellings.count, count > 0, count <= noteCount,
+        count <= (cursor.bytes.count - cursor.offset) / 4
+      else { throw Rejection(reason: "damaged: tag entry") }
+      var positions: [Int] = []
+      positions.reserveCapacity(count)
+      var previous = -1
+      for _ in 0..<count {
+        let position = Int(try cursor.u32())
+        guard position > previous, position < noteCount else {
+          throw Rejection(reason: "damaged: tag positions")
+        }
+        positions.append(position)
+        previous = position
       }
-      tagNames.append(name)
+      let name = spellings[spelling]
+      guard
+        entries.updateValue(.init(name: name, positions: positions), forKey: TagKey(name)) == nil
+      else { throw Rejection(reason: "damaged: a tag listed twice") }
     }
+    var index = TagIndex()
+    index.entries = entries
+    return index
+  }
+
+  /// The range table and the header records after it. Every record is walked once (without
+  /// building strings) so a lazily decoded header can never run off its bytes.
+  static func readRecords(
+    _ cursor: inout Cursor, noteCount: Int, spellingCount: Int, file: MappedFile,
+    spellings: [String], snapshot: MappedFile
+  ) throws(Rejection) -> [NoteRecord] {
+    let tableStart = cursor.offset
+    guard noteCount <= (cursor.bytes.count - tableStart) / tableEntryLength else {
+      throw Rejection(reason: "damaged: truncated")
+    }
+    let headersStart = tableStart + noteCount * tableEntryLength
+    let source = IndexedHeaders(
+      file: file, spellings: spellings, recordsStart: headersStart)
     var records: [NoteRecord] = []
     records.reserveCapacity(noteCount)
-    var positions: [NoteID: Int] = [:]
-    positions.reserveCapacity(noteCount)
-    // Each note's tag-index slots, flat; postings are filled in a second pass with exact
-    // capacities (appending to 5,000 growing lists while reading notes thrashes the cache).
-    var noteSlots: [Int32] = []
-    noteSlots.reserveCapacity(noteCount * 20)
-    var slotCounts = [Int](repeating: 0, count: entries.count)
+    var walker = Cursor(bytes: cursor.bytes, offset: headersStart)
     var previousEnd = 0
-    for position in 0..<noteCount {
+    var previousID: UnsafeRawBufferPointer?
+    for _ in 0..<noteCount {
       let start = Int(try cursor.u64())
       let end = Int(try cursor.u64())
-      guard start >= previousEnd, start < end, end <= snapshot.count else {
+      let recordOffset = Int(try cursor.u64())
+      guard start >= previousEnd, start < end, end <= snapshot.bytes.count else {
         throw Rejection(reason: "damaged: range outside the snapshot")
       }
       previousEnd = end
-      let created = Timestamp(secondsSince1970: Int64(bitPattern: try cursor.u64()))
-      let updated = Timestamp(secondsSince1970: Int64(bitPattern: try cursor.u64()))
-      let id = NoteID(try cursor.string())
-      let url = try cursor.optionalString()
-      let title = try cursor.string()
-      let count = Int(try cursor.u32())
-      var tags: [String] = []
-      tags.reserveCapacity(count)
-      let firstSlot = noteSlots.count
-      for _ in 0..<count {
-        let number = Int(try cursor.u32())
-        guard number < tagNames.count else { throw Rejection(reason: "damaged: tag number") }
-        tags.append(tagNames[number])
-        let slot = Int32(slotOfTag[number])
-        // Two spellings of one tag on one note count once.
-        if !noteSlots[firstSlot...].contains(slot) {
-          noteSlots.append(slot)
-          slotCounts[Int(slot)] += 1
+      guard recordOffset == walker.offset - headersStart else {
+        throw Rejection(reason: "damaged: header offset")
+      }
+      walker.offset += 16
+      let id = try walker.rawString()
+      guard !id.isEmpty else { throw Rejection(reason: "damaged: empty id") }
+      // Byte order, which for the ids url-notes writes is the snapshot's (string) order.
+      if let previousID, !previousID.lexicographicallyPrecedes(id) {
+        throw Rejection(reason: "damaged: ids not ascending")
+      }
+      previousID = id
+      if try walker.u32() != absent {
+        walker.offset -= 4
+        _ = try walker.rawString()
+      }
+      _ = try walker.rawString()
+      let tagCount = Int(try walker.u32())
+      guard tagCount <= (walker.bytes.count - walker.offset) / 4 else {
+        throw Rejection(reason: "damaged: truncated")
+      }
+      for _ in 0..<tagCount {
+        guard Int(try walker.u32()) < spellingCount else {
+          throw Rejection(reason: "damaged: tag number")
         }
       }
-      noteSlots.append(-1)
-      guard positions.updateValue(position, forKey: id) == nil else {
-        throw Rejection(reason: "damaged: duplicate id")
-      }
-      let fields = HeaderFields.Complete(
-        id: id, url: url, title: title, tags: tags, created: created, updated: updated)
-      records.append(NoteRecord(header: NoteHeader(fields), source: .snapshot(start..<end)))
+      records.append(
+        NoteRecord(indexed: source, at: recordOffset, source: .snapshot(start..<end)))
     }
-    for slot in entries.indices { entries[slot].positions.reserveCapacity(slotCounts[slot]) }
-    var position = 0
-    for slot in noteSlots {
-      if slot < 0 {
-        position += 1
-      } else {
-        entries[Int(slot)].positions.append(position)
-      }
+    guard walker.offset == cursor.bytes.count else {
+      throw Rejection(reason: "damaged: trailing bytes")
     }
-    guard cursor.offset == bytes.count else { throw Rejection(reason: "damaged: trailing bytes") }
-    try checkSampledRanges(records, snapshot: file)
-    var index = TagIndex()
-    index.entries = Dictionary(uniqueKeysWithValues: zip(keys, entries))
-    return Loaded(records: records, positions: positions, tagIndex: index)
+    return records
   }
 
   /// Looks at both ends of up to 64 evenly spaced notes: each must be a `{…}` object. Reading
@@ -165,12 +187,75 @@ extension StoreIndex {
     mutating func optionalString() throws(Rejection) -> String? {
       let length = try u32()
       if length == StoreIndex.absent { return nil }
-      guard Int(length) <= bytes.count - offset else {
-        throw Rejection(reason: "damaged: truncated")
-      }
-      defer { offset += Int(length) }
-      let start = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self) + offset
-      return String(decoding: UnsafeBufferPointer(start: start, count: Int(length)), as: UTF8.self)
+      offset -= 4
+      return String(decoding: try rawString(), as: UTF8.self)
     }
+
+    /// A length-prefixed string's bytes (no "absent" length allowed).
+    mutating func rawString() throws(Rejection) -> UnsafeRawBufferPointer {
+      let length = Int(try u32())
+      guard length <= bytes.count - offset else { throw Rejection(reason: "damaged: truncated") }
+      defer { offset += length }
+      return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
+    }
+  }
+}
+
+/// The headers of a snapshot's notes as the index holds them, decoded on demand.
+///
+/// `StoreIndex.read` walked every record before handing this out, so decoding cannot run off
+/// a record's bytes; the index file is replaced only by rename, so the mapping never changes.
+final class IndexedHeaders: @unchecked Sendable {
+  let file: MappedFile
+  let spellings: [String]
+  /// Where the header records start in `file`.
+  let recordsStart: Int
+
+  init(file: MappedFile, spellings: [String], recordsStart: Int) {
+    self.file = file
+    self.spellings = spellings
+    self.recordsStart = recordsStart
+  }
+
+  func cursor(at offset: Int) -> StoreIndex.Cursor {
+    StoreIndex.Cursor(bytes: UnsafeRawBufferPointer(file.bytes), offset: recordsStart + offset)
+  }
+
+  /// The header whose record starts `offset` bytes into the records.
+  func header(at offset: Int) -> NoteHeader {
+    var cursor = cursor(at: offset)
+    // Cannot fail (see the type); the fallback only keeps a broken invariant from trapping.
+    func unreadable() -> NoteHeader {
+      let never = Timestamp(secondsSince1970: 0)
+      return NoteHeader(
+        HeaderFields.Complete(
+          id: NoteID(""), url: nil, title: "", tags: [], created: never, updated: never))
+    }
+    guard let created = try? cursor.u64(), let updated = try? cursor.u64(),
+      let id = try? cursor.string()
+    else { return unreadable() }
+    // Not `try?`: it would flatten an absent URL into a failure.
+    let url: String?
+    do { url = try cursor.optionalString() } catch { return unreadable() }
+    guard let title = try? cursor.string(), let tagCount = try? cursor.u32() else {
+      return unreadable()
+    }
+    var tags: [String] = []
+    tags.reserveCapacity(Int(tagCount))
+    for _ in 0..<tagCount {
+      guard let number = try? cursor.u32(), Int(number) < spellings.count else { break }
+      tags.append(spellings[Int(number)])
+    }
+    return NoteHeader(
+      HeaderFields.Complete(
+        id: NoteID(id), url: url, title: title, tags: tags,
+        created: Timestamp(secondsSince1970: Int64(bitPattern: created)),
+        updated: Timestamp(secondsSince1970: Int64(bitPattern: updated))))
+  }
+
+  /// Only the id of the header at `offset` (building the id map needs nothing else).
+  func id(at offset: Int) -> NoteID {
+    var cursor = cursor(at: offset + 16)
+    return NoteID((try? cursor.string()) ?? "")
   }
 }
