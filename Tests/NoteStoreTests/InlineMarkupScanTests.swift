@@ -54,7 +54,23 @@ import Testing
     }
 
     static func plainText(of markup: String) -> String {
-      InlineMarkup.collapseWhitespace(spans(of: markup).map(\.text).joined())
+      collapseWhitespace(spans(of: markup).map(\.text).joined())
+    }
+
+    /// The scalar loop `collapseWhitespace` had for non-ASCII text (its ASCII path agreed).
+    static func collapseWhitespace(_ text: String) -> String {
+      var result = ""
+      var pendingSpace = false
+      for scalar in text.unicodeScalars {
+        if scalar.properties.isWhitespace {
+          pendingSpace = !result.isEmpty
+        } else {
+          if pendingSpace { result.unicodeScalars.append(" ") }
+          pendingSpace = false
+          result.unicodeScalars.append(scalar)
+        }
+      }
+      return result
     }
   }
 
@@ -117,6 +133,55 @@ import Testing
       var markup = random.string(from: alphabet, maxPieces: 16)
       if round % 7 == 0 { markup += "\\" }
       Self.expectSameAsReference(markup)
+    }
+  }
+
+  /// The byte classifier of `collapseWhitespace` agrees with White_Space on every scalar of
+  /// the BMP and a sample of the other planes (4-byte UTF-8, never White_Space), and answers 0
+  /// inside a scalar.
+  @Test func whitespaceBytesAreExactlyUnicodeWhiteSpace() {
+    var found: [UInt32] = []
+    for value in Array(UInt32(0)...0xFFFF)
+      + Array(stride(from: UInt32(0x10000), to: 0x110000, by: 61))
+    {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      var utf8 = Array(String(scalar).utf8)
+      let lengths = utf8.withUnsafeMutableBufferPointer { buffer in
+        buffer.indices.map { InlineMarkup.whitespaceLength(UnsafeBufferPointer(buffer), at: $0) }
+      }
+      let expected = scalar.properties.isWhitespace ? utf8.count : 0
+      if lengths != [expected] + Array(repeating: 0, count: utf8.count - 1) {
+        Issue.record("U+\(String(value, radix: 16)): \(lengths), expected \(expected)")
+      }
+      if expected > 0 { found.append(value) }
+      utf8.removeAll()
+    }
+    #expect(
+      found == [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680] + Array(0x2000...0x200A)
+        + [0x2028, 0x2029, 0x202F, 0x205F, 0x3000])
+  }
+
+  @Test func collapsesWhitespaceAsTheScalarLoopDid() {
+    let cases: [(String, String)] = [
+      ("", ""), ("a", "a"), ("  a  b  ", "a b"), ("a\u{A0}\u{3000}b", "a b"),
+      ("\u{2028}東京\u{2029}", "東京"), ("a\u{200B}b", "a\u{200B}b"),  // ZERO WIDTH SPACE is not
+      ("a\u{85}b\u{1680}c", "a b c"), ("\u{205F}", ""), ("x\u{202F}\u{180E}y", "x \u{180E}y"),
+    ]
+    for (text, expected) in cases {
+      #expect(Array(InlineMarkup.collapseWhitespace(text).utf8) == Array(expected.utf8), "\(text)")
+    }
+    let alphabet = [
+      "a", "é", "東", "😀", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}",
+      "\u{1680}", "\u{2000}", "\u{200A}", "\u{200B}", "\u{2028}", "\u{2029}", "\u{202F}",
+      "\u{205F}", "\u{3000}", "\u{FEFF}", "\u{180E}", "\u{2060}", "\u{301}",
+    ]
+    var random = SeededGenerator(seed: 0x5EED_3)
+    for _ in 0..<5_000 {
+      let text = random.string(from: alphabet, maxPieces: 10)
+      #expect(
+        Array(InlineMarkup.collapseWhitespace(text).utf8)
+          == Array(Reference.collapseWhitespace(text).utf8),
+        "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
     }
   }
 

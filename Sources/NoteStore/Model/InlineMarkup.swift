@@ -153,63 +153,6 @@ public enum InlineMarkup {
     default: return collapseWhitespace(spans.map(\.text).joined())
     }
   }
-
-  /// Collapses runs of whitespace (including newlines) to one space and trims the ends.
-  public static func collapseWhitespace(_ text: String) -> String {
-    // Almost all text is ASCII and already collapsed (headers, URLs, summaries read back from
-    // the store): a byte scan answers without the per-scalar Unicode property lookups, which
-    // were ~40% of `list --json` and a sizeable part of URL normalisation.
-    var text = text
-    if let collapsed = text.withUTF8({ collapsedASCII($0) }) {
-      return collapsed.isUnchanged ? text : collapsed.text
-    }
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    var pendingSpace = false
-    for scalar in text.unicodeScalars {
-      if scalar.properties.isWhitespace {
-        pendingSpace = !result.isEmpty
-      } else {
-        if pendingSpace { result.unicodeScalars.append(" ") }
-        pendingSpace = false
-        result.unicodeScalars.append(scalar)
-      }
-    }
-    return result
-  }
-
-  /// The ASCII path of `collapseWhitespace`: nil when `bytes` has a non-ASCII byte.
-  static func collapsedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> (
-    text: String, isUnchanged: Bool
-  )? {
-    // ASCII White_Space: TAB, LF, VT, FF, CR and SPACE.
-    @inline(__always) func isSpace(_ byte: UInt8) -> Bool {
-      byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-    }
-    var isUnchanged = true
-    var previousWasSpace = true  // a leading space is trimmed
-    for byte in bytes {
-      if byte >= 0x80 { return nil }
-      let space = isSpace(byte)
-      if space && (byte != 0x20 || previousWasSpace) { isUnchanged = false }
-      previousWasSpace = space
-    }
-    if previousWasSpace && !bytes.isEmpty { isUnchanged = false }  // a trailing space
-    if isUnchanged { return ("", true) }
-    var result: [UInt8] = []
-    result.reserveCapacity(bytes.count)
-    var pendingSpace = false
-    for byte in bytes {
-      if isSpace(byte) {
-        pendingSpace = !result.isEmpty
-      } else {
-        if pendingSpace { result.append(0x20) }
-        pendingSpace = false
-        result.append(byte)
-      }
-    }
-    return (String(decoding: result, as: UTF8.self), false)
-  }
 }
 
 extension String {
