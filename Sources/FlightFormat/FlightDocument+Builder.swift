@@ -11,6 +11,9 @@ extension FlightDocument {
     var definitionOffsets: [String: Int] = [:]
     var streams: [String: FlightStream] = [:]
     var diagnostics: [FlightDiagnostic] = []
+    /// False to index model rows without decoding them (stream items are still decoded).
+    var decodesModelRows = true
+    var undecodedRows: [String: Int] = [:]
 
     init(stream: [UInt8]) { self.stream = stream }
 
@@ -24,6 +27,8 @@ extension FlightDocument {
         guard define(row, index) else { return }
         if row.body.isEmpty && row.ending == .newline {
           problems[row.id] = "row '\(row.id)' never resolves (halted)"
+        } else if !decodesModelRows {
+          undecodedRows[row.id] = index
         } else if let value = decodeJSON(row) {
           values[row.id] = value
         }

@@ -2,9 +2,9 @@ import ByteJSON
 
 extension FlightDocument {
   /// Frames `stream` (with the CRLF retry) and indexes and decodes its rows.
-  static func build(stream: [UInt8], isHTMLPage: Bool, notes: [FlightDiagnostic])
-    throws(FlightError) -> FlightDocument
-  {
+  static func build(
+    stream: [UInt8], isHTMLPage: Bool, notes: [FlightDiagnostic], decodingModelRows: Bool
+  ) throws(FlightError) -> FlightDocument {
     var framedBytes = stream
     var framed: (rows: [FlightRow], diagnostics: [FlightDiagnostic])
     var conversion: [FlightDiagnostic] = []
@@ -24,6 +24,7 @@ extension FlightDocument {
       conversion = [FlightDiagnostic(.crlfConverted, at: position(of: crlf, in: stream))]
     }
     var builder = Builder(stream: framedBytes)
+    builder.decodesModelRows = decodingModelRows
     for index in framed.rows.indices { builder.add(framed.rows[index], index: index) }
     builder.finishStreams()
     var diagnostics = conversion + builder.diagnostics + framed.diagnostics
@@ -31,7 +32,7 @@ extension FlightDocument {
     return FlightDocument(
       rows: framed.rows, diagnostics: notes + diagnostics, isHTMLPage: isHTMLPage,
       payload: framedBytes, values: builder.values, problems: builder.problems,
-      definitions: builder.definitions)
+      undecodedRows: builder.undecodedRows, definitions: builder.definitions)
   }
 
   /// All rows of `bytes`, and the framer's end-of-input diagnostics.

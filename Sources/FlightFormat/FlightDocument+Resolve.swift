@@ -40,7 +40,7 @@ extension FlightDocument {
       guard visited.insert(target).inserted else {
         return unresolved("reference cycle through row '\(target.rowID)'")
       }
-      guard let rowValue = values[target.rowID] else {
+      guard let rowValue = self.value(ofRow: target.rowID) else {
         return unresolved(problems[target.rowID] ?? "row '\(target.rowID)' is missing")
       }
       var landing = Landing(value: rowValue, rowID: target.rowID, path: [])

@@ -17,6 +17,8 @@ public struct FlightDocument: Sendable {
   let values: [String: FlightValue]
   /// Why a row that exists has no value (bad JSON, truncated, postponed, …).
   let problems: [String: String]
+  /// Index in `rows` of each model row left undecoded (`parse(_:decodingModelRows: false)`).
+  let undecodedRows: [String: Int]
   /// Index in `rows` of each id's first definition.
   let definitions: [String: Int]
 
@@ -35,12 +37,24 @@ public struct FlightDocument: Sendable {
 
   /// Parses a raw flight payload or a saved HTML page. See the type's documentation.
   public static func parse(_ input: [UInt8]) throws(FlightError) -> FlightDocument {
+    try parse(input, decodingModelRows: true)
+  }
+
+  /// `parse(_:)`, optionally leaving model rows undecoded: they are framed and indexed (the
+  /// same rows, definitions and errors), `value(ofRow:)` decodes one on each call, and
+  /// `undecodedModelRow(_:)` hands its body to a caller that reads only what it needs. Such
+  /// a document's `diagnostics` lack those rows' JSON problems, and `resolve` names a row
+  /// whose JSON is broken as missing. For importers that look at a fraction of each row.
+  public static func parse(_ input: [UInt8], decodingModelRows: Bool) throws(FlightError)
+    -> FlightDocument
+  {
     let (bytes, notes) = FlightInputSniffer.normalizeEncoding(input)
     switch FlightInputSniffer.format(of: bytes) {
     case .empty:
       throw FlightError(.emptyInput, at: .start)
     case .rawFlight:
-      return try build(stream: bytes, isHTMLPage: false, notes: notes)
+      return try build(
+        stream: bytes, isHTMLPage: false, notes: notes, decodingModelRows: decodingModelRows)
     case .html:
       let extracted = try FlightHTMLExtractor.extract(from: bytes)
       if extracted.pushCount == 0 {
@@ -51,7 +65,8 @@ public struct FlightDocument: Sendable {
       }
       if extracted.bytes.isEmpty { throw FlightError(.noRows, at: .start) }
       return try build(
-        stream: extracted.bytes, isHTMLPage: true, notes: notes + extracted.diagnostics)
+        stream: extracted.bytes, isHTMLPage: true, notes: notes + extracted.diagnostics,
+        decodingModelRows: decodingModelRows)
     case .legacy(let offset):
       throw FlightError(.legacyFormat, at: position(of: offset, in: bytes))
     case .pagesRouter(let offset):
@@ -64,12 +79,20 @@ public struct FlightDocument: Sendable {
   }
 
   /// The decoded value of row "0", the root, or nil when there is none.
-  public var root: FlightValue? { values["0"] }
+  public var root: FlightValue? { value(ofRow: "0") }
 
   /// The decoded value of a row's first definition: model and `T` rows, `I` rows
   /// (`.module`), `E` rows (`.errorValue`), binary rows, streams. Nil when the row is missing
   /// or has no value (see `problem(ofRow:)`).
-  public func value(ofRow id: String) -> FlightValue? { values[id] }
+  public func value(ofRow id: String) -> FlightValue? {
+    if let value = values[id] { return value }
+    guard let index = undecodedRows[id] else { return nil }
+    return try? FlightValueDecoder.decode(rows[index].body)
+  }
+
+  /// The first definition of `id` when it is a model row left undecoded (see
+  /// `parse(_:decodingModelRows:)`); its body is JSON that `value(ofRow:)` would decode.
+  public func undecodedModelRow(_ id: String) -> FlightRow? { undecodedRows[id].map { rows[$0] } }
 
   /// The first row that defines `id`.
   public func row(_ id: String) -> FlightRow? { definitions[id].map { rows[$0] } }

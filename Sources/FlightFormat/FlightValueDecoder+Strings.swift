@@ -69,3 +69,10 @@ extension FlightValueDecoder {
     return .unresolved("unrecognised value form \"\(shown)\"")
   }
 }
+
+extension FlightValue {
+  /// The value a JSON string inside a model row stands for: its `$` form decoded (spec §2.2),
+  /// or the literal text. For readers that pull a row's JSON themselves (see
+  /// `FlightDocument.undecodedModelRow(_:)`).
+  public init(rowString text: String) { self = FlightValueDecoder.decodeString(text) }
+}

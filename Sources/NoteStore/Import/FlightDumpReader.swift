@@ -4,9 +4,9 @@ import FlightFormat
 /// Reads note previews from a flight payload: raw `text/x-component` text, or a saved Next.js
 /// page whose `self.__next_f.push(…)` scripts carry it.
 ///
-/// Three layers: FlightFormat frames the bytes into rows and decodes values; `FlightPageBuilder`
-/// turns the element tree into a `PageNode` DOM (dropping class names, keys, row and module
-/// ids); `PreviewFinder` finds previews by structure. Strict below, tolerant above: a framing
+/// Three layers: FlightFormat frames the bytes into rows (values decoded on demand);
+/// `FlightPageBuilder` turns the element tree into a `PageTree` DOM (dropping class names,
+/// keys, row and module ids); `PreviewFinder` finds previews by structure. Strict below, tolerant above: a framing
 /// error fails the file with its position, a page without previews says so.
 public struct FlightDumpReader: DumpReader {
   /// Deepest element nesting the page builder follows (values, elements and referenced rows
@@ -74,12 +74,13 @@ public struct FlightDumpReader: DumpReader {
   public func read(_ bytes: [UInt8], path: String) throws(ImportProblem) -> [NoteDraft] {
     let document: FlightDocument
     do {
-      document = try FlightDocument.parse(bytes)
+      // Model rows stay undecoded: the page builder reads what it needs from their bytes.
+      document = try FlightDocument.parse(bytes, decodingModelRows: false)
     } catch {
       throw ImportProblem(error.message, at: TextPosition(line: error.line, column: error.column))
     }
     var builder = FlightPageBuilder(document: document)
-    let page = builder.page()
+    let page = builder.build()
     if let limit = builder.limitHit {
       throw ImportProblem(
         limit.message + " (while expanding row '\(limit.rowID)')",
@@ -87,7 +88,7 @@ public struct FlightDumpReader: DumpReader {
     }
     var drafts: [NoteDraft] = []
     var positionByURL: [String: Int] = [:]
-    for preview in PreviewFinder.previews(in: page) {
+    for preview in PreviewFinder.previews(in: builder.tree, root: page) {
       let key = NormalizedURL.normalize(preview.url) ?? preview.url
       if let position = positionByURL[key] {
         for tag in preview.tags
@@ -100,15 +101,17 @@ public struct FlightDumpReader: DumpReader {
       drafts.append(
         NoteDraft(
           url: preview.url, title: preview.title, tags: preview.tags,
-          summary: SummaryListConverter.nodes(from: preview.list)))
+          summary: SummaryListConverter.nodes(from: preview.list, in: builder.tree)))
     }
     if drafts.isEmpty {
       let message =
         "no note previews found (the payload has \(document.rows.count) rows but no link "
         + "with a title beside a nested list)"
       // A row that could not be decoded is the likely reason: name the first one, with its
-      // position (a page nested too deep, a string over the limit, broken JSON).
-      if let problem = document.diagnostics.first(where: {
+      // position (a page nested too deep, a string over the limit, broken JSON). Only a full
+      // decode finds them all; it frames the same rows, so it cannot fail here.
+      let decoded = (try? FlightDocument.parse(bytes)) ?? document
+      if let problem = decoded.diagnostics.first(where: {
         $0.rowID != nil && $0.severity == .warning
       }) {
         throw ImportProblem(

@@ -1,6 +1,6 @@
 import FlightFormat
 
-/// Builds a `PageNode` DOM from a flight document's element tree.
+/// Builds a `PageTree` from a flight document's element tree.
 ///
 /// Walks from the root row through every value (objects and arrays are transparent), resolving
 /// lazy nodes and references. Each referenced row is expanded once per walk (a shared subtree
@@ -8,95 +8,171 @@ import FlightFormat
 /// (`FlightDumpReader.maxElementDepth`, `.maxPageNodes`) bound the work on hostile input: a
 /// reused row counts its nodes again, so rows that share rows cannot grow the page
 /// exponentially behind the count.
+///
+/// Two ways to the same page. The fast one (`+RowBytes`) reads each model row's JSON with the
+/// pull reader, skipping what the page never shows (class names, styles, keys) without making
+/// strings. Whatever it does not handle exactly as the value walk here would (broken JSON, a
+/// limit reached, a props object naming `children` or `href` twice, a link's other props that
+/// expand rows) makes it give up, and the page is built again from decoded values.
 struct FlightPageBuilder {
   let document: FlightDocument
-  /// Each expanded row's nodes, and how many nodes building them took (the size of the
-  /// subtree, counted again at each reuse so shared rows cannot multiply the work unseen).
-  var expanded: [String: (nodes: [PageNode], size: Int)] = [:]
+  var tree = PageTree()
+  /// Nodes made and not yet given to a parent: an element takes its children off the end.
+  var pending: [PageTree.NodeID] = []
+  /// Each expanded row's nodes (a run of `tree.childIDs`), and how many nodes building them
+  /// took (the size of the subtree, counted again at each reuse so shared rows cannot multiply
+  /// the work unseen).
+  var expanded: [String: (first: Int32, count: Int32, size: Int)] = [:]
   var inProgress: Set<String> = []
   var nodeCount = 0
   /// The row being expanded, for the position of a limit error.
   var currentRow = "0"
   /// The first limit the page ran into, with the row where it happened.
   var limitHit: (message: String, rowID: String)? = nil
+  /// Row expansions so far: the fast walk checks that props it drops expanded none.
+  var rowVisits = 0
+  /// Whether `build()` tries the fast way first (tests turn it off to compare the two).
+  let triesRowBytes: Bool
+  /// True while model rows are read from their bytes (the fast way).
+  var readsRowBytes = false
+  /// Set when the fast walk gave up inside a value walk, which cannot throw.
+  var gaveUp = false
 
   /// Host elements whose content is never page text.
   static let ignoredTags: Set<String> = [
     "script", "style", "head", "meta", "link", "title", "template", "noscript", "svg",
   ]
 
-  init(document: FlightDocument) { self.document = document }
-
-  /// The page: the root row, or every model row in order when there is no root.
-  mutating func page() -> PageNode {
-    if let root = document.root {
-      return .element(tag: "body", href: nil, children: nodes(root, depth: 0))
-    }
-    var children: [PageNode] = []
-    for row in document.rows where row.tag == .model {
-      guard !expanded.keys.contains(row.id), let value = document.value(ofRow: row.id) else {
-        continue
-      }
-      children += nodes(value, depth: 0)
-    }
-    return .element(tag: "body", href: nil, children: children)
+  init(document: FlightDocument, triesRowBytes: Bool = true) {
+    self.document = document
+    self.triesRowBytes = triesRowBytes
   }
 
-  mutating func nodes(_ value: FlightValue, depth: Int) -> [PageNode] {
-    guard withinLimits(depth: depth) else { return [] }
+  /// The fast walk gave up: the page is built again from decoded values.
+  struct GaveUp: Error {}
+
+  /// Builds the page and returns its root, a `body` element: the root row, or every model row
+  /// in order when there is no root.
+  mutating func build() -> PageTree.NodeID {
+    if triesRowBytes {
+      readsRowBytes = true
+      do {
+        try walkPage()
+        return finishElement(.body, href: nil, from: 0)
+      } catch {
+        self = FlightPageBuilder(document: document, triesRowBytes: false)
+      }
+    }
+    if let root = document.root {
+      emit(root, depth: 0)
+      return finishElement(.body, href: nil, from: 0)
+    }
+    for row in document.rows where row.tag == .model {
+      guard expanded[row.id] == nil, let value = document.value(ofRow: row.id) else { continue }
+      emit(value, depth: 0)
+    }
+    return finishElement(.body, href: nil, from: 0)
+  }
+
+  /// Makes an element of the nodes pending since `mark` and leaves it pending in their place.
+  @discardableResult
+  mutating func finishElement(_ tag: PageTree.Tag, href: String?, from mark: Int)
+    -> PageTree.NodeID
+  {
+    let id = tree.addElement(tag, href: href, children: pending[mark...])
+    pending.removeSubrange(mark...)
+    pending.append(id)
+    return id
+  }
+
+  mutating func emit(_ value: FlightValue, depth: Int) {
+    guard withinLimits(depth: depth) else { return }
     nodeCount += 1
     switch value {
-    case .string(let text): return [.text(text)]
-    case .number(let number):
-      return [
-        .text(
-          number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number))
-      ]
-    case .array(let items): return items.flatMap { nodes($0, depth: depth + 1) }
-    case .object(let object): return object.members.flatMap { nodes($0.value, depth: depth + 1) }
-    case .element(let element): return nodes(element, depth: depth)
-    case .lazy(let rowID): return row(rowID, depth: depth)
+    case .string(let text): pending.append(tree.addText(text))
+    case .number(let number): pending.append(tree.addText(Self.text(of: number)))
+    case .array(let items): for item in items { emit(item, depth: depth + 1) }
+    case .object(let object): for member in object.members { emit(member.value, depth: depth + 1) }
+    case .element(let element): emit(element, depth: depth)
+    case .lazy(let rowID): emitRowOrGiveUp(rowID, depth: depth)
     case .reference(let rowID, let path):
-      if path.isEmpty { return row(rowID, depth: depth) }
-      return nodes(document.resolve(value), depth: depth + 1)
-    default: return []
+      if path.isEmpty { emitRowOrGiveUp(rowID, depth: depth) } else { emitResolved(value, depth) }
+    default: return
     }
   }
 
-  mutating func nodes(_ element: FlightElement, depth: Int) -> [PageNode] {
+  mutating func emitRowOrGiveUp(_ rowID: String, depth: Int) {
+    do { try emitRow(rowID, depth: depth) } catch { gaveUp = true }
+  }
+
+  /// In the fast walk, after a value walk: give up if it hit a limit or gave up inside.
+  func checkValueWalk() throws {
+    if readsRowBytes && (limitHit != nil || gaveUp) { throw GaveUp() }
+  }
+
+  /// A path reference (`$4:props:children`): what it points at, one level down.
+  mutating func emitResolved(_ value: FlightValue, _ depth: Int) {
+    rowVisits += 1
+    emit(document.resolve(value), depth: depth + 1)
+  }
+
+  static func text(of number: Double) -> String {
+    number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+  }
+
+  mutating func emit(_ element: FlightElement, depth: Int) {
     let href = element.props["href"].flatMap { value -> String? in
       if case .string(let text) = value { return text }
       return nil
     }
+    let mark = pending.count
     if let tag = element.hostTag {
       let lower = tag.lowercased()
-      if Self.ignoredTags.contains(lower) { return [] }
-      let children = element.children.map { nodes($0, depth: depth + 1) } ?? []
-      return [.element(tag: lower, href: href, children: children)]
+      if Self.ignoredTags.contains(lower) { return }
+      if let children = element.children { emit(children, depth: depth + 1) }
+      finishElement(PageTree.Tag(lowercased: lower), href: href, from: mark)
+      return
     }
     // A component: a link when it has an href (next/link), otherwise transparent.
     if let href {
-      let children = element.children.map { nodes($0, depth: depth + 1) } ?? []
-      return [.element(tag: "a", href: href, children: children)]
+      if let children = element.children { emit(children, depth: depth + 1) }
+      finishElement(.a, href: href, from: mark)
+      return
     }
-    return element.props.members.flatMap { nodes($0.value, depth: depth + 1) }
+    for member in element.props.members { emit(member.value, depth: depth + 1) }
   }
 
-  mutating func row(_ rowID: String, depth: Int) -> [PageNode] {
+  /// The nodes of row `rowID`, expanded once and reused. Throws only in the fast walk.
+  mutating func emitRow(_ rowID: String, depth: Int) throws {
+    rowVisits += 1
     if let done = expanded[rowID] {
       nodeCount += done.size
-      return withinLimits(depth: depth) ? done.nodes : []
+      guard withinLimits(depth: depth) else {
+        if readsRowBytes { throw GaveUp() }
+        return
+      }
+      pending += tree.childIDs[Int(done.first)..<Int(done.first + done.count)]
+      return
     }
-    guard !inProgress.contains(rowID), let value = document.value(ofRow: rowID) else { return [] }
+    guard !inProgress.contains(rowID) else { return }
+    let rowBytes = readsRowBytes ? document.undecodedModelRow(rowID) : nil
+    let value = rowBytes == nil ? document.value(ofRow: rowID) : nil
+    guard rowBytes != nil || value != nil else { return }
     inProgress.insert(rowID)
     let outerRow = currentRow
     currentRow = rowID
     let countBefore = nodeCount
-    let result = nodes(value, depth: depth + 1)
+    let mark = pending.count
+    if let rowBytes {
+      try walk(rowBytes: rowBytes, depth: depth + 1)
+    } else if let value {
+      emit(value, depth: depth + 1)
+      try checkValueWalk()
+    }
     currentRow = outerRow
     inProgress.remove(rowID)
-    expanded[rowID] = (result, nodeCount - countBefore)
-    return result
+    let first = tree.store(pending[mark...])
+    expanded[rowID] = (first, Int32(pending.count - mark), nodeCount - countBefore)
   }
 
   /// False (and the limit recorded) past `FlightDumpReader.maxElementDepth` levels or

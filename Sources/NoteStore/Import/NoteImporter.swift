@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Imports page dumps into the store: reads each file with the reader that recognises it, and
 /// merges what it finds with the notes already stored.
 ///
@@ -6,7 +8,7 @@
 /// body) is filled in, a field it has is kept; the file joins the note's provenance. So
 /// importing the same files again changes nothing. Each file's changes land in one durable
 /// write, so a bad file never stops the good ones.
-public struct NoteImporter {
+public struct NoteImporter: Sendable {
   public var readers: [any DumpReader]
   public var now: Timestamp
 
@@ -25,6 +27,10 @@ public struct NoteImporter {
 
   /// Imports files and directories (a directory's dump files, not recursing into subfolders).
   /// With `dryRun`, reports what would change and writes nothing.
+  ///
+  /// Files are read and parsed on all cores, a window of them at a time, and merged strictly
+  /// in the order given, so reports and store contents are those of a one-file-at-a-time run.
+  /// The store's own files are read only when their turn comes (earlier files change them).
   public func importPaths(_ paths: [String], into store: NoteStore, dryRun: Bool = false)
     throws -> ImportReport
   {
@@ -32,23 +38,52 @@ public struct NoteImporter {
       var report = ImportReport()
       var pending = PendingNotes(store: store)
       for path in paths {
-        for file in expand(path, report: &report) {
-          var fileReport = importFile(file, pending: &pending)
-          if !dryRun && fileReport.failure == nil {
-            do {
-              try store.apply(pending.takeChanges())
-            } catch {
-              fileReport.failure = "\(error)"
-              fileReport.added = []
-              fileReport.merged = []
-              fileReport.unchanged = []
+        let files = expand(path, report: &report)
+        var start = 0
+        while start < files.count {
+          let window = Array(files[start..<min(files.count, start + Self.readAheadFiles)])
+          start += window.count
+          let reads = readInParallel(window, besides: store.path)
+          for (file, read) in zip(window, reads) {
+            var fileReport = merge(read ?? self.read(file), pending: &pending)
+            if !dryRun && fileReport.failure == nil {
+              do {
+                try store.apply(pending.takeChanges())
+              } catch {
+                fileReport.failure = "\(error)"
+                fileReport.added = []
+                fileReport.merged = []
+                fileReport.unchanged = []
+              }
             }
+            report.files.append(fileReport)
           }
-          report.files.append(fileReport)
         }
       }
       return report
     }
+  }
+
+  /// Files read ahead of the merge: enough to keep every core busy while bounding memory
+  /// (only the drafts of a window are held, never its parsed pages).
+  static let readAheadFiles = 16
+
+  /// What reading one file gave: its report so far (path, format, failure) and its drafts.
+  struct FileRead {
+    var report: FileReport
+    var drafts: [NoteDraft] = []
+  }
+
+  /// `read(_:)` of each file, spread over the cores; nil for a file of the store itself
+  /// (its snapshot or journal), which must be read after the files before it were merged.
+  func readInParallel(_ files: [String], besides storePath: String) -> [FileRead?] {
+    let storeFiles = FileSystem.absolutePath(storePath)
+    let readsAhead = files.map { !FileSystem.absolutePath($0).hasPrefix(storeFiles) }
+    let slots = ResultSlots<FileRead>(count: files.count)
+    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+      if readsAhead[index] { slots.store(read(files[index]), at: index) }
+    }
+    return slots.values
   }
 
   /// The files a path names: itself, or a directory's dump files sorted by name.
@@ -71,22 +106,23 @@ public struct NoteImporter {
     return names.sorted().map { base + $0 }
   }
 
-  func importFile(_ path: String, pending: inout PendingNotes) -> FileReport {
+  /// Reads and parses one file; safe to call from several threads at once.
+  func read(_ path: String) -> FileRead {
     var report = FileReport(path: path)
     let bytes: [UInt8]
     do {
       guard let contents = try FileSystem.contents(of: path) else {
         report.failure = "\(path): error: no such file"
-        return report
+        return FileRead(report: report)
       }
       bytes = contents
     } catch {
       report.failure = "\(path): error: \(error.message)"
-      return report
+      return FileRead(report: report)
     }
     if let reason = DumpSniffer.rejection(bytes) {
       report.failure = "\(path): error: \(reason)"
-      return report
+      return FileRead(report: report)
     }
     guard let reader = readers.first(where: { $0.recognizes(bytes, path: path) }) else {
       let what =
@@ -95,19 +131,24 @@ public struct NoteImporter {
       report.failure =
         "\(path): error: \(what); expected a flight payload (.rsc), a saved "
         + "Next.js page (.html), a Markdown or text page dump, or a Netscape bookmark file"
-      return report
+      return FileRead(report: report)
     }
     report.format = reader.format
-    let drafts: [NoteDraft]
     do {
-      drafts = try reader.read(bytes, path: path)
+      return FileRead(report: report, drafts: try reader.read(bytes, path: path))
     } catch {
       report.failure = error.formatted(path: path)
-      return report
+      return FileRead(report: report)
     }
+  }
+
+  /// Merges a file's drafts into `pending`, in the file's order.
+  func merge(_ read: FileRead, pending: inout PendingNotes) -> FileReport {
+    var report = read.report
+    guard report.failure == nil, let format = report.format else { return report }
     let provenance = Provenance(
-      file: FileSystem.absolutePath(path), format: reader.format, imported: now)
-    for draft in drafts {
+      file: FileSystem.absolutePath(report.path), format: format, imported: now)
+    for draft in read.drafts {
       switch pending.merge(draft, provenance: provenance, now: now) {
       case .added(let id): report.added.append(id)
       case .merged(let id): report.merged.append(id)
@@ -116,4 +157,25 @@ public struct NoteImporter {
     }
     return report
   }
+}
+
+/// One slot per task of a `concurrentPerform`, each written by exactly one task.
+private final class ResultSlots<Value>: @unchecked Sendable {
+  private let slots: UnsafeMutableBufferPointer<Value?>
+
+  init(count: Int) {
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: nil)
+  }
+
+  deinit {
+    slots.deinitialize()
+    slots.deallocate()
+  }
+
+  /// Sound without a lock: every index is written by one task only, and `values` is read
+  /// after `concurrentPerform` returned.
+  func store(_ value: Value, at index: Int) { slots[index] = value }
+
+  var values: [Value?] { Array(slots) }
 }

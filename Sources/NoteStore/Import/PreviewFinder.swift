@@ -4,35 +4,36 @@
 /// Policy: tolerant. Anything that does not look like a preview is skipped, never an error; the
 /// caller reports "no note previews found" when nothing matched.
 struct PreviewFinder {
+  typealias NodeID = PageTree.NodeID
+
   /// One preview found on the page.
   struct Preview {
     var url: String
     var title: String
     var tags: [String]
-    var list: PageNode
+    var list: NodeID
   }
 
   /// Previews in document order.
-  static func previews(in root: PageNode) -> [Preview] {
-    var finder = PreviewFinder()
-    finder.index(root, path: [])
+  static func previews(in tree: PageTree, root: NodeID) -> [Preview] {
+    var finder = PreviewFinder(tree: tree)
+    finder.index(root)
     var previews: [Preview] = []
-    var seenContainers = Set<[Int]>()
+    var seenContainers = Set<ArraySlice<Int32>>()
     for (position, link) in finder.titleLinks.enumerated() {
       // The preview is the largest ancestor holding no other title link.
-      var containerPath = link.path
-      while !containerPath.isEmpty {
-        let parent = Array(containerPath.dropLast())
-        if finder.hasOtherTitleLink(than: position, under: parent) { break }
-        containerPath = parent
+      var depth = link.path.count
+      while depth > 0 {
+        if finder.hasOtherTitleLink(than: position, under: link.path[..<(depth - 1)]) { break }
+        depth -= 1
       }
-      guard seenContainers.insert(containerPath).inserted,
-        let container = node(at: containerPath, in: root),
-        let list = firstList(in: container)
+      let container = link.ancestors[depth]
+      guard seenContainers.insert(link.path[..<depth]).inserted,
+        let list = firstList(in: container, of: tree)
       else { continue }
       var tags: [String] = []
       var seenTags: Set<TagKey> = []
-      collectTags(in: container, into: &tags, seen: &seenTags)
+      collectTags(in: container, of: tree, into: &tags, seen: &seenTags)
       // A preview always carries its tag links; a page with only a link and a list is an
       // article, not a list of notes.
       guard !tags.isEmpty else { continue }
@@ -42,23 +43,40 @@ struct PreviewFinder {
   }
 
   struct TitleLink {
-    var path: [Int]
+    /// Child positions from the root down to the link.
+    var path: [Int32]
+    /// The nodes along `path`: the root first, the link last.
+    var ancestors: [NodeID]
     var href: String
     var title: String
   }
 
+  let tree: PageTree
   var titleLinks: [TitleLink] = []
+  /// The walk's current path and the nodes along it, copied for each title link only.
+  var path: [Int32] = []
+  var ancestors: [NodeID] = []
+
+  init(tree: PageTree) { self.tree = tree }
 
   /// Records every absolute http(s) link with text that is not inside a list.
-  mutating func index(_ node: PageNode, path: [Int]) {
-    guard case .element(let tag, let href, let children) = node else { return }
-    if tag == "ul" || tag == "ol" { return }
-    if tag == "a", let href, PreviewFinder.isExternal(href) {
-      let title = InlineMarkup.collapseWhitespace(node.textContent)
-      if !title.isEmpty { titleLinks.append(TitleLink(path: path, href: href, title: title)) }
+  mutating func index(_ node: NodeID) {
+    let tag = tree.tag(node)
+    if tag == .text || tag.isList { return }
+    ancestors.append(node)
+    defer { ancestors.removeLast() }
+    if tag == .a, let href = tree.href(node), PreviewFinder.isExternal(href) {
+      let title = InlineMarkup.collapseWhitespace(tree.textContent(node))
+      if !title.isEmpty {
+        titleLinks.append(TitleLink(path: path, ancestors: ancestors, href: href, title: title))
+      }
       return
     }
-    for (index, child) in children.enumerated() { self.index(child, path: path + [index]) }
+    for (index, child) in tree.children(node).enumerated() {
+      path.append(Int32(index))
+      self.index(child)
+      path.removeLast()
+    }
   }
 
   /// Whether a title link other than `titleLinks[position]` lies under `path`.
@@ -66,41 +84,34 @@ struct PreviewFinder {
   /// Links are recorded in document order, so the links under any path are a contiguous run:
   /// if there is another one, a neighbour in the list is one. O(path length), where counting
   /// all links made pages with many links quadratic.
-  func hasOtherTitleLink(than position: Int, under path: [Int]) -> Bool {
+  func hasOtherTitleLink(than position: Int, under path: ArraySlice<Int32>) -> Bool {
     (position > 0 && titleLinks[position - 1].path.starts(with: path))
       || (position + 1 < titleLinks.count && titleLinks[position + 1].path.starts(with: path))
   }
 
-  static func node(at path: [Int], in root: PageNode) -> PageNode? {
-    var node = root
-    for index in path {
-      let children = node.children
-      guard index < children.count else { return nil }
-      node = children[index]
-    }
-    return node
-  }
-
   /// The first list in document order that is not inside a link.
-  static func firstList(in node: PageNode) -> PageNode? {
-    if node.isList { return node }
-    if node.tag == "a" { return nil }
-    for child in node.children {
-      if let list = firstList(in: child) { return list }
+  static func firstList(in node: NodeID, of tree: PageTree) -> NodeID? {
+    let tag = tree.tag(node)
+    if tag.isList { return node }
+    if tag == .a || tag == .text { return nil }
+    for child in tree.children(node) {
+      if let list = firstList(in: child, of: tree) { return list }
     }
     return nil
   }
 
   /// Tag links: site-relative links (outside lists) whose last path segment, decoded, is their
   /// text — the shape of `/tag/large%20language%20model` → "large language model".
-  static func collectTags(in node: PageNode, into tags: inout [String], seen: inout Set<TagKey>) {
-    guard case .element(let tag, let href, let children) = node, tag != "ul", tag != "ol" else {
-      return
-    }
-    if tag == "a" {
+  static func collectTags(
+    in node: NodeID, of tree: PageTree, into tags: inout [String], seen: inout Set<TagKey>
+  ) {
+    let tag = tree.tag(node)
+    if tag == .text || tag.isList { return }
+    if tag == .a {
       // The cheap href tests first: most links are not tag links.
-      guard let href, !isExternal(href), let segment = lastPathSegment(href) else { return }
-      let text = InlineMarkup.collapseWhitespace(node.textContent)
+      guard let href = tree.href(node), !isExternal(href), let segment = lastPathSegment(href)
+      else { return }
+      let text = InlineMarkup.collapseWhitespace(tree.textContent(node))
       if !text.isEmpty, segment.lowercased() == text.lowercased(),
         seen.insert(TagKey(text)).inserted
       {
@@ -108,7 +119,7 @@ struct PreviewFinder {
       }
       return
     }
-    for child in children { collectTags(in: child, into: &tags, seen: &seen) }
+    for child in tree.children(node) { collectTags(in: child, of: tree, into: &tags, seen: &seen) }
   }
 
   /// An absolute http(s) link; the scheme is compared without case.

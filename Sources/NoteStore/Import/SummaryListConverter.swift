@@ -4,31 +4,32 @@
 /// nested `ul`, and `li > strong + text` followed by a nested `ul`. Paragraph wrappers are
 /// flattened into the bullet's inline text; whitespace-only text nodes are layout, not content.
 enum SummaryListConverter {
-  static func nodes(from list: PageNode) -> [SummaryNode] {
-    list.children.compactMap { child -> SummaryNode? in
-      guard child.tag == "li" else { return nil }
-      return node(fromItem: child)
+  static func nodes(from list: PageTree.NodeID, in tree: PageTree) -> [SummaryNode] {
+    tree.children(list).compactMap { child -> SummaryNode? in
+      guard tree.tag(child) == .li else { return nil }
+      return node(fromItem: child, in: tree)
     }
   }
 
-  static func node(fromItem item: PageNode) -> SummaryNode? {
+  static func node(fromItem item: PageTree.NodeID, in tree: PageTree) -> SummaryNode? {
     var spans: [InlineSpan] = []
     var children: [SummaryNode] = []
-    for child in item.children {
-      if child.isList {
-        children += nodes(from: child)
-      } else if child.tag == "p" || child.tag == "div" {
+    for child in tree.children(item) {
+      let tag = tree.tag(child)
+      if tag.isList {
+        children += nodes(from: child, in: tree)
+      } else if tag == .p || tag == .div {
         // A paragraph inside a bullet is inline text; a list inside it is still a child list.
-        for inner in child.children {
-          if inner.isList {
-            children += nodes(from: inner)
+        for inner in tree.children(child) {
+          if tree.tag(inner).isList {
+            children += nodes(from: inner, in: tree)
           } else {
-            appendInline(inner, [], to: &spans)
+            appendInline(inner, [], in: tree, to: &spans)
           }
         }
         spans.append(InlineSpan(" "))
       } else {
-        appendInline(child, [], to: &spans)
+        appendInline(child, [], in: tree, to: &spans)
       }
     }
     let cleaned = collapse(spans)
@@ -36,20 +37,23 @@ enum SummaryListConverter {
     return SummaryNode(spans: cleaned, children: children)
   }
 
-  static func appendInline(_ node: PageNode, _ style: InlineStyle, to spans: inout [InlineSpan]) {
-    switch node {
-    case .text(let text): spans.append(InlineSpan(text, style))
-    case .element(let tag, _, let children):
-      var inner = style
-      switch tag {
-      case "strong", "b": inner.insert(.bold)
-      case "em", "i": inner.insert(.italic)
-      case "code", "kbd", "samp": inner.insert(.code)
-      case "br": spans.append(InlineSpan(" ", style))
-      default: break
-      }
-      for child in children { appendInline(child, inner, to: &spans) }
+  static func appendInline(
+    _ node: PageTree.NodeID, _ style: InlineStyle, in tree: PageTree,
+    to spans: inout [InlineSpan]
+  ) {
+    if let text = tree.text(node) {
+      spans.append(InlineSpan(text, style))
+      return
     }
+    var inner = style
+    switch tree.tag(node) {
+    case .strong, .b: inner.insert(.bold)
+    case .em, .i: inner.insert(.italic)
+    case .code, .kbd, .samp: inner.insert(.code)
+    case .br: spans.append(InlineSpan(" ", style))
+    default: break
+    }
+    for child in tree.children(node) { appendInline(child, inner, in: tree, to: &spans) }
   }
 
   /// Collapses whitespace across span boundaries, trims the ends, merges equal styles.

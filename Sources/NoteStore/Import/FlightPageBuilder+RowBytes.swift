@@ -1,0 +1,340 @@
+import ByteJSON
+import FlightFormat
+
+/// The fast walk: model rows read from their JSON bytes, with the same nodes, counts and
+/// limits as the value walk (`emit`), or `GaveUp` thrown where it could differ.
+///
+/// Each function mirrors one case of the value walk on the values the decoder would have made:
+/// object members whose value is a `"$u…"` string (undefined) and `__proto__` members are
+/// left out; an array whose first member is the string `"$"` is an element when it has a
+/// fourth slot holding an object, `null` or undefined. What the value walk never visits
+/// (a host element's other props, keys, owners) is skipped with a full validation, so a row
+/// that would not decode never builds a page here: its JSON error makes the walk give up.
+extension FlightPageBuilder {
+  /// `build()` the fast way: the same rows in the same order, each top-level row checked to
+  /// decode first (one that does not has no value, and the value walk passes over it).
+  mutating func walkPage() throws {
+    if let rootRow = document.undecodedModelRow("0") {
+      if Self.decodes(rootRow) {
+        try walk(rowBytes: rootRow, depth: 0)
+        return
+      }
+    } else if document.value(ofRow: "0") != nil {
+      throw GaveUp()  // a root that is not a model row: rare, left to the value walk
+    }
+    for row in document.rows where row.tag == .model {
+      guard expanded[row.id] == nil else { continue }
+      if let body = document.undecodedModelRow(row.id) {
+        if Self.decodes(body) { try walk(rowBytes: body, depth: 0) }
+      } else if let value = document.value(ofRow: row.id) {
+        emit(value, depth: 0)
+        try checkValueWalk()
+      }
+    }
+  }
+
+  /// Whether a model row's JSON decodes (the checks of `FlightDocument`'s decoder).
+  static func decodes(_ row: FlightRow) -> Bool {
+    row.body.withUnsafeBufferPointer { buffer in
+      var reader = JSONReader(
+        buffer, maxDepth: FlightDocument.maxNestingDepth,
+        maxStringBytes: FlightDocument.maxStringBytes)
+      do {
+        try skip(&reader)
+        try reader.expectEnd()
+        return true
+      } catch {
+        return false
+      }
+    }
+  }
+
+  mutating func walk(rowBytes row: FlightRow, depth: Int) throws {
+    try row.body.withUnsafeBufferPointer { buffer in
+      var reader = JSONReader(
+        buffer, maxDepth: FlightDocument.maxNestingDepth,
+        maxStringBytes: FlightDocument.maxStringBytes)
+      try walkValue(&reader, depth: depth)
+      try reader.expectEnd()
+    }
+  }
+
+  /// Counts a value about to be walked; gives up where the value walk would record a limit.
+  mutating func enterValue(depth: Int) throws {
+    guard withinLimits(depth: depth) else { throw GaveUp() }
+    nodeCount += 1
+  }
+
+  mutating func walkValue(_ reader: inout JSONReader, depth: Int) throws {
+    try enterValue(depth: depth)
+    guard let byte = reader.peek() else { throw GaveUp() }
+    switch byte {
+    case UInt8(ascii: "\""): try walkString(try reader.readString(), depth: depth)
+    case UInt8(ascii: "{"):
+      try reader.beginObject()
+      while let key = try reader.nextKey() {
+        if key == "__proto__" {
+          try Self.skip(&reader)
+          continue
+        }
+        if reader.peek() == UInt8(ascii: "\"") {
+          let text = try reader.readString()
+          if Self.isUndefined(text) { continue }
+          try enterValue(depth: depth + 1)
+          try walkString(text, depth: depth + 1)
+        } else {
+          try walkValue(&reader, depth: depth + 1)
+        }
+      }
+    case UInt8(ascii: "["): try walkArray(&reader, depth: depth)
+    case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try reader.readBool()
+    case UInt8(ascii: "n"): _ = try reader.readNullIfPresent()
+    default: pending.append(tree.addText(Self.text(of: try reader.readNumber().double)))
+    }
+  }
+
+  /// A string value already counted: text, or the row or value its `$` form points at.
+  mutating func walkString(_ text: String, depth: Int) throws {
+    guard text.utf8.first == UInt8(ascii: "$") else {
+      pending.append(tree.addText(text))
+      return
+    }
+    let value = FlightValue(rowString: text)
+    switch value {
+    case .string(let literal): pending.append(tree.addText(literal))
+    case .number(let number): pending.append(tree.addText(Self.text(of: number)))
+    case .lazy(let rowID): try emitRow(rowID, depth: depth)
+    case .reference(let rowID, let path):
+      if path.isEmpty {
+        try emitRow(rowID, depth: depth)
+      } else {
+        emitResolved(value, depth)
+        try checkValueWalk()
+      }
+    default: return
+    }
+  }
+
+  /// An array already counted, or an element when it is an element tuple.
+  mutating func walkArray(_ reader: inout JSONReader, depth: Int) throws {
+    try reader.beginArray()
+    guard try reader.nextElement() else { return }
+    if reader.peek() == UInt8(ascii: "\"") {
+      let first = try reader.readString()
+      if first == "$", try Self.isElementTuple(reader) {
+        try walkElement(&reader, depth: depth)
+        return
+      }
+      try enterValue(depth: depth + 1)
+      try walkString(first, depth: depth + 1)
+    } else {
+      try walkValue(&reader, depth: depth + 1)
+    }
+    while try reader.nextElement() { try walkValue(&reader, depth: depth + 1) }
+  }
+
+  /// Whether the tuple after its `"$"` has a fourth slot the decoder takes as props: an
+  /// object, `null`, or undefined. Reads ahead on a copy of the reader.
+  static func isElementTuple(_ reader: JSONReader) throws -> Bool {
+    var probe = reader
+    for _ in 0..<2 {
+      guard try probe.nextElement() else { return false }
+      try skip(&probe)
+    }
+    guard try probe.nextElement() else { return false }
+    switch probe.peek() {
+    case UInt8(ascii: "{"), UInt8(ascii: "n"): return true
+    case UInt8(ascii: "\""): return isUndefined(try probe.readString())
+    default: return false
+    }
+  }
+
+  /// An element tuple after its `"$"`: type, key, props, then slots nobody reads.
+  mutating func walkElement(_ reader: inout JSONReader, depth: Int) throws {
+    _ = try reader.nextElement()
+    var hostTag: String? = nil
+    if reader.peek() == UInt8(ascii: "\"") {
+      hostTag = Self.stringValue(try reader.readString())
+    } else {
+      try Self.skip(&reader)
+    }
+    _ = try reader.nextElement()
+    try Self.skip(&reader)
+    _ = try reader.nextElement()
+    if reader.peek() == UInt8(ascii: "{") {
+      if let hostTag {
+        try walkHostProps(&reader, tag: hostTag, depth: depth)
+      } else {
+        try walkComponentProps(&reader, depth: depth)
+      }
+    } else {
+      // `null` or undefined: no props.
+      try Self.skip(&reader)
+      if let hostTag {
+        let lower = hostTag.lowercased()
+        if !Self.ignoredTags.contains(lower) {
+          finishElement(PageTree.Tag(lowercased: lower), href: nil, from: pending.count)
+        }
+      }
+    }
+    while try reader.nextElement() { try Self.skip(&reader) }
+  }
+
+  /// A host element's props: its children and href; the rest is skipped.
+  mutating func walkHostProps(_ reader: inout JSONReader, tag: String, depth: Int) throws {
+    let lower = tag.lowercased()
+    if Self.ignoredTags.contains(lower) {
+      try Self.skip(&reader)
+      return
+    }
+    let mark = pending.count
+    var href: String? = nil
+    var seenChildren = false
+    var seenHref = false
+    try reader.beginObject()
+    while let key = try reader.nextKey() {
+      switch key {
+      case "children":
+        // The decoder keeps the last of repeated members; one of each is all this handles.
+        guard !seenChildren else { throw GaveUp() }
+        seenChildren = true
+        try walkMember(&reader, depth: depth + 1)
+      case "href":
+        guard !seenHref else { throw GaveUp() }
+        seenHref = true
+        href = try Self.readHref(&reader)
+      default: try Self.skip(&reader)
+      }
+    }
+    finishElement(PageTree.Tag(lowercased: lower), href: href, from: mark)
+  }
+
+  /// A component's props: a link (`a`) of its children when `href` is a string, otherwise
+  /// every member in order. Members met before the href are walked and, for a link, taken
+  /// back (nodes and counts), which is exact only when they expanded no row.
+  mutating func walkComponentProps(_ reader: inout JSONReader, depth: Int) throws {
+    let mark = pending.count
+    var href: String? = nil
+    var seenChildren = false
+    var seenHref = false
+    var childNodes: Range<Int>? = nil
+    var droppedCount = 0
+    var droppedRowVisits = false
+    try reader.beginObject()
+    while let key = try reader.nextKey() {
+      if key == "__proto__" {
+        try Self.skip(&reader)
+        continue
+      }
+      let isChildren = key == "children"
+      if isChildren {
+        guard !seenChildren else { throw GaveUp() }
+        seenChildren = true
+      }
+      var text: String? = nil
+      if reader.peek() == UInt8(ascii: "\"") {
+        text = try reader.readString()
+      }
+      if key == "href" {
+        guard !seenHref else { throw GaveUp() }
+        seenHref = true
+        if let text, !Self.isUndefined(text) { href = Self.stringValue(text) }
+      }
+      if let text, Self.isUndefined(text) { continue }
+      if href != nil && !isChildren {
+        if text == nil { try Self.skip(&reader) }
+        continue
+      }
+      let countBefore = nodeCount
+      let visitsBefore = rowVisits
+      let start = pending.count
+      if let text {
+        try enterValue(depth: depth + 1)
+        try walkString(text, depth: depth + 1)
+      } else {
+        try walkValue(&reader, depth: depth + 1)
+      }
+      if isChildren {
+        childNodes = start..<pending.count
+      } else {
+        droppedCount += nodeCount - countBefore
+        if rowVisits != visitsBefore { droppedRowVisits = true }
+      }
+    }
+    guard let href else { return }
+    if droppedRowVisits { throw GaveUp() }
+    nodeCount -= droppedCount
+    let children = childNodes.map { Array(pending[$0]) } ?? []
+    pending.removeSubrange(mark...)
+    pending += children
+    finishElement(.a, href: href, from: mark)
+  }
+
+  /// An object member's value at `depth`, left out when it is undefined.
+  mutating func walkMember(_ reader: inout JSONReader, depth: Int) throws {
+    if reader.peek() == UInt8(ascii: "\"") {
+      let text = try reader.readString()
+      if Self.isUndefined(text) { return }
+      try enterValue(depth: depth)
+      try walkString(text, depth: depth)
+    } else {
+      try walkValue(&reader, depth: depth)
+    }
+  }
+
+  /// An href prop: its text when it decodes to a string, else nil.
+  static func readHref(_ reader: inout JSONReader) throws -> String? {
+    guard reader.peek() == UInt8(ascii: "\"") else {
+      try skip(&reader)
+      return nil
+    }
+    return stringValue(try reader.readString())
+  }
+
+  /// The string a JSON string decodes to, or nil for a `$` form that is not one.
+  static func stringValue(_ text: String) -> String? {
+    guard text.utf8.first == UInt8(ascii: "$") else { return text }
+    return FlightValue(rowString: text).stringValue
+  }
+
+  /// `"$u…"`: the decoder's undefined, which deletes an object member.
+  static func isUndefined(_ text: String) -> Bool {
+    var utf8 = text.utf8.makeIterator()
+    return utf8.next() == UInt8(ascii: "$") && utf8.next() == UInt8(ascii: "u")
+  }
+
+  /// Skips a value, failing wherever decoding it would: strings without escapes are scanned
+  /// (the reader's own skip leaves escapes and lengths unchecked), the rest is read.
+  static func skip(_ reader: inout JSONReader) throws {
+    guard let byte = reader.peek() else { throw GaveUp() }
+    switch byte {
+    case UInt8(ascii: "\""):
+      if !skipPlainString(&reader) { _ = try reader.readString() }
+    case UInt8(ascii: "{"):
+      try reader.beginObject()
+      while try reader.nextKey() != nil { try skip(&reader) }
+    case UInt8(ascii: "["):
+      try reader.beginArray()
+      while try reader.nextElement() { try skip(&reader) }
+    default: try reader.skipValue()
+    }
+  }
+
+  /// Skips a string that has no escape, no control character and fits the length limit;
+  /// false (nothing consumed) for any other, which `readString` then reads or rejects.
+  static func skipPlainString(_ reader: inout JSONReader) -> Bool {
+    let bytes = reader.bytes
+    var index = reader.offset + 1
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") {
+        guard index - reader.offset - 1 <= reader.maxStringBytes else { return false }
+        reader.offset = index + 1
+        return true
+      }
+      if byte == UInt8(ascii: "\\") || byte < 0x20 { return false }
+      index += 1
+    }
+    return false
+  }
+}

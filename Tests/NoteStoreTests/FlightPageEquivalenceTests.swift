@@ -1,0 +1,210 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import FlightFormat
+@testable import NoteStore
+
+/// The page builder's fast walk (row bytes through the pull reader) must build exactly the page
+/// the value walk builds: the same nodes, node count and limit, on real pages, on shapes made
+/// to tell them apart, and on mutated pages. The importer reading files in parallel must report
+/// exactly what importing them one at a time reports.
+@Suite struct FlightPageEquivalenceTests {
+  /// The page as text (one line per node, indented), its node count, its limit, and whether
+  /// the fast walk finished without handing over to the value walk.
+  struct Built: Equatable {
+    var lines: [String]
+    var nodeCount: Int
+    var limit: String?
+    var wasFast: Bool
+  }
+
+  static func build(_ bytes: [UInt8], fast: Bool) -> Built? {
+    guard let document = try? FlightDocument.parse(bytes, decodingModelRows: false) else {
+      return nil
+    }
+    var builder = FlightPageBuilder(document: document, triesRowBytes: fast)
+    let root = builder.build()
+    var lines: [String] = []
+    func dump(_ node: PageTree.NodeID, _ indent: String) {
+      if let text = builder.tree.text(node) {
+        lines.append(indent + "\"" + text + "\"")
+        return
+      }
+      lines.append(
+        indent + "\(builder.tree.tag(node))" + (builder.tree.href(node).map { " " + $0 } ?? ""))
+      for child in builder.tree.children(node) { dump(child, indent + "  ") }
+    }
+    dump(root, "")
+    return Built(
+      lines: lines, nodeCount: builder.nodeCount,
+      limit: builder.limitHit.map { "\($0.message) @\($0.rowID)" },
+      wasFast: builder.readsRowBytes)
+  }
+
+  /// Builds both ways and checks they agree; returns whether the fast walk finished.
+  @discardableResult
+  static func expectSamePage(_ bytes: [UInt8], _ comment: Comment) -> Bool {
+    let fast = build(bytes, fast: true)
+    let slow = build(bytes, fast: false)
+    #expect(fast?.lines == slow?.lines, comment)
+    #expect(fast?.nodeCount == slow?.nodeCount, comment)
+    #expect(fast?.limit == slow?.limit, comment)
+    return fast?.wasFast ?? false
+  }
+
+  static let fixtureFolders = ["flight", "real-world-flight", "hostile"]
+
+  static func fixtures() throws -> [(name: String, bytes: [UInt8])] {
+    var result: [(String, [UInt8])] = []
+    for folder in fixtureFolders {
+      let names = try FileManager.default.contentsOfDirectory(
+        atPath: Fixtures.url(folder).path
+      ).sorted()
+      for name in names where !name.hasSuffix(".md") {
+        result.append((folder + "/" + name, try Fixtures.bytes(folder + "/" + name)))
+      }
+    }
+    return result
+  }
+
+  @Test func everyFixtureBuildsTheSamePageBothWays() throws {
+    var fastPages: [String] = []
+    for (name, bytes) in try Self.fixtures() where Self.expectSamePage(bytes, "\(name)") {
+      fastPages.append(name)
+    }
+    // The sample pages must take the fast walk, or the importer is back to its old speed.
+    #expect(
+      fastPages.filter { $0.hasPrefix("flight/") } == [
+        "flight/tag-gpt-4.rsc.txt", "flight/tag-gpu.rsc.txt", "flight/tag-hardware.rsc.txt",
+      ])
+  }
+
+  /// Payloads whose props, undefined members, tuples and rows make the two walks differ
+  /// unless the fast one handles them exactly (or hands over).
+  static let trickyPayloads: [String] = [
+    // A component's href after its children: the other props were walked, then taken back.
+    #"0:["$","$L1",null,{"className":"x","children":["$","b",null,{"children":"t"}],"href":"https://a.example/"}]"#,
+    // Before its children, and an href that is not a string (the component stays transparent).
+    #"0:["$","$L1",null,{"href":"https://a.example/","prefetch":false,"children":"t"}]"#,
+    #"0:["$","$L1",null,{"href":{"pathname":"/p"},"children":"t","n":12.5}]"#,
+    // A dropped member that expanded a row: the fast walk must hand over.
+    #"0:["$","$L1",null,{"icon":"$L2","children":"t","href":"https://a.example/"}]"# + "\n"
+      + #"2:["$","span",null,{"children":"icon"}]"#,
+    // Undefined and __proto__ members, repeated children and hrefs.
+    #"0:["$","div",null,{"children":"$undefined","href":"$undefined"}]"#,
+    #"0:{"__proto__":"hidden","a":"$undefined","b":"kept","c":["$u",1,-0.0,1e21,true,null]}"#,
+    #"0:["$","div",null,{"children":"one","children":"two"}]"#,
+    #"0:["$","a",null,{"href":"/x","href":"https://a.example/","children":"t"}]"#,
+    // Tuples that are not elements, marker escapes, odd props.
+    #"0:["$","div",null,5,"owner"]"#,
+    #"0:["$","div"]"#,
+    #"0:["$$","div",null,{"children":"t"}]"#,
+    #"0:["\u0024","DIV",null,{"children":"upper"}]"#,
+    #"0:["$","div",null,"$undefined"]"#,
+    #"0:["$","script",null,{"children":"var x"}]"#,
+    #"0:["$","$Sreact.fragment",null,null]"#,
+    // References: path references, a cycle, a missing row, a T row, a broken row.
+    #"0:["$","div",null,{"children":["$1:props:children","$L9","$2","$L3"]}]"# + "\n"
+      + #"1:["$","p",null,{"children":"para"}]"# + "\n" + "2:T5,hello"
+      + "3:[\"$\",\"i\",null,{\"children\":\"$L0\"}]",
+    #"0:["$","div",null,{"children":"$L1"}]"# + "\n" + #"1:["$","b",null,{"children":"x"]"#,
+    // No usable root: every model row in order.
+    "0:{\"broken\n" + #"1:["$","li",null,{"children":"one"}]"# + "\n"
+      + #"2:["$","ul",null,{"children":["$L1","$L1"]}]"#,
+    "0:\n" + #"4:["$","p",null,{"children":["a",1,"$L5"]}]"# + "\n" + #"5:"$$five""#,
+    // Escapes, long strings, numbers.
+    #"0:["$","p",null,{"className":"\"q\" \\ \u00e9","children":["a\nb","\ud800x",0.1,-7,100]}]"#,
+  ]
+
+  @Test func trickyPayloadsBuildTheSamePageBothWays() {
+    let fast = Self.trickyPayloads.map { Self.expectSamePage(Array(($0 + "\n").utf8), "\($0)") }
+    // Which ones the fast walk finishes: the repeated members, the dropped member that
+    // expanded a row and the broken referenced row are handed to the value walk.
+    #expect(
+      fast.indices.filter { !fast[$0] } == [3, 6, 7, 16],
+      "payloads the fast walk handed over")
+  }
+
+  @Test func limitsAreReachedAtTheSameRowBothWays() {
+    var deep = ""
+    for id in 0..<300 {
+      deep +=
+        String(id, radix: 16) + ":[\"$\",\"div\",null,{\"children\":\"$L"
+        + String(id + 1, radix: 16) + "\"}]\n"
+    }
+    var shared = "1:\"leaf\"\n"
+    for id in 2...40 {
+      let previous = String(id - 1, radix: 16)
+      shared += String(id, radix: 16) + ":[\"$L\(previous)\",\"$L\(previous)\"]\n"
+    }
+    shared += "0:[\"$\",\"div\",null,{\"children\":\"$L28\"}]\n"
+    for payload in [deep, shared] {
+      let slow = Self.build(Array(payload.utf8), fast: false)
+      #expect(slow?.limit != nil)
+      Self.expectSamePage(Array(payload.utf8), "limit")
+    }
+  }
+
+  /// SplitMix64 mutations of the fixtures (flips, deletions, duplications, syntax inserted).
+  @Test func mutatedFixturesBuildTheSamePageBothWays() throws {
+    let seeds = try Self.fixtures().map(\.bytes)
+    let tokens = [
+      "\n", "0:", "\"$L1\"", "\"$1:props:children\"", "[\"$\",\"div\",null,{", "{\"children\":",
+      "\"href\":\"https://b.example/\",", "\"$undefined\"", "\"__proto__\":", "\\u00e9", "]", "}",
+      "[\"$\",\"$Lf\",null,{\"className\":\"c\",\"children\":", "\"",
+    ].map { Array($0.utf8) }
+    var state: UInt64 = 20_261_121
+    func random(_ bound: Int) -> Int {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      z ^= z >> 31
+      return bound <= 0 ? 0 : Int(z % UInt64(bound))
+    }
+    for round in 0..<300 {
+      var bytes = seeds[random(seeds.count)]
+      for _ in 0...random(3) {
+        let at = random(bytes.count + 1)
+        switch random(4) {
+        case 0 where !bytes.isEmpty:
+          bytes[min(at, bytes.count - 1)] = UInt8(truncatingIfNeeded: random(256))
+        case 1: bytes.insert(contentsOf: tokens[random(tokens.count)], at: at)
+        case 2: bytes.removeSubrange(at..<min(bytes.count, at + 1 + random(64)))
+        default:
+          let end = min(bytes.count, at + 1 + random(256))
+          bytes.insert(contentsOf: bytes[at..<end], at: at)
+        }
+      }
+      Self.expectSamePage(bytes, "mutant \(round)")
+    }
+  }
+
+  @Test func parallelImportReportsLikeOneFileAtATime() throws {
+    let directory = TemporaryDirectory()
+    // Pages that merge into each other, a failing file and a non-flight file, 40 in all, so
+    // the read-ahead window (16) is crossed twice.
+    let sources = try Self.fixtures().filter { !$0.name.hasPrefix("hostile") }
+    for index in 0..<40 {
+      let source = sources[index % sources.count]
+      let name = String(format: "%02d-", index) + source.name.split(separator: "/").last!
+      FileManager.default.createFile(
+        atPath: directory.file(name), contents: Data(index == 7 ? [0x7B] : source.bytes))
+    }
+    let now = Timestamp(secondsSince1970: 1_767_225_600)
+    let stores = (TemporaryDirectory(), TemporaryDirectory())
+    let together = try NoteStore.open(path: stores.0.file("notes.json"))
+    let report = try NoteImporter(now: now).importPaths([directory.path], into: together)
+    let alone = try NoteStore.open(path: stores.1.file("notes.json"))
+    var reports: [FileReport] = []
+    for file in report.files.map(\.path) {
+      reports += try NoteImporter(now: now).importPaths([file], into: alone).files
+    }
+    #expect(report.files.count == 40)
+    #expect(report.files == reports)
+    #expect(report.added > 0 && report.merged > 0 && report.failed > 0)
+    #expect(together.headers == alone.headers)
+    for header in together.headers { #expect(together.note(header.id) == alone.note(header.id)) }
+  }
+}
