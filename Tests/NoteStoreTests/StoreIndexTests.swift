@@ -232,4 +232,21 @@ import Testing
     #expect(!store.tagCounts().contains { $0.tag == "brand new" })
     #expect(answers(store) == (try answersWithoutIndex()))
   }
+
+  /// A save writes the new snapshot's index from the headers it holds (no rescan); it must be
+  /// byte for byte the index a scan of that snapshot writes.
+  @Test func aSaveWritesTheIndexAScanOfTheNewSnapshotWould() throws {
+    try makeStore()
+    let store = try NoteStore.open(path: path)
+    var edited = notes()[3]
+    edited.title = "Edited, so the save mixes copied and re-encoded notes"
+    try store.apply([.put(edited), .delete(notes()[5].id)])
+    try store.compact()
+    let fromSave = FileManager.default.bytes(atPath: indexPath)
+    unlink(indexPath)
+    let scanned = answers(try NoteStore.open(path: path))
+    #expect(FileManager.default.bytes(atPath: indexPath) == fromSave)
+    #expect(scanned.headers.count == 239)
+    #expect(answers(store) == scanned)
+  }
 }

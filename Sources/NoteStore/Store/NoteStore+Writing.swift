@@ -144,13 +144,20 @@ extension NoteStore {
     var writer = JSONWriter(reservingCapacity: Int(snapshotStamp?.size ?? 0) + 4096)
     writer.raw(
       "{\"format\":\"url-notes\",\"formatVersion\":\(NoteStore.formatVersion),\"notes\":[\n")
+    // The records as the new snapshot holds them, for its index.
+    var written: [NoteRecord] = []
+    written.reserveCapacity(ordered.count)
     for (index, record) in ordered.enumerated() {
+      let start = writer.bytes.count
       switch record.source {
       case .snapshot(let range):
         writer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: snapshot!.bytes[range]))
       case .memory(let note):
         NoteCodec.write(note, to: &writer)
       }
+      var moved = record
+      moved.source = .snapshot(start..<writer.bytes.count)
+      written.append(moved)
       writer.raw(index == ordered.count - 1 ? "\n" : ",\n")
     }
     writer.raw("]}\n")
@@ -169,6 +176,14 @@ extension NoteStore {
       try FileSystem.truncate(journalPath)
     } catch {
       throw ioError(error)
+    }
+    // The index from the headers in hand, so the reload below reads it instead of scanning
+    // the snapshot just written (at 100k notes, about half the time of a save). We hold the
+    // lock: the file mapped is the one just renamed into place.
+    if let mapped = try? MappedFile(path: path),
+      let bytes = StoreIndex.encode(written, snapshot: mapped)
+    {
+      StoreIndex.write(bytes, to: indexPath)
     }
     try load()
   }
