@@ -29,15 +29,17 @@ struct TagIndex {
 
   func positions(of tag: String) -> [Int] { entries[TagKey(tag)]?.positions ?? [] }
 
-  /// Records that the note at `position` now carries `tags` (it may have carried others).
-  /// `spelling` gives the spelling of a tag on the note at a position, for an entry whose first
-  /// note changes: an entry is named as the note at its lowest position spells it, exactly as
-  /// when the index is built from the headers.
-  /// Complexity: O(distinct tags × log notes per tag); for a few changed notes, not many.
+  /// Records that the note at `position` now carries `tags` instead of `previousTags` (nil:
+  /// not known, so every entry is checked). `spelling` gives the spelling of a tag on the note
+  /// at a position, for an entry whose first note changes: an entry is named as the note at its
+  /// lowest position spells it, exactly as when the index is built from the headers.
+  /// Complexity: O(tags × log notes per tag), or O(distinct tags × …) without `previousTags`.
   mutating func replace(
-    position: Int, tags: [String], spelling: (_ position: Int, _ key: TagKey) -> String?
+    position: Int, tags: [String], previousTags: [String]?,
+    spelling: (_ position: Int, _ key: TagKey) -> String?
   ) {
-    for key in Array(entries.keys) {
+    let keys = previousTags.map { Array(Set($0.map(TagKey.init))) } ?? Array(entries.keys)
+    for key in keys where entries[key] != nil {
       let list = entries[key]!.positions
       let found = Self.lowerBound(position, in: list)
       if found < list.count && list[found] == position {

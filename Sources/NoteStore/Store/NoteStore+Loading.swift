@@ -84,7 +84,8 @@ extension NoteStore {
     }
     var patched = index
     for position in changed {
-      patched.replace(position: position, tags: records[position].header.tags) { other, key in
+      patched.replace(position: position, tags: records[position].header.tags, previousTags: nil) {
+        other, key in
         records[other].header.tags.first { TagKey($0) == key }
       }
     }

@@ -95,12 +95,26 @@ extension NoteStore {
     }
     var positions = positionByID
     cachedPositions = nil  // one owner, so the changes below do not copy the map
-    for change in changes { Self.apply(change, to: &records, positions: &positions) }
+    // A few puts patch the tag index (an edit in the TUI must not rebuild it from every
+    // header); a delete shifts positions, and many puts are cheaper to rebuild from.
+    var tags = changes.count <= 64 ? cachedTagIndex : nil
+    cachedTagIndex = nil
+    for change in changes {
+      guard tags != nil, case .put(let note) = change else {
+        tags = nil
+        Self.apply(change, to: &records, positions: &positions)
+        continue
+      }
+      let previousTags = positions[note.id].map { records[$0].header.tags } ?? []
+      Self.apply(change, to: &records, positions: &positions)
+      tags!.replace(position: positions[note.id]!, tags: note.tags, previousTags: previousTags) {
+        other, key in records[other].header.tags.first { TagKey($0) == key }
+      }
+    }
     cachedPositions = positions
+    cachedTagIndex = tags
     journalLength += writer.bytes.count
     journalStamp = FileSystem.stamp(journalPath)
-    cachedTagIndex = Self.tagIndex(
-      cachedTagIndex, patchedFor: changes, positions: positions, records: records)
     cachedURLBuckets = nil
     let snapshotSize = Int(snapshotStamp?.size ?? 0)
     if journalLength > max(NoteStore.compactionThresholdBytes, snapshotSize / 16) {
@@ -110,23 +124,6 @@ extension NoteStore {
         warnings.append("\(error) (the change itself is saved in the journal)")
       }
     }
-  }
-
-  /// The tag index after `changes`, patched for a few puts (an edit in the TUI must not
-  /// rebuild it from every header), or nil to rebuild it when next needed: after a delete
-  /// (positions shift) or many puts.
-  static func tagIndex(
-    _ index: TagIndex?, patchedFor changes: [StoreChange], positions: [NoteID: Int],
-    records: [NoteRecord]
-  ) -> TagIndex? {
-    guard var index, changes.count <= 64 else { return nil }
-    for change in changes {
-      guard case .put(let note) = change, let position = positions[note.id] else { return nil }
-      index.replace(position: position, tags: note.tags) { other, key in
-        records[other].header.tags.first { TagKey($0) == key }
-      }
-    }
-    return index
   }
 
   /// Folds the journal into a new snapshot (atomic replace), then empties the journal.
