@@ -80,7 +80,9 @@ struct BukuLoader {
   static func row(_ note: Note) -> Row? {
     guard let url = note.url, !url.isEmpty else { return nil }
     func oneLine(_ text: String) -> String {
-      String(text.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+      // Plain text is whitespace-collapsed already; titles rarely hold a line break.
+      guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return text }
+      return String(text.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
     }
     let tags = note.tags.map { $0.replacingOccurrences(of: ",", with: " ") }
     let lines = SummaryNode.flatten(note.summary).map { oneLine($0.node.plainText) }
