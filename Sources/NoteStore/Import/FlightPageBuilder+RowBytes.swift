@@ -69,7 +69,12 @@ extension FlightPageBuilder {
     try enterValue(depth: depth)
     guard let byte = reader.peek() else { throw GaveUp() }
     switch byte {
-    case UInt8(ascii: "\""): try walkString(try reader.readString(), depth: depth)
+    case UInt8(ascii: "\""):
+      if let length = Self.plainTextLength(reader) {
+        addPlainText(&reader, length: length)
+      } else {
+        try walkString(try reader.readString(), depth: depth)
+      }
     case UInt8(ascii: "{"):
       try reader.beginObject()
       while let key = try reader.nextKey() {
@@ -77,14 +82,7 @@ extension FlightPageBuilder {
           try Self.skip(&reader)
           continue
         }
-        if reader.peek() == UInt8(ascii: "\"") {
-          let text = try reader.readString()
-          if Self.isUndefined(text) { continue }
-          try enterValue(depth: depth + 1)
-          try walkString(text, depth: depth + 1)
-        } else {
-          try walkValue(&reader, depth: depth + 1)
-        }
+        try walkMember(&reader, depth: depth + 1)
       }
     case UInt8(ascii: "["): try walkArray(&reader, depth: depth)
     case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try reader.readBool()
@@ -170,11 +168,8 @@ extension FlightPageBuilder {
     } else {
       // `null` or undefined: no props.
       try Self.skip(&reader)
-      if let hostTag {
-        let lower = hostTag.lowercased()
-        if !Self.ignoredTags.contains(lower) {
-          finishElement(PageTree.Tag(lowercased: lower), href: nil, from: pending.count)
-        }
+      if let hostTag, let tag = Self.pageTag(ofHost: hostTag) {
+        finishElement(tag, href: nil, from: pending.count)
       }
     }
     while try reader.nextElement() { try Self.skip(&reader) }
@@ -182,8 +177,7 @@ extension FlightPageBuilder {
 
   /// A host element's props: its children and href; the rest is skipped.
   mutating func walkHostProps(_ reader: inout JSONReader, tag: String, depth: Int) throws {
-    let lower = tag.lowercased()
-    if Self.ignoredTags.contains(lower) {
+    guard let pageTag = Self.pageTag(ofHost: tag) else {
       try Self.skip(&reader)
       return
     }
@@ -206,7 +200,7 @@ extension FlightPageBuilder {
       default: try Self.skip(&reader)
       }
     }
-    finishElement(PageTree.Tag(lowercased: lower), href: href, from: mark)
+    finishElement(pageTag, href: href, from: mark)
   }
 
   /// A component's props: a link (`a`) of its children when `href` is a string, otherwise
@@ -273,6 +267,11 @@ extension FlightPageBuilder {
   /// An object member's value at `depth`, left out when it is undefined.
   mutating func walkMember(_ reader: inout JSONReader, depth: Int) throws {
     if reader.peek() == UInt8(ascii: "\"") {
+      if let length = Self.plainTextLength(reader) {
+        try enterValue(depth: depth)
+        addPlainText(&reader, length: length)
+        return
+      }
       let text = try reader.readString()
       if Self.isUndefined(text) { return }
       try enterValue(depth: depth)
@@ -280,6 +279,34 @@ extension FlightPageBuilder {
     } else {
       try walkValue(&reader, depth: depth)
     }
+  }
+
+  /// Adds the string at the reader as a text node straight from its bytes (no `String`);
+  /// `length` is its `plainTextLength`.
+  mutating func addPlainText(_ reader: inout JSONReader, length: Int) {
+    let start = reader.offset + 1
+    pending.append(
+      tree.addText(utf8: UnsafeBufferPointer(rebasing: reader.bytes[start..<start + length])))
+    reader.offset = start + length + 1
+  }
+
+  /// The byte length of the string at the reader (which has peeked at its quote) when it is
+  /// plain text: ASCII with no escape and no `$` form, most page text. Nil for any other,
+  /// which `readString` and `walkString` then handle.
+  static func plainTextLength(_ reader: JSONReader) -> Int? {
+    let bytes = reader.bytes
+    let start = reader.offset + 1
+    var index = start
+    if index < bytes.count && bytes[index] == UInt8(ascii: "$") { return nil }
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") {
+        return index - start <= reader.maxStringBytes ? index - start : nil
+      }
+      if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return nil }
+      index += 1
+    }
+    return nil
   }
 
   /// An href prop: its text when it decodes to a string, else nil.

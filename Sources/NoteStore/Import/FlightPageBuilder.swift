@@ -43,6 +43,16 @@ struct FlightPageBuilder {
     "script", "style", "head", "meta", "link", "title", "template", "noscript", "svg",
   ]
 
+  /// The page tag of a host element, or nil for one whose content is never page text.
+  static func pageTag(ofHost name: String) -> PageTree.Tag? {
+    // Tag names are nearly always lowercase ASCII already; `lowercased()` would copy them.
+    let isLower = name.utf8.allSatisfy { $0 &- 0x61 < 26 || $0 &- 0x30 < 10 }
+    let lower = isLower ? name : name.lowercased()
+    let tag = PageTree.Tag(lowercased: lower)
+    if tag == .other && ignoredTags.contains(lower) { return nil }
+    return tag
+  }
+
   init(document: FlightDocument, triesRowBytes: Bool = true) {
     self.document = document
     self.triesRowBytes = triesRowBytes
@@ -126,11 +136,10 @@ struct FlightPageBuilder {
       return nil
     }
     let mark = pending.count
-    if let tag = element.hostTag {
-      let lower = tag.lowercased()
-      if Self.ignoredTags.contains(lower) { return }
+    if let name = element.hostTag {
+      guard let tag = Self.pageTag(ofHost: name) else { return }
       if let children = element.children { emit(children, depth: depth + 1) }
-      finishElement(PageTree.Tag(lowercased: lower), href: href, from: mark)
+      finishElement(tag, href: href, from: mark)
       return
     }
     // A component: a link when it has an href (next/link), otherwise transparent.

@@ -28,9 +28,10 @@ public struct NoteImporter: Sendable {
   /// Imports files and directories (a directory's dump files, not recursing into subfolders).
   /// With `dryRun`, reports what would change and writes nothing.
   ///
-  /// Files are read and parsed on all cores, a window of them at a time, and merged strictly
-  /// in the order given, so reports and store contents are those of a one-file-at-a-time run.
-  /// The store's own files are read only when their turn comes (earlier files change them).
+  /// Files are read and parsed on all cores, a window of them at a time, the next window
+  /// while this one is merged; merges happen strictly in the order given, so reports and
+  /// store contents are those of a one-file-at-a-time run. The store's own files are read
+  /// only when their turn comes (earlier files change them).
   public func importPaths(_ paths: [String], into store: NoteStore, dryRun: Bool = false)
     throws -> ImportReport
   {
@@ -39,11 +40,15 @@ public struct NoteImporter: Sendable {
       var pending = PendingNotes(store: store)
       for path in paths {
         let files = expand(path, report: &report)
-        var start = 0
-        while start < files.count {
-          let window = Array(files[start..<min(files.count, start + Self.readAheadFiles)])
-          start += window.count
-          let reads = readInParallel(window, besides: store.path)
+        let windows = stride(from: 0, to: files.count, by: Self.readAheadFiles).map {
+          Array(files[$0..<min(files.count, $0 + Self.readAheadFiles)])
+        }
+        var nextReads = windows.first.map { startReading($0, besides: store.path) }
+        for (index, window) in windows.enumerated() {
+          let reads = nextReads?.wait() ?? []
+          nextReads =
+            index + 1 < windows.count
+            ? startReading(windows[index + 1], besides: store.path) : nil
           for (file, read) in zip(window, reads) {
             var fileReport = merge(read ?? self.read(file), pending: &pending)
             if !dryRun && fileReport.failure == nil {
@@ -72,6 +77,17 @@ public struct NoteImporter: Sendable {
   struct FileRead {
     var report: FileReport
     var drafts: [NoteDraft] = []
+  }
+
+  /// Starts `readInParallel` on a background thread; `wait()` gives its result.
+  func startReading(_ files: [String], besides storePath: String) -> WindowReads {
+    let reads = WindowReads()
+    reads.done.enter()
+    DispatchQueue.global().async {
+      reads.files = readInParallel(files, besides: storePath)
+      reads.done.leave()
+    }
+    return reads
   }
 
   /// `read(_:)` of each file, spread over the cores; nil for a file of the store itself
@@ -156,6 +172,18 @@ public struct NoteImporter: Sendable {
       }
     }
     return report
+  }
+}
+
+/// The reads of one window of files, filled in by a background thread.
+final class WindowReads: @unchecked Sendable {
+  let done = DispatchGroup()
+  /// Written once before `done` is left, read only after `wait()`.
+  var files: [NoteImporter.FileRead?] = []
+
+  func wait() -> [NoteImporter.FileRead?] {
+    done.wait()
+    return files
   }
 }
 

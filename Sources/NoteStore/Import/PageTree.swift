@@ -44,32 +44,47 @@ struct PageTree {
 
   struct Node {
     var tag: Tag
-    /// Index in `strings` of a text node's text or an element's href; -1 for none.
-    var string: Int32
-    /// The children: `childIDs[firstChild..<firstChild + childCount]`.
-    var firstChild: Int32
-    var childCount: Int32
+    /// Index in `hrefs` of an element's href; -1 for none.
+    var href: Int32
+    /// An element's children, `childIDs[first..<first + count]`; a text node's UTF-8,
+    /// `textBytes[first..<first + count]`.
+    var first: Int32
+    var count: Int32
   }
 
   var nodes: [Node] = []
   var childIDs: [NodeID] = []
-  var strings: [String] = []
+  var hrefs: [String] = []
+  /// The text of every text node, back to back: one buffer, not a string per node.
+  var textBytes: [UInt8] = []
 
   mutating func addText(_ text: String) -> NodeID {
-    strings.append(text)
-    nodes.append(Node(tag: .text, string: Int32(strings.count - 1), firstChild: 0, childCount: 0))
+    let first = textBytes.count
+    textBytes += text.utf8
+    return addTextNode(from: first)
+  }
+
+  /// A text node of valid UTF-8 bytes.
+  mutating func addText(utf8 bytes: UnsafeBufferPointer<UInt8>) -> NodeID {
+    let first = textBytes.count
+    textBytes.append(contentsOf: bytes)
+    return addTextNode(from: first)
+  }
+
+  mutating func addTextNode(from first: Int) -> NodeID {
+    nodes.append(
+      Node(tag: .text, href: -1, first: Int32(first), count: Int32(textBytes.count - first)))
     return NodeID(nodes.count - 1)
   }
 
   mutating func addElement(_ tag: Tag, href: String?, children: ArraySlice<NodeID>) -> NodeID {
-    var string: Int32 = -1
+    var index: Int32 = -1
     if let href {
-      strings.append(href)
-      string = Int32(strings.count - 1)
+      hrefs.append(href)
+      index = Int32(hrefs.count - 1)
     }
     let first = store(children)
-    nodes.append(
-      Node(tag: tag, string: string, firstChild: first, childCount: Int32(children.count)))
+    nodes.append(Node(tag: tag, href: index, first: first, count: Int32(children.count)))
     return NodeID(nodes.count - 1)
   }
 
@@ -84,34 +99,40 @@ struct PageTree {
 
   func children(_ id: NodeID) -> ArraySlice<NodeID> {
     let node = nodes[Int(id)]
-    return childIDs[Int(node.firstChild)..<Int(node.firstChild + node.childCount)]
+    if node.tag == .text { return [] }
+    return childIDs[Int(node.first)..<Int(node.first + node.count)]
+  }
+
+  /// Where a text node's UTF-8 lies in `textBytes` (nil for elements).
+  func textRange(_ id: NodeID) -> Range<Int>? {
+    let node = nodes[Int(id)]
+    return node.tag == .text ? Int(node.first)..<Int(node.first + node.count) : nil
   }
 
   /// A text node's text (nil for elements).
   func text(_ id: NodeID) -> String? {
-    let node = nodes[Int(id)]
-    return node.tag == .text ? strings[Int(node.string)] : nil
+    textRange(id).map { String(decoding: textBytes[$0], as: UTF8.self) }
   }
 
   /// An element's href (nil for text and for elements without one).
   func href(_ id: NodeID) -> String? {
     let node = nodes[Int(id)]
-    return node.tag != .text && node.string >= 0 ? strings[Int(node.string)] : nil
+    return node.tag != .text && node.href >= 0 ? hrefs[Int(node.href)] : nil
   }
 
   /// All text below a node, concatenated.
   func textContent(_ id: NodeID) -> String {
-    var result = ""
-    appendText(id, to: &result)
-    return result
+    if let range = textRange(id) { return String(decoding: textBytes[range], as: UTF8.self) }
+    var bytes: [UInt8] = []
+    appendText(id, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
-  func appendText(_ id: NodeID, to result: inout String) {
-    let node = nodes[Int(id)]
-    if node.tag == .text {
-      result += strings[Int(node.string)]
+  func appendText(_ id: NodeID, to bytes: inout [UInt8]) {
+    if let range = textRange(id) {
+      bytes += textBytes[range]
       return
     }
-    for child in children(id) { appendText(child, to: &result) }
+    for child in children(id) { appendText(child, to: &bytes) }
   }
 }

@@ -4,6 +4,13 @@
 /// nested `ul`, and `li > strong + text` followed by a nested `ul`. Paragraph wrappers are
 /// flattened into the bullet's inline text; whitespace-only text nodes are layout, not content.
 enum SummaryListConverter {
+  /// A run of a bullet's text before whitespace is collapsed: a text node's bytes in the
+  /// tree, or a space (nil), with the style of the elements around it.
+  struct Piece {
+    var range: Range<Int>?
+    var style: InlineStyle
+  }
+
   static func nodes(from list: PageTree.NodeID, in tree: PageTree) -> [SummaryNode] {
     tree.children(list).compactMap { child -> SummaryNode? in
       guard tree.tag(child) == .li else { return nil }
@@ -12,7 +19,7 @@ enum SummaryListConverter {
   }
 
   static func node(fromItem item: PageTree.NodeID, in tree: PageTree) -> SummaryNode? {
-    var spans: [InlineSpan] = []
+    var pieces: [Piece] = []
     var children: [SummaryNode] = []
     for child in tree.children(item) {
       let tag = tree.tag(child)
@@ -24,25 +31,33 @@ enum SummaryListConverter {
           if tree.tag(inner).isList {
             children += nodes(from: inner, in: tree)
           } else {
-            appendInline(inner, [], in: tree, to: &spans)
+            appendInline(inner, [], in: tree, to: &pieces)
           }
         }
-        spans.append(InlineSpan(" "))
+        pieces.append(Piece(range: nil, style: []))
       } else {
-        appendInline(child, [], in: tree, to: &spans)
+        appendInline(child, [], in: tree, to: &pieces)
       }
     }
-    let cleaned = collapse(spans)
-    if cleaned.isEmpty && children.isEmpty { return nil }
-    return SummaryNode(spans: cleaned, children: children)
+    var collapser = Collapser()
+    tree.textBytes.withUnsafeBufferPointer { bytes in
+      for piece in pieces {
+        if let range = piece.range {
+          collapser.add(UnsafeBufferPointer(rebasing: bytes[range]), piece.style)
+        } else {
+          collapser.addSpace(piece.style)
+        }
+      }
+    }
+    if collapser.runs.isEmpty && children.isEmpty { return nil }
+    return SummaryNode(markup: collapser.markup(), children: children)
   }
 
   static func appendInline(
-    _ node: PageTree.NodeID, _ style: InlineStyle, in tree: PageTree,
-    to spans: inout [InlineSpan]
+    _ node: PageTree.NodeID, _ style: InlineStyle, in tree: PageTree, to pieces: inout [Piece]
   ) {
-    if let text = tree.text(node) {
-      spans.append(InlineSpan(text, style))
+    if let range = tree.textRange(node) {
+      pieces.append(Piece(range: range, style: style))
       return
     }
     var inner = style
@@ -50,58 +65,91 @@ enum SummaryListConverter {
     case .strong, .b: inner.insert(.bold)
     case .em, .i: inner.insert(.italic)
     case .code, .kbd, .samp: inner.insert(.code)
-    case .br: spans.append(InlineSpan(" ", style))
+    case .br: pieces.append(Piece(range: nil, style: style))
     default: break
     }
-    for child in tree.children(node) { appendInline(child, inner, in: tree, to: &spans) }
+    for child in tree.children(node) { appendInline(child, inner, in: tree, to: &pieces) }
   }
 
-  /// Collapses whitespace across span boundaries, trims the ends, merges equal styles.
+  /// Collapses whitespace across pieces, trims the ends, merges equal styles, and writes the
+  /// result as inline markup (what `SummaryNode(spans:)` would store) in one buffer.
   ///
   /// Works on UTF-8 bytes: ASCII is classified by a table test, only other scalars are decoded
   /// to ask Unicode whether they are whitespace (per-scalar property lookups dominated imports).
-  static func collapse(_ spans: [InlineSpan]) -> [InlineSpan] {
-    var result: [(bytes: [UInt8], style: InlineStyle)] = []
+  struct Collapser {
+    /// The collapsed text of all runs, back to back.
+    var text: [UInt8] = []
+    /// Each run's start in `text` and its style; a run ends where the next begins.
+    var runs: [(start: Int, style: InlineStyle)] = []
     var pendingSpace = false
     var pendingStyle: InlineStyle = []
-    for span in spans {
-      var text: [UInt8] = []
-      var source = span.text
-      source.withUTF8 { utf8 in
-        var index = 0
-        while index < utf8.count {
-          let length = scalarLength(utf8[index])
-          let end = min(index + length, utf8.count)
-          if isWhitespace(utf8, index, end) {
-            if !pendingSpace && !(result.isEmpty && text.isEmpty) {
-              pendingSpace = true
-              // A space between differently styled runs belongs to the plainer one.
-              pendingStyle = span.style
-            }
-          } else {
-            if pendingSpace {
-              if text.isEmpty, let last = result.last, pendingStyle != span.style,
-                last.style.isSubset(of: span.style) || last.style == pendingStyle
-              {
-                result[result.count - 1].bytes.append(0x20)
-              } else {
-                text.append(0x20)
-              }
-              pendingSpace = false
-            }
-            text.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<end]))
-          }
-          index = end
-        }
-      }
-      guard !text.isEmpty else { continue }
-      if let last = result.last, last.style == span.style {
-        result[result.count - 1].bytes += text
-      } else {
-        result.append((text, span.style))
-      }
+    /// The current piece's collapsed bytes (reused between pieces).
+    var piece: [UInt8] = []
+
+    mutating func addSpace(_ style: InlineStyle) {
+      withUnsafeBytes(of: UInt8(0x20)) { add($0.bindMemory(to: UInt8.self), style) }
     }
-    return result.map { InlineSpan(String(decoding: $0.bytes, as: UTF8.self), $0.style) }
+
+    mutating func add(_ utf8: UnsafeBufferPointer<UInt8>, _ style: InlineStyle) {
+      piece.removeAll(keepingCapacity: true)
+      var index = 0
+      while index < utf8.count {
+        let length = SummaryListConverter.scalarLength(utf8[index])
+        var end = min(index + length, utf8.count)
+        if SummaryListConverter.isWhitespace(utf8, index, end) {
+          if !pendingSpace && !(runs.isEmpty && piece.isEmpty) {
+            pendingSpace = true
+            // A space between differently styled runs belongs to the plainer one.
+            pendingStyle = style
+          }
+        } else {
+          if pendingSpace {
+            if piece.isEmpty, let last = runs.last, pendingStyle != style,
+              last.style.isSubset(of: style) || last.style == pendingStyle
+            {
+              text.append(0x20)
+            } else {
+              piece.append(0x20)
+            }
+            pendingSpace = false
+          }
+          // The ASCII letters and marks that follow go in one copy.
+          while end < utf8.count && utf8[end] > 0x20 && utf8[end] < 0x80 { end += 1 }
+          piece.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<end]))
+        }
+        index = end
+      }
+      guard !piece.isEmpty else { return }
+      if runs.last?.style != style { runs.append((text.count, style)) }
+      text += piece
+    }
+
+    /// The runs as markup: `**bold**`, `*italic*`, `` `code` ``, with `\`, `*` and `` ` ``
+    /// escaped (in code only `\` and `` ` ``), as `InlineMarkup.markup(for:)` writes them.
+    func markup() -> String {
+      var markup: [UInt8] = []
+      markup.reserveCapacity(text.count + 8)
+      for (index, run) in runs.enumerated() {
+        let end = index + 1 < runs.count ? runs[index + 1].start : text.count
+        var open: [UInt8] = []
+        if run.style.contains(.bold) { open += [0x2A, 0x2A] }
+        if run.style.contains(.italic) { open.append(0x2A) }
+        if run.style.contains(.code) { open.append(0x60) }
+        markup += open
+        let isCode = run.style.contains(.code)
+        let runText = text[run.start..<end]
+        if runText.contains(where: { $0 == 0x5C || $0 == 0x60 || $0 == 0x2A }) {
+          for byte in runText {
+            if byte == 0x5C || byte == 0x60 || (byte == 0x2A && !isCode) { markup.append(0x5C) }
+            markup.append(byte)
+          }
+        } else {
+          markup += runText
+        }
+        markup += open.reversed()
+      }
+      return String(decoding: markup, as: UTF8.self)
+    }
   }
 
   /// Bytes in the UTF-8 sequence a lead byte starts (1 for a stray continuation byte).
