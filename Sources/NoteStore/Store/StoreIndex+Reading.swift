@@ -66,16 +66,24 @@ extension StoreIndex {
       guard spelling < spellings.count, count > 0, count <= noteCount,
         count <= (cursor.bytes.count - cursor.offset) / 4
       else { throw Rejection(reason: "damaged: tag entry") }
-      var positions: [Int] = []
-      positions.reserveCapacity(count)
-      var previous = -1
-      for _ in 0..<count {
-        let position = Int(try cursor.u32())
-        guard position > previous, position < noteCount else {
-          throw Rejection(reason: "damaged: tag positions")
+      // A tight loop over the raw words (2M of them at 100k notes: bounds-checked reads one
+      // by one were a tenth of a tag query's process time).
+      var ascending = true
+      let words = cursor.bytes.baseAddress! + cursor.offset
+      let positions = [Int](unsafeUninitializedCapacity: count) { buffer, initialized in
+        var previous = -1
+        for slot in 0..<count {
+          let position = Int(
+            UInt32(littleEndian: words.loadUnaligned(fromByteOffset: slot * 4, as: UInt32.self)))
+          ascending = ascending && position > previous
+          previous = position
+          buffer[slot] = position
         }
-        positions.append(position)
-        previous = position
+        initialized = count
+      }
+      cursor.offset += count * 4
+      guard ascending, positions.last! < noteCount else {
+        throw Rejection(reason: "damaged: tag positions")
       }
       let name = spellings[spelling]
       guard
