@@ -122,12 +122,14 @@ public struct JSONWriter {
       var index = 0
       while index < utf8.count {
         let byte = utf8[index]
-        if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+        if !Self.mayNeedEscape(byte) {
+          index += 1
+        } else if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
           bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
           appendEscape(byte)
           index += 1
           runStart = index
-        } else if byte >= 0x7F, let (scalar, length) = Self.terminalHazard(utf8, at: index) {
+        } else if let (scalar, length) = Self.terminalHazard(utf8, at: index) {
           bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
           appendUnicodeEscape(scalar)
           index += length
@@ -139,6 +141,15 @@ public struct JSONWriter {
       bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
     }
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Whether `byte` is escaped or starts a scalar that may be: control characters, `"`, `\`,
+  /// DEL and the lead bytes of `terminalHazard`'s scalars. Every other byte is copied as it is,
+  /// which is most of any text.
+  @inline(__always)
+  static func mayNeedEscape(_ byte: UInt8) -> Bool {
+    byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F
+      || byte == 0xC2 || byte == 0xE2 || byte == 0xEF
   }
 
   /// DEL, C1 controls, line/paragraph separators, bidi controls and zero-width characters at

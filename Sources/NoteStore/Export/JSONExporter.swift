@@ -7,7 +7,8 @@ public enum JSONExporter {
   /// `[note, …]`; each note: id, url (null when absent), title, tags, summary, body (when
   /// present), created, updated, provenance.
   public static func notes(_ notes: [Note]) -> String {
-    var writer = JSONWriter(reservingCapacity: notes.count * 2048)
+    // Over-reserving is cheap (untouched pages cost nothing); growing copies the whole output.
+    var writer = JSONWriter(reservingCapacity: notes.count * 4096)
     writer.beginArray()
     for note in notes { write(note, to: &writer) }
     writer.endArray()

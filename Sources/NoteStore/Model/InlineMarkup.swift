@@ -90,7 +90,10 @@ public enum InlineMarkup {
 
   /// Whether `text` has a byte that is a marker or an escape.
   static func hasMarker(_ text: String) -> Bool {
-    text.utf8.contains { $0 == backslash || $0 == asterisk || $0 == backtick }
+    var text = text  // withUTF8 over the storage: iterating `utf8` was ~2% of `list --json`
+    return text.withUTF8 { bytes in
+      bytes.contains { $0 == backslash || $0 == asterisk || $0 == backtick }
+    }
   }
 
   /// The UTF-8 length of the scalar whose first byte is `lead`.
