@@ -226,6 +226,24 @@ extension FlightPageBuilder {
         seenChildren = true
       }
       var text: String? = nil
+      if reader.peek() == UInt8(ascii: "\""), key != "href",
+        let length = Self.plainTextLength(reader)
+      {
+        // Plain text (a class name, a label): never undefined, never a link target.
+        if href != nil && !isChildren {
+          reader.offset += length + 2
+          continue
+        }
+        let countBefore = nodeCount
+        try enterValue(depth: depth + 1)
+        addPlainText(&reader, length: length)
+        if isChildren {
+          childNodes = pending.count - 1..<pending.count
+        } else {
+          droppedCount += nodeCount - countBefore
+        }
+        continue
+      }
       if reader.peek() == UInt8(ascii: "\"") {
         text = try reader.readString()
       }

@@ -56,6 +56,9 @@ struct FlightPageBuilder {
   init(document: FlightDocument, triesRowBytes: Bool = true) {
     self.document = document
     self.triesRowBytes = triesRowBytes
+    // Sized from the payload so the arrays rarely regrow (a regrowth copies them); memory
+    // reserved and never touched costs nothing.
+    tree.reserve(forPayloadBytes: document.payload.count)
   }
 
   /// The fast walk gave up: the page is built again from decoded values.

@@ -58,6 +58,14 @@ struct PageTree {
   /// The text of every text node, back to back: one buffer, not a string per node.
   var textBytes: [UInt8] = []
 
+  /// Room for the page of a payload of `count` bytes: its text is a fraction of the bytes,
+  /// and a node takes tens of bytes of JSON.
+  mutating func reserve(forPayloadBytes count: Int) {
+    textBytes.reserveCapacity(count / 2)
+    nodes.reserveCapacity(count / 32)
+    childIDs.reserveCapacity(count / 16)
+  }
+
   mutating func addText(_ text: String) -> NodeID {
     let first = textBytes.count
     textBytes += text.utf8

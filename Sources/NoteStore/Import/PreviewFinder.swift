@@ -32,7 +32,7 @@ struct PreviewFinder {
         let list = firstList(in: container, of: tree)
       else { continue }
       var tags: [String] = []
-      var seenTags: Set<TagKey> = []
+      var seenTags = Set<String>(minimumCapacity: 32)
       collectTags(in: container, of: tree, into: &tags, seen: &seenTags)
       // A preview always carries its tag links; a page with only a link and a list is an
       // article, not a list of notes.
@@ -103,7 +103,7 @@ struct PreviewFinder {
   /// Tag links: site-relative links (outside lists) whose last path segment, decoded, is their
   /// text — the shape of `/tag/large%20language%20model` → "large language model".
   static func collectTags(
-    in node: NodeID, of tree: PageTree, into tags: inout [String], seen: inout Set<TagKey>
+    in node: NodeID, of tree: PageTree, into tags: inout [String], seen: inout Set<String>
   ) {
     let tag = tree.tag(node)
     if tag == .text || tag.isList { return }
@@ -112,9 +112,9 @@ struct PreviewFinder {
       guard let href = tree.href(node), !isExternal(href), let segment = lastPathSegment(href)
       else { return }
       let text = InlineMarkup.collapseWhitespace(tree.textContent(node))
-      if !text.isEmpty, segment.lowercased() == text.lowercased(),
-        seen.insert(TagKey(text)).inserted
-      {
+      // Lowercased once: it is also the tag's identity (`TagKey`) for the duplicate check.
+      let folded = text.lowercased()
+      if !text.isEmpty, segment.lowercased() == folded, seen.insert(folded).inserted {
         tags.append(text)
       }
       return
