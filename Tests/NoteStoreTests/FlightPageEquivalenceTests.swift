@@ -126,6 +126,36 @@ import Testing
       "payloads the fast walk handed over")
   }
 
+  @Test func rawAndBrokenUTF8TextIsRepairedAlikeBothWays() throws {
+    // Text taken straight from the row must be exactly what decoding it gives: valid UTF-8
+    // as is, anything else (cut, overlong, surrogate, past U+10FFFF) repaired to U+FFFD.
+    let pieces: [[UInt8]] = [
+      Array("é – ok".utf8), [0xE2, 0x82], [0xC0, 0xAF], [0xED, 0xA0, 0x80],
+      [0xF4, 0x90, 0x80, 0x80], Array("𝄞".utf8), [0x80],
+    ]
+    var payload = Array(#"0:["$","p",null,{"children":["#.utf8)
+    for (index, piece) in pieces.enumerated() {
+      payload += (index > 0 ? [0x2C] : []) + [0x22] + piece + [0x22]
+    }
+    payload += Array("]}]\n".utf8)
+    #expect(Self.expectSamePage(payload, "raw UTF-8"))
+    let built = try #require(Self.build(payload, fast: true))
+    #expect(
+      built.lines.map { $0.trimmingCharacters(in: .whitespaces) }
+        == ["body", "p"] + pieces.map { "\"" + String(decoding: $0, as: UTF8.self) + "\"" })
+  }
+
+  @Test func lastPathSegmentsMatchTheStringSlicing() {
+    for href in [
+      "/tag/gpu", "/tag/large%20language%20model/", "/t/x?y#z", "/tag/é", "/tag/\u{301}x",
+      "", "/", "noslash", "/a/b%2", "/a/%zz+q", "/a/%C3%A9", "//", "/tag/x/?q=/y",
+    ] {
+      #expect(
+        PreviewFinder.lastPathSegment(href) == PreviewFinder.lastPathSegmentOfString(href),
+        "\(href)")
+    }
+  }
+
   @Test func limitsAreReachedAtTheSameRowBothWays() {
     var deep = ""
     for id in 0..<300 {

@@ -23,9 +23,8 @@ public struct FlightDumpReader: DumpReader {
   public var format: String { "flight" }
 
   public func recognizes(_ bytes: [UInt8], path: String) -> Bool {
-    // Byte searches: `String.contains` over 64 KB cost more than parsing a small page.
-    let head = bytes.prefix(1 << 16)
-    if Self.containsNextMarker(head) { return true }
+    // The cheap row-header test first, then byte searches of the head (`String.contains`
+    // over 64 KB cost more than parsing a small page).
     var start = bytes.startIndex
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return true }
@@ -37,6 +36,8 @@ public struct FlightDumpReader: DumpReader {
       index += 1
     }
     if index < bytes.count && bytes[index] == UInt8(ascii: ":") { return true }
+    let head = bytes.prefix(1 << 16)
+    if Self.containsNextMarker(head) { return true }
     // A legacy or reformatted payload still goes to the flight parser for a precise error.
     if path.hasSuffix(".rsc") { return true }
     let doctype = Array("<!doctype html".utf8)
@@ -88,6 +89,7 @@ public struct FlightDumpReader: DumpReader {
     }
     var drafts: [NoteDraft] = []
     var positionByURL: [String: Int] = [:]
+    var converter = SummaryListConverter(tree: builder.tree)
     for preview in PreviewFinder.previews(in: builder.tree, root: page) {
       let key = NormalizedURL.normalize(preview.url) ?? preview.url
       if let position = positionByURL[key] {
@@ -101,7 +103,7 @@ public struct FlightDumpReader: DumpReader {
       drafts.append(
         NoteDraft(
           url: preview.url, title: preview.title, tags: preview.tags,
-          summary: SummaryListConverter.nodes(from: preview.list, in: builder.tree)))
+          summary: converter.nodes(from: preview.list)))
     }
     if drafts.isEmpty {
       let message =

@@ -309,22 +309,68 @@ extension FlightPageBuilder {
   }
 
   /// The byte length of the string at the reader (which has peeked at its quote) when it is
-  /// plain text: ASCII with no escape and no `$` form, most page text. Nil for any other,
-  /// which `readString` and `walkString` then handle.
+  /// plain text: valid UTF-8 with no escape and no `$` form, most page text. Nil for any
+  /// other, which `readString` (repairing invalid UTF-8 as it does) and `walkString` handle.
   static func plainTextLength(_ reader: JSONReader) -> Int? {
     let bytes = reader.bytes
     let start = reader.offset + 1
     var index = start
     if index < bytes.count && bytes[index] == UInt8(ascii: "$") { return nil }
+    var isASCII = true
     while index < bytes.count {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
-        return index - start <= reader.maxStringBytes ? index - start : nil
+        guard index - start <= reader.maxStringBytes else { return nil }
+        if !isASCII && !isValidUTF8(UnsafeBufferPointer(rebasing: bytes[start..<index])) {
+          return nil
+        }
+        return index - start
       }
-      if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return nil }
+      if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+      if byte >= 0x80 { isASCII = false }
       index += 1
     }
     return nil
+  }
+
+  /// Whether `bytes` are well-formed UTF-8 (no overlong form, surrogate, value past U+10FFFF
+  /// or cut sequence), i.e. text that decoding would leave exactly as it is.
+  static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < bytes.count {
+      let lead = bytes[index]
+      if lead < 0x80 {
+        index += 1
+        continue
+      }
+      let length: Int
+      var low: UInt8 = 0x80
+      var high: UInt8 = 0xBF
+      switch lead {
+      case 0xC2...0xDF: length = 2
+      case 0xE0:
+        length = 3
+        low = 0xA0
+      case 0xE1...0xEC, 0xEE...0xEF: length = 3
+      case 0xED:
+        length = 3
+        high = 0x9F
+      case 0xF0:
+        length = 4
+        low = 0x90
+      case 0xF1...0xF3: length = 4
+      case 0xF4:
+        length = 4
+        high = 0x8F
+      default: return false
+      }
+      guard index + length <= bytes.count, (low...high).contains(bytes[index + 1]) else {
+        return false
+      }
+      for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return false }
+      index += length
+    }
+    return true
   }
 
   /// An href prop: its text when it decodes to a string, else nil.

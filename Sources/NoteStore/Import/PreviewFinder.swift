@@ -139,6 +139,25 @@ struct PreviewFinder {
   /// The last `/` segment before any query or fragment, trailing slashes ignored, decoded.
   /// Works on UTF-8: the delimiters are ASCII, so the cuts fall on scalar boundaries.
   static func lastPathSegment(_ href: String) -> String? {
+    var href = href
+    let segment = href.withUTF8 { utf8 -> String? in
+      var end =
+        utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? utf8.count
+      while end > 0 && utf8[end - 1] == UInt8(ascii: "/") { end -= 1 }
+      var start = end
+      while start > 0 && utf8[start - 1] != UInt8(ascii: "/") { start -= 1 }
+      // A non-ASCII first scalar may be a combining mark, with no Character boundary before
+      // it: slicing the String there moves the start back, which the String path keeps.
+      if start < end && utf8[start] >= 0x80 { return nil }
+      return String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self)
+    }
+    guard let segment else { return lastPathSegmentOfString(href) }
+    return percentDecode(segment)
+  }
+
+  /// `lastPathSegment` through String indices, for segments that start with a non-ASCII
+  /// scalar.
+  static func lastPathSegmentOfString(_ href: String) -> String? {
     let utf8 = href.utf8
     var end =
       utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? utf8.endIndex

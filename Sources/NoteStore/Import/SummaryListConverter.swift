@@ -3,7 +3,10 @@
 /// Both shapes the url-notes site emits map to one tree: `li > p > strong + ":"` followed by a
 /// nested `ul`, and `li > strong + text` followed by a nested `ul`. Paragraph wrappers are
 /// flattened into the bullet's inline text; whitespace-only text nodes are layout, not content.
-enum SummaryListConverter {
+///
+/// One converter serves a whole page: its buffers are reused from bullet to bullet, so a
+/// bullet costs its markup string and its child array, not a dozen scratch arrays.
+struct SummaryListConverter {
   /// A run of a bullet's text before whitespace is collapsed: a text node's bytes in the
   /// tree, or a space (nil), with the style of the elements around it.
   struct Piece {
@@ -11,37 +14,48 @@ enum SummaryListConverter {
     var style: InlineStyle
   }
 
-  static func nodes(from list: PageTree.NodeID, in tree: PageTree) -> [SummaryNode] {
-    tree.children(list).compactMap { child -> SummaryNode? in
-      guard tree.tag(child) == .li else { return nil }
-      return node(fromItem: child, in: tree)
+  let tree: PageTree
+  /// The pieces of the bullets being converted, innermost last (a nested list's bullets are
+  /// converted while their parent's pieces are being collected).
+  var pieces: [Piece] = []
+  var collapser = Collapser()
+
+  init(tree: PageTree) { self.tree = tree }
+
+  mutating func nodes(from list: PageTree.NodeID) -> [SummaryNode] {
+    var nodes: [SummaryNode] = []
+    for child in tree.children(list) where tree.tag(child) == .li {
+      if let node = node(fromItem: child) { nodes.append(node) }
     }
+    return nodes
   }
 
-  static func node(fromItem item: PageTree.NodeID, in tree: PageTree) -> SummaryNode? {
-    var pieces: [Piece] = []
+  mutating func node(fromItem item: PageTree.NodeID) -> SummaryNode? {
+    let mark = pieces.count
+    defer { pieces.removeSubrange(mark...) }
     var children: [SummaryNode] = []
     for child in tree.children(item) {
       let tag = tree.tag(child)
       if tag.isList {
-        children += nodes(from: child, in: tree)
+        children += nodes(from: child)
       } else if tag == .p || tag == .div {
         // A paragraph inside a bullet is inline text; a list inside it is still a child list.
         for inner in tree.children(child) {
           if tree.tag(inner).isList {
-            children += nodes(from: inner, in: tree)
+            children += nodes(from: inner)
           } else {
-            appendInline(inner, [], in: tree, to: &pieces)
+            appendInline(inner, [])
           }
         }
         pieces.append(Piece(range: nil, style: []))
       } else {
-        appendInline(child, [], in: tree, to: &pieces)
+        appendInline(child, [])
       }
     }
-    var collapser = Collapser()
-    tree.textBytes.withUnsafeBufferPointer { bytes in
-      for piece in pieces {
+    collapser.reset()
+    let textBytes = tree.textBytes
+    textBytes.withUnsafeBufferPointer { bytes in
+      for piece in pieces[mark...] {
         if let range = piece.range {
           collapser.add(UnsafeBufferPointer(rebasing: bytes[range]), piece.style)
         } else {
@@ -53,9 +67,7 @@ enum SummaryListConverter {
     return SummaryNode(markup: collapser.markup(), children: children)
   }
 
-  static func appendInline(
-    _ node: PageTree.NodeID, _ style: InlineStyle, in tree: PageTree, to pieces: inout [Piece]
-  ) {
+  mutating func appendInline(_ node: PageTree.NodeID, _ style: InlineStyle) {
     if let range = tree.textRange(node) {
       pieces.append(Piece(range: range, style: style))
       return
@@ -68,7 +80,7 @@ enum SummaryListConverter {
     case .br: pieces.append(Piece(range: nil, style: style))
     default: break
     }
-    for child in tree.children(node) { appendInline(child, inner, in: tree, to: &pieces) }
+    for child in tree.children(node) { appendInline(child, inner) }
   }
 
   /// Collapses whitespace across pieces, trims the ends, merges equal styles, and writes the
@@ -85,6 +97,16 @@ enum SummaryListConverter {
     var pendingStyle: InlineStyle = []
     /// The current piece's collapsed bytes (reused between pieces).
     var piece: [UInt8] = []
+    /// The markup being written (reused between bullets).
+    var markupBytes: [UInt8] = []
+
+    /// Empties the collapser for the next bullet, keeping its buffers.
+    mutating func reset() {
+      text.removeAll(keepingCapacity: true)
+      runs.removeAll(keepingCapacity: true)
+      pendingSpace = false
+      pendingStyle = []
+    }
 
     mutating func addSpace(_ style: InlineStyle) {
       withUnsafeBytes(of: UInt8(0x20)) { add($0.bindMemory(to: UInt8.self), style) }
@@ -126,29 +148,31 @@ enum SummaryListConverter {
 
     /// The runs as markup: `**bold**`, `*italic*`, `` `code` ``, with `\`, `*` and `` ` ``
     /// escaped (in code only `\` and `` ` ``), as `InlineMarkup.markup(for:)` writes them.
-    func markup() -> String {
-      var markup: [UInt8] = []
-      markup.reserveCapacity(text.count + 8)
+    mutating func markup() -> String {
+      markupBytes.removeAll(keepingCapacity: true)
       for (index, run) in runs.enumerated() {
         let end = index + 1 < runs.count ? runs[index + 1].start : text.count
-        var open: [UInt8] = []
-        if run.style.contains(.bold) { open += [0x2A, 0x2A] }
-        if run.style.contains(.italic) { open.append(0x2A) }
-        if run.style.contains(.code) { open.append(0x60) }
-        markup += open
         let isCode = run.style.contains(.code)
+        if run.style.contains(.bold) { markupBytes += [0x2A, 0x2A] }
+        if run.style.contains(.italic) { markupBytes.append(0x2A) }
+        if isCode { markupBytes.append(0x60) }
         let runText = text[run.start..<end]
         if runText.contains(where: { $0 == 0x5C || $0 == 0x60 || $0 == 0x2A }) {
           for byte in runText {
-            if byte == 0x5C || byte == 0x60 || (byte == 0x2A && !isCode) { markup.append(0x5C) }
-            markup.append(byte)
+            if byte == 0x5C || byte == 0x60 || (byte == 0x2A && !isCode) {
+              markupBytes.append(0x5C)
+            }
+            markupBytes.append(byte)
           }
         } else {
-          markup += runText
+          markupBytes += runText
         }
-        markup += open.reversed()
+        // The markers close in reverse order.
+        if isCode { markupBytes.append(0x60) }
+        if run.style.contains(.italic) { markupBytes.append(0x2A) }
+        if run.style.contains(.bold) { markupBytes += [0x2A, 0x2A] }
       }
-      return String(decoding: markup, as: UTF8.self)
+      return String(decoding: markupBytes, as: UTF8.self)
     }
   }
 
