@@ -121,6 +121,14 @@ public struct JSONWriter {
       var runStart = 0
       var index = 0
       while index < utf8.count {
+        // Most text is plain: eight bytes per test until a word holds a byte to look at.
+        while index + 8 <= utf8.count,
+          !Self.mayNeedEscape(
+            word: UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
+        {
+          index += 8
+        }
+        guard index < utf8.count else { break }
         let byte = utf8[index]
         if !Self.mayNeedEscape(byte) {
           index += 1
@@ -150,6 +158,24 @@ public struct JSONWriter {
   static func mayNeedEscape(_ byte: UInt8) -> Bool {
     byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F
       || byte == 0xC2 || byte == 0xE2 || byte == 0xEF
+  }
+
+  /// Whether any of the eight bytes of `word` is one `mayNeedEscape(_:)` accepts (never false
+  /// when one is; a true answer only sends the bytes to the byte-by-byte test).
+  ///
+  /// The classic SWAR tests: `(w - 0x01…) & ~w & 0x80…` is non-zero exactly when some byte of
+  /// `w` is zero, and with `0x20…` in place of `0x01…` when some byte is below 0x20.
+  @inline(__always)
+  static func mayNeedEscape(word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highBits: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func hasZeroByte(_ value: UInt64) -> Bool {
+      (value &- ones) & ~value & highBits != 0
+    }
+    @inline(__always) func has(_ byte: UInt8) -> Bool { hasZeroByte(word ^ (ones &* UInt64(byte))) }
+    let hasControl = (word &- ones &* 0x20) & ~word & highBits != 0
+    return hasControl || has(UInt8(ascii: "\"")) || has(UInt8(ascii: "\\")) || has(0x7F)
+      || has(0xC2) || has(0xE2) || has(0xEF)
   }
 
   /// DEL, C1 controls, line/paragraph separators, bidi controls and zero-width characters at
