@@ -148,12 +148,20 @@ import Testing
   @Test func lastPathSegmentsMatchTheStringSlicing() {
     for href in [
       "/tag/gpu", "/tag/large%20language%20model/", "/t/x?y#z", "/tag/é", "/tag/\u{301}x",
-      "", "/", "noslash", "/a/b%2", "/a/%zz+q", "/a/%C3%A9", "//", "/tag/x/?q=/y",
+      "", "/", "noslash", "/a/b%2", "/a/%zz+q", "/a/%C3%A9", "//", "/tag/x/?q=/y", "/a/%+1x",
+      "/a/%4a%4A%g1z",
     ] {
       #expect(
         PreviewFinder.lastPathSegment(href) == PreviewFinder.lastPathSegmentOfString(href),
         "\(href)")
     }
+  }
+
+  @Test func percentEscapesDecodeAsBefore() {
+    #expect(PreviewFinder.percentDecode("large%20language+model") == "large language model")
+    #expect(PreviewFinder.percentDecode("%4a%4A%C3%A9x") == "JJéx")
+    // Not two hex digits: what `UInt8(_:radix:)` makes of them (a sign is accepted).
+    #expect(PreviewFinder.percentDecode("%+1x%zzx%2") == "\u{1}x%zzx%2")
   }
 
   @Test func limitsAreReachedAtTheSameRowBothWays() {

@@ -76,7 +76,7 @@ public struct NoteImporter: Sendable {
   /// What reading one file gave: its report so far (path, format, failure) and its drafts.
   struct FileRead {
     var report: FileReport
-    var drafts: [NoteDraft] = []
+    var drafts: [PendingNotes.Prepared] = []
   }
 
   /// Starts `readInParallel` on a background thread; `wait()` gives its result.
@@ -151,7 +151,8 @@ public struct NoteImporter: Sendable {
     }
     report.format = reader.format
     do {
-      return FileRead(report: report, drafts: try reader.read(bytes, path: path))
+      let drafts = try reader.read(bytes, path: path)
+      return FileRead(report: report, drafts: drafts.map(PendingNotes.Prepared.init))
     } catch {
       report.failure = error.formatted(path: path)
       return FileRead(report: report)

@@ -15,9 +15,24 @@ struct PendingNotes {
     case unchanged(NoteID)
   }
 
-  mutating func merge(_ draft: NoteDraft, provenance: Provenance, now: Timestamp) -> Outcome {
-    // Normalised once: it is the costliest step of a merge.
-    let normalized = draft.url.flatMap(NormalizedURL.normalize)
+  /// A draft with the costliest steps of its merge done ahead, on the threads that read the
+  /// files: its URL normalised, its tags deduplicated.
+  struct Prepared: Sendable {
+    let draft: NoteDraft
+    let normalizedURL: String?
+    let uniqueTags: [String]
+
+    init(_ draft: NoteDraft) {
+      self.draft = draft
+      normalizedURL = draft.url.flatMap(NormalizedURL.normalize)
+      var seen = Set<TagKey>()
+      uniqueTags = draft.tags.filter { seen.insert(TagKey($0)).inserted }
+    }
+  }
+
+  mutating func merge(_ prepared: Prepared, provenance: Provenance, now: Timestamp) -> Outcome {
+    let draft = prepared.draft
+    let normalized = prepared.normalizedURL
     if let existingID = find(draft, normalized, provenance: provenance),
       let existing = current(existingID)
     {
@@ -37,7 +52,7 @@ struct PendingNotes {
     }
     let id = newID(for: draft, normalized, provenance: provenance)
     let note = Note(
-      id: id, url: draft.url, title: draft.title, tags: uniqueTags(draft.tags),
+      id: id, url: draft.url, title: draft.title, tags: prepared.uniqueTags,
       summary: draft.summary, body: draft.body, provenance: [provenance], created: now, updated: now
     )
     record(note)
@@ -83,11 +98,6 @@ struct PendingNotes {
   mutating func record(_ note: Note) {
     if changed[note.id] == nil { order.append(note.id) }
     changed[note.id] = note
-  }
-
-  func uniqueTags(_ tags: [String]) -> [String] {
-    var seen = Set<TagKey>()
-    return tags.filter { seen.insert(TagKey($0)).inserted }
   }
 }
 

@@ -180,7 +180,8 @@ struct PreviewFinder {
     var index = 0
     while index < utf8.count {
       if utf8[index] == UInt8(ascii: "%"), index + 2 < utf8.count,
-        let value = UInt8(String(decoding: utf8[index + 1...index + 2], as: UTF8.self), radix: 16)
+        let value = hexByte(utf8[index + 1], utf8[index + 2])
+          ?? UInt8(String(decoding: utf8[index + 1...index + 2], as: UTF8.self), radix: 16)
       {
         bytes.append(value)
         index += 3
@@ -190,5 +191,20 @@ struct PreviewFinder {
       }
     }
     return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Two hex digits as a byte without making a string; nil for anything else (which
+  /// `UInt8(_:radix:)` then reads as it always did, signs and all).
+  static func hexByte(_ high: UInt8, _ low: UInt8) -> UInt8? {
+    func digit(_ byte: UInt8) -> UInt8? {
+      switch byte {
+      case 0x30...0x39: return byte - 0x30
+      case 0x41...0x46: return byte - 0x37
+      case 0x61...0x66: return byte - 0x57
+      default: return nil
+      }
+    }
+    guard let high = digit(high), let low = digit(low) else { return nil }
+    return high << 4 | low
   }
 }
