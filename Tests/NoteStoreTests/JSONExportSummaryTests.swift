@@ -1,0 +1,80 @@
+import ByteJSON
+import Testing
+
+@testable import NoteStore
+
+/// `list --json` and `export --format json` write each bullet's markup, spans and plain text;
+/// these tests read the JSON back and hold every node, at every depth, to `spans(of:)` and
+/// `plainText(of:)` computed directly, byte for byte.
+@Suite struct JSONExportSummaryTests {
+  static func utf8(_ value: JSONValue?) -> [UInt8]? {
+    value?.stringValue.map { Array($0.utf8) }
+  }
+
+  static func expectNodes(
+    _ written: [JSONValue], _ nodes: [SummaryNode],
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    #expect(written.count == nodes.count, sourceLocation: sourceLocation)
+    for (value, node) in zip(written, nodes) {
+      let object = value.objectValue
+      let scalars = node.markup.unicodeScalars.map { String($0.value, radix: 16) }
+      #expect(utf8(object?["markup"]) == Array(node.markup.utf8), "\(scalars)")
+      #expect(
+        utf8(object?["text"]) == Array(InlineMarkup.plainText(of: node.markup).utf8),
+        "text of \(scalars)", sourceLocation: sourceLocation)
+      let spans = object?["spans"]?.arrayValue ?? []
+      let expected = InlineMarkup.spans(of: node.markup)
+      #expect(spans.count == expected.count, "\(scalars)", sourceLocation: sourceLocation)
+      for (span, want) in zip(spans, expected) {
+        #expect(utf8(span.objectValue?["text"]) == Array(want.text.utf8), "\(scalars)")
+        let styles = span.objectValue?["style"]?.arrayValue?.compactMap(\.stringValue)
+        var wanted: [String] = []
+        if want.style.contains(.bold) { wanted.append("bold") }
+        if want.style.contains(.code) { wanted.append("code") }
+        if want.style.contains(.italic) { wanted.append("italic") }
+        #expect(styles == wanted, "\(scalars)", sourceLocation: sourceLocation)
+      }
+      expectNodes(
+        object?["children"]?.arrayValue ?? [], node.children, sourceLocation: sourceLocation)
+    }
+  }
+
+  @Test func everyNodeReadsBackAsItsSpansAndPlainText() throws {
+    let alphabet = [
+      "a", "b", " ", "  ", "\t", "\n", "*", "**", "`", "\\", "\"", "東京", "é", "\u{A0}",
+      "\u{2028}", "\u{202E}", "\u{1}", "😀",
+    ]
+    var random = SeededGenerator(seed: 0x5EED_6)
+    for _ in 0..<300 {
+      let nodes = (0..<4).map { _ in
+        SummaryNode(
+          markup: random.string(from: alphabet, maxPieces: 8),
+          children: [SummaryNode(markup: random.string(from: alphabet, maxPieces: 8))])
+      }
+      let note = Note(
+        id: NoteID("aaaaaaaaaaaa"), url: nil, title: "t", tags: [], summary: nodes, body: nil,
+        provenance: [], created: Timestamp(secondsSince1970: 0),
+        updated: Timestamp(secondsSince1970: 0))
+      let json = try JSONParser.parse(JSONExporter.note(note))
+      Self.expectNodes(json.objectValue?["summary"]?.arrayValue ?? [], nodes)
+    }
+  }
+
+  @Test func plainBulletsAreWrittenExactly() {
+    let note = Note(
+      id: NoteID("aaaaaaaaaaaa"), url: nil, title: "t", tags: [],
+      summary: [SummaryNode(markup: "plain \"q\" 東"), SummaryNode(markup: "tab\there ")],
+      body: nil, provenance: [], created: Timestamp(secondsSince1970: 0),
+      updated: Timestamp(secondsSince1970: 0))
+    let json = JSONExporter.note(note)
+    #expect(
+      json.contains(
+        #"{"children":[],"markup":"plain \"q\" 東","spans":[{"style":[],"text":"plain \"q\" 東"}],"text":"plain \"q\" 東"}"#
+      ))
+    #expect(
+      json.contains(
+        #"{"children":[],"markup":"tab\there ","spans":[{"style":[],"text":"tab\there "}],"text":"tab here"}"#
+      ))
+  }
+}
