@@ -119,10 +119,7 @@ extension FlightPageBuilder {
     guard try reader.nextElement() else { return }
     if reader.peek() == UInt8(ascii: "\"") {
       let first = try reader.readString()
-      if first == "$", try Self.isElementTuple(reader) {
-        try walkElement(&reader, depth: depth)
-        return
-      }
+      if first == "$", try walkElementIfTuple(&reader, depth: depth) { return }
       try enterValue(depth: depth + 1)
       try walkString(first, depth: depth + 1)
     } else {
@@ -131,48 +128,55 @@ extension FlightPageBuilder {
     while try reader.nextElement() { try walkValue(&reader, depth: depth + 1) }
   }
 
-  /// Whether the tuple after its `"$"` has a fourth slot the decoder takes as props: an
-  /// object, `null`, or undefined. Reads ahead on a copy of the reader.
-  static func isElementTuple(_ reader: JSONReader) throws -> Bool {
-    var probe = reader
-    for _ in 0..<2 {
-      guard try probe.nextElement() else { return false }
-      try skip(&probe)
+  /// After an array's leading `"$"`: reads the type and key, and when the fourth slot makes
+  /// the tuple an element (props that are an object, `null` or undefined) walks it as one,
+  /// then the slots nobody reads. Otherwise puts the reader back after the `"$"` and returns
+  /// false: the tuple is a plain array.
+  mutating func walkElementIfTuple(_ reader: inout JSONReader, depth: Int) throws -> Bool {
+    let afterMarker = reader
+    guard try reader.nextElement() else {
+      reader = afterMarker
+      return false
     }
-    guard try probe.nextElement() else { return false }
-    switch probe.peek() {
-    case UInt8(ascii: "{"), UInt8(ascii: "n"): return true
-    case UInt8(ascii: "\""): return isUndefined(try probe.readString())
-    default: return false
-    }
-  }
-
-  /// An element tuple after its `"$"`: type, key, props, then slots nobody reads.
-  mutating func walkElement(_ reader: inout JSONReader, depth: Int) throws {
-    _ = try reader.nextElement()
     var hostTag: String? = nil
     if reader.peek() == UInt8(ascii: "\"") {
       hostTag = Self.stringValue(try reader.readString())
     } else {
       try Self.skip(&reader)
     }
-    _ = try reader.nextElement()
+    guard try reader.nextElement() else {
+      reader = afterMarker
+      return false
+    }
     try Self.skip(&reader)
-    _ = try reader.nextElement()
-    if reader.peek() == UInt8(ascii: "{") {
+    guard try reader.nextElement() else {
+      reader = afterMarker
+      return false
+    }
+    switch reader.peek() {
+    case UInt8(ascii: "{"):
       if let hostTag {
         try walkHostProps(&reader, tag: hostTag, depth: depth)
       } else {
         try walkComponentProps(&reader, depth: depth)
       }
-    } else {
+    case UInt8(ascii: "n"), UInt8(ascii: "\""):
       // `null` or undefined: no props.
-      try Self.skip(&reader)
+      if reader.peek() == UInt8(ascii: "n") {
+        try Self.skip(&reader)
+      } else if !Self.isUndefined(try reader.readString()) {
+        reader = afterMarker
+        return false
+      }
       if let hostTag, let tag = Self.pageTag(ofHost: hostTag) {
         finishElement(tag, href: nil, from: pending.count)
       }
+    default:
+      reader = afterMarker
+      return false
     }
     while try reader.nextElement() { try Self.skip(&reader) }
+    return true
   }
 
   /// A host element's props: its children and href; the rest is skipped.
