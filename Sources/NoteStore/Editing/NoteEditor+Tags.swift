@@ -87,7 +87,7 @@ public struct SingleUseTag: Equatable, Sendable {
 extension NoteStore {
   /// Tags carried by exactly one note, sorted by name (case-insensitively).
   public func singleUseTags() -> [SingleUseTag] {
-    tagIndex.entries.values.filter { $0.positions.count == 1 }
+    tagIndex.entries.values.filter { $0.count == 1 }
       .map { entry in
         let header = records[entry.positions[0]].header
         return SingleUseTag(tag: entry.name, note: header.id, title: header.title)

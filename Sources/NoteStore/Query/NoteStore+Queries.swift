@@ -11,7 +11,7 @@ extension NoteStore {
   public func tagCounts(order: TagOrder = .count) -> [TagCount] {
     if let sorted = tagIndex.sortedCounts[order] { return sorted }
     let sorted = order.sort(
-      tagIndex.entries.values.map { TagCount(tag: $0.name, count: $0.positions.count) })
+      tagIndex.entries.values.map { TagCount(tag: $0.name, count: $0.count) })
     cachedTagIndex?.sortedCounts[order] = sorted
     return sorted
   }

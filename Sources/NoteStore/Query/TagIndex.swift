@@ -4,8 +4,70 @@
 struct TagIndex {
   struct Entry {
     var name: String
+    var postings: Postings
+
+    init(name: String, positions: [Int]) {
+      self.name = name
+      postings = .list(positions)
+    }
+
+    init(name: String, postings: Postings) {
+      self.name = name
+      self.postings = postings
+    }
+
     /// Positions into the store's records, ascending.
-    var positions: [Int]
+    var positions: [Int] {
+      get { postings.positions }
+      _modify {
+        var list = postings.positions
+        postings = .list([])  // the array's only owner is `list`: changes do not copy it
+        defer { postings = .list(list) }
+        yield &list
+      }
+    }
+
+    /// How many notes carry the tag (without reading their positions).
+    var count: Int { postings.count }
+  }
+
+  /// An entry's positions: in memory, or still in the mapped index (read when asked for, so
+  /// opening a store does not build 2M positions of which a query needs a few thousand).
+  enum Postings {
+    case list([Int])
+    case indexed(MappedIndex, offset: Int, count: Int)
+
+    var positions: [Int] {
+      switch self {
+      case .list(let positions): return positions
+      case .indexed(let index, let offset, let count):
+        return index.positions(at: offset, count: count)
+      }
+    }
+
+    var count: Int {
+      switch self {
+      case .list(let positions): return positions.count
+      case .indexed(_, _, let count): return count
+      }
+    }
+
+    /// Whether `position` is among the positions (a binary search, in place).
+    func contains(_ position: Int) -> Bool {
+      var low = 0
+      var high = count
+      while low < high {
+        let middle = (low + high) / 2
+        let value: Int
+        switch self {
+        case .list(let positions): value = positions[middle]
+        case .indexed(let index, let offset, _): value = index.position(at: offset, slot: middle)
+        }
+        if value == position { return true }
+        if value < position { low = middle + 1 } else { high = middle }
+      }
+      return false
+    }
   }
 
   var entries: [TagKey: Entry] = [:] {
@@ -39,17 +101,18 @@ struct TagIndex {
     spelling: (_ position: Int, _ key: TagKey) -> String?
   ) {
     let keys = previousTags.map { Array(Set($0.map(TagKey.init))) } ?? Array(entries.keys)
-    for key in keys where entries[key] != nil {
-      let list = entries[key]!.positions
+    for key in keys {
+      guard var entry = entries[key], entry.postings.contains(position) else { continue }
+      var list = entry.positions  // read from the index once, if it is still there
       let found = Self.lowerBound(position, in: list)
-      if found < list.count && list[found] == position {
-        entries[key]!.positions.remove(at: found)
-        if entries[key]!.positions.isEmpty {
-          entries[key] = nil
-        } else if found == 0, let name = spelling(entries[key]!.positions[0], key) {
-          entries[key]!.name = name
-        }
+      list.remove(at: found)
+      if list.isEmpty {
+        entries[key] = nil
+        continue
       }
+      if found == 0, let name = spelling(list[0], key) { entry.name = name }
+      entry.postings = .list(list)
+      entries[key] = entry
     }
     var seen = Set<TagKey>()
     for tag in tags {

@@ -142,7 +142,7 @@ struct NoteRecord {
   }
   enum StoredHeader {
     indirect case decoded(NoteHeader)
-    case indexed(IndexedHeaders, offset: Int)
+    case indexed(MappedIndex, offset: Int)
   }
   var storedHeader: StoredHeader
   var source: Source
@@ -152,7 +152,7 @@ struct NoteRecord {
     self.source = source
   }
 
-  init(indexed headers: IndexedHeaders, at offset: Int, source: Source) {
+  init(indexed headers: MappedIndex, at offset: Int, source: Source) {
     storedHeader = .indexed(headers, offset: offset)
     self.source = source
   }

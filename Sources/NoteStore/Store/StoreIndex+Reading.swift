@@ -44,16 +44,21 @@ extension StoreIndex {
     var spellings: [String] = []
     spellings.reserveCapacity(min(spellingCount, bytes.count / 4))
     for _ in 0..<spellingCount { spellings.append(try cursor.string()) }
-    let tagIndex = try readTagIndex(&cursor, spellings: spellings, noteCount: noteCount)
+    let index = MappedIndex(file: file, spellings: spellings)
+    let tagIndex = try readTagIndex(
+      &cursor, spellings: spellings, noteCount: noteCount, index: index)
     let records = try readRecords(
-      &cursor, noteCount: noteCount, spellingCount: spellingCount, file: file,
-      spellings: spellings, snapshot: snapshot)
+      &cursor, noteCount: noteCount, spellingCount: spellingCount, index: index,
+      snapshot: snapshot)
     try checkSampledRanges(records, snapshot: snapshot)
     return Loaded(records: records, tagIndex: tagIndex)
   }
 
-  /// The tag index section: entries named by spellings, with ascending positions.
-  static func readTagIndex(_ cursor: inout Cursor, spellings: [String], noteCount: Int)
+  /// The tag index section: entries named by spellings, with ascending positions. Positions
+  /// are checked here but left in the file (see `TagIndex.Postings`).
+  static func readTagIndex(
+    _ cursor: inout Cursor, spellings: [String], noteCount: Int, index: MappedIndex
+  )
     throws(Rejection) -> TagIndex
   {
     let entryCount = Int(try cursor.u32())
@@ -66,48 +71,43 @@ extension StoreIndex {
       guard spelling < spellings.count, count > 0, count <= noteCount,
         count <= (cursor.bytes.count - cursor.offset) / 4
       else { throw Rejection(reason: "damaged: tag entry") }
-      // A tight loop over the raw words (2M of them at 100k notes: bounds-checked reads one
-      // by one were a tenth of a tag query's process time).
-      var ascending = true
+      // A tight loop over the raw words (2M of them at 100k notes).
       let words = cursor.bytes.baseAddress! + cursor.offset
-      let positions = [Int](unsafeUninitializedCapacity: count) { buffer, initialized in
-        var previous = -1
-        for slot in 0..<count {
-          let position = Int(
-            UInt32(littleEndian: words.loadUnaligned(fromByteOffset: slot * 4, as: UInt32.self)))
-          ascending = ascending && position > previous
-          previous = position
-          buffer[slot] = position
-        }
-        initialized = count
+      var ascending = true
+      var previous = -1
+      for slot in 0..<count {
+        let position = Int(
+          UInt32(littleEndian: words.loadUnaligned(fromByteOffset: slot * 4, as: UInt32.self)))
+        ascending = ascending && position > previous
+        previous = position
       }
-      cursor.offset += count * 4
-      guard ascending, positions.last! < noteCount else {
+      guard ascending, previous < noteCount else {
         throw Rejection(reason: "damaged: tag positions")
       }
       let name = spellings[spelling]
-      guard
-        entries.updateValue(.init(name: name, positions: positions), forKey: TagKey(name)) == nil
-      else { throw Rejection(reason: "damaged: a tag listed twice") }
+      let entry = TagIndex.Entry(
+        name: name, postings: .indexed(index, offset: cursor.offset, count: count))
+      cursor.offset += count * 4
+      guard entries.updateValue(entry, forKey: TagKey(name)) == nil else {
+        throw Rejection(reason: "damaged: a tag listed twice")
+      }
     }
-    var index = TagIndex()
-    index.entries = entries
-    return index
+    var tagIndex = TagIndex()
+    tagIndex.entries = entries
+    return tagIndex
   }
 
   /// The range table and the header records after it. Every record is walked once (without
   /// building strings) so a lazily decoded header can never run off its bytes.
   static func readRecords(
-    _ cursor: inout Cursor, noteCount: Int, spellingCount: Int, file: MappedFile,
-    spellings: [String], snapshot: MappedFile
+    _ cursor: inout Cursor, noteCount: Int, spellingCount: Int, index: MappedIndex,
+    snapshot: MappedFile
   ) throws(Rejection) -> [NoteRecord] {
     let tableStart = cursor.offset
     guard noteCount <= (cursor.bytes.count - tableStart) / tableEntryLength else {
       throw Rejection(reason: "damaged: truncated")
     }
     let headersStart = tableStart + noteCount * tableEntryLength
-    let source = IndexedHeaders(
-      file: file, spellings: spellings, recordsStart: headersStart)
     var records: [NoteRecord] = []
     records.reserveCapacity(noteCount)
     var walker = Cursor(bytes: cursor.bytes, offset: headersStart)
@@ -147,7 +147,7 @@ extension StoreIndex {
         }
       }
       records.append(
-        NoteRecord(indexed: source, at: recordOffset, source: .snapshot(start..<end)))
+        NoteRecord(indexed: index, at: headersStart + recordOffset, source: .snapshot(start..<end)))
     }
     guard walker.offset == cursor.bytes.count else {
       throw Rejection(reason: "damaged: trailing bytes")
@@ -209,27 +209,46 @@ extension StoreIndex {
   }
 }
 
-/// The headers of a snapshot's notes as the index holds them, decoded on demand.
+/// The mapped index file, for what is read from it on demand: a note's header, a tag's
+/// positions.
 ///
-/// `StoreIndex.read` walked every record before handing this out, so decoding cannot run off
-/// a record's bytes; the index file is replaced only by rename, so the mapping never changes.
-final class IndexedHeaders: @unchecked Sendable {
+/// `StoreIndex.read` walked every header record and checked every position list before
+/// handing this out, so decoding cannot run off a record's bytes; the index file is replaced
+/// only by rename, so the mapping never changes.
+final class MappedIndex: @unchecked Sendable {
   let file: MappedFile
   let spellings: [String]
-  /// Where the header records start in `file`.
-  let recordsStart: Int
 
-  init(file: MappedFile, spellings: [String], recordsStart: Int) {
+  init(file: MappedFile, spellings: [String]) {
     self.file = file
     self.spellings = spellings
-    self.recordsStart = recordsStart
   }
 
   func cursor(at offset: Int) -> StoreIndex.Cursor {
-    StoreIndex.Cursor(bytes: UnsafeRawBufferPointer(file.bytes), offset: recordsStart + offset)
+    StoreIndex.Cursor(bytes: UnsafeRawBufferPointer(file.bytes), offset: offset)
   }
 
-  /// The header whose record starts `offset` bytes into the records.
+  /// The position in slot `slot` of the list stored at byte `offset`.
+  func position(at offset: Int, slot: Int) -> Int {
+    Int(
+      UInt32(
+        littleEndian: UnsafeRawPointer(file.bytes.baseAddress!).loadUnaligned(
+          fromByteOffset: offset + slot * 4, as: UInt32.self)))
+  }
+
+  /// The `count` positions stored at byte `offset` (checked when the index was read).
+  func positions(at offset: Int, count: Int) -> [Int] {
+    let words = UnsafeRawPointer(file.bytes.baseAddress!) + offset
+    return [Int](unsafeUninitializedCapacity: count) { buffer, initialized in
+      for slot in 0..<count {
+        buffer[slot] = Int(
+          UInt32(littleEndian: words.loadUnaligned(fromByteOffset: slot * 4, as: UInt32.self)))
+      }
+      initialized = count
+    }
+  }
+
+  /// The header whose record starts at byte `offset`.
   func header(at offset: Int) -> NoteHeader {
     var cursor = cursor(at: offset)
     // Cannot fail (see the type); the fallback only keeps a broken invariant from trapping.
