@@ -27,18 +27,26 @@ enum Output {
     write(safe(text) + "\n", to: STDERR_FILENO)
   }
 
+  /// Prints machine-readable UTF-8 bytes as they are, and a newline.
+  static func raw(_ bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { write($0, to: STDOUT_FILENO) }
+    write("\n", to: STDOUT_FILENO)
+  }
+
   static func write(_ text: String, to fd: Int32) {
     var text = text
-    text.withUTF8 { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-        if written <= 0 {
-          if errno == EINTR { continue }
-          return
-        }
-        offset += written
+    text.withUTF8 { write($0, to: fd) }
+  }
+
+  static func write(_ buffer: UnsafeBufferPointer<UInt8>, to fd: Int32) {
+    var offset = 0
+    while offset < buffer.count {
+      let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+      if written <= 0 {
+        if errno == EINTR { continue }
+        return
       }
+      offset += written
     }
   }
 

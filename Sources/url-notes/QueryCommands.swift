@@ -73,7 +73,7 @@ struct List: ParsableCommand {
     let filter = NoteFilter(allTags: tags, anyTags: anyTags, noneTags: notTags, text: search)
     if json {
       let notes = store.notes(matching: filter)
-      return Output.raw(JSONExporter.notes(notes))
+      return Output.raw(JSONExporter.notesUTF8(notes))
     }
     Output.lines(
       store.headers(matching: filter).flatMap { header in
@@ -143,7 +143,7 @@ struct Export: ParsableCommand {
     let store = try options.open()
     let notes = store.notes(matching: NoteFilter())
     switch format {
-    case .json: Output.raw(JSONExporter.notes(notes))
+    case .json: Output.raw(JSONExporter.notesUTF8(notes))
     case .markdown: Output.raw(MarkdownExporter.export(notes))
     case .netscape: Output.raw(NetscapeBookmarkExporter.export(notes))
     }
