@@ -249,4 +249,20 @@ import Testing
     #expect(scanned.headers.count == 239)
     #expect(answers(store) == scanned)
   }
+
+  /// Ids must ascend strictly in byte order for an index to be used (so they are unique).
+  @Test func idOrderIsStrictByteOrder() {
+    func precedes(_ left: String, _ right: String) -> Bool {
+      Array(left.utf8).withUnsafeBytes { l in
+        Array(right.utf8).withUnsafeBytes { r in StoreIndex.precedes(l, r) }
+      }
+    }
+    #expect(precedes("00000000a000", "00000000a007"))
+    #expect(!precedes("00000000a007", "00000000a000"))
+    #expect(!precedes("00000000a000", "00000000a000"), "equal ids are a duplicate")
+    #expect(precedes("abc", "abcd"))
+    #expect(!precedes("abcd", "abc"))
+    #expect(precedes("", "a"))
+    #expect(precedes("a\u{7F}", "a\u{80}"), "bytes compare unsigned")
+  }
 }
