@@ -11,7 +11,7 @@ struct FlightBenchmark {
   /// Writes pages until `megabytes` are reached (reused when present); returns the paths.
   func preparePages() throws -> (paths: [String], bytes: Int) {
     let stampPath = directory + "/pages.txt"
-    let stamp = "url-notes-bench flight v1 seed \(options.seed) mb \(options.flightMegabytes)\n"
+    let stamp = "url-notes-bench flight v2 seed \(options.seed) mb \(options.flightMegabytes)\n"
     let generator = FlightPageGenerator(corpus: corpus)
     if (try? String(contentsOfFile: stampPath, encoding: .utf8)) != stamp {
       try? FileManager.default.removeItem(atPath: directory)

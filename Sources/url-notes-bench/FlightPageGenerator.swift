@@ -29,7 +29,8 @@ struct FlightPageGenerator {
       .replacingOccurrences(
         of: "@BUILD@", with: Self.hashSuffix(&random) + Self.hashSuffix(&random)
       )
-      .replacingOccurrences(of: "@TAG@", with: Self.escaped(tag))
+      // The template quotes @TAG@ itself: only the escaped text goes in.
+      .replacingOccurrences(of: "@TAG@", with: String(Self.escaped(tag).dropFirst().dropLast()))
     text += "\n" + FlightPageTemplate.linkRow + "\n"
     text += "4:[\"$\",\"div\",null,{\"className\":\"page_page__\(hashes[0])\",\"children\":["
     text += "[\"$\",\"div\",null,{\"className\":\"page_header__\(hashes[1])\",\"children\":"

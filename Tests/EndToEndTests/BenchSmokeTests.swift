@@ -50,6 +50,13 @@ import Testing
     #expect(!flight.contains(": 0 notes found"))
     #expect(FileManager.default.fileExists(atPath: out.file("store-1000/notes.json.index")))
     #expect(FileManager.default.fileExists(atPath: out.file("flight/pages.txt")))
+    // Pages are shaped like real ones: the root row is valid JSON (a page without a root is
+    // read by another path of the importer, and the figure would not be the real pages').
+    let page = try String(contentsOfFile: out.file("flight/tag-00000.rsc.txt"), encoding: .utf8)
+    let root = try #require(page.split(separator: "\n").first { $0.hasPrefix("0:") })
+    let tree = try JSONSerialization.jsonObject(with: Data(root.dropFirst(2).utf8))
+    let route = (tree as? [String: Any])?["c"] as? [String]
+    #expect(route?.count == 3 && route?[1] == "tag" && route?[2].isEmpty == false)
   }
 
   @Test func refusesUnknownArguments() throws {
