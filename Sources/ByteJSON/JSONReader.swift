@@ -68,11 +68,21 @@ public struct JSONReader {
   /// Reads the next member name and its `:`; nil (and the `}` consumed) when the object ends.
   /// Handles the commas between members.
   public mutating func nextKey() throws(JSONError) -> String? {
+    guard try atNextKey() else { return nil }
+    let key = try readString()
+    try expect(UInt8(ascii: ":"), "':' after a member name")
+    return key
+  }
+
+  /// Moves to the next member name's opening quote, past a comma; false (and the `}` consumed)
+  /// when the object ends.
+  @inline(__always)
+  mutating func atNextKey() throws(JSONError) -> Bool {
     guard let byte = peek() else { throw JSONError(.unexpectedEnd(expected: "'}'"), at: offset) }
     if byte == UInt8(ascii: "}") {
       offset += 1
       depth -= 1
-      return nil
+      return false
     }
     if atContainerStart(UInt8(ascii: "{")) {
       guard byte == UInt8(ascii: "\"") else { throw unexpected("a member name or '}'") }
@@ -81,9 +91,7 @@ public struct JSONReader {
       offset += 1
       guard peek() == UInt8(ascii: "\"") else { throw unexpected("a member name after ','") }
     }
-    let key = try readString()
-    try expect(UInt8(ascii: ":"), "':' after a member name")
-    return key
+    return true
   }
 
   /// Consumes `[`.

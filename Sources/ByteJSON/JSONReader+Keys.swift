@@ -1,0 +1,53 @@
+/// A member name read by `JSONReader.nextKeyName()`: the name's bytes in the input when it has
+/// no escape, so that comparing it to a known name makes no `String`.
+public struct JSONKey {
+  /// The name's UTF-8 as written, between the quotes, when it has no escape (and so decodes to
+  /// these bytes, invalid UTF-8 repaired).
+  let raw: UnsafeBufferPointer<UInt8>?
+  /// The decoded name of one with an escape.
+  let decoded: String?
+
+  /// Whether the name is `name`: what `nextKey() == name` says for an ASCII `name` (an
+  /// undecoded name compares its bytes, so invalid UTF-8 is not repaired first).
+  public func `is`(_ name: StaticString) -> Bool {
+    name.withUTF8Buffer { expected in
+      guard let raw else { return decoded!.utf8.elementsEqual(expected) }
+      return raw.count == expected.count && raw.elementsEqual(expected)
+    }
+  }
+
+  /// The name as `nextKey()` returns it.
+  public var string: String {
+    guard let raw else { return decoded! }
+    return String(decoding: raw, as: UTF8.self)
+  }
+}
+
+extension JSONReader {
+  /// `nextKey()` without making a `String` for a name without escapes: the same checks, the
+  /// same errors at the same offsets, the reader left at the same place.
+  public mutating func nextKeyName() throws(JSONError) -> JSONKey? {
+    guard try atNextKey() else { return nil }
+    let start = offset + 1
+    var index = start
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") { break }
+      if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+      index += 1
+    }
+    let key: JSONKey
+    if index < bytes.count && bytes[index] == UInt8(ascii: "\"")
+      && index - start <= maxStringBytes
+    {
+      key = JSONKey(raw: UnsafeBufferPointer(rebasing: bytes[start..<index]), decoded: nil)
+      offset = index + 1
+    } else {
+      // An escape, a control character, no closing quote or too long: `readString` decodes
+      // the name or throws what `nextKey()` throws.
+      key = JSONKey(raw: nil, decoded: try readString())
+    }
+    try expect(UInt8(ascii: ":"), "':' after a member name")
+    return key
+  }
+}
