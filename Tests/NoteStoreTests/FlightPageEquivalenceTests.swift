@@ -1,3 +1,4 @@
+import ByteJSON
 import Foundation
 import TestSupport
 import Testing
@@ -113,6 +114,12 @@ import Testing
     "0:{\"broken\n" + #"1:["$","li",null,{"children":"one"}]"# + "\n"
       + #"2:["$","ul",null,{"children":["$L1","$L1"]}]"#,
     "0:\n" + #"4:["$","p",null,{"children":["a",1,"$L5"]}]"# + "\n" + #"5:"$$five""#,
+    // Member names with escapes (compared decoded), host tags of every case and kind.
+    #"0:["$","$L1",null,{"hr\u0065f":"https://a.example/","childr\u0065n":"t"}]"#,
+    #"0:{"__pr\u006fto__":"hidden","\u0061":"kept"}"#,
+    #"0:[["$","SPAN",null,{"children":"a"}],["$","svg",null,{"children":"b"}],["$","h1",null,{"children":"c"}]]"#,
+    #"0:[["$","Ul",null,{"children":"a"}],["$","x-y",null,{"children":"b"}],["$","\u0061",null,{"href":"/t","children":"c"}]]"#,
+    #"0:[["$","style",null,null],["$","br",null,null],["$","li2",null,{}],["$","$Sdiv",null,{"children":"d"}]]"#,
     // Escapes, long strings, numbers.
     #"0:["$","p",null,{"className":"\"q\" \\ \u00e9","children":["a\nb","\ud800x",0.1,-7,100]}]"#,
   ]
@@ -143,6 +150,31 @@ import Testing
     #expect(
       built.lines.map { $0.trimmingCharacters(in: .whitespaces) }
         == ["body", "p"] + pieces.map { "\"" + String(decoding: $0, as: UTF8.self) + "\"" })
+  }
+
+  /// Host tag names read from their bytes get the page tag the String path gives them.
+  @Test func hostTagsReadFromBytesMatchPageTagOfHost() {
+    let names = [
+      "a", "ul", "ol", "li", "p", "div", "strong", "b", "em", "i", "code", "kbd", "samp", "br",
+      "body", "script", "style", "head", "meta", "link", "title", "template", "noscript", "svg",
+      "span", "h1", "section", "bodyx", "d", "", "x9", "7",
+    ]
+    for name in names {
+      let bytes = Array("\"\(name)\"".utf8)
+      let tag = bytes.withUnsafeBufferPointer { buffer -> FlightPageBuilder.HostTag? in
+        var reader = JSONReader(buffer)
+        return FlightPageBuilder.readLowercaseHostTag(&reader)
+      }
+      #expect(tag?.pageTag == FlightPageBuilder.pageTag(ofHost: name), "\(name)")
+    }
+    for name in ["Div", "x-y", "$Sdiv", "é"] {
+      let bytes = Array("\"\(name)\"".utf8)
+      let tag = bytes.withUnsafeBufferPointer { buffer -> FlightPageBuilder.HostTag? in
+        var reader = JSONReader(buffer)
+        return FlightPageBuilder.readLowercaseHostTag(&reader)
+      }
+      #expect(tag == nil, "\(name)")
+    }
   }
 
   @Test func lastPathSegmentsMatchTheStringSlicing() {

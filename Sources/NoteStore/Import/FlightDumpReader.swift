@@ -73,6 +73,12 @@ public struct FlightDumpReader: DumpReader {
   }
 
   public func read(_ bytes: [UInt8], path: String) throws(ImportProblem) -> [NoteDraft] {
+    try readPrepared(bytes).map(\.draft)
+  }
+
+  /// The drafts of `read`, prepared for the merge with the normalised URL their de-duplication
+  /// already computed (normalising twice cost as much as finding the previews' tags).
+  func readPrepared(_ bytes: [UInt8]) throws(ImportProblem) -> [PendingNotes.Prepared] {
     let document: FlightDocument
     do {
       // Model rows stay undecoded: the page builder reads what it needs from their bytes.
@@ -88,10 +94,12 @@ public struct FlightDumpReader: DumpReader {
         at: position(ofRow: limit.rowID, in: document))
     }
     var drafts: [NoteDraft] = []
+    var normalizedURLs: [String?] = []
     var positionByURL: [String: Int] = [:]
     var converter = SummaryListConverter(tree: builder.tree)
     for preview in PreviewFinder.previews(in: builder.tree, root: page) {
-      let key = NormalizedURL.normalize(preview.url) ?? preview.url
+      let normalized = NormalizedURL.normalize(preview.url)
+      let key = normalized ?? preview.url
       if let position = positionByURL[key] {
         for tag in preview.tags
         where !drafts[position].tags.contains(where: { TagKey($0) == TagKey(tag) }) {
@@ -100,6 +108,7 @@ public struct FlightDumpReader: DumpReader {
         continue
       }
       positionByURL[key] = drafts.count
+      normalizedURLs.append(normalized)
       drafts.append(
         NoteDraft(
           url: preview.url, title: preview.title, tags: preview.tags,
@@ -122,7 +131,7 @@ public struct FlightDumpReader: DumpReader {
       }
       throw ImportProblem(message)
     }
-    return drafts
+    return zip(drafts, normalizedURLs).map { PendingNotes.Prepared($0, normalizedURL: $1) }
   }
 
   /// The line and column of a row's header, when the row exists.

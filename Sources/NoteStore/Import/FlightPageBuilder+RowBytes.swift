@@ -77,8 +77,8 @@ extension FlightPageBuilder {
       }
     case UInt8(ascii: "{"):
       try reader.beginObject()
-      while let key = try reader.nextKey() {
-        if key == "__proto__" {
+      while let key = try reader.nextKeyName() {
+        if key.is("__proto__") {
           try Self.skip(&reader)
           continue
         }
@@ -118,7 +118,17 @@ extension FlightPageBuilder {
     try reader.beginArray()
     guard try reader.nextElement() else { return }
     if reader.peek() == UInt8(ascii: "\"") {
-      let first = try reader.readString()
+      let first: String
+      if reader.offset + 2 < reader.bytes.count
+        && reader.bytes[reader.offset + 1] == UInt8(ascii: "$")
+        && reader.bytes[reader.offset + 2] == UInt8(ascii: "\"")
+      {
+        // `"$"`, the element marker, read without decoding.
+        reader.offset += 3
+        first = "$"
+      } else {
+        first = try reader.readString()
+      }
       if first == "$", try walkElementIfTuple(&reader, depth: depth) { return }
       try enterValue(depth: depth + 1)
       try walkString(first, depth: depth + 1)
@@ -138,9 +148,18 @@ extension FlightPageBuilder {
       reader = afterMarker
       return false
     }
-    var hostTag: String? = nil
+    // A host element (a string type) and its page tag, nil for one whose content is never
+    // page text; a component has any other type.
+    var isHost = false
+    var hostPageTag: PageTree.Tag? = nil
     if reader.peek() == UInt8(ascii: "\"") {
-      hostTag = Self.stringValue(try reader.readString())
+      if let tag = Self.readLowercaseHostTag(&reader) {
+        isHost = true
+        hostPageTag = tag.pageTag
+      } else if let hostTag = Self.stringValue(try reader.readString()) {
+        isHost = true
+        hostPageTag = Self.pageTag(ofHost: hostTag)
+      }
     } else {
       try Self.skip(&reader)
     }
@@ -155,8 +174,8 @@ extension FlightPageBuilder {
     }
     switch reader.peek() {
     case UInt8(ascii: "{"):
-      if let hostTag {
-        try walkHostProps(&reader, tag: hostTag, depth: depth)
+      if isHost {
+        try walkHostProps(&reader, pageTag: hostPageTag, depth: depth)
       } else {
         try walkComponentProps(&reader, depth: depth)
       }
@@ -168,8 +187,8 @@ extension FlightPageBuilder {
         reader = afterMarker
         return false
       }
-      if let hostTag, let tag = Self.pageTag(ofHost: hostTag) {
-        finishElement(tag, href: nil, from: pending.count)
+      if isHost, let hostPageTag {
+        finishElement(hostPageTag, href: nil, from: pending.count)
       }
     default:
       reader = afterMarker
@@ -180,8 +199,10 @@ extension FlightPageBuilder {
   }
 
   /// A host element's props: its children and href; the rest is skipped.
-  mutating func walkHostProps(_ reader: inout JSONReader, tag: String, depth: Int) throws {
-    guard let pageTag = Self.pageTag(ofHost: tag) else {
+  mutating func walkHostProps(_ reader: inout JSONReader, pageTag: PageTree.Tag?, depth: Int)
+    throws
+  {
+    guard let pageTag else {
       try Self.skip(&reader)
       return
     }
@@ -190,18 +211,18 @@ extension FlightPageBuilder {
     var seenChildren = false
     var seenHref = false
     try reader.beginObject()
-    while let key = try reader.nextKey() {
-      switch key {
-      case "children":
+    while let key = try reader.nextKeyName() {
+      if key.is("children") {
         // The decoder keeps the last of repeated members; one of each is all this handles.
         guard !seenChildren else { throw GaveUp() }
         seenChildren = true
         try walkMember(&reader, depth: depth + 1)
-      case "href":
+      } else if key.is("href") {
         guard !seenHref else { throw GaveUp() }
         seenHref = true
         href = try Self.readHref(&reader)
-      default: try Self.skip(&reader)
+      } else {
+        try Self.skip(&reader)
       }
     }
     finishElement(pageTag, href: href, from: mark)
@@ -219,18 +240,19 @@ extension FlightPageBuilder {
     var droppedCount = 0
     var droppedRowVisits = false
     try reader.beginObject()
-    while let key = try reader.nextKey() {
-      if key == "__proto__" {
+    while let key = try reader.nextKeyName() {
+      if key.is("__proto__") {
         try Self.skip(&reader)
         continue
       }
-      let isChildren = key == "children"
+      let isChildren = key.is("children")
+      let isHref = key.is("href")
       if isChildren {
         guard !seenChildren else { throw GaveUp() }
         seenChildren = true
       }
       var text: String? = nil
-      if reader.peek() == UInt8(ascii: "\""), key != "href",
+      if reader.peek() == UInt8(ascii: "\""), !isHref,
         let length = Self.plainTextLength(reader)
       {
         // Plain text (a class name, a label): never undefined, never a link target.
@@ -251,7 +273,7 @@ extension FlightPageBuilder {
       if reader.peek() == UInt8(ascii: "\"") {
         text = try reader.readString()
       }
-      if key == "href" {
+      if isHref {
         guard !seenHref else { throw GaveUp() }
         seenHref = true
         if let text, !Self.isUndefined(text) { href = Self.stringValue(text) }
@@ -377,6 +399,34 @@ extension FlightPageBuilder {
     return true
   }
 
+  /// A host element's type read from its bytes when it is plain lowercase ASCII letters and
+  /// digits (nearly every tag name), with what `pageTag(ofHost:)` gives for it; nil, nothing
+  /// consumed, for any other string.
+  static func readLowercaseHostTag(_ reader: inout JSONReader) -> HostTag? {
+    guard let length = plainTextLength(reader) else { return nil }
+    let start = reader.offset + 1
+    let name = UnsafeBufferPointer(rebasing: reader.bytes[start..<start + length])
+    guard name.allSatisfy({ $0 &- 0x61 < 26 || $0 &- 0x30 < 10 }) else { return nil }
+    reader.offset = start + length + 1
+    for known in knownHostTags where known.name.count == length {
+      if known.name.elementsEqual(name) { return HostTag(pageTag: known.pageTag) }
+    }
+    return HostTag(pageTag: .other)
+  }
+
+  /// A host element's page tag: nil for one whose content is never page text.
+  struct HostTag {
+    var pageTag: PageTree.Tag?
+  }
+
+  /// Every lowercase host tag name `pageTag(ofHost:)` does not map to `.other`, with its page
+  /// tag (nil for the ignored ones).
+  static let knownHostTags: [(name: [UInt8], pageTag: PageTree.Tag?)] =
+    ([
+      "a", "ul", "ol", "li", "p", "div", "strong", "b", "em", "i", "code", "kbd", "samp", "br",
+      "body",
+    ] + ignoredTags.sorted()).map { (Array($0.utf8), pageTag(ofHost: $0)) }
+
   /// An href prop: its text when it decodes to a string, else nil.
   static func readHref(_ reader: inout JSONReader) throws -> String? {
     guard reader.peek() == UInt8(ascii: "\"") else {
@@ -407,7 +457,7 @@ extension FlightPageBuilder {
       if !skipPlainString(&reader) { _ = try reader.readString() }
     case UInt8(ascii: "{"):
       try reader.beginObject()
-      while try reader.nextKey() != nil { try skip(&reader) }
+      while try reader.nextKeyName() != nil { try skip(&reader) }
     case UInt8(ascii: "["):
       try reader.beginArray()
       while try reader.nextElement() { try skip(&reader) }

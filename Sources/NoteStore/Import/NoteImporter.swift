@@ -151,6 +151,10 @@ public struct NoteImporter: Sendable {
     }
     report.format = reader.format
     do {
+      // The flight reader hands its drafts over with the URLs it has already normalised.
+      if let flight = reader as? FlightDumpReader {
+        return FileRead(report: report, drafts: try flight.readPrepared(bytes))
+      }
       let drafts = try reader.read(bytes, path: path)
       return FileRead(report: report, drafts: drafts.map(PendingNotes.Prepared.init))
     } catch {

@@ -23,8 +23,14 @@ struct PendingNotes {
     let uniqueTags: [String]
 
     init(_ draft: NoteDraft) {
+      self.init(draft, normalizedURL: draft.url.flatMap(NormalizedURL.normalize))
+    }
+
+    /// `normalizedURL` must be `draft.url.flatMap(NormalizedURL.normalize)`, computed by the
+    /// reader.
+    init(_ draft: NoteDraft, normalizedURL: String?) {
       self.draft = draft
-      normalizedURL = draft.url.flatMap(NormalizedURL.normalize)
+      self.normalizedURL = normalizedURL
       var seen = Set<TagKey>()
       uniqueTags = draft.tags.filter { seen.insert(TagKey($0)).inserted }
     }
