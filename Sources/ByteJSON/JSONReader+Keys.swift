@@ -12,7 +12,10 @@ public struct JSONKey {
   public func `is`(_ name: StaticString) -> Bool {
     name.withUTF8Buffer { expected in
       guard let raw else { return decoded!.utf8.elementsEqual(expected) }
-      return raw.count == expected.count && raw.elementsEqual(expected)
+      guard raw.count == expected.count else { return false }
+      // Indexed, not `elementsEqual`: the generic sequence walk cost more than the names.
+      for index in 0..<raw.count where raw[index] != expected[index] { return false }
+      return true
     }
   }
 

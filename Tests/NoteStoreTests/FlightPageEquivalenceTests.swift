@@ -177,6 +177,26 @@ import Testing
     }
   }
 
+  /// A bullet's text pieces collapse as the whole text would: runs of ASCII words and single
+  /// spaces are copied at once, every other whitespace still collapses.
+  @Test func bulletTextCollapsesLikeCollapseWhitespace() {
+    let texts = [
+      ["a b c"], [" a  b "], ["x y\tz", " w"], ["é b c d"], ["a b\u{2003}c d"], ["  "],
+      ["a b ", " c"], ["word", "word"], ["a\nb c\u{A0} d"], ["ab cd ef gh ij kl mn op qr st uv"],
+    ]
+    for pieces in texts {
+      var tree = PageTree()
+      let ids = pieces.map { tree.addText($0) }
+      let item = tree.addElement(.li, href: nil, children: ids[...])
+      let list = tree.addElement(.ul, href: nil, children: [item])
+      var converter = SummaryListConverter(tree: tree)
+      let expected = InlineMarkup.collapseWhitespace(pieces.joined())
+      #expect(
+        converter.nodes(from: list).map(\.markup) == (expected.isEmpty ? [] : [expected]),
+        "\(pieces)")
+    }
+  }
+
   @Test func lastPathSegmentsMatchTheStringSlicing() {
     for href in [
       "/tag/gpu", "/tag/large%20language%20model/", "/t/x?y#z", "/tag/é", "/tag/\u{301}x",

@@ -131,7 +131,11 @@ public struct FlightDumpReader: DumpReader {
       }
       throw ImportProblem(message)
     }
-    return zip(drafts, normalizedURLs).map { PendingNotes.Prepared($0, normalizedURL: $1) }
+    // Tags are unique: a preview's are (`PreviewFinder.collectTags` keeps one per lowercased
+    // text, `TagKey`'s identity) and a repeated preview adds only new ones.
+    return zip(drafts, normalizedURLs).map {
+      PendingNotes.Prepared($0, normalizedURL: $1, tagsAreUnique: true)
+    }
   }
 
   /// The line and column of a row's header, when the row exists.

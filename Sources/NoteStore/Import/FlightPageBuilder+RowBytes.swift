@@ -409,7 +409,9 @@ extension FlightPageBuilder {
     guard name.allSatisfy({ $0 &- 0x61 < 26 || $0 &- 0x30 < 10 }) else { return nil }
     reader.offset = start + length + 1
     for known in knownHostTags where known.name.count == length {
-      if known.name.elementsEqual(name) { return HostTag(pageTag: known.pageTag) }
+      if (0..<length).allSatisfy({ known.name[$0] == name[$0] }) {
+        return HostTag(pageTag: known.pageTag)
+      }
     }
     return HostTag(pageTag: .other)
   }

@@ -26,13 +26,18 @@ struct PendingNotes {
       self.init(draft, normalizedURL: draft.url.flatMap(NormalizedURL.normalize))
     }
 
-    /// `normalizedURL` must be `draft.url.flatMap(NormalizedURL.normalize)`, computed by the
-    /// reader.
-    init(_ draft: NoteDraft, normalizedURL: String?) {
+    /// `normalizedURL` must be `draft.url.flatMap(NormalizedURL.normalize)` and, when
+    /// `tagsAreUnique`, no two of the draft's tags may have one `TagKey`: what the reader
+    /// already knows is not computed again.
+    init(_ draft: NoteDraft, normalizedURL: String?, tagsAreUnique: Bool = false) {
       self.draft = draft
       self.normalizedURL = normalizedURL
-      var seen = Set<TagKey>()
-      uniqueTags = draft.tags.filter { seen.insert(TagKey($0)).inserted }
+      if tagsAreUnique {
+        uniqueTags = draft.tags
+      } else {
+        var seen = Set<TagKey>()
+        uniqueTags = draft.tags.filter { seen.insert(TagKey($0)).inserted }
+      }
     }
   }
 

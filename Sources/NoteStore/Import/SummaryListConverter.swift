@@ -135,8 +135,20 @@ struct SummaryListConverter {
             }
             pendingSpace = false
           }
-          // The ASCII letters and marks that follow go in one copy.
-          while end < utf8.count && utf8[end] > 0x20 && utf8[end] < 0x80 { end += 1 }
+          // The ASCII letters and marks that follow go in one copy, with the single spaces
+          // between them (a space before a printable ASCII byte collapses to itself).
+          while end < utf8.count {
+            let byte = utf8[end]
+            if byte > 0x20 && byte < 0x80 {
+              end += 1
+            } else if byte == 0x20 && end + 1 < utf8.count && utf8[end + 1] > 0x20
+              && utf8[end + 1] < 0x80
+            {
+              end += 2
+            } else {
+              break
+            }
+          }
           piece.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<end]))
         }
         index = end
