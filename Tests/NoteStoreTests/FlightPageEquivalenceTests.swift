@@ -197,6 +197,35 @@ import Testing
     }
   }
 
+  /// The byte comparison of a tag link's segment and text answers as the String one does,
+  /// or leaves it to the String one.
+  @Test func asciiTagLinksCompareLikeTheStrings() {
+    let hrefs = [
+      "/tag/gpu", "/tag/GPU/", "/tag/large%20language%20model", "/tag/a+b", "/t/x?y#z",
+      "/tag/é", "/tag/caf%C3%A9", "/a/b%2", "/a/%zz+q", "/a/%+1x", "/a/%4a%4A", "", "/",
+      "/tag/k%E2%84%AA", "/tåg/gpu", "/tag/%41%42",
+    ]
+    let texts = [
+      "gpu", "GPU", "Large Language Model", "a b", "x", "é", "café", "b%2", "", "jJ",
+      "k", "kk", "ab", "AB", "a", "%zz q",
+    ]
+    var decided = 0
+    for href in hrefs {
+      for text in texts {
+        var bytes = text
+        let fast = bytes.withUTF8 { PreviewFinder.asciiSegment(of: href, isCaseInsensitively: $0) }
+        let slow =
+          !text.isEmpty && PreviewFinder.lastPathSegment(href)?.lowercased() == text.lowercased()
+        if let fast {
+          decided += 1
+          #expect(fast == slow, "\(href) \(text)")
+        }
+      }
+    }
+    #expect(decided > 150)
+    #expect(PreviewFinder.asciiLowercased("Large GPU-9") == "large gpu-9")
+  }
+
   @Test func lastPathSegmentsMatchTheStringSlicing() {
     for href in [
       "/tag/gpu", "/tag/large%20language%20model/", "/t/x?y#z", "/tag/é", "/tag/\u{301}x",

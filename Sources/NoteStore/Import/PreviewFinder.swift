@@ -109,9 +109,14 @@ struct PreviewFinder {
     if tag == .text || tag.isList { return }
     if tag == .a {
       // The cheap href tests first: most links are not tag links.
-      guard let href = tree.href(node), !isExternal(href), let segment = lastPathSegment(href)
-      else { return }
-      let text = InlineMarkup.collapseWhitespace(tree.textContent(node))
+      guard let href = tree.href(node), !isExternal(href) else { return }
+      var text = InlineMarkup.collapseWhitespace(tree.textContent(node))
+      // ASCII text and segment (nearly every tag link) are compared on bytes.
+      if let isTag = text.withUTF8({ asciiSegment(of: href, isCaseInsensitively: $0) }) {
+        if isTag, seen.insert(asciiLowercased(text)).inserted { tags.append(text) }
+        return
+      }
+      guard let segment = lastPathSegment(href) else { return }
       // Lowercased once: it is also the tag's identity (`TagKey`) for the duplicate check.
       let folded = text.lowercased()
       if !text.isEmpty, segment.lowercased() == folded, seen.insert(folded).inserted {
@@ -120,6 +125,53 @@ struct PreviewFinder {
       return
     }
     for child in tree.children(node) { collectTags(in: child, of: tree, into: &tags, seen: &seen) }
+  }
+
+  /// Whether `href`'s `lastPathSegment` is `text` (non-empty) without case when both are
+  /// ASCII, where `lowercased()` only maps A–Z and equal strings have equal bytes; nil for any
+  /// other (non-ASCII text or segment, a `%` escape `hexByte` does not read), which the
+  /// String comparison decides.
+  static func asciiSegment(of href: String, isCaseInsensitively text: UnsafeBufferPointer<UInt8>)
+    -> Bool?
+  {
+    guard text.allSatisfy({ $0 < 0x80 }) else { return nil }
+    return href.utf8.withContiguousStorageIfAvailable { utf8 -> Bool? in
+      var end =
+        utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? utf8.count
+      while end > 0 && utf8[end - 1] == UInt8(ascii: "/") { end -= 1 }
+      var start = end
+      while start > 0 && utf8[start - 1] != UInt8(ascii: "/") { start -= 1 }
+      // `percentDecode` of the segment, compared as it is decoded; the whole segment is read
+      // even after a difference, since a non-ASCII byte anywhere leaves the answer to Unicode.
+      var isEqual = !text.isEmpty
+      var matched = 0
+      var index = start
+      while index < end {
+        var byte = utf8[index]
+        if byte == UInt8(ascii: "%") && index + 2 < end {
+          guard let value = hexByte(utf8[index + 1], utf8[index + 2]) else { return nil }
+          byte = value
+          index += 3
+        } else {
+          if byte == UInt8(ascii: "+") { byte = 0x20 }
+          index += 1
+        }
+        if byte >= 0x80 { return nil }
+        if isEqual {
+          isEqual = matched < text.count && asciiLower(byte) == asciiLower(text[matched])
+          matched += 1
+        }
+      }
+      return isEqual && matched == text.count
+    } ?? nil
+  }
+
+  @inline(__always)
+  static func asciiLower(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+
+  /// `text.lowercased()` for ASCII text.
+  static func asciiLowercased(_ text: String) -> String {
+    String(decoding: text.utf8.map(asciiLower), as: UTF8.self)
   }
 
   /// An absolute http(s) link; the scheme is compared without case.
