@@ -72,6 +72,8 @@ extension FlightPageBuilder {
     case UInt8(ascii: "\""):
       if let length = Self.plainTextLength(reader) {
         addPlainText(&reader, length: length)
+      } else if let rowID = Self.readRowReference(&reader) {
+        try emitRow(rowID, depth: depth)
       } else {
         try walkString(try reader.readString(), depth: depth)
       }
@@ -117,7 +119,10 @@ extension FlightPageBuilder {
   mutating func walkArray(_ reader: inout JSONReader, depth: Int) throws {
     try reader.beginArray()
     guard try reader.nextElement() else { return }
-    if reader.peek() == UInt8(ascii: "\"") {
+    if reader.peek() == UInt8(ascii: "\""), let rowID = Self.readRowReference(&reader) {
+      try enterValue(depth: depth + 1)
+      try emitRow(rowID, depth: depth + 1)
+    } else if reader.peek() == UInt8(ascii: "\"") {
       let first: String
       if reader.offset + 2 < reader.bytes.count
         && reader.bytes[reader.offset + 1] == UInt8(ascii: "$")
@@ -252,6 +257,7 @@ extension FlightPageBuilder {
         seenChildren = true
       }
       var text: String? = nil
+      var rowID: String? = nil
       if reader.peek() == UInt8(ascii: "\""), !isHref,
         let length = Self.plainTextLength(reader)
       {
@@ -271,7 +277,11 @@ extension FlightPageBuilder {
         continue
       }
       if reader.peek() == UInt8(ascii: "\"") {
-        text = try reader.readString()
+        if !isHref, let id = Self.readRowReference(&reader) {
+          rowID = id
+        } else {
+          text = try reader.readString()
+        }
       }
       if isHref {
         guard !seenHref else { throw GaveUp() }
@@ -280,13 +290,16 @@ extension FlightPageBuilder {
       }
       if let text, Self.isUndefined(text) { continue }
       if href != nil && !isChildren {
-        if text == nil { try Self.skip(&reader) }
+        if text == nil && rowID == nil { try Self.skip(&reader) }
         continue
       }
       let countBefore = nodeCount
       let visitsBefore = rowVisits
       let start = pending.count
-      if let text {
+      if let rowID {
+        try enterValue(depth: depth + 1)
+        try emitRow(rowID, depth: depth + 1)
+      } else if let text {
         try enterValue(depth: depth + 1)
         try walkString(text, depth: depth + 1)
       } else {
@@ -316,6 +329,11 @@ extension FlightPageBuilder {
         addPlainText(&reader, length: length)
         return
       }
+      if let rowID = Self.readRowReference(&reader) {
+        try enterValue(depth: depth)
+        try emitRow(rowID, depth: depth)
+        return
+      }
       let text = try reader.readString()
       if Self.isUndefined(text) { return }
       try enterValue(depth: depth)
@@ -323,6 +341,30 @@ extension FlightPageBuilder {
     } else {
       try walkValue(&reader, depth: depth)
     }
+  }
+
+  /// The row id of the string at the reader (which has peeked at its quote) when it is a
+  /// row reference with no path, `"$L<id>"` or `"$<id>"` (1–`FlightFramer.maxRowIDDigits`
+  /// lowercase hex digits): what `FlightValue(rowString:)` reads as `.lazy` or a `.reference`
+  /// to a whole row, read from the bytes. Nil, nothing consumed, for any other string.
+  static func readRowReference(_ reader: inout JSONReader) -> String? {
+    let bytes = reader.bytes
+    var index = reader.offset + 1
+    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "$") else { return nil }
+    index += 1
+    if bytes[index] == UInt8(ascii: "L") { index += 1 }
+    let start = index
+    while index < bytes.count && index - start <= FlightFramer.maxRowIDDigits {
+      let byte = bytes[index]
+      if byte &- 0x30 < 10 || byte &- 0x61 < 6 {
+        index += 1
+        continue
+      }
+      guard byte == UInt8(ascii: "\""), index > start else { return nil }
+      reader.offset = index + 1
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+    }
+    return nil
   }
 
   /// Adds the string at the reader as a text node straight from its bytes (no `String`);
