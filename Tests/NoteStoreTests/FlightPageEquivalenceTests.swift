@@ -126,6 +126,9 @@ import Testing
       + #"12345678:["$","b",null,{"children":"eight"}]"#,
     #"0:["$","$L2",null,{"title":"$L1","href":"https://a.example/","children":"$L1","x":"$L1"}]"#
       + "\n" + #"1:["$","i",null,{"children":"in"}]"# + "\n" + #"2:"$Sreact.fragment""#,
+    // Element types that are `$` forms: components, and `$$` strings that are host tags.
+    #"0:[["$","$$div",null,{"children":"a"}],["$","$\u0024p",null,{"children":"b"}],["$","$",null,{"children":"c"}]]"#,
+    #"0:[["$","$Lz",null,{"children":"d"}],["$","$\u004c1",null,{"children":"e"}],["$","$S\u0078",null,{"children":"f"}]]"#,
     // Escapes, long strings, numbers.
     #"0:["$","p",null,{"className":"\"q\" \\ \u00e9","children":["a\nb","\ud800x",0.1,-7,100]}]"#,
   ]

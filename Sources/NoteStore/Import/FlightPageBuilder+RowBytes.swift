@@ -161,6 +161,8 @@ extension FlightPageBuilder {
       if let tag = Self.readLowercaseHostTag(&reader) {
         isHost = true
         hostPageTag = tag.pageTag
+      } else if Self.skipComponentType(&reader) {
+        // A component: its type (`"$L…"`, `"$Sreact.fragment"`) is no string value.
       } else if let hostTag = Self.stringValue(try reader.readString()) {
         isHost = true
         hostPageTag = Self.pageTag(ofHost: hostTag)
@@ -456,6 +458,19 @@ extension FlightPageBuilder {
       }
     }
     return HostTag(pageTag: .other)
+  }
+
+  /// Skips the string at the reader (which has peeked at its quote) when it starts with `$`
+  /// and a byte that is neither `$` nor an escape, so that it decodes to a `$` form that
+  /// `stringValue` finds no string in, and it has no escape, control character or excess
+  /// length; false, nothing consumed, for any other string.
+  static func skipComponentType(_ reader: inout JSONReader) -> Bool {
+    let bytes = reader.bytes
+    let start = reader.offset
+    guard start + 2 < bytes.count, bytes[start + 1] == UInt8(ascii: "$"),
+      bytes[start + 2] != UInt8(ascii: "$"), bytes[start + 2] != UInt8(ascii: "\\")
+    else { return false }
+    return skipPlainString(&reader)
   }
 
   /// A host element's page tag: nil for one whose content is never page text.
