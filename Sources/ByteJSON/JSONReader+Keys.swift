@@ -3,12 +3,13 @@
 public struct JSONKey {
   /// The name's UTF-8 as written, between the quotes, when it has no escape (and so decodes to
   /// these bytes, invalid UTF-8 repaired).
-  let raw: UnsafeBufferPointer<UInt8>?
+  @usableFromInline let raw: UnsafeBufferPointer<UInt8>?
   /// The decoded name of one with an escape.
-  let decoded: String?
+  @usableFromInline let decoded: String?
 
   /// Whether the name is `name`: what `nextKey() == name` says for an ASCII `name` (an
   /// undecoded name compares its bytes, so invalid UTF-8 is not repaired first).
+  @inlinable
   public func `is`(_ name: StaticString) -> Bool {
     name.withUTF8Buffer { expected in
       guard let raw else { return decoded!.utf8.elementsEqual(expected) }

@@ -20,7 +20,7 @@ public struct JSONReader {
   public var offset: Int
   public let maxDepth: Int
   public let maxStringBytes: Int
-  var depth = 0
+  @usableFromInline var depth = 0
 
   public init(
     _ bytes: UnsafeBufferPointer<UInt8>, offset: Int = 0,
@@ -34,7 +34,7 @@ public struct JSONReader {
   }
 
   /// Skips spaces, tabs, CR and LF.
-  @inline(__always)
+  @inlinable @inline(__always)
   public mutating func skipWhitespace() {
     while offset < bytes.count {
       switch bytes[offset] {
@@ -45,7 +45,7 @@ public struct JSONReader {
   }
 
   /// The next non-whitespace byte, not consumed; nil at the end.
-  @inline(__always)
+  @inlinable @inline(__always)
   public mutating func peek() -> UInt8? {
     skipWhitespace()
     return offset < bytes.count ? bytes[offset] : nil
@@ -101,6 +101,8 @@ public struct JSONReader {
   }
 
   /// True when another element follows (its comma consumed); false (and `]` consumed) at the end.
+  /// Inlinable: the walks of large documents call it for every element.
+  @inlinable
   public mutating func nextElement() throws(JSONError) -> Bool {
     guard let byte = peek() else { throw JSONError(.unexpectedEnd(expected: "']'"), at: offset) }
     if byte == UInt8(ascii: "]") {
@@ -190,6 +192,7 @@ public struct JSONReader {
   }
 
   /// True when the last consumed non-whitespace byte is `opener`, i.e. no element was read yet.
+  @usableFromInline
   func atContainerStart(_ opener: UInt8) -> Bool {
     var index = offset - 1
     while index >= 0 {
@@ -201,6 +204,7 @@ public struct JSONReader {
     return false
   }
 
+  @usableFromInline
   mutating func unexpected(_ expected: String) -> JSONError {
     skipWhitespace()
     if offset >= bytes.count { return JSONError(.unexpectedEnd(expected: expected), at: offset) }
