@@ -209,6 +209,24 @@ import Testing
 
   /// The byte comparison of a tag link's segment and text answers as the String one does,
   /// or leaves it to the String one.
+  /// Spaces between differently styled pieces go to the plainer run, as before pieces were
+  /// written straight into the bullet's text.
+  @Test func spacesBetweenStyledPiecesKeepTheirRun() {
+    var tree = PageTree()
+    let a = tree.addText("a ")
+    let b = tree.addText(" b ")
+    let strong = tree.addElement(.strong, href: nil, children: [b])
+    let c = tree.addText(" c")
+    let key = tree.addText("Key:")
+    let label = tree.addElement(.strong, href: nil, children: [key])
+    let rest = tree.addText("  text  more ")
+    let first = tree.addElement(.li, href: nil, children: [a, strong, c])
+    let second = tree.addElement(.li, href: nil, children: [label, rest])
+    let list = tree.addElement(.ul, href: nil, children: [first, second])
+    var converter = SummaryListConverter(tree: tree)
+    #expect(converter.nodes(from: list).map(\.markup) == ["a **b **c", "**Key:** text more"])
+  }
+
   @Test func asciiTagLinksCompareLikeTheStrings() {
     let hrefs = [
       "/tag/gpu", "/tag/GPU/", "/tag/large%20language%20model", "/tag/a+b", "/t/x?y#z",

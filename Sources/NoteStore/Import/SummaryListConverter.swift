@@ -95,8 +95,6 @@ struct SummaryListConverter {
     var runs: [(start: Int, style: InlineStyle)] = []
     var pendingSpace = false
     var pendingStyle: InlineStyle = []
-    /// The current piece's collapsed bytes (reused between pieces).
-    var piece: [UInt8] = []
     /// The markup being written (reused between bullets).
     var markupBytes: [UInt8] = []
 
@@ -113,28 +111,33 @@ struct SummaryListConverter {
     }
 
     mutating func add(_ utf8: UnsafeBufferPointer<UInt8>, _ style: InlineStyle) {
-      piece.removeAll(keepingCapacity: true)
+      // The piece's collapsed bytes are written straight to `text`, from `pieceStart` on
+      // (nil until the first).
+      var pieceStart: Int? = nil
       var index = 0
       while index < utf8.count {
         let length = SummaryListConverter.scalarLength(utf8[index])
         var end = min(index + length, utf8.count)
         if SummaryListConverter.isWhitespace(utf8, index, end) {
-          if !pendingSpace && !(runs.isEmpty && piece.isEmpty) {
+          if !pendingSpace && !(runs.isEmpty && pieceStart == nil) {
             pendingSpace = true
             // A space between differently styled runs belongs to the plainer one.
             pendingStyle = style
           }
         } else {
           if pendingSpace {
-            if piece.isEmpty, let last = runs.last, pendingStyle != style,
+            if pieceStart == nil, let last = runs.last, pendingStyle != style,
               last.style.isSubset(of: style) || last.style == pendingStyle
             {
               text.append(0x20)
+              pieceStart = text.count
             } else {
-              piece.append(0x20)
+              if pieceStart == nil { pieceStart = text.count }
+              text.append(0x20)
             }
             pendingSpace = false
           }
+          if pieceStart == nil { pieceStart = text.count }
           // The ASCII letters and marks that follow go in one copy, with the single spaces
           // between them (a space before a printable ASCII byte collapses to itself).
           while end < utf8.count {
@@ -149,13 +152,12 @@ struct SummaryListConverter {
               break
             }
           }
-          piece.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<end]))
+          text.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<end]))
         }
         index = end
       }
-      guard !piece.isEmpty else { return }
-      if runs.last?.style != style { runs.append((text.count, style)) }
-      text += piece
+      guard let pieceStart else { return }
+      if runs.last?.style != style { runs.append((pieceStart, style)) }
     }
 
     /// The runs as markup: `**bold**`, `*italic*`, `` `code` ``, with `\`, `*` and `` ` ``
