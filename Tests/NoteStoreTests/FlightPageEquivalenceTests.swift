@@ -251,7 +251,9 @@ import Testing
       }
     }
     #expect(decided > 150)
-    #expect(PreviewFinder.asciiLowercased("Large GPU-9") == "large gpu-9")
+    #expect(PreviewFinder.asciiLowercased("Large GPU-9 [Z@]") == "large gpu-9 [z@]")
+    #expect(PreviewFinder.asciiLowercased("gpu") == "gpu")
+    #expect(PreviewFinder.asciiLowercased("") == "")
   }
 
   @Test func lastPathSegmentsMatchTheStringSlicing() {

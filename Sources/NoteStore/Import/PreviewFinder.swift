@@ -171,7 +171,15 @@ struct PreviewFinder {
 
   /// `text.lowercased()` for ASCII text.
   static func asciiLowercased(_ text: String) -> String {
-    String(decoding: text.utf8.map(asciiLower), as: UTF8.self)
+    var text = text
+    return text.withUTF8 { utf8 in
+      // Most tags are lowercase already: the same string, no copy.
+      guard utf8.contains(where: { $0 &- 0x41 < 26 }) else { return nil }
+      return String(unsafeUninitializedCapacity: utf8.count) { folded in
+        for index in 0..<utf8.count { folded[index] = asciiLower(utf8[index]) }
+        return utf8.count
+      }
+    } ?? text
   }
 
   /// An absolute http(s) link; the scheme is compared without case.
