@@ -332,14 +332,15 @@ import Testing
 
   @Test func parallelImportReportsLikeOneFileAtATime() throws {
     let directory = TemporaryDirectory()
-    // Pages that merge into each other, a failing file and a non-flight file, 40 in all, so
-    // the read-ahead window (16) is crossed twice.
+    // Pages that merge into each other, failing files (the first, one early, the last) and
+    // non-flight files, 70 in all, so the read-ahead bound (32 files) is crossed twice.
     let sources = try Self.fixtures().filter { !$0.name.hasPrefix("hostile") }
-    for index in 0..<40 {
+    for index in 0..<70 {
       let source = sources[index % sources.count]
       let name = String(format: "%02d-", index) + source.name.split(separator: "/").last!
+      let fails = [0, 7, 69].contains(index)
       FileManager.default.createFile(
-        atPath: directory.file(name), contents: Data(index == 7 ? [0x7B] : source.bytes))
+        atPath: directory.file(name), contents: Data(fails ? [0x7B] : source.bytes))
     }
     let now = Timestamp(secondsSince1970: 1_767_225_600)
     let stores = (TemporaryDirectory(), TemporaryDirectory())
@@ -350,7 +351,7 @@ import Testing
     for file in report.files.map(\.path) {
       reports += try NoteImporter(now: now).importPaths([file], into: alone).files
     }
-    #expect(report.files.count == 40)
+    #expect(report.files.count == 70)
     #expect(report.files == reports)
     #expect(report.added > 0 && report.merged > 0 && report.failed > 0)
     #expect(together.headers == alone.headers)

@@ -1,5 +1,11 @@
 import Dispatch
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Imports page dumps into the store: reads each file with the reader that recognises it, and
 /// merges what it finds with the notes already stored.
 ///
@@ -28,10 +34,10 @@ public struct NoteImporter: Sendable {
   /// Imports files and directories (a directory's dump files, not recursing into subfolders).
   /// With `dryRun`, reports what would change and writes nothing.
   ///
-  /// Files are read and parsed on all cores, a window of them at a time, the next window
-  /// while this one is merged; merges happen strictly in the order given, so reports and
-  /// store contents are those of a one-file-at-a-time run. The store's own files are read
-  /// only when their turn comes (earlier files change them).
+  /// Files are read and parsed on all cores, each core taking the next file as soon as it is
+  /// done with one, while this thread merges them; merges happen strictly in the order given,
+  /// so reports and store contents are those of a one-file-at-a-time run. The store's own
+  /// files are read only when their turn comes (earlier files change them).
   public func importPaths(_ paths: [String], into store: NoteStore, dryRun: Bool = false)
     throws -> ImportReport
   {
@@ -40,66 +46,34 @@ public struct NoteImporter: Sendable {
       var pending = PendingNotes(store: store)
       for path in paths {
         let files = expand(path, report: &report)
-        let windows = stride(from: 0, to: files.count, by: Self.readAheadFiles).map {
-          Array(files[$0..<min(files.count, $0 + Self.readAheadFiles)])
-        }
-        var nextReads = windows.first.map { startReading($0, besides: store.path) }
-        for (index, window) in windows.enumerated() {
-          let reads = nextReads?.wait() ?? []
-          nextReads =
-            index + 1 < windows.count
-            ? startReading(windows[index + 1], besides: store.path) : nil
-          for (file, read) in zip(window, reads) {
-            var fileReport = merge(read ?? self.read(file), pending: &pending)
-            if !dryRun && fileReport.failure == nil {
-              do {
-                try store.apply(pending.takeChanges())
-              } catch {
-                fileReport.failure = "\(error)"
-                fileReport.added = []
-                fileReport.merged = []
-                fileReport.unchanged = []
-              }
+        let reads = ReadPipeline(files, besides: store.path, importer: self)
+        for (index, file) in files.enumerated() {
+          var fileReport = merge(reads.take(index) ?? self.read(file), pending: &pending)
+          if !dryRun && fileReport.failure == nil {
+            do {
+              try store.apply(pending.takeChanges())
+            } catch {
+              fileReport.failure = "\(error)"
+              fileReport.added = []
+              fileReport.merged = []
+              fileReport.unchanged = []
             }
-            report.files.append(fileReport)
           }
+          report.files.append(fileReport)
         }
       }
       return report
     }
   }
 
-  /// Files read ahead of the merge: enough to keep every core busy while bounding memory
-  /// (only the drafts of a window are held, never its parsed pages).
-  static let readAheadFiles = 16
+  /// Files read ahead of the merge: enough to keep every core busy however uneven the files,
+  /// while bounding memory (only the drafts of these files are held, never their parsed pages).
+  static let readAheadFiles = 32
 
   /// What reading one file gave: its report so far (path, format, failure) and its drafts.
   struct FileRead {
     var report: FileReport
     var drafts: [PendingNotes.Prepared] = []
-  }
-
-  /// Starts `readInParallel` on a background thread; `wait()` gives its result.
-  func startReading(_ files: [String], besides storePath: String) -> WindowReads {
-    let reads = WindowReads()
-    reads.done.enter()
-    DispatchQueue.global().async {
-      reads.files = readInParallel(files, besides: storePath)
-      reads.done.leave()
-    }
-    return reads
-  }
-
-  /// `read(_:)` of each file, spread over the cores; nil for a file of the store itself
-  /// (its snapshot or journal), which must be read after the files before it were merged.
-  func readInParallel(_ files: [String], besides storePath: String) -> [FileRead?] {
-    let storeFiles = FileSystem.absolutePath(storePath)
-    let readsAhead = files.map { !FileSystem.absolutePath($0).hasPrefix(storeFiles) }
-    let slots = ResultSlots<FileRead>(count: files.count)
-    DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      if readsAhead[index] { slots.store(read(files[index]), at: index) }
-    }
-    return slots.values
   }
 
   /// The files a path names: itself, or a directory's dump files sorted by name.
@@ -180,35 +154,78 @@ public struct NoteImporter: Sendable {
   }
 }
 
-/// The reads of one window of files, filled in by a background thread.
-final class WindowReads: @unchecked Sendable {
-  let done = DispatchGroup()
-  /// Written once before `done` is left, read only after `wait()`.
-  var files: [NoteImporter.FileRead?] = []
+/// Reads a list of files on background threads, one per core, for a merge that takes them
+/// strictly in order.
+///
+/// Each reader takes the next unread file, reads it into its slot and signals that slot;
+/// `take(_:)` waits for its slot. A reader may start a file only while fewer than
+/// `NoteImporter.readAheadFiles` files are started but not yet taken, so memory stays bounded;
+/// the file the merge waits for is always started (every started file before it was taken),
+/// so the merge never waits forever. The store's own files are left unread (nil) for the merge
+/// to read at its turn.
+final class ReadPipeline: @unchecked Sendable {
+  private let slots: UnsafeMutableBufferPointer<NoteImporter.FileRead?>
+  private let ready: [DispatchSemaphore]
+  /// Counts the files a reader may still start before the merge takes one.
+  private let readAhead = DispatchSemaphore(value: NoteImporter.readAheadFiles)
+  /// Guards `nextFile`.
+  private let claim = DispatchSemaphore(value: 1)
+  private var nextFile = 0
+  private let readersDone = DispatchGroup()
 
-  func wait() -> [NoteImporter.FileRead?] {
-    done.wait()
-    return files
-  }
-}
-
-/// One slot per task of a `concurrentPerform`, each written by exactly one task.
-private final class ResultSlots<Value>: @unchecked Sendable {
-  private let slots: UnsafeMutableBufferPointer<Value?>
-
-  init(count: Int) {
-    slots = .allocate(capacity: count)
+  init(_ files: [String], besides storePath: String, importer: NoteImporter) {
+    slots = .allocate(capacity: files.count)
     slots.initialize(repeating: nil)
+    ready = files.map { _ in DispatchSemaphore(value: 0) }
+    guard !files.isEmpty else { return }
+    let storeFiles = FileSystem.absolutePath(storePath)
+    let readsAhead = files.map { !FileSystem.absolutePath($0).hasPrefix(storeFiles) }
+    for _ in 0..<min(files.count, Self.cores) {
+      readersDone.enter()
+      DispatchQueue.global().async { [self] in
+        while let index = startNext(of: files.count) {
+          if readsAhead[index] { slots[index] = importer.read(files[index]) }
+          ready[index].signal()
+        }
+        readersDone.leave()
+      }
+    }
   }
 
   deinit {
+    readersDone.wait()
     slots.deinitialize()
     slots.deallocate()
   }
 
-  /// Sound without a lock: every index is written by one task only, and `values` is read
-  /// after `concurrentPerform` returned.
-  func store(_ value: Value, at index: Int) { slots[index] = value }
+  /// The read of file `index`, waiting until it is done; nil for a file of the store itself.
+  /// Called once per file, in order, from one thread.
+  func take(_ index: Int) -> NoteImporter.FileRead? {
+    ready[index].wait()
+    // The semaphore orders the reader's write of the slot before this read.
+    let read = slots[index]
+    slots[index] = nil
+    readAhead.signal()
+    return read
+  }
 
-  var values: [Value?] { Array(slots) }
+  /// The next file to read, once the read-ahead bound allows it; nil when all are started.
+  private func startNext(of count: Int) -> Int? {
+    readAhead.wait()
+    claim.wait()
+    let index = nextFile
+    nextFile += 1
+    claim.signal()
+    if index < count { return index }
+    readAhead.signal()
+    return nil
+  }
+
+  private static let cores: Int = {
+    #if canImport(Glibc)
+      return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    #else
+      return max(1, Int(sysconf(_SC_NPROCESSORS_ONLN)))
+    #endif
+  }()
 }
