@@ -62,8 +62,17 @@ public struct NoteImporter: Sendable {
           report.files.append(fileReport)
         }
       }
+      Self.freeInBackground(consume pending)
       return report
     }
+  }
+
+  /// Drops the merged notes on a background thread: after a dry run they are every note
+  /// found (tens of thousands of small trees), and freeing them one by one would hold up
+  /// the report for nothing.
+  static func freeInBackground(_ pending: consuming PendingNotes) {
+    let leftovers = (pending.changed, pending.order, pending.idByURL)
+    DispatchQueue.global(qos: .utility).async { withExtendedLifetime(leftovers) {} }
   }
 
   /// Files read ahead of the merge: enough to keep every core busy however uneven the files,
