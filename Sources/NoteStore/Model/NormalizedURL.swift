@@ -6,6 +6,13 @@
 public enum NormalizedURL {
   /// The normalised form of `text`, or nil when it is not an absolute URL with a scheme and host.
   public static func normalize(_ text: String) -> String? {
+    var text = text
+    if let printable = text.withUTF8({ normalizePrintableASCII($0) }) { return printable }
+    return normalizeBySplitting(text)
+  }
+
+  /// `normalizeBySplitting(text)`, the general path, which splits on Characters.
+  static func normalizeBySplitting(_ text: String) -> String? {
     guard let parts = split(text) else { return nil }
     var result = parts.scheme + "://" + parts.authority
     var path = parts.path
@@ -38,6 +45,52 @@ public enum NormalizedURL {
     }
     if parts.authority.isEmpty { return "the URL has no host" }
     return nil
+  }
+
+  /// `normalizeBySplitting` of a URL written in printable ASCII only (0x21...0x7E), done on
+  /// bytes: there every Character is one byte, whitespace collapsing changes nothing and
+  /// lowercasing is ASCII's. `.none` when the text has any other byte (take the general path);
+  /// `.some(nil)` when it is no absolute URL.
+  static func normalizePrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+    guard bytes.allSatisfy({ $0 >= 0x21 && $0 <= 0x7E }) else { return .none }
+    guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0 else { return .some(nil) }
+    func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+    guard isLetter(bytes[0]),
+      bytes[..<colon].allSatisfy({
+        isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E
+      })
+    else { return .some(nil) }
+    var restStart = colon + 1
+    guard bytes.count - restStart >= 2, bytes[restStart] == 0x2F, bytes[restStart + 1] == 0x2F
+    else { return .some(nil) }
+    restStart += 2
+    let restEnd = bytes[restStart...].firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
+    let authorityEnd =
+      bytes[restStart..<restEnd].firstIndex(where: { $0 == 0x2F || $0 == 0x3F }) ?? restEnd
+    guard authorityEnd > restStart else { return .some(nil) }
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count)
+    for byte in bytes[..<colon] { result.append(lowered(byte)) }
+    let scheme = result
+    result.append(contentsOf: "://".utf8)
+    let authorityStart = result.count
+    for byte in bytes[restStart..<authorityEnd] { result.append(lowered(byte)) }
+    func authorityEnds(with port: String) -> Bool {
+      result.count - authorityStart >= port.utf8.count
+        && result.suffix(port.utf8.count).elementsEqual(port.utf8)
+    }
+    if (scheme.elementsEqual("http".utf8) && authorityEnds(with: ":80"))
+      || (scheme.elementsEqual("https".utf8) && authorityEnds(with: ":443"))
+    {
+      result.removeSubrange(result.lastIndex(of: UInt8(ascii: ":"))!...)
+    }
+    let question = bytes[authorityEnd..<restEnd].firstIndex(of: UInt8(ascii: "?")) ?? restEnd
+    var pathEnd = question
+    while pathEnd > authorityEnd && bytes[pathEnd - 1] == 0x2F { pathEnd -= 1 }
+    result.append(contentsOf: bytes[authorityEnd..<pathEnd])
+    if question + 1 < restEnd { result.append(contentsOf: bytes[question..<restEnd]) }
+    return .some(String(decoding: result, as: UTF8.self))
   }
 
   struct Parts {
