@@ -265,4 +265,51 @@ import Testing
     #expect(precedes("", "a"))
     #expect(precedes("a\u{7F}", "a\u{80}"), "bytes compare unsigned")
   }
+
+  /// Saves patch the URL buckets (imports look a URL up per note); after puts that add,
+  /// re-point and keep URLs, and a delete, they equal buckets rebuilt from the headers.
+  @Test func savesPatchTheURLBucketsExactlyAsARebuildWould() throws {
+    try makeStore()
+    let store = try NoteStore.open(path: path)
+    #expect(store.noteID(forURL: "https://example.com/page/1") == notes()[1].id)
+    var moved = notes()[1]
+    moved.url = "https://example.org/moved"
+    var added = notes()[2]
+    added.id = NoteID("ffff00000002")
+    added.url = "https://EXAMPLE.com/page/2/"
+    try store.apply([.put(moved), .put(added), .delete(notes()[4].id)])
+    try store.checkInvariants()
+    #expect(store.noteID(forURL: "https://example.org/moved") == moved.id)
+    #expect(store.noteID(forURL: "https://example.com/page/1") == nil)
+    #expect(store.noteID(forURL: "https://example.com/page/4") == nil)
+    #expect(store.noteID(forURL: "https://example.com/page/2") == notes()[2].id)
+  }
+
+  /// During an import saves only append; the journal is folded once, at the end.
+  @Test func deferredCompactionFoldsTheJournalOnceAtTheEnd() throws {
+    try makeStore()
+    let store = try NoteStore.open(path: path)
+    let before = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+    let big = String(repeating: "long text ", count: 300)
+    try store.withWriteLock {
+      try store.withCompactionDeferred {
+        for number in 0..<500 {
+          var note = notes()[number % 240]
+          note.id = NoteID(String(format: "eeee%08x", number))
+          note.url = "https://example.net/\(number)"
+          note.summary = [SummaryNode(markup: big)]
+          try store.apply([.put(note)])
+        }
+        let during = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber]
+        #expect(during as? Int == before, "the snapshot is not rewritten during the import")
+        #expect(store.journalLength > NoteStore.compactionThresholdBytes)
+      }
+    }
+    #expect(store.journalLength == 0, "folded at the end")
+    let after = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+    #expect(after != before)
+    let reopened = try NoteStore.open(path: path)
+    #expect(reopened.count == 740)
+    try reopened.checkInvariants()
+  }
 }

@@ -41,29 +41,32 @@ public struct NoteImporter: Sendable {
   public func importPaths(_ paths: [String], into store: NoteStore, dryRun: Bool = false)
     throws -> ImportReport
   {
+    // One compaction at the end, not one per megabyte of journal (see withCompactionDeferred).
     try store.withWriteLock {
-      var report = ImportReport()
-      var pending = PendingNotes(store: store)
-      for path in paths {
-        let files = expand(path, report: &report)
-        let reads = ReadPipeline(files, besides: store.path, importer: self)
-        for (index, file) in files.enumerated() {
-          var fileReport = merge(reads.take(index) ?? self.read(file), pending: &pending)
-          if !dryRun && fileReport.failure == nil {
-            do {
-              try store.apply(pending.takeChanges())
-            } catch {
-              fileReport.failure = "\(error)"
-              fileReport.added = []
-              fileReport.merged = []
-              fileReport.unchanged = []
+      try store.withCompactionDeferred {
+        var report = ImportReport()
+        var pending = PendingNotes(store: store)
+        for path in paths {
+          let files = expand(path, report: &report)
+          let reads = ReadPipeline(files, besides: store.path, importer: self)
+          for (index, file) in files.enumerated() {
+            var fileReport = merge(reads.take(index) ?? self.read(file), pending: &pending)
+            if !dryRun && fileReport.failure == nil {
+              do {
+                try store.apply(pending.takeChanges())
+              } catch {
+                fileReport.failure = "\(error)"
+                fileReport.added = []
+                fileReport.merged = []
+                fileReport.unchanged = []
+              }
             }
+            report.files.append(fileReport)
           }
-          report.files.append(fileReport)
         }
+        Self.freeInBackground(consume pending)
+        return report
       }
-      Self.freeInBackground(consume pending)
-      return report
     }
   }
 

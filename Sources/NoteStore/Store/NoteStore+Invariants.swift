@@ -12,7 +12,7 @@ extension NoteStore {
   /// - every note decodes, and its header equals the header of the decoded note;
   /// - the journal on disk parses up to the replayed length, and anything after it is one
   ///   incomplete record (an interrupted append), never a complete one that was skipped;
-  /// - the tag index equals one rebuilt from the headers.
+  /// - the tag index and the URL buckets equal ones rebuilt from the headers.
   ///
   /// Complexity: O(size of the store); decodes every note.
   public func checkInvariants() throws(StoreInvariantViolation) {
@@ -58,6 +58,12 @@ extension NoteStore {
       })
     {
       problems.append("the tag index differs from one rebuilt from the headers")
+    }
+    if let buckets = cachedURLBuckets {
+      cachedURLBuckets = nil
+      if urlBuckets != buckets {
+        problems.append("the URL buckets differ from ones rebuilt from the headers")
+      }
     }
     if !problems.isEmpty { throw StoreInvariantViolation(problems: problems) }
   }

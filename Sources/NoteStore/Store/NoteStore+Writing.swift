@@ -96,33 +96,87 @@ extension NoteStore {
     var positions = positionByID
     cachedPositions = nil  // one owner, so the changes below do not copy the map
     // A few puts patch the tag index (an edit in the TUI must not rebuild it from every
-    // header); a delete shifts positions, and many puts are cheaper to rebuild from.
+    // header); a delete shifts positions, and many puts are cheaper to rebuild from. The URL
+    // buckets are patched for every change: an import looks a URL up for each note it finds,
+    // and rebuilding them after each file decoded every header of the store again.
     var tags = changes.count <= 64 ? cachedTagIndex : nil
+    var buckets = cachedURLBuckets
     cachedTagIndex = nil
+    cachedURLBuckets = nil
     for change in changes {
-      guard tags != nil, case .put(let note) = change else {
+      switch change {
+      case .put(let note):
+        let previous = positions[note.id].map { records[$0].header }
+        Self.apply(change, to: &records, positions: &positions)
+        tags?.replace(
+          position: positions[note.id]!, tags: note.tags, previousTags: previous?.tags ?? []
+        ) { other, key in records[other].header.tags.first { TagKey($0) == key } }
+        Self.moveInBuckets(
+          &buckets, note.id, from: previous?.url, to: note.url, positions: positions)
+      case .delete(let id):
+        let previousURL = positions[id].flatMap { records[$0].header.url }
         tags = nil
         Self.apply(change, to: &records, positions: &positions)
-        continue
-      }
-      let previousTags = positions[note.id].map { records[$0].header.tags } ?? []
-      Self.apply(change, to: &records, positions: &positions)
-      tags!.replace(position: positions[note.id]!, tags: note.tags, previousTags: previousTags) {
-        other, key in records[other].header.tags.first { TagKey($0) == key }
+        Self.moveInBuckets(&buckets, id, from: previousURL, to: nil, positions: positions)
       }
     }
     cachedPositions = positions
     cachedTagIndex = tags
+    cachedURLBuckets = buckets
     journalLength += writer.bytes.count
     journalStamp = FileSystem.stamp(journalPath)
-    cachedURLBuckets = nil
+    if !compactionDeferred { compactIfDue() }
+  }
+
+  /// Moves note `id` from the URL bucket of `oldURL` to that of `newURL` (either may be nil),
+  /// keeping each bucket in store order, as `urlBuckets` builds them.
+  static func moveInBuckets(
+    _ buckets: inout [String: [NoteID]]?, _ id: NoteID, from oldURL: String?, to newURL: String?,
+    positions: [NoteID: Int]
+  ) {
+    guard buckets != nil else { return }
+    let oldKey = oldURL.map(URLIndex.key)
+    let newKey = newURL.map(URLIndex.key)
+    guard oldKey != newKey else { return }
+    if let oldKey {
+      buckets![oldKey]?.removeAll { $0 == id }
+      if buckets![oldKey]?.isEmpty == true { buckets![oldKey] = nil }
+    }
+    if let newKey, let position = positions[id] {
+      var bucket = buckets![newKey] ?? []
+      let slot = bucket.firstIndex { (positions[$0] ?? 0) > position } ?? bucket.count
+      bucket.insert(id, at: slot)
+      buckets![newKey] = bucket
+    }
+  }
+
+  /// Runs `body` with compaction held back, then compacts once if the journal has grown past
+  /// the threshold: an import of many files appends one durable record per file, and folding
+  /// the journal every megabyte rewrote the whole growing snapshot dozens of times.
+  func withCompactionDeferred<T>(_ body: () throws -> T) rethrows -> T {
+    let outer = compactionDeferred
+    compactionDeferred = true
+    defer {
+      compactionDeferred = outer
+      if !outer { compactIfDue() }
+    }
+    return try body()
+  }
+
+  /// Folds the journal into the snapshot when it has grown past the threshold. The changes are
+  /// durable already; a failed fold (disk full, say) is retried on the next save and must not
+  /// be reported as a lost change.
+  func compactIfDue() {
     let snapshotSize = Int(snapshotStamp?.size ?? 0)
-    if journalLength > max(NoteStore.compactionThresholdBytes, snapshotSize / 16) {
-      // The changes are durable already; a failed fold (disk full, say) is retried on the next
-      // save and must not be reported as a lost change.
-      do { try writeSnapshot(records) } catch {
-        warnings.append("\(error) (the change itself is saved in the journal)")
-      }
+    guard journalLength > max(NoteStore.compactionThresholdBytes, snapshotSize / 16) else {
+      return
+    }
+    do {
+      try acquireLock()
+      defer { releaseLock() }
+      try writeSnapshot(records)
+    } catch {
+      warnings.append("\(error) (the change itself is saved in the journal)")
     }
   }
 

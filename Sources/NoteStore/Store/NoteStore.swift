@@ -34,6 +34,8 @@ public final class NoteStore {
   var journalStamp: FileSystem.Stamp?
   var journalLength = 0
   var lockDepth = 0
+  /// Set while an import runs (`withCompactionDeferred`): saves only append to the journal.
+  var compactionDeferred = false
   var heldLock: StoreLock?
   /// Derived tag index; rebuilt on first use after a change.
   var cachedTagIndex: TagIndex?
