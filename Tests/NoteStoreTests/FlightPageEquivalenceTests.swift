@@ -303,14 +303,10 @@ import Testing
       "\"href\":\"https://b.example/\",", "\"$undefined\"", "\"__proto__\":", "\\u00e9", "]", "}",
       "[\"$\",\"$Lf\",null,{\"className\":\"c\",\"children\":", "\"",
     ].map { Array($0.utf8) }
-    var state: UInt64 = 20_261_121
+    var generator = SeededGenerator(seed: 20_261_121)
     func random(_ bound: Int) -> Int {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      z ^= z >> 31
-      return bound <= 0 ? 0 : Int(z % UInt64(bound))
+      let value = generator.next()
+      return bound <= 0 ? 0 : Int(value % UInt64(bound))
     }
     for round in 0..<300 {
       var bytes = seeds[random(seeds.count)]
