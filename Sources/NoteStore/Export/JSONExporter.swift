@@ -5,13 +5,8 @@ import ByteJSON
 /// or removed. Documented in README "JSON output".
 public enum JSONExporter {
   /// `[note, …]`; each note: id, url (null when absent), title, tags, summary, body (when
-  /// present), created, updated, provenance.
-  public static func notes(_ notes: [Note]) -> String {
-    String(decoding: notesUTF8(notes), as: UTF8.self)
-  }
-
-  /// `notes(_:)` as UTF-8 bytes, for printing: making a String of megabytes of output
-  /// validates every byte again (a tenth of `list --json` at 100k notes).
+  /// present), created, updated, provenance. As UTF-8 bytes rather than a String: making a String of megabytes of output validates every
+  /// byte again (a tenth of `list --json` at 100k notes).
   public static func notesUTF8(_ notes: [Note]) -> [UInt8] {
     // Over-reserving is cheap (untouched pages cost nothing); growing copies the whole output.
     var writer = JSONWriter(reservingCapacity: notes.count * 4096)
