@@ -8,14 +8,23 @@ extension FlightDocument {
     var values: [String: FlightValue] = [:]
     var problems: [String: String] = [:]
     var definitions: [String: Int] = [:]
-    var definitionOffsets: [String: Int] = [:]
+    /// See `FlightDocument.definitionsByNumber`.
+    var definitionsByNumber: [Int32] = []
     var streams: [String: FlightStream] = [:]
     var diagnostics: [FlightDiagnostic] = []
     /// False to index model rows without decoding them (stream items are still decoded).
     var decodesModelRows = true
-    var undecodedRows: [String: Int] = [:]
+    /// See `FlightDocument.isUndecoded`.
+    var isUndecoded: [Bool]
+    /// The framed rows: a duplicate's warning names its first definition's offset.
+    let rows: [FlightRow]
 
-    init(stream: [UInt8]) { self.stream = stream }
+    init(stream: [UInt8], rows: [FlightRow]) {
+      self.stream = stream
+      self.rows = rows
+      isUndecoded = Array(repeating: false, count: rows.count)
+      definitions.reserveCapacity(rows.count)
+    }
 
     mutating func add(_ row: FlightRow, index: Int) {
       if var open = streams[row.id], !open.isClosed, addToStream(row, &open) {
@@ -28,7 +37,7 @@ extension FlightDocument {
         if row.body.isEmpty && row.ending == .newline {
           problems[row.id] = "row '\(row.id)' never resolves (halted)"
         } else if !decodesModelRows {
-          undecodedRows[row.id] = index
+          isUndecoded[index] = true
         } else if let value = decodeJSON(row) {
           values[row.id] = value
         }
@@ -82,12 +91,17 @@ extension FlightDocument {
 
     /// Records the first definition of an id; a later one is a duplicate (warned, ignored).
     mutating func define(_ row: FlightRow, _ index: Int) -> Bool {
-      if let first = definitionOffsets[row.id] {
-        report(.duplicateRow(rowID: row.id, firstOffset: first), at: row.offset)
+      if let first = definitions[row.id] {
+        report(.duplicateRow(rowID: row.id, firstOffset: rows[first].offset), at: row.offset)
         return false
       }
       definitions[row.id] = index
-      definitionOffsets[row.id] = row.offset
+      if let number = FlightDocument.tableNumber(ofRowID: row.id.utf8, rowCount: rows.count) {
+        if number >= definitionsByNumber.count {
+          definitionsByNumber += repeatElement(-1, count: number + 1 - definitionsByNumber.count)
+        }
+        definitionsByNumber[number] = Int32(index)
+      }
       return true
     }
   }

@@ -23,7 +23,7 @@ extension FlightDocument {
       framedBytes = converted
       conversion = [FlightDiagnostic(.crlfConverted, at: position(of: crlf, in: stream))]
     }
-    var builder = Builder(stream: framedBytes)
+    var builder = Builder(stream: framedBytes, rows: framed.rows)
     builder.decodesModelRows = decodingModelRows
     for index in framed.rows.indices { builder.add(framed.rows[index], index: index) }
     builder.finishStreams()
@@ -32,7 +32,8 @@ extension FlightDocument {
     return FlightDocument(
       rows: framed.rows, diagnostics: notes + diagnostics, isHTMLPage: isHTMLPage,
       payload: framedBytes, values: builder.values, problems: builder.problems,
-      undecodedRows: builder.undecodedRows, definitions: builder.definitions)
+      isUndecoded: builder.isUndecoded, definitions: builder.definitions,
+      definitionsByNumber: builder.definitionsByNumber)
   }
 
   /// All rows of `bytes`, and the framer's end-of-input diagnostics.

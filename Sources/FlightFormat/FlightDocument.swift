@@ -17,10 +17,14 @@ public struct FlightDocument: Sendable {
   let values: [String: FlightValue]
   /// Why a row that exists has no value (bad JSON, truncated, postponed, …).
   let problems: [String: String]
-  /// Index in `rows` of each model row left undecoded (`parse(_:decodingModelRows: false)`).
-  let undecodedRows: [String: Int]
+  /// For each row, whether it is the first definition of a model row left undecoded
+  /// (`parse(_:decodingModelRows: false)`).
+  let isUndecoded: [Bool]
   /// Index in `rows` of each id's first definition.
   let definitions: [String: Int]
+  /// `definitions` for the ids written as numbers without leading zeros, by number (-1 for
+  /// none), so a reference found in a row's bytes finds its row without making a `String`.
+  let definitionsByNumber: [Int32]
 
   /// Deepest nesting of arrays and objects inside one JSON row (as Foundation's parser). A row
   /// nested deeper stays opaque with a `.tooDeep` diagnostic; the bound also bounds the
@@ -86,13 +90,16 @@ public struct FlightDocument: Sendable {
   /// or has no value (see `problem(ofRow:)`).
   public func value(ofRow id: String) -> FlightValue? {
     if let value = values[id] { return value }
-    guard let index = undecodedRows[id] else { return nil }
+    guard let index = definitions[id], isUndecoded[index] else { return nil }
     return try? FlightValueDecoder.decode(rows[index].body)
   }
 
   /// The first definition of `id` when it is a model row left undecoded (see
   /// `parse(_:decodingModelRows:)`); its body is JSON that `value(ofRow:)` would decode.
-  public func undecodedModelRow(_ id: String) -> FlightRow? { undecodedRows[id].map { rows[$0] } }
+  public func undecodedModelRow(_ id: String) -> FlightRow? {
+    guard let index = definitions[id], isUndecoded[index] else { return nil }
+    return rows[index]
+  }
 
   /// The first row that defines `id`.
   public func row(_ id: String) -> FlightRow? { definitions[id].map { rows[$0] } }

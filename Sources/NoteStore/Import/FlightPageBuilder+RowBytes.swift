@@ -14,19 +14,23 @@ extension FlightPageBuilder {
   /// `build()` the fast way: the same rows in the same order, each top-level row checked to
   /// decode first (one that does not has no value, and the value walk passes over it).
   mutating func walkPage() throws {
-    if let rootRow = document.undecodedModelRow("0") {
-      if Self.decodes(rootRow) {
-        try walk(rowBytes: rootRow, depth: 0)
-        return
+    if let root = document.definitionIndex(ofRow: "0") {
+      if let rootRow = document.undecodedModelRow(at: root) {
+        if Self.decodes(rootRow) {
+          try walk(rowBytes: rootRow, depth: 0)
+          return
+        }
+      } else if document.value(ofRowAt: root) != nil {
+        throw GaveUp()  // a root that is not a model row: rare, left to the value walk
       }
-    } else if document.value(ofRow: "0") != nil {
-      throw GaveUp()  // a root that is not a model row: rare, left to the value walk
     }
     for row in document.rows where row.tag == .model {
-      guard expanded[row.id] == nil else { continue }
-      if let body = document.undecodedModelRow(row.id) {
+      // Every model row is defined (by itself or an earlier row of its id).
+      guard let index = document.definitionIndex(ofRow: row.id), !rowStates[index].isExpanded
+      else { continue }
+      if let body = document.undecodedModelRow(at: index) {
         if Self.decodes(body) { try walk(rowBytes: body, depth: 0) }
-      } else if let value = document.value(ofRow: row.id) {
+      } else if let value = document.value(ofRowAt: index) {
         emit(value, depth: 0)
         try checkValueWalk()
       }
@@ -72,8 +76,8 @@ extension FlightPageBuilder {
     case UInt8(ascii: "\""):
       if let length = Self.plainTextLength(reader) {
         addPlainText(&reader, length: length)
-      } else if let rowID = Self.readRowReference(&reader) {
-        try emitRow(rowID, depth: depth)
+      } else if let row = readRowReference(&reader) {
+        try emitRow(at: row.definition, depth: depth)
       } else {
         try walkString(try reader.readString(), depth: depth)
       }
@@ -119,9 +123,9 @@ extension FlightPageBuilder {
   mutating func walkArray(_ reader: inout JSONReader, depth: Int) throws {
     try reader.beginArray()
     guard try reader.nextElement() else { return }
-    if reader.peek() == UInt8(ascii: "\""), let rowID = Self.readRowReference(&reader) {
+    if reader.peek() == UInt8(ascii: "\""), let row = readRowReference(&reader) {
       try enterValue(depth: depth + 1)
-      try emitRow(rowID, depth: depth + 1)
+      try emitRow(at: row.definition, depth: depth + 1)
     } else if reader.peek() == UInt8(ascii: "\"") {
       let first: String
       if reader.offset + 2 < reader.bytes.count
@@ -259,7 +263,7 @@ extension FlightPageBuilder {
         seenChildren = true
       }
       var text: String? = nil
-      var rowID: String? = nil
+      var row: RowReference? = nil
       if reader.peek() == UInt8(ascii: "\""), !isHref,
         let length = Self.plainTextLength(reader)
       {
@@ -279,8 +283,8 @@ extension FlightPageBuilder {
         continue
       }
       if reader.peek() == UInt8(ascii: "\"") {
-        if !isHref, let id = Self.readRowReference(&reader) {
-          rowID = id
+        if !isHref, let reference = readRowReference(&reader) {
+          row = reference
         } else {
           text = try reader.readString()
         }
@@ -292,15 +296,15 @@ extension FlightPageBuilder {
       }
       if let text, Self.isUndefined(text) { continue }
       if href != nil && !isChildren {
-        if text == nil && rowID == nil { try Self.skip(&reader) }
+        if text == nil && row == nil { try Self.skip(&reader) }
         continue
       }
       let countBefore = nodeCount
       let visitsBefore = rowVisits
       let start = pending.count
-      if let rowID {
+      if let row {
         try enterValue(depth: depth + 1)
-        try emitRow(rowID, depth: depth + 1)
+        try emitRow(at: row.definition, depth: depth + 1)
       } else if let text {
         try enterValue(depth: depth + 1)
         try walkString(text, depth: depth + 1)
@@ -331,9 +335,9 @@ extension FlightPageBuilder {
         addPlainText(&reader, length: length)
         return
       }
-      if let rowID = Self.readRowReference(&reader) {
+      if let row = readRowReference(&reader) {
         try enterValue(depth: depth)
-        try emitRow(rowID, depth: depth)
+        try emitRow(at: row.definition, depth: depth)
         return
       }
       let text = try reader.readString()

@@ -6,11 +6,17 @@ import FlightFormat
 /// value decoder would make of its token, or consumes nothing and answers nil (false) so the
 /// caller takes the general path; `skip` passes over a value validating it as the decoder would.
 extension FlightPageBuilder {
-  /// The row id of the string at the reader (which has peeked at its quote) when it is a
-  /// row reference with no path, `"$L<id>"` or `"$<id>"` (1–`FlightFramer.maxRowIDDigits`
-  /// lowercase hex digits): what `FlightValue(rowString:)` reads as `.lazy` or a `.reference`
-  /// to a whole row, read from the bytes. Nil, nothing consumed, for any other string.
-  static func readRowReference(_ reader: inout JSONReader) -> String? {
+  /// A row reference with no path read from a row's bytes.
+  struct RowReference {
+    /// The definition index of the row it names; nil when no row defines the id.
+    var definition: Int?
+  }
+
+  /// The string at the reader (which has peeked at its quote) when it is a row reference with
+  /// no path, `"$L<id>"` or `"$<id>"` (1–`FlightFramer.maxRowIDDigits` lowercase hex digits):
+  /// what `FlightValue(rowString:)` reads as `.lazy` or a `.reference` to a whole row, read
+  /// from the bytes. Nil, nothing consumed, for any other string.
+  func readRowReference(_ reader: inout JSONReader) -> RowReference? {
     let bytes = reader.bytes
     var index = reader.offset + 1
     guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "$") else { return nil }
@@ -25,7 +31,9 @@ extension FlightPageBuilder {
       }
       guard byte == UInt8(ascii: "\""), index > start else { return nil }
       reader.offset = index + 1
-      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+      return RowReference(
+        definition: document.definitionIndex(
+          ofRowID: UnsafeBufferPointer(rebasing: bytes[start..<index])))
     }
     return nil
   }

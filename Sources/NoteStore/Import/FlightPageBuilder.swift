@@ -19,14 +19,13 @@ struct FlightPageBuilder {
   var tree = PageTree()
   /// Nodes made and not yet given to a parent: an element takes its children off the end.
   var pending: [PageTree.NodeID] = []
-  /// Each expanded row's nodes (a run of `tree.childIDs`), and how many nodes building them
-  /// took (the size of the subtree, counted again at each reuse so shared rows cannot multiply
-  /// the work unseen).
-  var expanded: [String: (first: Int32, count: Int32, size: Int)] = [:]
-  var inProgress: Set<String> = []
+  /// Each row's expansion, by definition index (`FlightDocument.definitionIndex`): an index,
+  /// not the id, so that following a reference hashes no string.
+  var rowStates: [RowState]
   var nodeCount = 0
-  /// The row being expanded, for the position of a limit error.
-  var currentRow = "0"
+  /// The definition index of the row being expanded, for the position of a limit error; nil
+  /// outside every row (the error then names row "0").
+  var currentRow: Int? = nil
   /// The first limit the page ran into, with the row where it happened.
   var limitHit: (message: String, rowID: String)? = nil
   /// Row expansions so far: the fast walk checks that props it drops expanded none.
@@ -53,9 +52,26 @@ struct FlightPageBuilder {
     return tag
   }
 
+  /// Where a row's expansion stands.
+  enum RowState {
+    case unvisited
+    /// Being expanded: a reference back to it is a cycle and yields nothing.
+    case inProgress
+    /// Expanded: its nodes (a run of `tree.childIDs`), and how many nodes building them took
+    /// (the size of the subtree, counted again at each reuse so shared rows cannot multiply
+    /// the work unseen).
+    case expanded(first: Int32, count: Int32, size: Int)
+
+    var isExpanded: Bool {
+      if case .expanded = self { return true }
+      return false
+    }
+  }
+
   init(document: FlightDocument, triesRowBytes: Bool = true) {
     self.document = document
     self.triesRowBytes = triesRowBytes
+    rowStates = Array(repeating: .unvisited, count: document.rows.count)
     // Sized from the payload so the arrays rarely regrow (a regrowth copies them); memory
     // reserved and never touched costs nothing.
     tree.reserve(forPayloadBytes: document.payload.count)
@@ -81,7 +97,9 @@ struct FlightPageBuilder {
       return finishElement(.body, href: nil, from: 0)
     }
     for row in document.rows where row.tag == .model {
-      guard expanded[row.id] == nil, let value = document.value(ofRow: row.id) else { continue }
+      guard let index = document.definitionIndex(ofRow: row.id), !rowStates[index].isExpanded,
+        let value = document.value(ofRowAt: index)
+      else { continue }
       emit(value, depth: 0)
     }
     return finishElement(.body, href: nil, from: 0)
@@ -156,23 +174,32 @@ struct FlightPageBuilder {
 
   /// The nodes of row `rowID`, expanded once and reused. Throws only in the fast walk.
   mutating func emitRow(_ rowID: String, depth: Int) throws {
+    try emitRow(at: document.definitionIndex(ofRow: rowID), depth: depth)
+  }
+
+  /// The nodes of the row defined at `index` (nil for a row no row defines, which yields
+  /// nothing), expanded once and reused. Throws only in the fast walk.
+  mutating func emitRow(at index: Int?, depth: Int) throws {
     rowVisits += 1
-    if let done = expanded[rowID] {
-      nodeCount += done.size
+    guard let index else { return }
+    switch rowStates[index] {
+    case .expanded(let first, let count, let size):
+      nodeCount += size
       guard withinLimits(depth: depth) else {
         if readsRowBytes { throw GaveUp() }
         return
       }
-      pending += tree.childIDs[Int(done.first)..<Int(done.first + done.count)]
+      pending += tree.childIDs[Int(first)..<Int(first + count)]
       return
+    case .inProgress: return
+    case .unvisited: break
     }
-    guard !inProgress.contains(rowID) else { return }
-    let rowBytes = readsRowBytes ? document.undecodedModelRow(rowID) : nil
-    let value = rowBytes == nil ? document.value(ofRow: rowID) : nil
+    let rowBytes = readsRowBytes ? document.undecodedModelRow(at: index) : nil
+    let value = rowBytes == nil ? document.value(ofRowAt: index) : nil
     guard rowBytes != nil || value != nil else { return }
-    inProgress.insert(rowID)
+    rowStates[index] = .inProgress
     let outerRow = currentRow
-    currentRow = rowID
+    currentRow = index
     let countBefore = nodeCount
     let mark = pending.count
     if let rowBytes {
@@ -182,9 +209,9 @@ struct FlightPageBuilder {
       try checkValueWalk()
     }
     currentRow = outerRow
-    inProgress.remove(rowID)
     let first = tree.store(pending[mark...])
-    expanded[rowID] = (first, Int32(pending.count - mark), nodeCount - countBefore)
+    rowStates[index] = .expanded(
+      first: first, count: Int32(pending.count - mark), size: nodeCount - countBefore)
   }
 
   /// False (and the limit recorded) past `FlightDumpReader.maxElementDepth` levels or
@@ -203,6 +230,6 @@ struct FlightPageBuilder {
   }
 
   mutating func recordLimit(_ message: String) {
-    if limitHit == nil { limitHit = (message, currentRow) }
+    if limitHit == nil { limitHit = (message, currentRow.map { document.rows[$0].id } ?? "0") }
   }
 }
