@@ -45,6 +45,18 @@ public struct JSONWriter {
     if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
   }
 
+  /// `key(_:)` for a name known to need no escaping (ASCII letters, digits, `_`): written
+  /// as it is, without the scan. Encoders of fixed schemas call this once per member.
+  public mutating func key(ascii name: StaticString) {
+    separate()
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(
+      contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(UInt8(ascii: ":"))
+    if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
+  }
+
   // MARK: Scalars
 
   public mutating func string(_ value: String) {
@@ -70,6 +82,13 @@ public struct JSONWriter {
   public mutating func null() {
     separate()
     bytes.append(contentsOf: "null".utf8)
+  }
+
+  /// A value whose JSON text `write` appends as it is (a date already formatted, say): the
+  /// caller guarantees a complete value that needs no escaping; the comma logic is kept.
+  public mutating func unescapedValue(_ write: (inout [UInt8]) -> Void) {
+    separate()
+    write(&bytes)
   }
 
   /// Appends bytes as they are (a newline between records, say); no comma logic.
@@ -174,6 +193,12 @@ public struct JSONWriter {
     }
     @inline(__always) func has(_ byte: UInt8) -> Bool { hasZeroByte(word ^ (ones &* UInt64(byte))) }
     let hasControl = (word &- ones &* 0x20) & ~word & highBits != 0
+    // A byte of 0x7F or above sets its high bit in `word | (word + 1…)` (adding one to a byte
+    // below 0x7F never carries into the next): DEL and every non-ASCII byte in one test, so
+    // plain ASCII words need only three more.
+    if (word | (word &+ ones)) & highBits == 0 {
+      return hasControl || has(UInt8(ascii: "\"")) || has(UInt8(ascii: "\\"))
+    }
     return hasControl || has(UInt8(ascii: "\"")) || has(UInt8(ascii: "\\")) || has(0x7F)
       || has(0xC2) || has(0xE2) || has(0xEF)
   }

@@ -77,6 +77,40 @@ import Testing
     }
   }
 
+  /// Plain ASCII words take a shorter test (no byte at or above 0x7F): it must still find
+  /// every control character, quote and backslash, and pass every word without one.
+  @Test func asciiWordTestIsExact() {
+    var state: UInt64 = 0x5EED_6
+    for _ in 0..<200_000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      // Mostly printable bytes, so words without anything to escape are common too.
+      let word = (state & 0x7E7E_7E7E_7E7E_7E7E) | 0x2020_2020_2020_2020 & ~(state >> 3)
+      let bytes = (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) }
+      #expect(
+        JSONWriter.mayNeedEscape(word: word) == bytes.contains(where: JSONWriter.mayNeedEscape),
+        "\(bytes)")
+    }
+  }
+
+  /// `key(ascii:)` writes what `key(_:)` writes, commas included.
+  @Test func asciiKeysMatchEscapedKeys() {
+    var fast = JSONWriter()
+    var reference = JSONWriter()
+    fast.beginObject()
+    reference.beginObject()
+    for (name, value) in [("a", 1), ("created", 2), ("_long_name_09", 3)] {
+      fast.key(ascii: name == "a" ? "a" : name == "created" ? "created" : "_long_name_09")
+      fast.int(value)
+      reference.key(name)
+      reference.int(value)
+    }
+    fast.endObject()
+    reference.endObject()
+    #expect(fast.bytes == reference.bytes)
+    #expect(
+      String(decoding: fast.bytes, as: UTF8.self) == #"{"a":1,"created":2,"_long_name_09":3}"#)
+  }
+
   @Test func randomTextQuotesAsTheReferenceDoes() {
     let alphabet: [Unicode.Scalar] = [
       "a", "Z", " ", "\"", "\\", "\n", "\t", "\u{0}", "\u{1F}", "\u{7F}", "\u{80}", "\u{85}",

@@ -101,15 +101,18 @@ struct TagIndex {
     spelling: (_ position: Int, _ key: TagKey) -> String?
   ) {
     let keys = previousTags.map { Array(Set($0.map(TagKey.init))) } ?? Array(entries.keys)
+    // Entries are taken out of the dictionary while they change: a copy left behind would
+    // share the positions array, and the insert or remove would then copy all of it (a tag
+    // on thousands of notes, once per note of an import).
     for key in keys {
-      guard var entry = entries[key], entry.postings.contains(position) else { continue }
+      guard entries[key]?.postings.contains(position) == true,
+        var entry = entries.removeValue(forKey: key)
+      else { continue }
       var list = entry.positions  // read from the index once, if it is still there
+      entry.postings = .list([])
       let found = Self.lowerBound(position, in: list)
       list.remove(at: found)
-      if list.isEmpty {
-        entries[key] = nil
-        continue
-      }
+      if list.isEmpty { continue }
       if found == 0, let name = spelling(list[0], key) { entry.name = name }
       entry.postings = .list(list)
       entries[key] = entry
@@ -118,7 +121,7 @@ struct TagIndex {
     for tag in tags {
       let key = TagKey(tag)
       guard seen.insert(key).inserted else { continue }
-      var entry = entries[key] ?? Entry(name: tag, positions: [])
+      var entry = entries.removeValue(forKey: key) ?? Entry(name: tag, positions: [])
       let slot = Self.lowerBound(position, in: entry.positions)
       if slot == 0 { entry.name = tag }
       entry.positions.insert(position, at: slot)

@@ -10,42 +10,51 @@ enum NoteCodec {
   static func write(_ note: Note, to writer: inout JSONWriter) {
     writer.beginObject()
     if let body = note.body {
-      writer.key("body")
+      writer.key(ascii: "body")
       writer.string(body)
     }
-    writer.key("created")
-    writer.string(note.created.iso8601)
-    writer.key("id")
+    writer.key(ascii: "created")
+    write(note.created, to: &writer)
+    writer.key(ascii: "id")
     writer.string(note.id.rawValue)
-    writer.key("provenance")
+    writer.key(ascii: "provenance")
     write(note.provenance, to: &writer)
-    writer.key("summary")
+    writer.key(ascii: "summary")
     write(note.summary, to: &writer)
-    writer.key("tags")
+    writer.key(ascii: "tags")
     writer.beginArray()
     for tag in note.tags { writer.string(tag) }
     writer.endArray()
-    writer.key("title")
+    writer.key(ascii: "title")
     writer.string(note.title)
-    writer.key("updated")
-    writer.string(note.updated.iso8601)
+    writer.key(ascii: "updated")
+    write(note.updated, to: &writer)
     if let url = note.url {
-      writer.key("url")
+      writer.key(ascii: "url")
       writer.string(url)
     }
     writer.endObject()
+  }
+
+  /// A date as its ISO 8601 string (which never needs escaping).
+  static func write(_ date: Timestamp, to writer: inout JSONWriter) {
+    writer.unescapedValue { bytes in
+      bytes.append(UInt8(ascii: "\""))
+      date.appendISO8601(to: &bytes)
+      bytes.append(UInt8(ascii: "\""))
+    }
   }
 
   static func write(_ provenance: [Provenance], to writer: inout JSONWriter) {
     writer.beginArray()
     for entry in provenance {
       writer.beginObject()
-      writer.key("file")
+      writer.key(ascii: "file")
       writer.string(entry.file)
-      writer.key("format")
+      writer.key(ascii: "format")
       writer.string(entry.format)
-      writer.key("imported")
-      writer.string(entry.imported.iso8601)
+      writer.key(ascii: "imported")
+      write(entry.imported, to: &writer)
       writer.endObject()
     }
     writer.endArray()
@@ -56,10 +65,10 @@ enum NoteCodec {
     for node in nodes {
       writer.beginObject()
       if !node.children.isEmpty {
-        writer.key("children")
+        writer.key(ascii: "children")
         write(node.children, to: &writer)
       }
-      writer.key("markup")
+      writer.key(ascii: "markup")
       writer.string(node.markup)
       writer.endObject()
     }

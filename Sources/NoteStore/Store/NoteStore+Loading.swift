@@ -45,6 +45,7 @@ extension NoteStore {
     }
     snapshot = mapped
     records = newRecords
+    journalNoteRanges = [:]
     cachedPositions = newPositions
     warnings = newWarnings
     journalLength = consumed
@@ -124,6 +125,7 @@ extension NoteStore {
       warnings: &newWarnings)
     records = newRecords
     positionByID = newPositions
+    journalNoteRanges = [:]  // another process's records may have replaced our notes
     warnings = newWarnings
     journalLength = consumed
     journalStamp = currentJournal

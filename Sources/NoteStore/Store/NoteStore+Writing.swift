@@ -62,13 +62,15 @@ extension NoteStore {
     // One line per apply, so a crash keeps all of its changes or none: the journal reader
     // ignores a last line without its newline, and a kill can cut a write short anywhere.
     var writer = JSONWriter(reservingCapacity: 4096)
+    // Where each put's note lands in this record, for `journalNoteRanges` once it is durable.
+    var noteRanges: [(NoteID, Range<Int>)] = []
     if changes.count == 1 {
-      Self.writeJournalRecord(changes[0], to: &writer)
+      Self.writeJournalRecord(changes[0], to: &writer, noteRanges: &noteRanges)
     } else {
       writer.raw("{\"batch\":[")
       for (index, change) in changes.enumerated() {
         if index > 0 { writer.raw(",") }
-        Self.writeJournalRecord(change, to: &writer)
+        Self.writeJournalRecord(change, to: &writer, noteRanges: &noteRanges)
       }
       writer.raw("]}")
     }
@@ -96,10 +98,12 @@ extension NoteStore {
     var positions = positionByID
     cachedPositions = nil  // one owner, so the changes below do not copy the map
     // A few puts patch the tag index (an edit in the TUI must not rebuild it from every
-    // header); a delete shifts positions, and many puts are cheaper to rebuild from. The URL
-    // buckets are patched for every change: an import looks a URL up for each note it finds,
-    // and rebuilding them after each file decoded every header of the store again.
-    var tags = changes.count <= 64 ? cachedTagIndex : nil
+    // header); a delete shifts positions, and many puts are cheaper to rebuild from. During
+    // an import (compaction deferred) nothing reads tags, and the fold at its end writes a
+    // new index anyway, so the patching is skipped. The URL buckets are patched for every
+    // change: an import looks a URL up for each note it finds, and rebuilding them after each
+    // file decoded every header of the store again.
+    var tags = changes.count <= 64 && !compactionDeferred ? cachedTagIndex : nil
     var buckets = cachedURLBuckets
     cachedTagIndex = nil
     cachedURLBuckets = nil
@@ -123,6 +127,12 @@ extension NoteStore {
     cachedPositions = positions
     cachedTagIndex = tags
     cachedURLBuckets = buckets
+    for change in changes {
+      if case .delete(let id) = change { journalNoteRanges[id] = nil }
+    }
+    for (id, range) in noteRanges {
+      journalNoteRanges[id] = range.lowerBound + journalLength..<range.upperBound + journalLength
+    }
     journalLength += writer.bytes.count
     journalStamp = FileSystem.stamp(journalPath)
     if !compactionDeferred { compactIfDue() }
@@ -192,9 +202,15 @@ extension NoteStore {
   func writeSnapshot(_ newRecords: [NoteRecord]) throws(StoreError) {
     let ids = newRecords.map(\.id)
     let ordered = newRecords.indices.sorted { ids[$0] < ids[$1] }.map { newRecords[$0] }
-    var writer = JSONWriter(reservingCapacity: Int(snapshotStamp?.size ?? 0) + 4096)
+    // The journal holds every note not in the old snapshot (and a little more): reserving
+    // both keeps a 40 MB fold after an import from growing its buffer a dozen times.
+    var writer = JSONWriter(
+      reservingCapacity: Int(snapshotStamp?.size ?? 0) + journalLength + 4096)
     writer.raw(
       "{\"format\":\"url-notes\",\"formatVersion\":\(NoteStore.formatVersion),\"notes\":[\n")
+    // Notes this instance appended to the journal are copied from it as they were written,
+    // when the journal is still the file those appends went to (we hold the lock).
+    let journal = journalCopySource()
     // The records as the new snapshot holds them, for its index.
     var written: [NoteRecord] = []
     written.reserveCapacity(ordered.count)
@@ -204,7 +220,14 @@ extension NoteStore {
       case .snapshot(let range):
         writer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: snapshot!.bytes[range]))
       case .memory(let note):
-        NoteCodec.write(note, to: &writer)
+        if let journal, let range = journalNoteRanges[note.id], range.upperBound <= journal.count,
+          journal[range.lowerBound] == UInt8(ascii: "{"),
+          journal[range.upperBound - 1] == UInt8(ascii: "}")
+        {
+          writer.bytes.append(contentsOf: journal[range])
+        } else {
+          NoteCodec.write(note, to: &writer)
+        }
       }
       var moved = record
       moved.source = .snapshot(start..<writer.bytes.count)
@@ -239,11 +262,25 @@ extension NoteStore {
     try load()
   }
 
-  static func writeJournalRecord(_ change: StoreChange, to writer: inout JSONWriter) {
+  /// The journal's bytes when `journalNoteRanges` describes them: nothing was recorded, or
+  /// the file is not the one this instance last appended to, gives nil (notes are encoded).
+  func journalCopySource() -> [UInt8]? {
+    guard !journalNoteRanges.isEmpty, let stamp = FileSystem.stamp(journalPath),
+      stamp == journalStamp, stamp.size == Int64(journalLength),
+      let bytes = try? FileSystem.contents(of: journalPath), bytes.count == journalLength
+    else { return nil }
+    return bytes
+  }
+
+  static func writeJournalRecord(
+    _ change: StoreChange, to writer: inout JSONWriter, noteRanges: inout [(NoteID, Range<Int>)]
+  ) {
     switch change {
     case .put(let note):
       writer.raw("{\"put\":")
+      let start = writer.bytes.count
       NoteCodec.write(note, to: &writer)
+      noteRanges.append((note.id, start..<writer.bytes.count))
       writer.raw("}")
     case .delete(let id):
       writer.raw("{\"delete\":")

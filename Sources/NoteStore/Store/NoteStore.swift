@@ -41,6 +41,11 @@ public final class NoteStore {
   var cachedTagIndex: TagIndex?
   /// Derived URL buckets (`URLIndex.key` → notes); rebuilt on first use after a change.
   var cachedURLBuckets: [String: [NoteID]]?
+  /// Where this instance's own appends put each note in the journal (the note's JSON, as
+  /// `NoteCodec` wrote it): a fold copies those bytes instead of encoding the notes a second
+  /// time. Only appends made since the last load count, and anything read from another
+  /// process empties it, so every entry is exactly the current record's note.
+  var journalNoteRanges: [NoteID: Range<Int>] = [:]
   /// Non-fatal findings while loading (a torn journal tail, say), for the caller to show.
   public internal(set) var warnings: [String] = []
 

@@ -49,6 +49,9 @@ enum StoreIndex {
     // given snapshot); the first spelling names an entry, as when built from headers.
     var entryByKey: [TagKey: Int] = [:]
     var entries: [(spelling: UInt32, positions: [UInt32])] = []
+    // The entry of each spelling, found once: a spelling met again (most tags, on most notes)
+    // costs one dictionary lookup, not a `TagKey` and a second lookup.
+    var entryOfSpelling: [Int] = []
     var table: [UInt8] = []
     table.reserveCapacity(records.count * tableEntryLength)
     var headers: [UInt8] = []
@@ -69,23 +72,25 @@ enum StoreIndex {
       noteEntries.removeAll(keepingCapacity: true)
       for tag in header.tags {
         let number: UInt32
+        let entry: Int
         if let known = spellingNumbers[tag] {
           number = known
+          entry = entryOfSpelling[Int(known)]
         } else {
           number = UInt32(spellings.count)
           spellingNumbers[tag] = number
           spellings.append(tag)
+          let key = TagKey(tag)
+          if let known = entryByKey[key] {
+            entry = known
+          } else {
+            entry = entries.count
+            entryByKey[key] = entry
+            entries.append((number, []))
+          }
+          entryOfSpelling.append(entry)
         }
         append(number, to: &headers)
-        let key = TagKey(tag)
-        let entry: Int
-        if let known = entryByKey[key] {
-          entry = known
-        } else {
-          entry = entries.count
-          entryByKey[key] = entry
-          entries.append((number, []))
-        }
         // Two spellings of one tag on one note count once.
         if !noteEntries.contains(entry) {
           noteEntries.append(entry)
