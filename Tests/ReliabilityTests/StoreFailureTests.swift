@@ -43,6 +43,27 @@ import Testing
     #expect(StoreFiles(of: storePath) == before)
   }
 
+  /// An import writes the changes of several files in one durable apply: when it fails, every
+  /// file it held is reported failed, and the store keeps none of their changes.
+  @Test func aFailedWriteFailsEveryFileItHeld() throws {
+    try makeStore()
+    let before = StoreFiles(of: storePath)
+    let gpt4 = Fixtures.sampleData("tag-gpt-4.rsc.txt").path
+    let result = try ProcessResult.run([
+      "/bin/bash", "-c", "ulimit -f 4; trap '' XFSZ; exec \"$@\"", "bash",
+      try BuiltProducts.executable("url-notes"), "import", "--store", storePath, hardware, gpt4,
+    ])
+    #expect(result.status == 1)
+    let message =
+      "\(storePath).journal: error: write failed: File too large; the change was not saved, "
+      + "the store is unchanged\n"
+    #expect(result.stderrText == message + message)
+    #expect(
+      result.stdoutText
+        == "0 added, 0 merged, 0 unchanged, 2 files failed; 0 notes were written\n")
+    #expect(StoreFiles(of: storePath) == before)
+  }
+
   /// Without the shell's `trap '' XFSZ`: the CLI itself ignores SIGXFSZ, so a file size limit
   /// is an error message, not a killed process.
   @Test func fileSizeLimitIsAnErrorNotASignal() throws {
