@@ -1,18 +1,19 @@
-/// A member name read by `JSONReader.nextKeyName()`: the name's bytes in the input when it has
-/// no escape, so that comparing it to a known name makes no `String`.
+/// A member name read by `JSONReader.nextKeyName()`: the name's bytes in the input, so that
+/// comparing it to a known name makes no `String`. A plain value (no reference counted
+/// field), so that passing one around costs no retain, release or value-witness call.
 public struct JSONKey {
   /// The name's UTF-8 as written, between the quotes, when it has no escape (and so decodes to
-  /// these bytes, invalid UTF-8 repaired).
-  @usableFromInline let raw: UnsafeBufferPointer<UInt8>?
-  /// The decoded name of one with an escape.
-  @usableFromInline let decoded: String?
+  /// these bytes, invalid UTF-8 repaired); the whole literal, quotes included, when it has one.
+  @usableFromInline let raw: UnsafeBufferPointer<UInt8>
+  /// Whether the name has an escape: `raw` is then decoded (again) to compare or read it. Rare.
+  @usableFromInline let hasEscape: Bool
 
   /// Whether the name is `name`: what `nextKey() == name` says for an ASCII `name` (an
   /// undecoded name compares its bytes, so invalid UTF-8 is not repaired first).
   @inlinable
   public func `is`(_ name: StaticString) -> Bool {
     name.withUTF8Buffer { expected in
-      guard let raw else { return decoded!.utf8.elementsEqual(expected) }
+      guard !hasEscape else { return string.utf8.elementsEqual(expected) }
       guard raw.count == expected.count else { return false }
       // Indexed, not `elementsEqual`: the generic sequence walk cost more than the names.
       for index in 0..<raw.count where raw[index] != expected[index] { return false }
@@ -22,8 +23,10 @@ public struct JSONKey {
 
   /// The name as `nextKey()` returns it.
   public var string: String {
-    guard let raw else { return decoded! }
-    return String(decoding: raw, as: UTF8.self)
+    guard hasEscape else { return String(decoding: raw, as: UTF8.self) }
+    // The literal decoded once already (`nextKeyName` read it), so this cannot fail.
+    var reader = JSONReader(raw, maxStringBytes: Int.max)
+    return (try? reader.readString()) ?? ""
   }
 }
 
@@ -44,12 +47,15 @@ extension JSONReader {
     if index < bytes.count && bytes[index] == UInt8(ascii: "\"")
       && index - start <= maxStringBytes
     {
-      key = JSONKey(raw: UnsafeBufferPointer(rebasing: bytes[start..<index]), decoded: nil)
+      key = JSONKey(raw: UnsafeBufferPointer(rebasing: bytes[start..<index]), hasEscape: false)
       offset = index + 1
     } else {
-      // An escape, a control character, no closing quote or too long: `readString` decodes
-      // the name or throws what `nextKey()` throws.
-      key = JSONKey(raw: nil, decoded: try readString())
+      // An escape, a control character, no closing quote or too long: `readString` checks
+      // the name and throws what `nextKey()` throws; the name is decoded again when asked for.
+      let literalStart = offset
+      _ = try readString()
+      key = JSONKey(
+        raw: UnsafeBufferPointer(rebasing: bytes[literalStart..<offset]), hasEscape: true)
     }
     try expect(UInt8(ascii: ":"), "':' after a member name")
     return key

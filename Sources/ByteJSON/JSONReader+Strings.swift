@@ -8,7 +8,8 @@ extension JSONReader {
     offset += 1
     let start = offset
     // Fast path: no escapes, so the string is a slice of the input.
-    while offset < bytes.count {
+    offset = plainStringEnd(from: offset).end
+    if offset < bytes.count {
       let byte = bytes[offset]
       if byte == UInt8(ascii: "\"") {
         try checkLength(offset - start, at: start)
@@ -17,16 +18,50 @@ extension JSONReader {
         offset += 1
         return text
       }
-      if byte == UInt8(ascii: "\\") { break }
       if byte < 0x20 { throw JSONError(.controlCharacterInString(byte), at: offset) }
-      offset += 1
     }
     guard offset < bytes.count else {
       throw JSONError(.unexpectedEnd(expected: "'\"' to close the string"), at: offset)
     }
     var buffer = [UInt8](UnsafeBufferPointer(rebasing: bytes[start..<offset]))
-    try decodeEscapedTail(into: &buffer, start: start)
+    try decodeEscapedTail(into: &buffer, from: 0, start: start)
     return String(decoding: buffer, as: UTF8.self)
+  }
+
+  /// `readString()` without the `String`: appends the string's bytes, escapes decoded, to
+  /// `buffer`, with the same checks and errors. The bytes are not repaired: invalid UTF-8 in
+  /// the input is appended as it is, so `String(decoding:as:)` of them is what `readString()`
+  /// returns. On an error, `buffer` is left as it was. For a caller that keeps text in one
+  /// buffer and would copy the `String` there anyway.
+  public mutating func readStringBytes(appendingTo buffer: inout [UInt8]) throws(JSONError) {
+    guard let first = peek() else {
+      throw JSONError(.unexpectedEnd(expected: "a string"), at: offset)
+    }
+    guard first == UInt8(ascii: "\"") else { throw unexpected("a string") }
+    offset += 1
+    let start = offset
+    offset = plainStringEnd(from: offset).end
+    if offset < bytes.count {
+      let byte = bytes[offset]
+      if byte == UInt8(ascii: "\"") {
+        try checkLength(offset - start, at: start)
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<offset]))
+        offset += 1
+        return
+      }
+      if byte < 0x20 { throw JSONError(.controlCharacterInString(byte), at: offset) }
+    }
+    guard offset < bytes.count else {
+      throw JSONError(.unexpectedEnd(expected: "'\"' to close the string"), at: offset)
+    }
+    let mark = buffer.count
+    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<offset]))
+    do {
+      try decodeEscapedTail(into: &buffer, from: mark, start: start)
+    } catch {
+      buffer.removeSubrange(mark...)
+      throw error
+    }
   }
 
   /// Skips a string without decoding it (escapes are validated only as far as framing needs).
@@ -51,14 +86,17 @@ extension JSONReader {
       .unexpectedEnd(expected: "'\"' to close the string"), at: max(start, bytes.count))
   }
 
-  /// Decodes from the first backslash to the closing quote, appending UTF-8 to `buffer`.
-  mutating func decodeEscapedTail(into buffer: inout [UInt8], start: Int) throws(JSONError) {
+  /// Decodes from the first backslash to the closing quote, appending UTF-8 to `buffer`,
+  /// whose string began at `buffer[mark]` (for the length check).
+  mutating func decodeEscapedTail(into buffer: inout [UInt8], from mark: Int, start: Int)
+    throws(JSONError)
+  {
     while offset < bytes.count {
       let byte = bytes[offset]
       switch byte {
       case UInt8(ascii: "\""):
         offset += 1
-        try checkLength(buffer.count, at: start)
+        try checkLength(buffer.count - mark, at: start)
         return
       case UInt8(ascii: "\\"):
         try decodeEscape(into: &buffer)

@@ -78,8 +78,10 @@ extension FlightPageBuilder {
         addPlainText(&reader, length: length)
       } else if let row = readRowReference(&reader) {
         try emitRow(at: row.definition, depth: depth)
+      } else if let text = try readText(&reader) {
+        try walkString(text, depth: depth)
       } else {
-        try walkString(try reader.readString(), depth: depth)
+        pending.append(tree.addTextNode(from: textStart))
       }
     case UInt8(ascii: "{"):
       try reader.beginObject()
@@ -135,8 +137,14 @@ extension FlightPageBuilder {
         // `"$"`, the element marker, read without decoding.
         reader.offset += 3
         first = "$"
+      } else if let text = try readText(&reader) {
+        first = text
       } else {
-        first = try reader.readString()
+        // Text (often `"\n"`, its escape decoded), already in the tree's buffer.
+        try enterValue(depth: depth + 1)
+        pending.append(tree.addTextNode(from: textStart))
+        while try reader.nextElement() { try walkValue(&reader, depth: depth + 1) }
+        return
       }
       if first == "$", try walkElementIfTuple(&reader, depth: depth) { return }
       try enterValue(depth: depth + 1)
@@ -321,9 +329,12 @@ extension FlightPageBuilder {
     guard let href else { return }
     if droppedRowVisits { throw GaveUp() }
     nodeCount -= droppedCount
-    let children = childNodes.map { Array(pending[$0]) } ?? []
-    pending.removeSubrange(mark...)
-    pending += children
+    // The children move down to `mark` in place, over the dropped members' nodes.
+    let children = childNodes ?? mark..<mark
+    pending.withUnsafeMutableBufferPointer { ids in
+      for offset in 0..<children.count { ids[mark + offset] = ids[children.lowerBound + offset] }
+    }
+    pending.removeSubrange((mark + children.count)...)
     finishElement(.a, href: href, from: mark)
   }
 
@@ -340,13 +351,40 @@ extension FlightPageBuilder {
         try emitRow(at: row.definition, depth: depth)
         return
       }
-      let text = try reader.readString()
+      guard let text = try readText(&reader) else {
+        try enterValue(depth: depth)
+        pending.append(tree.addTextNode(from: textStart))
+        return
+      }
       if Self.isUndefined(text) { return }
       try enterValue(depth: depth)
       try walkString(text, depth: depth)
     } else {
       try walkValue(&reader, depth: depth)
     }
+  }
+
+  /// Decodes the string at the reader (one `plainTextLength` turned down: an escape, invalid
+  /// UTF-8 or a `$` form) onto the end of the tree's text, where a text node takes it from
+  /// `textStart` without a `String` made and copied; nil then. A string that decodes to a `$`
+  /// form is taken back off and returned, for `walkString`.
+  mutating func readText(_ reader: inout JSONReader) throws -> String? {
+    textStart = tree.textBytes.count
+    try reader.readStringBytes(appendingTo: &tree.textBytes)
+    let text = tree.textBytes[textStart...]
+    if text.first == UInt8(ascii: "$") {
+      defer { tree.textBytes.removeSubrange(textStart...) }
+      return String(decoding: text, as: UTF8.self)
+    }
+    let isValid = text.withUnsafeBufferPointer { bytes in
+      bytes.allSatisfy { $0 < 0x80 } || Self.isValidUTF8(bytes)
+    }
+    if !isValid {
+      // Repaired as `readString` does (each bad byte becomes U+FFFD).
+      let repaired = String(decoding: text, as: UTF8.self)
+      tree.textBytes.replaceSubrange(textStart..., with: repaired.utf8)
+    }
+    return nil
   }
 
   /// Adds the string at the reader as a text node straight from its bytes (no `String`);

@@ -44,23 +44,12 @@ extension FlightPageBuilder {
   static func plainTextLength(_ reader: JSONReader) -> Int? {
     let bytes = reader.bytes
     let start = reader.offset + 1
-    var index = start
-    if index < bytes.count && bytes[index] == UInt8(ascii: "$") { return nil }
-    var isASCII = true
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte == UInt8(ascii: "\"") {
-        guard index - start <= reader.maxStringBytes else { return nil }
-        if !isASCII && !isValidUTF8(UnsafeBufferPointer(rebasing: bytes[start..<index])) {
-          return nil
-        }
-        return index - start
-      }
-      if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
-      if byte >= 0x80 { isASCII = false }
-      index += 1
-    }
-    return nil
+    if start < bytes.count && bytes[start] == UInt8(ascii: "$") { return nil }
+    let (end, isASCII) = reader.plainStringEnd(from: start)
+    guard end < bytes.count, bytes[end] == UInt8(ascii: "\""), end - start <= reader.maxStringBytes
+    else { return nil }
+    if !isASCII && !isValidUTF8(UnsafeBufferPointer(rebasing: bytes[start..<end])) { return nil }
+    return end - start
   }
 
   /// Whether `bytes` are well-formed UTF-8 (no overlong form, surrogate, value past U+10FFFF
@@ -187,18 +176,12 @@ extension FlightPageBuilder {
   /// Skips a string that has no escape, no control character and fits the length limit;
   /// false (nothing consumed) for any other, which `readString` then reads or rejects.
   static func skipPlainString(_ reader: inout JSONReader) -> Bool {
-    let bytes = reader.bytes
-    var index = reader.offset + 1
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte == UInt8(ascii: "\"") {
-        guard index - reader.offset - 1 <= reader.maxStringBytes else { return false }
-        reader.offset = index + 1
-        return true
-      }
-      if byte == UInt8(ascii: "\\") || byte < 0x20 { return false }
-      index += 1
-    }
-    return false
+    let start = reader.offset + 1
+    let end = reader.plainStringEnd(from: start).end
+    guard end < reader.bytes.count, reader.bytes[end] == UInt8(ascii: "\""),
+      end - start <= reader.maxStringBytes
+    else { return false }
+    reader.offset = end + 1
+    return true
   }
 }

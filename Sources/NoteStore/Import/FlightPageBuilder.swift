@@ -36,6 +36,8 @@ struct FlightPageBuilder {
   var readsRowBytes = false
   /// Set when the fast walk gave up inside a value walk, which cannot throw.
   var gaveUp = false
+  /// Where the text `readText` decoded starts in `tree.textBytes`.
+  var textStart = 0
 
   /// Host elements whose content is never page text.
   static let ignoredTags: Set<String> = [
@@ -110,9 +112,11 @@ struct FlightPageBuilder {
   mutating func finishElement(_ tag: PageTree.Tag, href: String?, from mark: Int)
     -> PageTree.NodeID
   {
-    let id = tree.addElement(tag, href: href, children: pending[mark...])
-    pending.removeSubrange(mark...)
-    pending.append(id)
+    // Through the buffer: the slice and range-replacing calls cost more than the copies.
+    let id = pending.withUnsafeBufferPointer {
+      tree.addElement(tag, href: href, children: UnsafeBufferPointer(rebasing: $0[mark...]))
+    }
+    pending.replaceSubrange(mark..., with: CollectionOfOne(id))
     return id
   }
 
@@ -209,7 +213,9 @@ struct FlightPageBuilder {
       try checkValueWalk()
     }
     currentRow = outerRow
-    let first = tree.store(pending[mark...])
+    let first = pending.withUnsafeBufferPointer {
+      tree.store(UnsafeBufferPointer(rebasing: $0[mark...]))
+    }
     rowStates[index] = .expanded(
       first: first, count: Int32(pending.count - mark), size: nodeCount - countBefore)
   }

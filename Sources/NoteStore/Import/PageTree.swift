@@ -86,6 +86,12 @@ struct PageTree {
   }
 
   mutating func addElement(_ tag: Tag, href: String?, children: ArraySlice<NodeID>) -> NodeID {
+    children.withUnsafeBufferPointer { addElement(tag, href: href, children: $0) }
+  }
+
+  mutating func addElement(_ tag: Tag, href: String?, children: UnsafeBufferPointer<NodeID>)
+    -> NodeID
+  {
     var index: Int32 = -1
     if let href {
       hrefs.append(href)
@@ -98,6 +104,10 @@ struct PageTree {
 
   /// Keeps a run of node ids (an element's children, a row's nodes); returns where it starts.
   mutating func store(_ ids: ArraySlice<NodeID>) -> Int32 {
+    ids.withUnsafeBufferPointer { store($0) }
+  }
+
+  mutating func store(_ ids: UnsafeBufferPointer<NodeID>) -> Int32 {
     let first = Int32(childIDs.count)
     childIDs.append(contentsOf: ids)
     return first
