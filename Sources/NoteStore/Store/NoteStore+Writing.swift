@@ -220,11 +220,12 @@ extension NoteStore {
       case .snapshot(let range):
         writer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: snapshot!.bytes[range]))
       case .memory(let note):
-        if let journal, let range = journalNoteRanges[note.id], range.upperBound <= journal.count,
-          journal[range.lowerBound] == UInt8(ascii: "{"),
-          journal[range.upperBound - 1] == UInt8(ascii: "}")
+        if let journal, let range = journalNoteRanges[note.id],
+          range.upperBound <= journal.bytes.count,
+          journal.bytes[range.lowerBound] == UInt8(ascii: "{"),
+          journal.bytes[range.upperBound - 1] == UInt8(ascii: "}")
         {
-          writer.bytes.append(contentsOf: journal[range])
+          writer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: journal.bytes[range]))
         } else {
           NoteCodec.write(note, to: &writer)
         }
@@ -264,12 +265,14 @@ extension NoteStore {
 
   /// The journal's bytes when `journalNoteRanges` describes them: nothing was recorded, or
   /// the file is not the one this instance last appended to, gives nil (notes are encoded).
-  func journalCopySource() -> [UInt8]? {
+  /// Mapped rather than read: after an import it is tens of megabytes, copied once into the
+  /// new snapshot. We hold the lock, so no writer truncates it while it is mapped.
+  func journalCopySource() -> MappedFile? {
     guard !journalNoteRanges.isEmpty, let stamp = FileSystem.stamp(journalPath),
       stamp == journalStamp, stamp.size == Int64(journalLength),
-      let bytes = try? FileSystem.contents(of: journalPath), bytes.count == journalLength
+      let mapped = try? MappedFile(path: journalPath), mapped.bytes.count == journalLength
     else { return nil }
-    return bytes
+    return mapped
   }
 
   static func writeJournalRecord(
