@@ -370,6 +370,17 @@ extension FlightPageBuilder {
   /// form is taken back off and returned, for `walkString`.
   mutating func readText(_ reader: inout JSONReader) throws -> String? {
     textStart = tree.textBytes.count
+    // A lone short escape (`"\n"`, the newline between a page's elements) is the string
+    // that lands here most: decoded on the spot.
+    let at = reader.offset
+    if at + 3 < reader.bytes.count && reader.bytes[at + 1] == UInt8(ascii: "\\")
+      && reader.bytes[at + 3] == UInt8(ascii: "\""),
+      let byte = Self.shortEscape(reader.bytes[at + 2])
+    {
+      tree.textBytes.append(byte)
+      reader.offset = at + 4
+      return nil
+    }
     try reader.readStringBytes(appendingTo: &tree.textBytes)
     let text = tree.textBytes[textStart...]
     if text.first == UInt8(ascii: "$") {
@@ -385,6 +396,19 @@ extension FlightPageBuilder {
       tree.textBytes.replaceSubrange(textStart..., with: repaired.utf8)
     }
     return nil
+  }
+
+  /// The byte a one-letter JSON escape (`\n`, `\"`, …; not `\u`) stands for.
+  static func shortEscape(_ code: UInt8) -> UInt8? {
+    switch code {
+    case UInt8(ascii: "n"): return 0x0A
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): return code
+    case UInt8(ascii: "t"): return 0x09
+    case UInt8(ascii: "r"): return 0x0D
+    case UInt8(ascii: "b"): return 0x08
+    case UInt8(ascii: "f"): return 0x0C
+    default: return nil
+    }
   }
 
   /// Adds the string at the reader as a text node straight from its bytes (no `String`);

@@ -221,18 +221,25 @@ struct FlightPageBuilder {
   }
 
   /// False (and the limit recorded) past `FlightDumpReader.maxElementDepth` levels or
-  /// `FlightDumpReader.maxPageNodes` nodes.
+  /// `FlightDumpReader.maxPageNodes` nodes. Inlined: every value walked asks, and the answer
+  /// is nearly always yes.
+  @inline(__always)
   mutating func withinLimits(depth: Int) -> Bool {
+    if depth < FlightDumpReader.maxElementDepth && nodeCount < FlightDumpReader.maxPageNodes {
+      return true
+    }
+    recordLimit(depth: depth)
+    return false
+  }
+
+  /// Records the limit `withinLimits` found, depth first.
+  mutating func recordLimit(depth: Int) {
     if depth >= FlightDumpReader.maxElementDepth {
       recordLimit(
         "page elements nest deeper than \(FlightDumpReader.maxElementDepth) levels, the limit")
-      return false
-    }
-    if nodeCount >= FlightDumpReader.maxPageNodes {
+    } else {
       recordLimit("page has more than \(FlightDumpReader.maxPageNodes) nodes, the limit")
-      return false
     }
-    return true
   }
 
   mutating func recordLimit(_ message: String) {
