@@ -33,7 +33,7 @@ struct PreviewFinder {
       else { continue }
       var tags: [String] = []
       var seenTags = Set<String>(minimumCapacity: 32)
-      collectTags(in: container, of: tree, into: &tags, seen: &seenTags)
+      finder.collectTags(in: container, into: &tags, seen: &seenTags)
       // A preview always carries its tag links; a page with only a link and a list is an
       // article, not a list of notes.
       guard !tags.isEmpty else { continue }
@@ -53,6 +53,9 @@ struct PreviewFinder {
 
   let tree: PageTree
   var titleLinks: [TitleLink] = []
+  /// A tag link's text, reused from link to link: most links are compared with their href
+  /// and dropped without ever becoming a String.
+  var linkText: [UInt8] = []
   /// The walk's current path and the nodes along it, copied for each title link only.
   var path: [Int32] = []
   var ancestors: [NodeID] = []
@@ -102,29 +105,62 @@ struct PreviewFinder {
 
   /// Tag links: site-relative links (outside lists) whose last path segment, decoded, is their
   /// text — the shape of `/tag/large%20language%20model` → "large language model".
-  static func collectTags(
-    in node: NodeID, of tree: PageTree, into tags: inout [String], seen: inout Set<String>
-  ) {
+  mutating func collectTags(in node: NodeID, into tags: inout [String], seen: inout Set<String>) {
     let tag = tree.tag(node)
     if tag == .text || tag.isList { return }
-    if tag == .a {
-      // The cheap href tests first: most links are not tag links.
-      guard let href = tree.href(node), !isExternal(href) else { return }
-      var text = InlineMarkup.collapseWhitespace(tree.textContent(node))
-      // ASCII text and segment (nearly every tag link) are compared on bytes.
-      if let isTag = text.withUTF8({ asciiSegment(of: href, isCaseInsensitively: $0) }) {
-        if isTag, seen.insert(asciiLowercased(text)).inserted { tags.append(text) }
-        return
-      }
-      guard let segment = lastPathSegment(href) else { return }
-      // Lowercased once: it is also the tag's identity (`TagKey`) for the duplicate check.
-      let folded = text.lowercased()
-      if !text.isEmpty, segment.lowercased() == folded, seen.insert(folded).inserted {
-        tags.append(text)
-      }
+    guard tag == .a else {
+      for child in tree.children(node) { collectTags(in: child, into: &tags, seen: &seen) }
       return
     }
-    for child in tree.children(node) { collectTags(in: child, of: tree, into: &tags, seen: &seen) }
+    // The cheap href tests first: most links are not tag links.
+    guard let href = tree.href(node), !Self.isExternal(href) else { return }
+    linkText.removeAll(keepingCapacity: true)
+    tree.appendText(node, to: &linkText)
+    // The text, whitespace collapsed, in `linkText`: ASCII text (nearly every tag link) is
+    // collapsed in place, where `collapseWhitespace` only ever sees ASCII whitespace.
+    if linkText.allSatisfy({ $0 < 0x80 }) {
+      Self.collapseASCIIWhitespace(&linkText)
+    } else {
+      let collapsed = InlineMarkup.collapseWhitespace(String(decoding: linkText, as: UTF8.self))
+      linkText.replaceSubrange(linkText.indices, with: collapsed.utf8)
+    }
+    // ASCII text and segment are compared on bytes, and a String made only for a tag.
+    let isASCIITag = linkText.withUnsafeBufferPointer {
+      Self.asciiSegment(of: href, isCaseInsensitively: $0)
+    }
+    let text = isASCIITag == false ? "" : String(decoding: linkText, as: UTF8.self)
+    if let isASCIITag {
+      if isASCIITag, seen.insert(Self.asciiLowercased(text)).inserted { tags.append(text) }
+      return
+    }
+    guard let segment = Self.lastPathSegment(href) else { return }
+    // Lowercased once: it is also the tag's identity (`TagKey`) for the duplicate check.
+    let folded = text.lowercased()
+    if !text.isEmpty, segment.lowercased() == folded, seen.insert(folded).inserted {
+      tags.append(text)
+    }
+  }
+
+  /// `InlineMarkup.collapseWhitespace` of ASCII bytes, in place: runs of whitespace become one
+  /// space, the ends are trimmed. Never writes ahead of what it reads.
+  static func collapseASCIIWhitespace(_ bytes: inout [UInt8]) {
+    var count = 0
+    var pendingSpace = false
+    for index in bytes.indices {
+      let byte = bytes[index]
+      if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+        pendingSpace = count > 0
+        continue
+      }
+      if pendingSpace {
+        bytes[count] = 0x20
+        count += 1
+        pendingSpace = false
+      }
+      bytes[count] = byte
+      count += 1
+    }
+    bytes.removeLast(bytes.count - count)
   }
 
   /// Whether `href`'s `lastPathSegment` is `text` (non-empty) without case when both are
@@ -184,16 +220,15 @@ struct PreviewFinder {
 
   /// An absolute http(s) link; the scheme is compared without case.
   static func isExternal(_ href: String) -> Bool {
-    func hasPrefix(_ prefix: StaticString) -> Bool {
-      var utf8 = href.utf8.makeIterator()
-      for index in 0..<prefix.utf8CodeUnitCount {
-        guard let byte = utf8.next() else { return false }
-        let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
-        if lower != prefix.utf8Start[index] { return false }
-      }
-      return true
+    // One pass over the first bytes (every link of a page is asked).
+    var utf8 = href.utf8.makeIterator()
+    for expected in "http".utf8 {
+      guard let byte = utf8.next(), asciiLower(byte) == expected else { return false }
     }
-    return hasPrefix("http://") || hasPrefix("https://")
+    var next = utf8.next()
+    if let byte = next, asciiLower(byte) == UInt8(ascii: "s") { next = utf8.next() }
+    return next == UInt8(ascii: ":") && utf8.next() == UInt8(ascii: "/")
+      && utf8.next() == UInt8(ascii: "/")
   }
 
   /// The last `/` segment before any query or fragment, trailing slashes ignored, decoded.

@@ -1,0 +1,165 @@
+import Testing
+
+@testable import NoteStore
+
+/// The byte-level shortcuts of the flight importer's note layer must answer exactly as the
+/// plain String code they replaced: tag links (`PreviewFinder.collectTags`), whitespace
+/// collapsing of link text, the external-link test, bullet markup and note ids.
+@Suite struct PreviewTagEquivalenceTests {
+  /// The tag collection as it was written before any byte shortcut: the link's text through
+  /// `textContent` and `collapseWhitespace`, its last path segment decoded, both lowercased,
+  /// duplicates dropped by their lowercased text.
+  static func referenceTags(in node: PageTree.NodeID, of tree: PageTree) -> [String] {
+    var tags: [String] = []
+    var seen = Set<String>()
+    func visit(_ node: PageTree.NodeID) {
+      let tag = tree.tag(node)
+      if tag == .text || tag.isList { return }
+      if tag == .a {
+        guard let href = tree.href(node), !referenceIsExternal(href) else { return }
+        let text = InlineMarkup.collapseWhitespace(tree.textContent(node))
+        guard let segment = PreviewFinder.lastPathSegmentOfString(href) else { return }
+        let folded = text.lowercased()
+        if !text.isEmpty, segment.lowercased() == folded, seen.insert(folded).inserted {
+          tags.append(text)
+        }
+        return
+      }
+      for child in tree.children(node) { visit(child) }
+    }
+    visit(node)
+    return tags
+  }
+
+  static func referenceIsExternal(_ href: String) -> Bool {
+    let head = href.utf8.prefix(8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    return head.starts(with: "http://".utf8) || head.starts(with: "https://".utf8)
+  }
+
+  static let hrefs = [
+    "/tag/gpu", "/tag/GPU/", "/tag/large%20language%20model", "/tag/a+b", "/t/x?y#z", "/tag/é",
+    "/tag/caf%C3%A9", "/tag/k%E2%84%AA", "/tag/%41%42", "https://x.example/tag/gpu",
+    "HTTP://x/gpu", "Https:/x/gpu", "httpx://gpu", "/tag/;", "/tag/%CD%BE", "/tag/a%20%20b",
+    "/tag/%zz", "/tag/%4", "/tag/cafe%CC%81", "/tag/\u{301}x", "", "/", "gpu", "/tag/x%2Fy",
+  ]
+
+  /// Texts, split into the text nodes of one link (one node, or several around a `strong`).
+  static let texts: [[String]] = [
+    ["gpu"], [" GPU "], ["Large\nLanguage  Model"], ["a b"], ["é"], ["caf\u{E9}"],
+    ["cafe\u{301}"], ["k"], ["\u{212A}"], ["AB"], ["Ab"], [";"], ["\u{37E}"], ["a\u{A0}b"],
+    ["a  b"], [""], ["x"], ["\t"], ["a", " b"], ["G", "PU"], ["ca", "f\u{E9}"], ["%zz"],
+    ["a\u{2003}\u{2003}b"], ["\u{A0}gpu\u{A0}"], ["x/y"], ["\u{301}x"],
+  ]
+
+  /// Random preview-like containers of tag links (and a few other elements) collect the same
+  /// tags, in the same order and spelling, as the String reference.
+  @Test func randomTagLinksCollectLikeTheStringCode() {
+    var generator = SeededGenerator(seed: 20_261_122)
+    var compared = 0
+    for round in 0..<600 {
+      var tree = PageTree()
+      var links: [PageTree.NodeID] = []
+      for _ in 0..<Int.random(in: 0...40, using: &generator) {
+        let href = Self.hrefs.randomElement(using: &generator)!
+        let pieces = Self.texts.randomElement(using: &generator)!
+        var children = pieces.map { tree.addText($0) }
+        if children.count > 1 {
+          let strong = tree.addElement(.strong, href: nil, children: children[1...])
+          children = [children[0], strong]
+        }
+        switch Int.random(in: 0..<8, using: &generator) {
+        case 0:
+          // A list hides its links; a link without an href is not a link.
+          let item = tree.addElement(.li, href: nil, children: children[...])
+          links.append(tree.addElement(.ul, href: nil, children: [item]))
+        case 1: links.append(tree.addElement(.a, href: nil, children: children[...]))
+        case 2:
+          let link = tree.addElement(.a, href: href, children: children[...])
+          links.append(tree.addElement(.div, href: nil, children: [link]))
+        default: links.append(tree.addElement(.a, href: href, children: children[...]))
+        }
+      }
+      let container = tree.addElement(.div, href: nil, children: links[...])
+      var finder = PreviewFinder(tree: tree)
+      var tags: [String] = []
+      var seen = Set<String>()
+      finder.collectTags(in: container, into: &tags, seen: &seen)
+      let expected = Self.referenceTags(in: container, of: tree)
+      #expect(tags.map { Array($0.utf8) } == expected.map { Array($0.utf8) }, "round \(round)")
+      compared += expected.count
+    }
+    #expect(compared > 400)
+  }
+
+  @Test func tagLinksOfASampleShape() {
+    var tree = PageTree()
+    let spellings = [
+      ("/tag/large%20language%20model", " Large\n  language model "), ("/tag/gpu", "GPU"),
+      ("/tag/gpu", "gpu"), ("/tag/caf%C3%A9", "Café"), ("/tag/x", "y"),
+      ("https://example.com/tag/z", "z"), ("/tag/%3B", "\u{37E}"), ("/tag/%3B", ";"),
+    ]
+    let links = spellings.map { href, text in
+      tree.addElement(.a, href: href, children: [tree.addText(text)])
+    }
+    let container = tree.addElement(.div, href: nil, children: links[...])
+    var finder = PreviewFinder(tree: tree)
+    var tags: [String] = []
+    var seen = Set<String>()
+    finder.collectTags(in: container, into: &tags, seen: &seen)
+    // U+037E is canonically ";" to String comparison, so the second link repeats the first.
+    #expect(tags == ["Large language model", "GPU", "Café", "\u{37E}"])
+  }
+
+  @Test func asciiWhitespaceCollapsesLikeCollapseWhitespace() {
+    var generator = SeededGenerator(seed: 7)
+    let alphabet = ["a", "B", " ", "  ", "\t", "\n", "\u{B}", "\u{C}", "\r", "x y", "%", "-"]
+    for _ in 0..<2_000 {
+      let text = generator.string(from: alphabet, maxPieces: 12)
+      var bytes = Array(text.utf8)
+      PreviewFinder.collapseASCIIWhitespace(&bytes)
+      #expect(
+        bytes == Array(InlineMarkup.collapseWhitespace(text).utf8), "\(text.debugDescription)")
+    }
+  }
+
+  @Test func externalLinksAreAbsoluteHTTP() {
+    let hrefs =
+      Self.hrefs + [
+        "http://", "https://", "http:/", "https:", "HTTPS://A", "hTtP://a", "http", "https",
+        "httpS://a", "http://é", "h", "ftp://x", "https//x", "http:://x",
+      ]
+    for href in hrefs {
+      #expect(PreviewFinder.isExternal(href) == Self.referenceIsExternal(href), "\(href)")
+    }
+  }
+
+  /// A bullet of one plain run is its own markup only when it has nothing to escape.
+  @Test func plainBulletsEscapeLikeInlineMarkup() {
+    for text in ["plain words", "a*b", "x`y`", "back\\slash", "**", "café ✓", "a_b [c](d)"] {
+      var tree = PageTree()
+      let item = tree.addElement(.li, href: nil, children: [tree.addText(text)])
+      let list = tree.addElement(.ul, href: nil, children: [item])
+      var converter = SummaryListConverter(tree: tree)
+      #expect(
+        converter.nodes(from: list).map(\.markup) == [
+          InlineMarkup.markup(for: [InlineSpan(text)])
+        ], "\(text)")
+    }
+  }
+
+  /// Ids are the first 12 of 16 zero-padded lowercase hex digits of the URL's FNV-1a hash,
+  /// as they were formatted with a radix (stored notes keep their ids).
+  @Test func noteIDsKeepTheirFormatting() {
+    func formatted(_ value: UInt64) -> String {
+      let text = String(value, radix: 16)
+      let padded = String(repeating: "0", count: max(0, 16 - text.count)) + text
+      return String(padded.prefix(NoteID.length))
+    }
+    var generator = SeededGenerator(seed: 11)
+    var values: [UInt64] = [0, 1, 0xF, 0xFFFF_FFFF_FFFF_FFFF, 0x0123_4567_89AB_CDEF, 1 << 63]
+    for _ in 0..<1_000 { values.append(generator.next() >> (generator.next() % 64)) }
+    for value in values { #expect(NoteID.hex(value) == formatted(value), "\(value)") }
+    #expect(NoteID.forURL("https://example.com/page").rawValue == "164134ce8257")
+    #expect(NoteID.forURL("").rawValue == "cbf29ce48422")
+  }
+}
