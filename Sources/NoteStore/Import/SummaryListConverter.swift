@@ -24,25 +24,34 @@ struct SummaryListConverter {
 
   mutating func nodes(from list: PageTree.NodeID) -> [SummaryNode] {
     var nodes: [SummaryNode] = []
-    for child in tree.children(list) where tree.tag(child) == .li {
+    appendNodes(from: list, to: &nodes)
+    return nodes
+  }
+
+  /// The bullets of `list`, appended to `nodes` (a bullet's children from several lists go
+  /// into one array, with no array per list).
+  mutating func appendNodes(from list: PageTree.NodeID, to nodes: inout [SummaryNode]) {
+    let items = tree.children(list)
+    // One allocation of the right size where growing by appends took two or three.
+    nodes.reserveCapacity(nodes.count + items.count { tree.tag($0) == .li })
+    for child in items where tree.tag(child) == .li {
       if let node = node(fromItem: child) { nodes.append(node) }
     }
-    return nodes
   }
 
   mutating func node(fromItem item: PageTree.NodeID) -> SummaryNode? {
     let mark = pieces.count
-    defer { pieces.removeSubrange(mark...) }
+    defer { pieces.removeLast(pieces.count - mark) }
     var children: [SummaryNode] = []
     for child in tree.children(item) {
       let tag = tree.tag(child)
       if tag.isList {
-        children += nodes(from: child)
+        appendNodes(from: child, to: &children)
       } else if tag == .p || tag == .div {
         // A paragraph inside a bullet is inline text; a list inside it is still a child list.
         for inner in tree.children(child) {
           if tree.tag(inner).isList {
-            children += nodes(from: inner)
+            appendNodes(from: inner, to: &children)
           } else {
             appendInline(inner, [])
           }
@@ -163,6 +172,12 @@ struct SummaryListConverter {
     /// The runs as markup: `**bold**`, `*italic*`, `` `code` ``, with `\`, `*` and `` ` ``
     /// escaped (in code only `\` and `` ` ``), as `InlineMarkup.markup(for:)` writes them.
     mutating func markup() -> String {
+      // Most bullets are one plain run with nothing to escape: their text is the markup.
+      if runs.count == 1 && runs[0].style.isEmpty
+        && !text.contains(where: { $0 == 0x5C || $0 == 0x60 || $0 == 0x2A })
+      {
+        return String(decoding: text, as: UTF8.self)
+      }
       markupBytes.removeAll(keepingCapacity: true)
       for (index, run) in runs.enumerated() {
         let end = index + 1 < runs.count ? runs[index + 1].start : text.count
