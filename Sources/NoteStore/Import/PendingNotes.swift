@@ -85,7 +85,10 @@ struct PendingNotes {
 
   func find(_ draft: NoteDraft, _ normalized: String?, provenance: Provenance) -> NoteID? {
     if let url = draft.url, let normalized {
-      return idByURL[normalized] ?? store.noteID(forURL: url, normalized: normalized)
+      if let id = idByURL[normalized] { return id }
+      // An empty store (a first import) holds no note to find: its URL lookup would hash the
+      // URL into an id and a bucket key for every note only to find nothing.
+      return store.count == 0 ? nil : store.noteID(forURL: url, normalized: normalized)
     }
     // A note without a URL is the same note when it came from the same file with the title.
     let candidates = order.compactMap { changed[$0] } + store.notesWithoutURL(titled: draft.title)
@@ -107,8 +110,8 @@ struct PendingNotes {
   }
 
   mutating func record(_ note: Note) {
-    if changed[note.id] == nil { order.append(note.id) }
-    changed[note.id] = note
+    // One lookup of the id, not two.
+    if changed.updateValue(note, forKey: note.id) == nil { order.append(note.id) }
   }
 }
 
