@@ -8,6 +8,12 @@ public struct JSONKey {
   /// Whether the name has an escape: `raw` is then decoded (again) to compare or read it. Rare.
   @usableFromInline let hasEscape: Bool
 
+  @usableFromInline
+  init(raw: UnsafeBufferPointer<UInt8>, hasEscape: Bool) {
+    self.raw = raw
+    self.hasEscape = hasEscape
+  }
+
   /// Whether the name is `name`: what `nextKey() == name` says for an ASCII `name` (an
   /// undecoded name compares its bytes, so invalid UTF-8 is not repaired first).
   @inlinable
@@ -33,7 +39,50 @@ public struct JSONKey {
 extension JSONReader {
   /// `nextKey()` without making a `String` for a name without escapes: the same checks, the
   /// same errors at the same offsets, the reader left at the same place.
+  ///
+  /// Inlined into its callers for the usual compact cases, decided on the bytes as the full
+  /// path would decide them: `}`; a plain name (no escape, control character or excess length)
+  /// right after `{`, or after a comma right after a member, with its `:` right after it.
+  @inlinable @inline(__always)
   public mutating func nextKeyName() throws(JSONError) -> JSONKey? {
+    if offset > 0 && offset + 1 < bytes.count {
+      let byte = bytes[offset]
+      let previous = bytes[offset - 1]
+      if byte == UInt8(ascii: "}") {
+        offset += 1
+        depth -= 1
+        return nil
+      }
+      var start = -1
+      if previous == UInt8(ascii: "{") {
+        if byte == UInt8(ascii: "\"") { start = offset + 1 }
+      } else if byte == UInt8(ascii: ","), !Self.isWhitespace(previous),
+        bytes[offset + 1] == UInt8(ascii: "\"")
+      {
+        start = offset + 2
+      }
+      if start >= 0 {
+        var index = start
+        while index < bytes.count {
+          let byte = bytes[index]
+          if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+          index += 1
+        }
+        if index + 1 < bytes.count && bytes[index] == UInt8(ascii: "\"")
+          && bytes[index + 1] == UInt8(ascii: ":") && index - start <= maxStringBytes
+        {
+          offset = index + 2
+          return JSONKey(
+            raw: UnsafeBufferPointer(rebasing: bytes[start..<index]), hasEscape: false)
+        }
+      }
+    }
+    return try nextKeyNameInFull()
+  }
+
+  /// `nextKeyName()` for any input: whitespace, escapes, the errors.
+  @usableFromInline
+  mutating func nextKeyNameInFull() throws(JSONError) -> JSONKey? {
     guard try atNextKey() else { return nil }
     let start = offset + 1
     var index = start

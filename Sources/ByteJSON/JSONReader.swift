@@ -101,9 +101,36 @@ public struct JSONReader {
   }
 
   /// True when another element follows (its comma consumed); false (and `]` consumed) at the end.
-  /// Inlinable: the walks of large documents call it for every element.
-  @inlinable
+  ///
+  /// Inlined into its callers (the walks of large documents call it for every element) for the
+  /// usual compact cases: `]`; an element right after `[`; a comma right after an element with
+  /// a value right after it. Those are decided on the bytes next to `offset`, as the full path
+  /// would decide them; anything else (whitespace, errors) takes the full path.
+  @inlinable @inline(__always)
   public mutating func nextElement() throws(JSONError) -> Bool {
+    if offset > 0 && offset + 1 < bytes.count {
+      let byte = bytes[offset]
+      let previous = bytes[offset - 1]
+      if byte == UInt8(ascii: "]") {
+        offset += 1
+        depth -= 1
+        return false
+      }
+      if previous == UInt8(ascii: "[") && !Self.isWhitespace(byte) { return true }
+      let following = bytes[offset + 1]
+      if byte == UInt8(ascii: ","), previous != UInt8(ascii: "["), !Self.isWhitespace(previous),
+        following != UInt8(ascii: "]"), !Self.isWhitespace(following)
+      {
+        offset += 1
+        return true
+      }
+    }
+    return try nextElementInFull()
+  }
+
+  /// `nextElement()` for any input: whitespace, the errors.
+  @usableFromInline
+  mutating func nextElementInFull() throws(JSONError) -> Bool {
     guard let byte = peek() else { throw JSONError(.unexpectedEnd(expected: "']'"), at: offset) }
     if byte == UInt8(ascii: "]") {
       offset += 1
@@ -249,4 +276,10 @@ public struct JSONReader {
 
   @inline(__always)
   func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+
+  /// The bytes `skipWhitespace` passes over.
+  @inlinable @inline(__always)
+  static func isWhitespace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+  }
 }
