@@ -173,17 +173,11 @@ enum FileSystem {
   }
 
   static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(Failure) {
-    var written = 0
-    while written < bytes.count {
-      let count = bytes.withUnsafeBytes { buffer in
-        write(fd, buffer.baseAddress! + written, buffer.count - written)
-      }
-      if count < 0 {
-        if errno == EINTR { continue }
-        throw Failure(operation: "write", path: path, code: errno)
-      }
-      written += count
+    var failure: Failure?
+    bytes.withUnsafeBufferPointer { pointer in
+      do throws(Failure) { try writeAll(fd, pointer, path: path) } catch { failure = error }
     }
+    if let failure { throw failure }
   }
 
   static func syncDirectory(of path: String) throws(Failure) {

@@ -198,48 +198,51 @@ extension NoteStore {
   }
 
   /// Writes `newRecords` as the snapshot, sorted by id, then empties the journal and reloads.
-  /// Notes still in the old snapshot are copied as bytes, not re-encoded.
+  /// Notes still in the old snapshot are copied as bytes, not re-encoded, and the file is
+  /// written as it is made (a fold at 100k notes never holds 200 MB in memory).
   func writeSnapshot(_ newRecords: [NoteRecord]) throws(StoreError) {
     let ids = newRecords.map(\.id)
     let ordered = newRecords.indices.sorted { ids[$0] < ids[$1] }.map { newRecords[$0] }
-    // The journal holds every note not in the old snapshot (and a little more): reserving
-    // both keeps a 40 MB fold after an import from growing its buffer a dozen times.
-    var writer = JSONWriter(
-      reservingCapacity: Int(snapshotStamp?.size ?? 0) + journalLength + 4096)
-    writer.raw(
-      "{\"format\":\"url-notes\",\"formatVersion\":\(NoteStore.formatVersion),\"notes\":[\n")
     // Notes this instance appended to the journal are copied from it as they were written,
     // when the journal is still the file those appends went to (we hold the lock).
     let journal = journalCopySource()
     // The records as the new snapshot holds them, for its index.
     var written: [NoteRecord] = []
     written.reserveCapacity(ordered.count)
-    for (index, record) in ordered.enumerated() {
-      let start = writer.bytes.count
-      switch record.source {
-      case .snapshot(let range):
-        writer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: snapshot!.bytes[range]))
-      case .memory(let note):
-        if let journal, let range = journalNoteRanges[note.id],
-          range.upperBound <= journal.bytes.count,
-          journal.bytes[range.lowerBound] == UInt8(ascii: "{"),
-          journal.bytes[range.upperBound - 1] == UInt8(ascii: "}")
-        {
-          writer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: journal.bytes[range]))
-        } else {
-          NoteCodec.write(note, to: &writer)
-        }
-      }
-      var moved = record
-      moved.source = .snapshot(start..<writer.bytes.count)
-      written.append(moved)
-      writer.raw(index == ordered.count - 1 ? "\n" : ",\n")
-    }
-    writer.raw("]}\n")
+    var encoder = JSONWriter(reservingCapacity: 16384)
     do throws(FileSystem.Failure) {
       try FileSystem.makeDirectories(FileSystem.parentDirectory(of: path))
       FileSystem.removeStaleTemporaries(of: path)
-      try FileSystem.writeAtomically(writer.bytes, to: path)
+      try FileSystem.writeAtomically(to: path) { file throws(FileSystem.Failure) in
+        try file.append(
+          Array(
+            "{\"format\":\"url-notes\",\"formatVersion\":\(NoteStore.formatVersion),\"notes\":[\n"
+              .utf8))
+        for (index, record) in ordered.enumerated() {
+          let start = file.count
+          switch record.source {
+          case .snapshot(let range):
+            try file.append(UnsafeBufferPointer(rebasing: snapshot!.bytes[range]))
+          case .memory(let note):
+            if let journal, let range = journalNoteRanges[note.id],
+              range.upperBound <= journal.bytes.count,
+              journal.bytes[range.lowerBound] == UInt8(ascii: "{"),
+              journal.bytes[range.upperBound - 1] == UInt8(ascii: "}")
+            {
+              try file.append(UnsafeBufferPointer(rebasing: journal.bytes[range]))
+            } else {
+              encoder.bytes.removeAll(keepingCapacity: true)
+              NoteCodec.write(note, to: &encoder)
+              try file.append(encoder.bytes)
+            }
+          }
+          var moved = record
+          moved.source = .snapshot(start..<file.count)
+          written.append(moved)
+          try file.append(index == ordered.count - 1 ? Self.lastSeparator : Self.separator)
+        }
+        try file.append(Self.ending)
+      }
     } catch {
       throw StoreError(
         .io, path: error.path,
@@ -262,6 +265,10 @@ extension NoteStore {
     }
     try load()
   }
+
+  static let separator = Array(",\n".utf8)
+  static let lastSeparator = Array("\n".utf8)
+  static let ending = Array("]}\n".utf8)
 
   /// The journal's bytes when `journalNoteRanges` describes them: nothing was recorded, or
   /// the file is not the one this instance last appended to, gives nil (notes are encoded).
