@@ -382,19 +382,22 @@ extension FlightPageBuilder {
       return nil
     }
     try reader.readStringBytes(appendingTo: &tree.textBytes)
-    let text = tree.textBytes[textStart...]
-    if text.first == UInt8(ascii: "$") {
-      defer { tree.textBytes.removeSubrange(textStart...) }
-      return String(decoding: text, as: UTF8.self)
+    // The text is read through a buffer pointer, not a slice: a slice still alive when the
+    // bytes are taken off would make that removal copy the whole buffer.
+    let (isDollarForm, isValid) = tree.textBytes.withUnsafeBufferPointer { all in
+      let text = UnsafeBufferPointer(rebasing: all[textStart...])
+      if text.first == UInt8(ascii: "$") { return (true, true) }
+      return (false, text.allSatisfy { $0 < 0x80 } || Self.isValidUTF8(text))
     }
-    let isValid = text.withUnsafeBufferPointer { bytes in
-      bytes.allSatisfy { $0 < 0x80 } || Self.isValidUTF8(bytes)
+    guard isDollarForm || !isValid else { return nil }
+    // A `$` form goes back to `walkString`; invalid UTF-8 is repaired as `readString` does
+    // (each bad byte becomes U+FFFD).
+    let decoded = tree.textBytes.withUnsafeBufferPointer {
+      String(decoding: UnsafeBufferPointer(rebasing: $0[textStart...]), as: UTF8.self)
     }
-    if !isValid {
-      // Repaired as `readString` does (each bad byte becomes U+FFFD).
-      let repaired = String(decoding: text, as: UTF8.self)
-      tree.textBytes.replaceSubrange(textStart..., with: repaired.utf8)
-    }
+    tree.textBytes.removeSubrange(textStart...)
+    if isDollarForm { return decoded }
+    tree.textBytes += decoded.utf8
     return nil
   }
 

@@ -116,7 +116,14 @@ struct FlightPageBuilder {
     let id = pending.withUnsafeBufferPointer {
       tree.addElement(tag, href: href, children: UnsafeBufferPointer(rebasing: $0[mark...]))
     }
-    pending.replaceSubrange(mark..., with: CollectionOfOne(id))
+    // The children give way to the element; a loop of `removeLast()` for the few of them
+    // costs less than the generic range replacement.
+    if pending.count == mark {
+      pending.append(id)
+    } else {
+      pending[mark] = id
+      while pending.count > mark + 1 { pending.removeLast() }
+    }
     return id
   }
 

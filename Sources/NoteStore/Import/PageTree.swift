@@ -148,7 +148,10 @@ struct PageTree {
 
   func appendText(_ id: NodeID, to bytes: inout [UInt8]) {
     if let range = textRange(id) {
-      bytes += textBytes[range]
+      // Through a buffer pointer: a slice would be retained and appended generically.
+      textBytes.withUnsafeBufferPointer {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range]))
+      }
       return
     }
     for child in children(id) { appendText(child, to: &bytes) }
