@@ -64,6 +64,8 @@ extension FlightPageBuilder {
   }
 
   /// Counts a value about to be walked; gives up where the value walk would record a limit.
+  /// Always inlined, like the other helpers met on every token.
+  @inline(__always)
   mutating func enterValue(depth: Int) throws {
     guard withinLimits(depth: depth) else { throw GaveUp() }
     nodeCount += 1
@@ -416,6 +418,7 @@ extension FlightPageBuilder {
 
   /// Adds the string at the reader as a text node straight from its bytes (no `String`);
   /// `length` is its `plainTextLength`.
+  @inline(__always)
   mutating func addPlainText(_ reader: inout JSONReader, length: Int) {
     let start = reader.offset + 1
     pending.append(

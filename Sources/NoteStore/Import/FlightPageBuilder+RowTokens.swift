@@ -5,6 +5,8 @@ import FlightFormat
 /// row references, host tag names, component types, hrefs. A reader takes exactly what the
 /// value decoder would make of its token, or consumes nothing and answers nil (false) so the
 /// caller takes the general path; `skip` passes over a value validating it as the decoder would.
+/// The readers met on every token are `@inline(__always)`: as calls they cost a measurable share
+/// of the walk (callgrind), and each has few call sites.
 extension FlightPageBuilder {
   /// A row reference with no path read from a row's bytes.
   struct RowReference {
@@ -16,6 +18,7 @@ extension FlightPageBuilder {
   /// no path, `"$L<id>"` or `"$<id>"` (1–`FlightFramer.maxRowIDDigits` lowercase hex digits):
   /// what `FlightValue(rowString:)` reads as `.lazy` or a `.reference` to a whole row, read
   /// from the bytes. Nil, nothing consumed, for any other string.
+  @inline(__always)
   func readRowReference(_ reader: inout JSONReader) -> RowReference? {
     let bytes = reader.bytes
     var index = reader.offset + 1
@@ -41,6 +44,7 @@ extension FlightPageBuilder {
   /// The byte length of the string at the reader (which has peeked at its quote) when it is
   /// plain text: valid UTF-8 with no escape and no `$` form, most page text. Nil for any
   /// other, which `readString` (repairing invalid UTF-8 as it does) and `walkString` handle.
+  @inline(__always)
   static func plainTextLength(_ reader: JSONReader) -> Int? {
     let bytes = reader.bytes
     let start = reader.offset + 1
@@ -175,6 +179,7 @@ extension FlightPageBuilder {
 
   /// Skips a string that has no escape, no control character and fits the length limit;
   /// false (nothing consumed) for any other, which `readString` then reads or rejects.
+  @inline(__always)
   static func skipPlainString(_ reader: inout JSONReader) -> Bool {
     let start = reader.offset + 1
     let end = reader.plainStringEnd(from: start).end
