@@ -80,12 +80,9 @@ import Testing
         }
       }
       let container = tree.addElement(.div, href: nil, children: links[...])
-      var finder = PreviewFinder(tree: tree)
-      var tags: [String] = []
-      var seen = Set<String>()
-      finder.collectTags(in: container, into: &tags, seen: &seen)
       let expected = Self.referenceTags(in: container, of: tree)
-      #expect(tags.map { Array($0.utf8) } == expected.map { Array($0.utf8) }, "round \(round)")
+      #expect(
+        Self.tags(in: container, of: tree) == expected.map { Array($0.utf8) }, "round \(round)")
       compared += expected.count
     }
     #expect(compared > 400)
@@ -103,11 +100,43 @@ import Testing
     }
     let container = tree.addElement(.div, href: nil, children: links[...])
     var finder = PreviewFinder(tree: tree)
-    var tags: [String] = []
-    var seen = Set<String>()
-    finder.collectTags(in: container, into: &tags, seen: &seen)
+    finder.collectTags(in: container)
+    let tags = finder.tags
     // U+037E is canonically ";" to String comparison, so the second link repeats the first.
     #expect(tags == ["Large language model", "GPU", "Café", "\u{37E}"])
+  }
+
+  /// The tags `collectTags` finds under `node`, as UTF-8 (the bytes a store would keep).
+  static func tags(in node: PageTree.NodeID, of tree: PageTree) -> [[UInt8]] {
+    var finder = PreviewFinder(tree: tree)
+    finder.collectTags(in: node)
+    return finder.tags.map { Array($0.utf8) }
+  }
+
+  /// Past `SeenTags.maxHashed` distinct tags, and after a tag that is not ASCII, duplicates
+  /// are still found (by a Set), in every case spelling.
+  @Test func manyTagsAndUnicodeTagsStayUnique() {
+    var generator = SeededGenerator(seed: 3)
+    for count in [1, 63, 64, 65, 100, 300] {
+      for unicodeAt in [nil, 0, count / 2, count - 1] {
+        var tree = PageTree()
+        var links: [PageTree.NodeID] = []
+        for _ in 0..<(2 * count) {
+          let number = Int.random(in: 0..<count, using: &generator)
+          var text = "tag \(number)"
+          if number == unicodeAt { text = "tág \(number)" }
+          if Bool.random(using: &generator) { text = text.uppercased() }
+          let href = "/tag/" + text.split(separator: " ").joined(separator: "%20")
+          links.append(tree.addElement(.a, href: href, children: [tree.addText(text)]))
+        }
+        let container = tree.addElement(.div, href: nil, children: links[...])
+        let expected = Self.referenceTags(in: container, of: tree)
+        #expect(
+          Self.tags(in: container, of: tree) == expected.map { Array($0.utf8) },
+          "\(count) \(String(describing: unicodeAt))")
+        #expect(Set(expected.map { $0.lowercased() }).count == expected.count)
+      }
+    }
   }
 
   @Test func asciiWhitespaceCollapsesLikeCollapseWhitespace() {
@@ -116,6 +145,8 @@ import Testing
     for _ in 0..<2_000 {
       let text = generator.string(from: alphabet, maxPieces: 12)
       var bytes = Array(text.utf8)
+      let needsCollapsing = bytes.withUnsafeBufferPointer(PreviewFinder.asciiTextNeedsCollapsing)
+      #expect(needsCollapsing == (InlineMarkup.collapseWhitespace(text) != text))
       PreviewFinder.collapseASCIIWhitespace(&bytes)
       #expect(
         bytes == Array(InlineMarkup.collapseWhitespace(text).utf8), "\(text.debugDescription)")
