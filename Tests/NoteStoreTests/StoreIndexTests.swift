@@ -84,7 +84,12 @@ import Testing
     var positions: [NoteID: Int] = [:]
     try scanned.scanSnapshot(snapshot.bytes, into: &records, positions: &positions)
     #expect(loaded.records.map(\.header) == records.map(\.header))
-    #expect(loaded.records.map(\.snapshotStart) == records.map(\.snapshotStart))
+    func ranges(_ records: [NoteRecord]) -> [Range<Int>?] {
+      records.map { record in
+        if case .snapshot(let range) = record.source { range } else { nil }
+      }
+    }
+    #expect(ranges(loaded.records) == ranges(records))
     #expect(NoteStore.positions(of: loaded.records) == positions)
     #expect(loaded.records.map(\.id) == records.map(\.header.id))
     #expect(loaded.records.count == 240)
@@ -231,6 +236,50 @@ import Testing
     #expect(renamed.count == 209)
     #expect(!store.tagCounts().contains { $0.tag == "brand new" })
     #expect(answers(store) == (try answersWithoutIndex()))
+  }
+
+  /// A delete renumbers the tag index instead of dropping it (a rebuild decodes every
+  /// header); deleting a tag's first note names the tag as its next note spells it.
+  @Test func deletesPatchTheTagIndexExactlyAsARebuildWould() throws {
+    try makeStore()
+    let store = try NoteStore.open(path: path)
+    #expect(store.tagCounts().first { $0.tag.lowercased() == "gpu" }?.tag == "GPU")
+    let first = try #require(store.noteIDs(matching: NoteFilter(allTags: ["gpu"])).min())
+    try store.apply([.delete(first)])
+    #expect(store.cachedTagIndex != nil, "patched, not dropped")
+    try store.checkInvariants()
+    #expect(store.tagCounts().first { $0.tag.lowercased() == "gpu" }?.tag == "gpu")
+    var changed = notes()[40]
+    changed.tags = ["rust", "New Tag"]
+    try store.apply([.delete(notes()[7].id), .put(changed), .delete(notes()[239].id)])
+    #expect(store.cachedTagIndex != nil)
+    try store.checkInvariants()
+    #expect(store.tagCounts().contains(TagCount(tag: "New Tag", count: 1)))
+    #expect(answers(store) == (try answersWithoutIndex()))
+  }
+
+  /// A store opened with deletes, replacements and additions in its journal patches the
+  /// snapshot's tag index; so does a browser refreshing after another process's changes.
+  @Test func journalChangesPatchTheTagIndexAtOpenAndOnRefresh() throws {
+    try makeStore()
+    let watcher = try NoteStore.open(path: path)
+    _ = watcher.tagCounts()  // the index a browser holds
+    let writer = try NoteStore.open(path: path)
+    var replaced = notes()[0]
+    replaced.tags = ["swift", "Gpu"]
+    let added = SampleNotes.note(
+      "ffffffffff01", url: "https://example.com/added", title: "Added", tags: ["GPU", "zeta"])
+    try writer.apply([.delete(notes()[1].id), .put(replaced)])
+    try writer.apply([.put(added), .delete(notes()[100].id)])
+
+    let reopened = try NoteStore.open(path: path)
+    #expect(reopened.cachedTagIndex != nil, "patched at open, not rebuilt")
+    try #require(try watcher.refresh())
+    #expect(watcher.cachedTagIndex != nil, "patched on refresh, not rebuilt")
+    let rebuilt = try answersWithoutIndex()
+    #expect(rebuilt.headers.count == 239)
+    #expect(answers(reopened) == rebuilt)
+    #expect(answers(watcher) == rebuilt)
   }
 
   /// A save writes the new snapshot's index from the headers it holds (no rescan); it must be

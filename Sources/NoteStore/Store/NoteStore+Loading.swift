@@ -34,13 +34,13 @@ extension NoteStore {
       throw ioError(error)
     }
     var consumed = 0
-    var snapshotStarts: [Int?] = []
+    var origins: RecordOrigins? = nil
     if !journalBytes.isEmpty {
-      snapshotStarts = newRecords.map(\.snapshotStart)
       var positions = newPositions ?? Self.positions(of: newRecords)
+      origins = snapshotTags == nil ? nil : RecordOrigins(count: newRecords.count)
       consumed = try replayJournal(
         journalBytes, from: 0, into: &newRecords, positions: &positions,
-        warnings: &newWarnings)
+        warnings: &newWarnings, origins: &origins)
       newPositions = positions
     }
     snapshot = mapped
@@ -53,7 +53,7 @@ extension NoteStore {
     journalStamp = newJournalStamp
     cachedURLBuckets = nil
     cachedTagIndex = snapshotTags.flatMap {
-      Self.tagIndex($0, updatedFor: newRecords, snapshotStarts: snapshotStarts)
+      Self.tagIndex($0, updatedBy: origins, records: newRecords)
     }
   }
 
@@ -66,32 +66,21 @@ extension NoteStore {
     return try? StoreIndex.read(file, snapshot: mapped)
   }
 
-  /// The snapshot's tag index patched for the notes the journal put, or nil (rebuild from the
-  /// headers when first needed) when the journal deleted notes (positions shifted) or changed
-  /// so many that patching would be slower than a rebuild.
+  /// `index` brought up to date with a journal replay (nil `origins`: nothing replayed), or
+  /// nil (rebuilt from the headers when first needed) when the replay changed so many notes
+  /// that patching would be slower than a rebuild.
   static func tagIndex(
-    _ index: TagIndex, updatedFor records: [NoteRecord], snapshotStarts: [Int?]
+    _ index: TagIndex, updatedBy origins: RecordOrigins?, records: [NoteRecord]
   ) -> TagIndex? {
-    if snapshotStarts.isEmpty { return index }
-    guard records.count >= snapshotStarts.count else { return nil }
-    var changed: [Int] = []
-    for position in records.indices {
-      if position < snapshotStarts.count, let start = records[position].snapshotStart {
-        guard start == snapshotStarts[position] else { return nil }
-      } else {
-        changed.append(position)
-        if changed.count > 64 { return nil }
-      }
-    }
+    guard let origins else { return index }
+    guard origins.changes <= maxPatchedChanges else { return nil }
     var patched = index
-    for position in changed {
-      patched.replace(position: position, tags: records[position].header.tags, previousTags: nil) {
-        other, key in
-        records[other].header.tags.first { TagKey($0) == key }
-      }
-    }
+    origins.update(&patched, records: records)
     return patched
   }
+
+  /// Beyond this many changed notes a tag index is rebuilt rather than patched.
+  static let maxPatchedChanges = 4096
 
   /// Brings this instance up to date with changes other processes made on disk.
   /// Returns true if anything changed.
@@ -120,16 +109,22 @@ extension NoteStore {
     var newRecords = records
     var newPositions = positionByID
     var newWarnings = warnings
+    var origins = cachedTagIndex == nil ? nil : RecordOrigins(count: records.count)
     let consumed = try replayJournal(
       journalBytes, from: journalLength, into: &newRecords, positions: &newPositions,
-      warnings: &newWarnings)
+      warnings: &newWarnings, origins: &origins)
+    // Another process's changes patch the tag index: a browser open on 100k notes must not
+    // rebuild it (over a second) because a note was added elsewhere.
+    let newTags = cachedTagIndex.flatMap {
+      Self.tagIndex($0, updatedBy: origins, records: newRecords)
+    }
     records = newRecords
     positionByID = newPositions
     journalNoteRanges = [:]  // another process's records may have replaced our notes
     warnings = newWarnings
     journalLength = consumed
     journalStamp = currentJournal
-    cachedTagIndex = nil
+    cachedTagIndex = newTags
     cachedURLBuckets = nil
     return true
   }
@@ -205,9 +200,10 @@ extension NoteStore {
   /// Applies journal records from byte `start`; returns the offset after the last complete one.
   /// A final line without its newline is a write cut short by a crash: it is ignored (the
   /// change it held was never reported done). A bad line before the end is corruption.
+  /// `origins`, when given, follows where the records it started from went.
   func replayJournal(
     _ bytes: [UInt8], from start: Int, into records: inout [NoteRecord],
-    positions: inout [NoteID: Int], warnings: inout [String]
+    positions: inout [NoteID: Int], warnings: inout [String], origins: inout RecordOrigins?
   ) throws(StoreError) -> Int {
     var lineStart = start
     while lineStart < bytes.count {
@@ -217,6 +213,7 @@ extension NoteStore {
       }
       if newline > lineStart {
         for change in try decodeJournalLine(bytes, lineStart..<newline) {
+          origins?.record(change, records: records, positions: positions)
           Self.apply(change, to: &records, positions: &positions)
         }
       }
@@ -298,13 +295,5 @@ extension NoteStore {
 
   func ioError(_ failure: FileSystem.Failure) -> StoreError {
     StoreError(.io, path: failure.path, failure.message)
-  }
-}
-
-extension NoteRecord {
-  /// Where the note starts in the snapshot; nil for a note held in memory.
-  var snapshotStart: Int? {
-    if case .snapshot(let range) = source { return range.lowerBound }
-    return nil
   }
 }

@@ -97,13 +97,15 @@ extension NoteStore {
     }
     var positions = positionByID
     cachedPositions = nil  // one owner, so the changes below do not copy the map
-    // A few puts patch the tag index (an edit in the TUI must not rebuild it from every
-    // header); a delete shifts positions, and many puts are cheaper to rebuild from. During
-    // an import (compaction deferred) nothing reads tags, and the fold at its end writes a
-    // new index anyway, so the patching is skipped. The URL buckets are patched for every
-    // change: an import looks a URL up for each note it finds, and rebuilding them after each
-    // file decoded every header of the store again.
-    var tags = changes.count <= 64 && !compactionDeferred ? cachedTagIndex : nil
+    // A few changes patch the tag index (an edit or a delete in the TUI must not rebuild it
+    // from every header: over a second at 100k notes); a delete renumbers every entry, and
+    // many changes are cheaper to rebuild from. During an import (compaction deferred)
+    // nothing reads tags, and the fold at its end writes a new index anyway, so the patching
+    // is skipped. The URL buckets are patched for every change: an import looks a URL up for
+    // each note it finds, and rebuilding them after each file decoded every header again.
+    let deletes = changes.count { if case .delete = $0 { true } else { false } }
+    var tags =
+      changes.count <= 64 && deletes <= 8 && !compactionDeferred ? cachedTagIndex : nil
     var buckets = cachedURLBuckets
     cachedTagIndex = nil
     cachedURLBuckets = nil
@@ -118,9 +120,14 @@ extension NoteStore {
         Self.moveInBuckets(
           &buckets, note.id, from: previous?.url, to: note.url, positions: positions)
       case .delete(let id):
-        let previousURL = positions[id].flatMap { records[$0].header.url }
-        tags = nil
+        let position = positions[id]
+        let previousURL = position.flatMap { records[$0].header.url }
         Self.apply(change, to: &records, positions: &positions)
+        if let position {
+          tags?.remove(positions: [position]) { other, key in
+            records[other].header.tags.first { TagKey($0) == key }
+          }
+        }
         Self.moveInBuckets(&buckets, id, from: previousURL, to: nil, positions: positions)
       }
     }
