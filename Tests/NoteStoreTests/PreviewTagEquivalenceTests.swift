@@ -178,6 +178,58 @@ import Testing
     }
   }
 
+  /// Long bullet texts (where the converter copies eight bytes at a time) collapse and escape
+  /// exactly as `collapseWhitespace` and `InlineMarkup.markup(for:)` do on the whole text.
+  @Test func longBulletTextsCollapseAndEscapeLikeTheStringCode() {
+    var generator = SeededGenerator(seed: 5)
+    let alphabet = [
+      "word", "Ab", " ", "  ", " !", "!", "\t", "\n", "\u{A0}", "é", "数据", "*", "`", "\\", "~",
+      "\u{7F}", "\u{1}", " x", "xy z", "\u{2003}", "12345678", "a b c d e f g h",
+    ]
+    for round in 0..<3_000 {
+      let pieces = (0..<Int.random(in: 1...3, using: &generator)).map { _ in
+        generator.string(from: alphabet, maxPieces: 24)
+      }
+      var tree = PageTree()
+      let ids = pieces.map { tree.addText($0) }
+      let item = tree.addElement(.li, href: nil, children: ids[...])
+      let list = tree.addElement(.ul, href: nil, children: [item])
+      var converter = SummaryListConverter(tree: tree)
+      let collapsed = InlineMarkup.collapseWhitespace(pieces.joined())
+      let expected = collapsed.isEmpty ? [] : [InlineMarkup.markup(for: [InlineSpan(collapsed)])]
+      #expect(
+        converter.nodes(from: list).map { Array($0.markup.utf8) }
+          == expected.map { Array($0.utf8) },
+        "round \(round): \(pieces)")
+    }
+  }
+
+  @Test func wordTestsNeverPassAWordTheByteLoopWouldStopIn() {
+    var generator = SeededGenerator(seed: 9)
+    let bytes: [UInt8] = [0x20, 0x21, 0x41, 0x7F, 0x7E, 0x1F, 0x00, 0x80, 0xC3, 0x5C, 0x60, 0x2A]
+    for _ in 0..<50_000 {
+      let word = (0..<8).map { _ in bytes.randomElement(using: &generator)! }
+      let value = word.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+      // What the byte loop accepts: printable bytes, a space only before a printable one.
+      var isPlain = true
+      for index in 0..<8 where !(word[index] > 0x20 && word[index] < 0x80) {
+        if !(word[index] == 0x20 && index < 7 && word[index + 1] > 0x20 && word[index + 1] < 0x80) {
+          isPlain = false
+        }
+      }
+      if SummaryListConverter.isPlainRun(value) { #expect(isPlain, "\(word)") }
+      let hasMarker = word.contains { $0 == 0x5C || $0 == 0x60 || $0 == 0x2A }
+      #expect(word.withUnsafeBufferPointer(SummaryListConverter.containsMarker) == hasMarker)
+    }
+    func isPlainRun(_ text: String) -> Bool {
+      Array(text.utf8).withUnsafeBytes {
+        SummaryListConverter.isPlainRun(UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)))
+      }
+    }
+    #expect(isPlainRun("Corko da") && isPlainRun(" a b c d") && isPlainRun("x!y!? z~"))
+    #expect(!isPlainRun("a  b cde") && !isPlainRun("abcdefg ") && !isPlainRun("abc\tdefg"))
+  }
+
   /// Ids are the first 12 of 16 zero-padded lowercase hex digits of the URL's FNV-1a hash,
   /// as they were formatted with a radix (stored notes keep their ids).
   @Test func noteIDsKeepTheirFormatting() {

@@ -149,7 +149,16 @@ struct SummaryListConverter {
           if pieceStart == nil { pieceStart = text.count }
           // The ASCII letters and marks that follow go in one copy, with the single spaces
           // between them (a space before a printable ASCII byte collapses to itself).
+          let raw = UnsafeRawBufferPointer(utf8)
           while end < utf8.count {
+            // Eight such bytes at a time while a whole word of them follows.
+            if end + 8 <= utf8.count,
+              SummaryListConverter.isPlainRun(
+                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: end, as: UInt64.self)))
+            {
+              end += 8
+              continue
+            }
             let byte = utf8[end]
             if byte > 0x20 && byte < 0x80 {
               end += 1
@@ -174,7 +183,7 @@ struct SummaryListConverter {
     mutating func markup() -> String {
       // Most bullets are one plain run with nothing to escape: their text is the markup.
       if runs.count == 1 && runs[0].style.isEmpty
-        && !text.contains(where: { $0 == 0x5C || $0 == 0x60 || $0 == 0x2A })
+        && !text.withUnsafeBufferPointer(SummaryListConverter.containsMarker)
       {
         return String(decoding: text, as: UTF8.self)
       }
@@ -186,7 +195,7 @@ struct SummaryListConverter {
         if run.style.contains(.italic) { markupBytes.append(0x2A) }
         if isCode { markupBytes.append(0x60) }
         let runText = text[run.start..<end]
-        if runText.contains(where: { $0 == 0x5C || $0 == 0x60 || $0 == 0x2A }) {
+        if runText.withUnsafeBufferPointer(SummaryListConverter.containsMarker) {
           for byte in runText {
             if byte == 0x5C || byte == 0x60 || (byte == 0x2A && !isCode) {
               markupBytes.append(0x5C)
@@ -203,6 +212,47 @@ struct SummaryListConverter {
       }
       return String(decoding: markupBytes, as: UTF8.self)
     }
+  }
+
+  static let ones: UInt64 = 0x0101_0101_0101_0101
+  static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+  /// The high bit of every byte of `word` that is zero, and maybe of a 0x01 byte above one
+  /// (a borrow): never misses a zero byte, so a test built on it may only refuse too often.
+  @inline(__always)
+  static func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highBits }
+
+  /// Whether 8 bytes (little-endian) are all what `Collapser.add` copies in its inner loop:
+  /// printable ASCII, and single spaces each followed by printable ASCII in the word (so the
+  /// last byte is no space). May answer false for such a word (then the byte loop decides).
+  @inline(__always)
+  static func isPlainRun(_ word: UInt64) -> Bool {
+    // A byte of 0x80 or more, or one below 0x20 (whose subtraction sets its high bit).
+    if (word | (word &- 0x20 &* ones)) & highBits != 0 { return false }
+    let spaces = zeroBytes(word ^ (0x20 &* ones))
+    return spaces & (spaces << 8) == 0 && spaces >> 63 == 0
+  }
+
+  /// Whether `bytes` hold a character markup escapes: `\`, `` ` `` or `*`.
+  static func containsMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    // Eight bytes at a time up to a word that may hold one, then byte by byte.
+    var index = 0
+    let raw = UnsafeRawBufferPointer(bytes)
+    while index + 8 <= bytes.count {
+      let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+      if zeroBytes(word ^ (0x5C &* ones)) | zeroBytes(word ^ (0x60 &* ones))
+        | zeroBytes(word ^ (0x2A &* ones)) != 0
+      {
+        break
+      }
+      index += 8
+    }
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == 0x5C || byte == 0x60 || byte == 0x2A { return true }
+      index += 1
+    }
+    return false
   }
 
   /// Bytes in the UTF-8 sequence a lead byte starts (1 for a stray continuation byte).
