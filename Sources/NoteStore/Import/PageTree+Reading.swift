@@ -8,3 +8,13 @@ extension PageTree {
     return textRange(childIDs[Int(node.first)])
   }
 }
+
+extension PageTree {
+  /// Where an element's children lie in `childIDs` (empty for a text node). Walking them by
+  /// index spares the walk a retained slice of `childIDs` at every node.
+  func childRange(_ id: NodeID) -> Range<Int> {
+    let node = nodes[Int(id)]
+    if node.tag == .text { return 0..<0 }
+    return Int(node.first)..<Int(node.first + node.count)
+  }
+}

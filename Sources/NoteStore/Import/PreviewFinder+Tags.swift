@@ -10,7 +10,7 @@ extension PreviewFinder {
     let tag = tree.tag(node)
     if tag == .text || tag.isList { return }
     guard tag == .a else {
-      for child in tree.children(node) { collectTags(in: child) }
+      for position in tree.childRange(node) { collectTags(in: tree.childIDs[position]) }
       return
     }
     // The cheap href tests first: most links are not tag links.

@@ -80,11 +80,17 @@ struct PreviewFinder {
       }
       return
     }
-    for (index, child) in tree.children(node).enumerated() {
-      path.append(Int32(index))
+    let children = tree.childRange(node)
+    path.append(0)
+    for position in children {
+      let child = tree.childIDs[position]
+      // Text and lists hold no title link: skipped without a call.
+      let childTag = tree.tag(child)
+      if childTag == .text || childTag.isList { continue }
+      path[path.count - 1] = Int32(position - children.lowerBound)
       self.index(child)
-      path.removeLast()
     }
+    path.removeLast()
   }
 
   /// Whether a title link other than `titleLinks[position]` lies under `path`.
@@ -102,8 +108,8 @@ struct PreviewFinder {
     let tag = tree.tag(node)
     if tag.isList { return node }
     if tag == .a || tag == .text { return nil }
-    for child in tree.children(node) {
-      if let list = firstList(in: child, of: tree) { return list }
+    for position in tree.childRange(node) {
+      if let list = firstList(in: tree.childIDs[position], of: tree) { return list }
     }
     return nil
   }

@@ -31,11 +31,11 @@ struct SummaryListConverter {
   /// The bullets of `list`, appended to `nodes` (a bullet's children from several lists go
   /// into one array, with no array per list).
   mutating func appendNodes(from list: PageTree.NodeID, to nodes: inout [SummaryNode]) {
-    let items = tree.children(list)
+    let items = tree.childRange(list)
     // One allocation of the right size where growing by appends took two or three.
-    nodes.reserveCapacity(nodes.count + items.count { tree.tag($0) == .li })
-    for child in items where tree.tag(child) == .li {
-      if let node = node(fromItem: child) { nodes.append(node) }
+    nodes.reserveCapacity(nodes.count + items.count { tree.tag(tree.childIDs[$0]) == .li })
+    for position in items where tree.tag(tree.childIDs[position]) == .li {
+      if let node = node(fromItem: tree.childIDs[position]) { nodes.append(node) }
     }
   }
 
@@ -43,13 +43,15 @@ struct SummaryListConverter {
     let mark = pieces.count
     defer { pieces.removeLast(pieces.count - mark) }
     var children: [SummaryNode] = []
-    for child in tree.children(item) {
+    for position in tree.childRange(item) {
+      let child = tree.childIDs[position]
       let tag = tree.tag(child)
       if tag.isList {
         appendNodes(from: child, to: &children)
       } else if tag == .p || tag == .div {
         // A paragraph inside a bullet is inline text; a list inside it is still a child list.
-        for inner in tree.children(child) {
+        for innerPosition in tree.childRange(child) {
+          let inner = tree.childIDs[innerPosition]
           if tree.tag(inner).isList {
             appendNodes(from: inner, to: &children)
           } else {
@@ -89,7 +91,7 @@ struct SummaryListConverter {
     case .br: pieces.append(Piece(range: nil, style: style))
     default: break
     }
-    for child in tree.children(node) { appendInline(child, inner) }
+    for position in tree.childRange(node) { appendInline(tree.childIDs[position], inner) }
   }
 
   /// Collapses whitespace across pieces, trims the ends, merges equal styles, and writes the
