@@ -282,6 +282,37 @@ import Testing
     #expect(answers(watcher) == rebuilt)
   }
 
+  /// A store opened from its index replays a short journal by binary search over the
+  /// snapshot's ids (no id map): puts over snapshot notes at both ends, a note added and then
+  /// changed and deleted again, deletes at both ends, a delete of a note never stored.
+  @Test func aShortJournalReplaysWithoutTheIdMap() throws {
+    try makeStore()
+    let writer = try NoteStore.open(path: path)
+    let all = notes()
+    var first = all[0]
+    first.title = "First, changed"
+    var last = all[239]
+    last.tags = ["moved", "GPU"]
+    let extra = SampleNotes.note("0000000000a1", title: "Extra", tags: ["extra"])
+    var extraChanged = extra
+    extraChanged.title = "Extra, changed"
+    let later = SampleNotes.note("ffffffffffff", title: "Later", tags: ["gpu"])
+    try writer.apply([.put(first), .put(extra), .delete(all[1].id)])
+    try writer.apply([.put(extraChanged), .put(last), .put(later)])
+    try writer.apply([.delete(extra.id), .delete(all[238].id), .delete(NoteID("000000000000"))])
+    try writer.apply([.put(extra)])
+
+    let reopened = try NoteStore.open(path: path)
+    #expect(reopened.cachedPositions == nil, "replayed without building the id map")
+    try reopened.checkInvariants()
+    let rebuilt = try answersWithoutIndex()
+    #expect(answers(reopened) == rebuilt)
+    #expect(rebuilt.headers.count == 240)
+    #expect(reopened.note(extra.id) == extra)
+    #expect(reopened.note(first.id)?.title == "First, changed")
+    #expect(reopened.note(all[1].id) == nil && reopened.note(all[238].id) == nil)
+  }
+
   /// A save writes the new snapshot's index from the headers it holds (no rescan); it must be
   /// byte for byte the index a scan of that snapshot writes.
   @Test func aSaveWritesTheIndexAScanOfTheNewSnapshotWould() throws {

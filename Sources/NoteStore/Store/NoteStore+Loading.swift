@@ -36,12 +36,19 @@ extension NoteStore {
     var consumed = 0
     var origins: RecordOrigins? = nil
     if !journalBytes.isEmpty {
-      var positions = newPositions ?? Self.positions(of: newRecords)
+      var lookup: RecordLookup =
+        if let newPositions {
+          .map(newPositions)
+        } else if journalBytes.count <= RecordLookup.sortedReplayLimit {
+          .sorted(sortedCount: newRecords.count)  // opened from the index: sorted, checked
+        } else {
+          .map(Self.positions(of: newRecords))
+        }
       origins = snapshotTags == nil ? nil : RecordOrigins(count: newRecords.count)
       consumed = try replayJournal(
-        journalBytes, from: 0, into: &newRecords, positions: &positions,
-        warnings: &newWarnings, origins: &origins)
-      newPositions = positions
+        journalBytes, from: 0, into: &newRecords, lookup: &lookup, warnings: &newWarnings,
+        origins: &origins)
+      if case .map(let positions) = lookup { newPositions = positions }
     }
     snapshot = mapped
     records = newRecords
@@ -107,11 +114,12 @@ extension NoteStore {
       throw ioError(error)
     }
     var newRecords = records
-    var newPositions = positionByID
+    var lookup = RecordLookup.map(positionByID)
+    cachedPositions = nil  // one owner while the replay changes it
     var newWarnings = warnings
     var origins = cachedTagIndex == nil ? nil : RecordOrigins(count: records.count)
     let consumed = try replayJournal(
-      journalBytes, from: journalLength, into: &newRecords, positions: &newPositions,
+      journalBytes, from: journalLength, into: &newRecords, lookup: &lookup,
       warnings: &newWarnings, origins: &origins)
     // Another process's changes patch the tag index: a browser open on 100k notes must not
     // rebuild it (over a second) because a note was added elsewhere.
@@ -119,7 +127,7 @@ extension NoteStore {
       Self.tagIndex($0, updatedBy: origins, records: newRecords)
     }
     records = newRecords
-    positionByID = newPositions
+    if case .map(let positions) = lookup { cachedPositions = positions }
     journalNoteRanges = [:]  // another process's records may have replaced our notes
     warnings = newWarnings
     journalLength = consumed
@@ -203,7 +211,7 @@ extension NoteStore {
   /// `origins`, when given, follows where the records it started from went.
   func replayJournal(
     _ bytes: [UInt8], from start: Int, into records: inout [NoteRecord],
-    positions: inout [NoteID: Int], warnings: inout [String], origins: inout RecordOrigins?
+    lookup: inout RecordLookup, warnings: inout [String], origins: inout RecordOrigins?
   ) throws(StoreError) -> Int {
     var lineStart = start
     while lineStart < bytes.count {
@@ -213,8 +221,9 @@ extension NoteStore {
       }
       if newline > lineStart {
         for change in try decodeJournalLine(bytes, lineStart..<newline) {
-          origins?.record(change, records: records, positions: positions)
-          Self.apply(change, to: &records, positions: &positions)
+          let position = lookup.position(of: change.noteID, in: records)
+          origins?.record(change, at: position, records: records)
+          lookup.apply(change, at: position, to: &records)
         }
       }
       lineStart = newline + 1

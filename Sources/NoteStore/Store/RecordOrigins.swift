@@ -19,11 +19,12 @@ struct RecordOrigins {
   /// How many records the index must change: replaced, added and deleted ones.
   var changes: Int { replacedTags.count + additions + deletions }
 
-  /// Notes `change`; call it before the change is applied to `records` and `positions`.
-  mutating func record(_ change: StoreChange, records: [NoteRecord], positions: [NoteID: Int]) {
+  /// Notes `change` to the record at `position` (nil: none has its id); call it before the
+  /// change is applied to `records`.
+  mutating func record(_ change: StoreChange, at position: Int?, records: [NoteRecord]) {
     switch change {
-    case .put(let note):
-      if let position = positions[note.id] {
+    case .put:
+      if let position {
         let origin = Int(origins[position])
         if origin >= 0 && replacedTags[origin] == nil {
           replacedTags[origin] = records[position].header.tags
@@ -32,8 +33,8 @@ struct RecordOrigins {
         origins.append(-1)
         additions += 1
       }
-    case .delete(let id):
-      guard let position = positions[id] else { return }
+    case .delete:
+      guard let position else { return }
       origins.remove(at: position)
       deletions += 1
     }
