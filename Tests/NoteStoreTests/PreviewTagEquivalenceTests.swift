@@ -40,7 +40,9 @@ import Testing
     "/tag/gpu", "/tag/GPU/", "/tag/large%20language%20model", "/tag/a+b", "/t/x?y#z", "/tag/é",
     "/tag/caf%C3%A9", "/tag/k%E2%84%AA", "/tag/%41%42", "https://x.example/tag/gpu",
     "HTTP://x/gpu", "Https:/x/gpu", "httpx://gpu", "/tag/;", "/tag/%CD%BE", "/tag/a%20%20b",
-    "/tag/%zz", "/tag/%4", "/tag/cafe%CC%81", "/tag/\u{301}x", "", "/", "gpu", "/tag/x%2Fy",
+    "/tag/%zz", "/tag/%4", "/tag/cafe%CC%81", "/tag/\u{301}x", "", "/", "gpu", "/tag/x%2Fy", "//",
+    "/gpu//", "gpu/?/x", "gpu#a/b",
+    "/a//gpu//?q=/x", "?gpu",
   ]
 
   /// Texts, split into the text nodes of one link (one node, or several around a `strong`).

@@ -102,7 +102,7 @@ struct PendingNotes {
     let seed = normalized ?? "file:\(provenance.file)#\(draft.title)"
     var id = NoteID.forURL(seed)
     var attempt = 1
-    while changed[id] != nil || store.header(id) != nil {
+    while changed[id] != nil || (store.count > 0 && store.header(id) != nil) {
       attempt += 1
       id = NoteID.forURL(seed + "#\(attempt)")
     }

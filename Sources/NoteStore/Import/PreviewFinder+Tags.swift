@@ -104,13 +104,23 @@ extension PreviewFinder {
   static func asciiSegment(
     ofUTF8 utf8: UnsafeBufferPointer<UInt8>, isCaseInsensitively text: UnsafeBufferPointer<UInt8>
   ) -> Bool? {
+    // One pass finds the segment: the last non-empty run between slashes before any `?` or
+    // `#` (trailing slashes are ignored; none at all leaves it empty).
+    var start = 0
     var end = 0
-    while end < utf8.count && utf8[end] != UInt8(ascii: "?") && utf8[end] != UInt8(ascii: "#") {
-      end += 1
+    var runStart = 0
+    var cut = 0
+    while cut < utf8.count {
+      let byte = utf8[cut]
+      if byte == UInt8(ascii: "/") {
+        if cut > runStart { (start, end) = (runStart, cut) }
+        runStart = cut + 1
+      } else if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") {
+        break
+      }
+      cut += 1
     }
-    while end > 0 && utf8[end - 1] == UInt8(ascii: "/") { end -= 1 }
-    var start = end
-    while start > 0 && utf8[start - 1] != UInt8(ascii: "/") { start -= 1 }
+    if cut > runStart { (start, end) = (runStart, cut) }
     // `percentDecode` of the segment, compared as it is decoded; the whole segment is read
     // even after a difference, since a non-ASCII byte anywhere leaves the answer to Unicode.
     var isEqual = !text.isEmpty
