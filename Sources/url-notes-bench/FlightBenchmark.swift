@@ -57,7 +57,7 @@ struct FlightBenchmark {
       notes = report.added + report.merged
       failed = report.failed
     }
-    // The same import written to disk: journal appends of about a thousand notes, each made
+    // The same import written to disk: journal appends of up to 4,096 notes, each made
     // durable, then one fold into a new snapshot and index.
     var written = 0
     var writtenCPU: [Double] = []

@@ -107,7 +107,7 @@ public struct NoteImporter: Sendable {
   /// How many changed notes wait before they are written (with every file they came from).
   /// Each write is one journal append and fsync; one per file made an import of 600 tag pages
   /// spend a fifth of its time in fsync.
-  static let notesPerWrite = 1024
+  static let notesPerWrite = 4096
 
   /// Files read ahead of the merge: enough to keep every core busy however uneven the files,
   /// while bounding memory (only the drafts of these files are held, never their parsed pages).
