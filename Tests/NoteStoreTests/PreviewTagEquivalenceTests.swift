@@ -232,6 +232,37 @@ import Testing
     #expect(!isPlainRun("a  b cde") && !isPlainRun("abcdefg ") && !isPlainRun("abc\tdefg"))
   }
 
+  /// The bullet converter's whitespace test answers as Unicode's White_Space property of the
+  /// decoded scalar, and false for every byte sequence that is no valid scalar.
+  @Test func bulletWhitespaceIsUnicodeWhiteSpace() {
+    func reference(_ bytes: [UInt8]) -> Bool {
+      var parser = UTF8.ForwardParser()
+      var iterator = bytes.makeIterator()
+      guard case .valid(let encoded) = parser.parseScalar(from: &iterator) else { return false }
+      return UTF8.decode(encoded).properties.isWhitespace
+    }
+    func converter(_ bytes: [UInt8]) -> Bool {
+      bytes.withUnsafeBufferPointer { utf8 in
+        let end = min(SummaryListConverter.scalarLength(utf8[0]), utf8.count)
+        return SummaryListConverter.isWhitespace(utf8, 0, end)
+      }
+    }
+    var sequences: [[UInt8]] = []
+    for value in 0..<0x3100 {
+      sequences.append(Array(String(Unicode.Scalar(UInt32(value)) ?? " ").utf8))
+    }
+    for lead: UInt8 in [0xC2, 0xE1, 0xE2, 0xE3, 0xE0, 0xF0] {
+      sequences.append([lead])
+      for second in 0...UInt8.max {
+        sequences.append([lead, second])
+        if lead >= 0xE0 && (second == 0x80 || second == 0x81 || second == 0x9A) {
+          for third in 0...UInt8.max { sequences.append([lead, second, third]) }
+        }
+      }
+    }
+    for bytes in sequences { #expect(converter(bytes) == reference(bytes), "\(bytes)") }
+  }
+
   /// Ids are the first 12 of 16 zero-padded lowercase hex digits of the URL's FNV-1a hash,
   /// as they were formatted with a radix (stored notes keep their ids).
   @Test func noteIDsKeepTheirFormatting() {

@@ -266,14 +266,15 @@ struct SummaryListConverter {
     return 4
   }
 
-  /// Unicode White_Space for the scalar in `utf8[start..<end]`.
+  /// Unicode White_Space for the scalar in `utf8[start..<end]` (false for a sequence that is
+  /// no valid scalar), from the byte table of `InlineMarkup.whitespaceLength`: asking Unicode
+  /// for the properties of every non-ASCII scalar cost more than the rest of the bullet.
   @inline(__always)
   static func isWhitespace(_ utf8: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
     let lead = utf8[start]
     if lead < 0x80 { return lead == 0x20 || (lead >= 0x09 && lead <= 0x0D) }
-    var scalars = UTF8.ForwardParser()
-    var iterator = UnsafeBufferPointer(rebasing: utf8[start..<end]).makeIterator()
-    guard case .valid(let encoded) = scalars.parseScalar(from: &iterator) else { return false }
-    return UTF8.decode(encoded).properties.isWhitespace
+    let length = InlineMarkup.whitespaceLength(utf8, at: start)
+    // The table takes E2 80 before any byte up to 0x8A; a scalar needs a continuation byte.
+    return length > 0 && (length < 3 || utf8[start + 2] >= 0x80)
   }
 }
