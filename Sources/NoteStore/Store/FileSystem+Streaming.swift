@@ -37,29 +37,19 @@ extension FileSystem {
     }
 
     mutating func append(_ bytes: [UInt8]) throws(Failure) {
-      var failure: Failure?
-      bytes.withUnsafeBufferPointer { pointer in
-        do throws(Failure) { try append(pointer) } catch { failure = error }
-      }
-      if let failure { throw failure }
+      try bytes.withUnsafeBufferPointer { (pointer) throws(Failure) in try append(pointer) }
     }
 
     mutating func flush() throws(Failure) {
       guard !buffer.isEmpty else { return }
-      var failure: Failure?
-      buffer.withUnsafeBufferPointer { pointer in
-        do throws(Failure) { try FileSystem.writeAll(fd, pointer, path: path) } catch {
-          failure = error
-        }
-      }
-      if let failure { throw failure }
+      try FileSystem.writeAll(fd, buffer, path: path)
       buffer.removeAll(keepingCapacity: true)
     }
   }
 
-  /// `writeAtomically` for content made piece by piece: `produce` appends to a temporary file
-  /// beside `path`, which is made durable and renamed over `path` only if every write
-  /// succeeded. A snapshot of 200 MB is then never held in memory whole.
+  /// Replaces `path` atomically with what `produce` appends (temp file beside it, fsync,
+  /// rename, fsync of the directory): `path` changes only if every write succeeded. Content
+  /// is written as it is made, so a snapshot of 200 MB is never held in memory whole.
   static func writeAtomically(
     to path: String, _ produce: (inout StreamingFile) throws(Failure) -> Void
   ) throws(Failure) {

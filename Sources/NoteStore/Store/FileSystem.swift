@@ -105,28 +105,6 @@ enum FileSystem {
     }
   }
 
-  /// Replaces `path` atomically with `bytes` (temp file, fsync, rename, fsync of the directory).
-  static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
-    let temporary = path + ".tmp-\(getpid())"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw Failure(operation: "create \(temporary)", path: path, code: errno) }
-    do throws(Failure) {
-      try writeAll(fd, bytes, path: temporary)
-      guard fsync(fd) == 0 else { throw Failure(operation: "fsync", path: temporary, code: errno) }
-      close(fd)
-    } catch {
-      close(fd)
-      unlink(temporary)
-      throw error
-    }
-    guard rename(temporary, path) == 0 else {
-      let code = errno
-      unlink(temporary)
-      throw Failure(operation: "rename", path: path, code: code)
-    }
-    try syncDirectory(of: path)
-  }
-
   /// Deletes `<path>.tmp-*` left by a writer killed before its rename. Call holding the lock:
   /// no live writer has a temporary then.
   static func removeStaleTemporaries(of path: String) {
@@ -173,11 +151,9 @@ enum FileSystem {
   }
 
   static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(Failure) {
-    var failure: Failure?
-    bytes.withUnsafeBufferPointer { pointer in
-      do throws(Failure) { try writeAll(fd, pointer, path: path) } catch { failure = error }
+    try bytes.withUnsafeBufferPointer { (pointer) throws(Failure) in
+      try writeAll(fd, pointer, path: path)
     }
-    if let failure { throw failure }
   }
 
   static func syncDirectory(of path: String) throws(Failure) {
