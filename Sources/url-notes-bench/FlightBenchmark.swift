@@ -10,7 +10,8 @@ struct FlightBenchmark {
 
   /// Writes pages until `megabytes` are reached (reused when present); returns the paths.
   func preparePages() throws -> (paths: [String], bytes: Int) {
-    let stampPath = directory + "/pages.txt"
+    // Not a dump extension: an import of the directory must find only the pages.
+    let stampPath = directory + "/pages.stamp"
     let stamp = "url-notes-bench flight v2 seed \(options.seed) mb \(options.flightMegabytes)\n"
     let generator = FlightPageGenerator(corpus: corpus)
     if (try? String(contentsOfFile: stampPath, encoding: .utf8)) != stamp {

@@ -45,11 +45,16 @@ import Testing
         #expect(line.contains(" hits, as url-notes;"), "\(line)")
       }
     }
+    // 30 previews per page, each a note of its own; the stamp file is not imported.
+    let pages = try FileManager.default.contentsOfDirectory(atPath: out.file("flight"))
+      .filter { $0.hasSuffix(".rsc.txt") }.count
+    #expect(pages > 0)
     let flight = try #require(lines.first { $0.hasPrefix("flight import  ") })
-    #expect(flight.contains(" 0 files failed"))
-    #expect(!flight.contains(": 0 notes found"))
+    #expect(flight.contains(": \(pages * 30) notes found, 0 files failed"), "\(flight)")
+    let written = try #require(lines.first { $0.hasPrefix("flight import, written  ") })
+    #expect(written.contains(": \(pages * 30) notes written"), "\(written)")
     #expect(FileManager.default.fileExists(atPath: out.file("store-1000/notes.json.index")))
-    #expect(FileManager.default.fileExists(atPath: out.file("flight/pages.txt")))
+    #expect(FileManager.default.fileExists(atPath: out.file("flight/pages.stamp")))
     // Pages are shaped like real ones: the root row is valid JSON (a page without a root is
     // read by another path of the importer, and the figure would not be the real pages').
     let page = try String(contentsOfFile: out.file("flight/tag-00000.rsc.txt"), encoding: .utf8)
