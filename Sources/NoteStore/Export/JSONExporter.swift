@@ -29,9 +29,9 @@ public enum JSONExporter {
     writer.beginArray()
     for entry in counts {
       writer.beginObject()
-      writer.key("count")
+      writer.key(ascii: "count")
       writer.int(entry.count)
-      writer.key("tag")
+      writer.key(ascii: "tag")
       writer.string(entry.tag)
       writer.endObject()
     }
@@ -42,26 +42,26 @@ public enum JSONExporter {
   static func write(_ note: Note, to writer: inout JSONWriter) {
     writer.beginObject()
     if let body = note.body {
-      writer.key("body")
+      writer.key(ascii: "body")
       writer.string(body)
     }
-    writer.key("created")
-    writer.string(note.created.iso8601)
-    writer.key("id")
+    writer.key(ascii: "created")
+    NoteCodec.write(note.created, to: &writer)
+    writer.key(ascii: "id")
     writer.string(note.id.rawValue)
-    writer.key("provenance")
+    writer.key(ascii: "provenance")
     NoteCodec.write(note.provenance, to: &writer)
-    writer.key("summary")
+    writer.key(ascii: "summary")
     write(note.summary, to: &writer)
-    writer.key("tags")
+    writer.key(ascii: "tags")
     writer.beginArray()
     for tag in note.tags { writer.string(tag) }
     writer.endArray()
-    writer.key("title")
+    writer.key(ascii: "title")
     writer.string(note.title)
-    writer.key("updated")
-    writer.string(note.updated.iso8601)
-    writer.key("url")
+    writer.key(ascii: "updated")
+    NoteCodec.write(note.updated, to: &writer)
+    writer.key(ascii: "url")
     if let url = note.url { writer.string(url) } else { writer.null() }
     writer.endObject()
   }
@@ -72,27 +72,27 @@ public enum JSONExporter {
     writer.beginArray()
     for node in nodes {
       writer.beginObject()
-      writer.key("children")
+      writer.key(ascii: "children")
       write(node.children, to: &writer)
-      writer.key("markup")
+      writer.key(ascii: "markup")
       writer.string(node.markup)
-      writer.key("spans")
+      writer.key(ascii: "spans")
       writer.beginArray()
       let spans = node.spans  // parsed once: "text" below is their plain text
       for span in spans {
         writer.beginObject()
-        writer.key("style")
+        writer.key(ascii: "style")
         writer.beginArray()
         if span.style.contains(.bold) { writer.string("bold") }
         if span.style.contains(.code) { writer.string("code") }
         if span.style.contains(.italic) { writer.string("italic") }
         writer.endArray()
-        writer.key("text")
+        writer.key(ascii: "text")
         writer.string(span.text)
         writer.endObject()
       }
       writer.endArray()
-      writer.key("text")
+      writer.key(ascii: "text")
       writer.string(InlineMarkup.plainText(of: spans))
       writer.endObject()
     }
