@@ -67,27 +67,39 @@ final class URLIndex {
   /// cut; trailing `/` of the path and an empty query are dropped; a default port (`:80`,
   /// `:443`) at the end of a bare host is dropped; case is folded (scheme and host). Keys may
   /// be shared by URLs that differ (`/a/x` and `/b/x`): candidates are compared normalised.
+  ///
+  /// One pass over the bytes into one buffer (lowercasing as it goes: only letters change, and
+  /// the steps after it look at `/`, `?`, `:` and digits): an import asks once per new note.
   static func key(_ url: String) -> String {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(url.utf8.count)
+    var question: Int? = nil
     for byte in url.utf8 {
       if byte == UInt8(ascii: "#") { break }
-      if byte > 0x20 && byte < 0x7F { bytes.append(byte) }
+      guard byte > 0x20 && byte < 0x7F else { continue }
+      if byte == UInt8(ascii: "?") && question == nil { question = bytes.count }
+      bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
     }
-    let question = bytes.firstIndex(of: UInt8(ascii: "?")) ?? bytes.endIndex
-    var path = bytes[..<question]
-    while path.last == UInt8(ascii: "/") { path.removeLast() }
-    if let slash = path.lastIndex(of: UInt8(ascii: "/")) { path = path[(slash + 1)...] }
-    for port in [":80", ":443"] where path.count > port.utf8.count {
-      if path.suffix(port.utf8.count).elementsEqual(port.utf8) {
-        path.removeLast(port.utf8.count)
-        break
+    let queryStart = question ?? bytes.count
+    var end = queryStart
+    while end > 0 && bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+    var start = end
+    while start > 0 && bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+    func endsWith(_ port: StaticString) -> Bool {
+      let count = port.utf8CodeUnitCount
+      guard end - start > count else { return false }
+      for offset in 0..<count where bytes[end - count + offset] != port.utf8Start[offset] {
+        return false
       }
+      return true
     }
-    var key = Array(path)
-    let query = bytes[question...].dropFirst()
-    if !query.isEmpty { key += [UInt8(ascii: "?")] + query }
-    for index in key.indices where key[index] >= 0x41 && key[index] <= 0x5A { key[index] |= 0x20 }
+    if endsWith(":80") {
+      end -= 3
+    } else if endsWith(":443") {
+      end -= 4
+    }
+    var key = Array(bytes[start..<end])
+    if queryStart + 1 < bytes.count { key += bytes[queryStart...] }
     return String(decoding: key, as: UTF8.self)
   }
 
