@@ -52,7 +52,7 @@ import Testing
     let flight = try #require(lines.first { $0.hasPrefix("flight import  ") })
     #expect(flight.contains(": \(pages * 30) notes found, 0 files failed"), "\(flight)")
     let written = try #require(lines.first { $0.hasPrefix("flight import, written  ") })
-    #expect(written.contains(": \(pages * 30) notes written"), "\(written)")
+    #expect(written.contains("; \(pages * 30) notes were written; "), "\(written)")
     #expect(FileManager.default.fileExists(atPath: out.file("store-1000/notes.json.index")))
     #expect(FileManager.default.fileExists(atPath: out.file("flight/pages.stamp")))
     // Pages are shaped like real ones: the root row is valid JSON (a page without a root is
