@@ -201,12 +201,18 @@ enum StoreIndex {
 
   // MARK: Encoding helpers
 
+  // Typed buffers: appending a raw buffer took the element-by-element path, and an index of
+  // 100k notes appends a few million of these.
   static func append(_ value: UInt64, to bytes: inout [UInt8]) {
-    withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    withUnsafeBytes(of: value.littleEndian) {
+      bytes.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self))
+    }
   }
 
   static func append(_ value: UInt32, to bytes: inout [UInt8]) {
-    withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    withUnsafeBytes(of: value.littleEndian) {
+      bytes.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self))
+    }
   }
 
   static func append(_ text: String, to bytes: inout [UInt8]) {
