@@ -133,7 +133,12 @@ public struct JSONWriter {
     if last { bytes.append(UInt8(ascii: ",")) } else { needsComma[needsComma.count - 1] = true }
   }
 
-  mutating func appendQuoted(_ text: String) {
+  mutating func appendQuoted(_ text: String) { Self.appendQuoted(text, to: &bytes) }
+
+  /// `text` as a JSON string (quoted, escaped as `string(_:)` escapes) appended to `bytes`,
+  /// with no comma logic: for encoders of fixed shapes that place their own separators and
+  /// would otherwise spend more on the writer's bookkeeping than on their text.
+  public static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
     bytes.append(UInt8(ascii: "\""))
     var text = text
     text.withUTF8 { utf8 in
@@ -142,23 +147,23 @@ public struct JSONWriter {
       while index < utf8.count {
         // Most text is plain: eight bytes per test until a word holds a byte to look at.
         while index + 8 <= utf8.count,
-          !Self.mayNeedEscape(
+          !mayNeedEscape(
             word: UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
         {
           index += 8
         }
         guard index < utf8.count else { break }
         let byte = utf8[index]
-        if !Self.mayNeedEscape(byte) {
+        if !mayNeedEscape(byte) {
           index += 1
         } else if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
           bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-          appendEscape(byte)
+          appendEscape(byte, to: &bytes)
           index += 1
           runStart = index
-        } else if let (scalar, length) = Self.terminalHazard(utf8, at: index) {
+        } else if let (scalar, length) = terminalHazard(utf8, at: index) {
           bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-          appendUnicodeEscape(scalar)
+          appendUnicodeEscape(scalar, to: &bytes)
           index += length
           runStart = index
         } else {
@@ -168,6 +173,13 @@ public struct JSONWriter {
       bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
     }
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Appends JSON text known to need nothing (punctuation and member names of a fixed shape).
+  @inline(__always)
+  public static func appendRaw(_ text: StaticString, to bytes: inout [UInt8]) {
+    bytes.append(
+      contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
   }
 
   /// Whether `byte` is escaped or starts a scalar that may be: control characters, `"`, `\`,
@@ -222,7 +234,7 @@ public struct JSONWriter {
     }
   }
 
-  mutating func appendUnicodeEscape(_ scalar: UInt32) {
+  static func appendUnicodeEscape(_ scalar: UInt32, to bytes: inout [UInt8]) {
     let hex: [UInt8] = Array("0123456789abcdef".utf8)
     bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u")])
     for shift in stride(from: 12, through: 0, by: -4) {
@@ -230,7 +242,7 @@ public struct JSONWriter {
     }
   }
 
-  mutating func appendEscape(_ byte: UInt8) {
+  static func appendEscape(_ byte: UInt8, to bytes: inout [UInt8]) {
     bytes.append(UInt8(ascii: "\\"))
     switch byte {
     case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)

@@ -17,12 +17,12 @@ import Testing
         let byte = utf8[index]
         if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
           writer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-          writer.appendEscape(byte)
+          JSONWriter.appendEscape(byte, to: &writer.bytes)
           index += 1
           runStart = index
         } else if byte >= 0x7F, let (scalar, length) = JSONWriter.terminalHazard(utf8, at: index) {
           writer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-          writer.appendUnicodeEscape(scalar)
+          JSONWriter.appendUnicodeEscape(scalar, to: &writer.bytes)
           index += length
           runStart = index
         } else {

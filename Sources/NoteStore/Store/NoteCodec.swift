@@ -22,9 +22,14 @@ enum NoteCodec {
     writer.key(ascii: "summary")
     write(note.summary, to: &writer)
     writer.key(ascii: "tags")
-    writer.beginArray()
-    for tag in note.tags { writer.string(tag) }
-    writer.endArray()
+    writer.unescapedValue { bytes in
+      bytes.append(UInt8(ascii: "["))
+      for (index, tag) in note.tags.enumerated() {
+        if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        JSONWriter.appendQuoted(tag, to: &bytes)
+      }
+      bytes.append(UInt8(ascii: "]"))
+    }
     writer.key(ascii: "title")
     writer.string(note.title)
     writer.key(ascii: "updated")
@@ -61,18 +66,27 @@ enum NoteCodec {
   }
 
   static func write(_ nodes: [SummaryNode], to writer: inout JSONWriter) {
-    writer.beginArray()
-    for node in nodes {
-      writer.beginObject()
-      if !node.children.isEmpty {
-        writer.key(ascii: "children")
-        write(node.children, to: &writer)
+    writer.unescapedValue { append(nodes, to: &$0) }
+  }
+
+  /// Summary nodes as `[{"children":[…],"markup":"…"},…]` (children left out when empty),
+  /// written straight into the bytes: a note's tree is a dozen small objects, and the
+  /// writer's comma bookkeeping cost more than their text.
+  static func append(_ nodes: [SummaryNode], to bytes: inout [UInt8]) {
+    bytes.append(UInt8(ascii: "["))
+    for (index, node) in nodes.enumerated() {
+      if index > 0 { bytes.append(UInt8(ascii: ",")) }
+      if node.children.isEmpty {
+        JSONWriter.appendRaw(#"{"markup":"#, to: &bytes)
+      } else {
+        JSONWriter.appendRaw(#"{"children":"#, to: &bytes)
+        append(node.children, to: &bytes)
+        JSONWriter.appendRaw(#","markup":"#, to: &bytes)
       }
-      writer.key(ascii: "markup")
-      writer.string(node.markup)
-      writer.endObject()
+      JSONWriter.appendQuoted(node.markup, to: &bytes)
+      bytes.append(UInt8(ascii: "}"))
     }
-    writer.endArray()
+    bytes.append(UInt8(ascii: "]"))
   }
 
   // MARK: Reading
