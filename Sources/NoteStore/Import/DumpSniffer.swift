@@ -26,13 +26,25 @@ enum DumpSniffer {
   static func looksBinary(_ bytes: [UInt8]) -> Bool {
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return false }
     let sample = bytes.prefix(4096)
-    if sample.contains(0) { return true }
-    let controls = sample.filter {
-      $0 < 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0x0C && $0 != 0x1B
+    // One pass counts the controls and finds NULs. Every file imported is sniffed, and the
+    // decoding below is needed only when the sample is not ASCII: ASCII decodes to no U+FFFD.
+    var controls = 0
+    var isASCII = true
+    for byte in sample {
+      if byte < 0x20 {
+        if byte == 0 { return true }
+        if byte != 0x0A && byte != 0x0D && byte != 0x09 && byte != 0x0C && byte != 0x1B {
+          controls += 1
+        }
+      } else if byte >= 0x80 {
+        isASCII = false
+      }
     }
+    if controls * 20 > sample.count { return true }
+    if isASCII { return false }
     let decoded = String(decoding: sample, as: UTF8.self)
-    let replacements = decoded.unicodeScalars.filter { $0 == "\u{FFFD}" }.count
-    return controls.count * 20 > sample.count || replacements * 10 > sample.count
+    let replacements = decoded.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) }
+    return replacements * 10 > sample.count
   }
 
   /// A url-notes store: a JSON object whose first member is "format": "url-notes".

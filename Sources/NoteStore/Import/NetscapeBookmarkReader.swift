@@ -1,5 +1,11 @@
 import ByteJSON
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads browser bookmark files in the Netscape interchange format (`<!DOCTYPE
 /// NETSCAPE-Bookmark-file-1>`), as Firefox, Chrome, buku, linkding, Karakeep/Hoarder and
 /// Pinboard write them: one note per `<A HREF>`.
@@ -55,10 +61,21 @@ public struct NetscapeBookmarkReader: DumpReader {
   ) -> Bool {
     let count = needle.utf8CodeUnitCount
     let pattern = needle.utf8Start
+    // The first byte is looked for on its own: with memchr when it has no capital (a `<`),
+    // else as the byte or its capital (`byte | 0x20`, which only those two map to a letter).
+    let first = pattern[0]
+    let hasCapital = first &- UInt8(ascii: "a") < 26
     return haystack.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return false }
       var start = 0
       while start < buffer.count {
-        if lowercasedASCII(buffer[start]) == pattern[0] {
+        if !hasCapital {
+          guard let found = memchr(base + start, Int32(first), buffer.count - start) else {
+            return false
+          }
+          start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+        if buffer[start] | (hasCapital ? 0x20 : 0) == first {
           var matched = 1
           var index = start + 1
           while matched < count && index < buffer.count {
