@@ -231,7 +231,8 @@ import Testing
     let hrefs = [
       "/tag/gpu", "/tag/GPU/", "/tag/large%20language%20model", "/tag/a+b", "/t/x?y#z",
       "/tag/é", "/tag/caf%C3%A9", "/a/b%2", "/a/%zz+q", "/a/%+1x", "/a/%4a%4A", "", "/",
-      "/tag/k%E2%84%AA", "/tåg/gpu", "/tag/%41%42",
+      "/tag/k%E2%84%AA", "/tåg/gpu", "/tag/%41%42", "/a//gpu//", "/a/gpu?b/c", "gpu", "?gpu",
+      "/a/gpu#/b/", "//", "gpu/", "/x/GpU///?/y",
     ]
     let texts = [
       "gpu", "GPU", "Large Language Model", "a b", "x", "é", "café", "b%2", "", "jJ",

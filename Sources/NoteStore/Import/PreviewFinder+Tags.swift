@@ -104,32 +104,28 @@ extension PreviewFinder {
   static func asciiSegment(
     ofUTF8 utf8: UnsafeBufferPointer<UInt8>, isCaseInsensitively text: UnsafeBufferPointer<UInt8>
   ) -> Bool? {
-    // One pass finds the segment: the last non-empty run between slashes before any `?` or
-    // `#` (trailing slashes are ignored; none at all leaves it empty).
-    var start = 0
+    // The segment is the last non-empty run between slashes before any `?` or `#` (trailing
+    // slashes are ignored; none at all leaves it empty): found back from the cut, as
+    // `lastPathSegment` does, through pointers (this runs once per tag link).
+    guard let base = utf8.baseAddress else { return false }  // no segment: never equal
     var end = 0
-    var runStart = 0
-    var cut = 0
-    while cut < utf8.count {
-      let byte = utf8[cut]
-      if byte == UInt8(ascii: "/") {
-        if cut > runStart { (start, end) = (runStart, cut) }
-        runStart = cut + 1
-      } else if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") {
-        break
-      }
-      cut += 1
+    while end < utf8.count {
+      let byte = base[end]
+      if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
+      end += 1
     }
-    if cut > runStart { (start, end) = (runStart, cut) }
+    while end > 0 && base[end - 1] == UInt8(ascii: "/") { end -= 1 }
+    var start = end
+    while start > 0 && base[start - 1] != UInt8(ascii: "/") { start -= 1 }
     // `percentDecode` of the segment, compared as it is decoded; the whole segment is read
     // even after a difference, since a non-ASCII byte anywhere leaves the answer to Unicode.
     var isEqual = !text.isEmpty
     var matched = 0
     var index = start
     while index < end {
-      var byte = utf8[index]
+      var byte = base[index]
       if byte == UInt8(ascii: "%") && index + 2 < end {
-        guard let value = hexByte(utf8[index + 1], utf8[index + 2]) else { return nil }
+        guard let value = hexByte(base[index + 1], base[index + 2]) else { return nil }
         byte = value
         index += 3
       } else {
@@ -138,7 +134,11 @@ extension PreviewFinder {
       }
       if byte >= 0x80 { return nil }
       if isEqual {
-        isEqual = matched < text.count && asciiLower(byte) == asciiLower(text[matched])
+        // Equal bytes, or the same letter in either case (text is ASCII).
+        isEqual =
+          matched < text.count
+          && (byte == text[matched]
+            || (byte | 0x20 == text[matched] | 0x20 && (byte | 0x20) &- 0x61 < 26))
         matched += 1
       }
     }
