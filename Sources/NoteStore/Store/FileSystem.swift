@@ -62,9 +62,27 @@ enum FileSystem {
     if (info.st_mode & S_IFMT) == S_IFDIR {
       throw Failure(operation: "read", path: path, code: EISDIR)
     }
-    var result = [UInt8]()
-    var capacity = max(Int(info.st_size), 0) + 1
-    result.reserveCapacity(capacity)
+    // Read straight into the array (a page dump is read once per import, and filling a
+    // zeroed chunk to copy it over cost a pass of its own); one byte more than the size
+    // sees the end of a file that did not grow without a second call.
+    let expected = max(Int(info.st_size), 0) + 1
+    var failure: Failure?
+    var result = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
+      initialized = 0
+      while initialized < buffer.count {
+        let count = read(fd, buffer.baseAddress! + initialized, buffer.count - initialized)
+        if count < 0 {
+          if errno == EINTR { continue }
+          failure = Failure(operation: "read", path: path, code: errno)
+          return
+        }
+        if count == 0 { return }
+        initialized += count
+      }
+    }
+    if let failure { throw failure }
+    guard result.count == expected else { return result }
+    // The file grew while it was read (or is not a regular file): read on to its end.
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
@@ -72,14 +90,9 @@ enum FileSystem {
         if errno == EINTR { continue }
         throw Failure(operation: "read", path: path, code: errno)
       }
-      if count == 0 { break }
-      if result.count + count > capacity {
-        capacity *= 2
-        result.reserveCapacity(capacity)
-      }
+      if count == 0 { return result }
       result.append(contentsOf: chunk[0..<count])
     }
-    return result
   }
 
   /// The bytes of `path` from `offset` to its end (empty if it is shorter or missing).
