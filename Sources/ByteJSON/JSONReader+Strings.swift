@@ -1,27 +1,13 @@
 extension JSONReader {
   /// Reads a string value, decoding escapes. Invalid UTF-8 and lone surrogates become U+FFFD.
   public mutating func readString() throws(JSONError) -> String {
-    guard let first = peek() else {
-      throw JSONError(.unexpectedEnd(expected: "a string"), at: offset)
-    }
-    guard first == UInt8(ascii: "\"") else { throw unexpected("a string") }
-    offset += 1
-    let start = offset
-    // Fast path: no escapes, so the string is a slice of the input.
-    offset = plainStringEnd(from: offset).end
-    if offset < bytes.count {
-      let byte = bytes[offset]
-      if byte == UInt8(ascii: "\"") {
-        try checkLength(offset - start, at: start)
-        let text = String(
-          decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
-        offset += 1
-        return text
-      }
-      if byte < 0x20 { throw JSONError(.controlCharacterInString(byte), at: offset) }
-    }
-    guard offset < bytes.count else {
-      throw JSONError(.unexpectedEnd(expected: "'\"' to close the string"), at: offset)
+    let (start, closed) = try openString()
+    if closed {
+      // Fast path: no escapes, so the string is a slice of the input.
+      let text = String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+      offset += 1
+      return text
     }
     var buffer = [UInt8](UnsafeBufferPointer(rebasing: bytes[start..<offset]))
     try decodeEscapedTail(into: &buffer, from: 0, start: start)
@@ -34,6 +20,26 @@ extension JSONReader {
   /// returns. On an error, `buffer` is left as it was. For a caller that keeps text in one
   /// buffer and would copy the `String` there anyway.
   public mutating func readStringBytes(appendingTo buffer: inout [UInt8]) throws(JSONError) {
+    let (start, closed) = try openString()
+    let mark = buffer.count
+    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<offset]))
+    if closed {
+      offset += 1
+      return
+    }
+    do {
+      try decodeEscapedTail(into: &buffer, from: mark, start: start)
+    } catch {
+      buffer.removeSubrange(mark...)
+      throw error
+    }
+  }
+
+  /// Opens the string at the reader and reads its leading run without escapes: returns where
+  /// its content starts, and whether the string ends there (the reader is then on the closing
+  /// quote); otherwise the reader is on the run's first escape. The checks both readers share.
+  @inline(__always)
+  mutating func openString() throws(JSONError) -> (start: Int, closed: Bool) {
     guard let first = peek() else {
       throw JSONError(.unexpectedEnd(expected: "a string"), at: offset)
     }
@@ -45,23 +51,14 @@ extension JSONReader {
       let byte = bytes[offset]
       if byte == UInt8(ascii: "\"") {
         try checkLength(offset - start, at: start)
-        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<offset]))
-        offset += 1
-        return
+        return (start, true)
       }
       if byte < 0x20 { throw JSONError(.controlCharacterInString(byte), at: offset) }
     }
     guard offset < bytes.count else {
       throw JSONError(.unexpectedEnd(expected: "'\"' to close the string"), at: offset)
     }
-    let mark = buffer.count
-    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<offset]))
-    do {
-      try decodeEscapedTail(into: &buffer, from: mark, start: start)
-    } catch {
-      buffer.removeSubrange(mark...)
-      throw error
-    }
+    return (start, false)
   }
 
   /// Skips a string without decoding it (escapes are validated only as far as framing needs).
