@@ -150,12 +150,9 @@ struct TagIndex {
         list.append(position - passed)
       }
       guard let first = list.first else { continue }
-      var name = entry.name
-      if Self.lowerBound(old[0], in: removed) < removed.count
-        && removed[Self.lowerBound(old[0], in: removed)] == old[0]
-      {
-        name = spelling(first, key) ?? name
-      }
+      let slot = Self.lowerBound(old[0], in: removed)
+      let firstRemoved = slot < removed.count && removed[slot] == old[0]
+      let name = firstRemoved ? spelling(first, key) ?? entry.name : entry.name
       renumbered[key] = Entry(name: name, positions: list)
     }
     entries = renumbered

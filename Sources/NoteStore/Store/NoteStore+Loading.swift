@@ -73,9 +73,9 @@ extension NoteStore {
     return try? StoreIndex.read(file, snapshot: mapped)
   }
 
-  /// `index` brought up to date with a journal replay (nil `origins`: nothing replayed), or
-  /// nil (rebuilt from the headers when first needed) when the replay changed so many notes
-  /// that patching would be slower than a rebuild.
+  /// `index` brought up to date with changes (a journal replay, or a save; nil `origins`:
+  /// none), or nil (rebuilt from the headers when first needed) when they changed so many
+  /// notes that patching would be slower than a rebuild.
   static func tagIndex(
     _ index: TagIndex, updatedBy origins: RecordOrigins?, records: [NoteRecord]
   ) -> TagIndex? {
@@ -280,7 +280,7 @@ extension NoteStore {
   ) {
     switch change {
     case .put(let note):
-      let record = NoteRecord(header: NoteHeader(note), source: .memory(note))
+      let record = NoteRecord(note)
       if let position = positions[note.id] {
         records[position] = record
       } else {

@@ -98,42 +98,28 @@ extension NoteStore {
     }
     var positions = positionByID
     cachedPositions = nil  // one owner, so the changes below do not copy the map
-    // A few changes patch the tag index (an edit or a delete in the TUI must not rebuild it
-    // from every header: over a second at 100k notes); a delete renumbers every entry, and
-    // many changes are cheaper to rebuild from. During an import (compaction deferred)
-    // nothing reads tags, and the fold at its end writes a new index anyway, so the patching
-    // is skipped. The URL buckets are patched for every change: an import looks a URL up for
-    // each note it finds, and rebuilding them after each file decoded every header again.
-    let deletes = changes.count { if case .delete = $0 { true } else { false } }
-    var tags =
-      changes.count <= 64 && deletes <= 8 && !compactionDeferred ? cachedTagIndex : nil
+    // The tag index is patched as after a journal replay (an edit or a delete in the TUI
+    // must not rebuild it from every header: over a second at 100k notes). During an import
+    // (compaction deferred) nothing reads tags and the fold at its end writes a new index,
+    // so it is dropped instead. The URL buckets are patched for every change: an import looks
+    // a URL up for each note it finds, and rebuilding them after each file decoded every
+    // header again.
+    let tags = compactionDeferred ? nil : cachedTagIndex
+    var origins = tags == nil ? nil : RecordOrigins(count: records.count)
     var buckets = cachedURLBuckets
     cachedTagIndex = nil
     cachedURLBuckets = nil
     for change in changes {
-      switch change {
-      case .put(let note):
-        let previous = positions[note.id].map { records[$0].header }
-        Self.apply(change, to: &records, positions: &positions)
-        tags?.replace(
-          position: positions[note.id]!, tags: note.tags, previousTags: previous?.tags ?? []
-        ) { other, key in records[other].header.tags.first { TagKey($0) == key } }
-        Self.moveInBuckets(
-          &buckets, note.id, from: previous?.url, to: note.url, positions: positions)
-      case .delete(let id):
-        let position = positions[id]
-        let previousURL = position.flatMap { records[$0].header.url }
-        Self.apply(change, to: &records, positions: &positions)
-        if let position {
-          tags?.remove(positions: [position]) { other, key in
-            records[other].header.tags.first { TagKey($0) == key }
-          }
-        }
-        Self.moveInBuckets(&buckets, id, from: previousURL, to: nil, positions: positions)
-      }
+      let position = positions[change.noteID]
+      origins?.record(change, at: position, records: records)
+      let previousURL = position.flatMap { records[$0].header.url }
+      Self.apply(change, to: &records, positions: &positions)
+      let newURL: String? = if case .put(let note) = change { note.url } else { nil }
+      Self.moveInBuckets(
+        &buckets, change.noteID, from: previousURL, to: newURL, positions: positions)
     }
+    if let tags { cachedTagIndex = Self.tagIndex(tags, updatedBy: origins, records: records) }
     cachedPositions = positions
-    cachedTagIndex = tags
     cachedURLBuckets = buckets
     for change in changes {
       if case .delete(let id) = change { journalNoteRanges[id] = nil }

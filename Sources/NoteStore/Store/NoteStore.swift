@@ -159,6 +159,9 @@ struct NoteRecord {
     self.source = source
   }
 
+  /// A note saved since the snapshot was written, held in memory.
+  init(_ note: Note) { self.init(header: NoteHeader(note), source: .memory(note)) }
+
   init(indexed headers: MappedIndex, at offset: Int, source: Source) {
     storedHeader = .indexed(headers, offset: offset)
     self.source = source

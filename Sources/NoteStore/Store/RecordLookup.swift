@@ -44,7 +44,7 @@ enum RecordLookup {
     case .sorted(let sortedCount):
       switch change {
       case .put(let note):
-        let record = NoteRecord(header: NoteHeader(note), source: .memory(note))
+        let record = NoteRecord(note)
         if let position { records[position] = record } else { records.append(record) }
       case .delete:
         guard let position else { return }

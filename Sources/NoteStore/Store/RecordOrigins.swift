@@ -1,23 +1,29 @@
-/// Where the records a journal replay started from went, so the tag index of those records
-/// can be brought up to date instead of rebuilt from every header: a rebuild decodes 100k
-/// headers (1.3 s), and a store whose journal holds one delete paid it on every start.
+/// Where the records a run of changes started from went (a journal replay, or one save), so
+/// the tag index of those records can be brought up to date instead of rebuilt from every
+/// header: a rebuild decodes 100k headers (1.3 s), and a store whose journal held one delete
+/// paid it on every start.
 struct RecordOrigins {
-  /// For each record now, its position before the replay; -1 for a note added since.
-  private(set) var origins: [Int32]
-  /// The tags of records a put replaced, by their position before the replay (the tags the
+  /// For each record now, its position before the changes; -1 for a note added since. Made
+  /// on the first delete: until then a record's origin is its position (puts replace in
+  /// place or append), and an edit of a large store need not number every record.
+  private var shifted: [Int32]?
+  /// The tags of records a put replaced, by their position before the changes (the tags the
   /// index still has for them).
-  private(set) var replacedTags: [Int: [String]] = [:]
-  private(set) var deletions = 0
-  private(set) var additions = 0
-  let countBefore: Int
+  private var replacedTags: [Int: [String]] = [:]
+  private var deletions = 0
+  private var additions = 0
+  private let countBefore: Int
 
-  init(count: Int) {
-    countBefore = count
-    origins = (0..<count).map { Int32($0) }
-  }
+  init(count: Int) { countBefore = count }
 
   /// How many records the index must change: replaced, added and deleted ones.
   var changes: Int { replacedTags.count + additions + deletions }
+
+  /// The position before the changes of the record now at `position`, or -1.
+  private func origin(at position: Int) -> Int {
+    if let shifted { return Int(shifted[position]) }
+    return position < countBefore ? position : -1
+  }
 
   /// Notes `change` to the record at `position` (nil: none has its id); call it before the
   /// change is applied to `records`.
@@ -25,41 +31,51 @@ struct RecordOrigins {
     switch change {
     case .put:
       if let position {
-        let origin = Int(origins[position])
+        let origin = origin(at: position)
         if origin >= 0 && replacedTags[origin] == nil {
           replacedTags[origin] = records[position].header.tags
         }
       } else {
-        origins.append(-1)
+        shifted?.append(-1)
         additions += 1
       }
     case .delete:
       guard let position else { return }
-      origins.remove(at: position)
+      if shifted == nil {
+        shifted = records.indices.map { $0 < countBefore ? Int32($0) : -1 }
+      }
+      shifted!.remove(at: position)
       deletions += 1
     }
   }
 
-  /// Brings `index`, built for the records before the replay, up to date with `records`
-  /// (after it): exactly what `TagIndex(records)` gives.
+  /// Brings `index`, built for the records before the changes, up to date with `records`
+  /// (after them): exactly what `TagIndex(records)` gives.
   func update(_ index: inout TagIndex, records: [NoteRecord]) {
     let spelling = { (other: Int, key: TagKey) in
       records[other].header.tags.first { TagKey($0) == key }
     }
-    if deletions > 0 {
-      var kept = [Bool](repeating: false, count: countBefore)
-      for origin in origins where origin >= 0 { kept[Int(origin)] = true }
-      index.remove(positions: kept.indices.filter { !kept[$0] }, spelling: spelling)
+    func refresh(_ position: Int, previousTags: [String]) {
+      index.replace(
+        position: position, tags: records[position].header.tags, previousTags: previousTags,
+        spelling: spelling)
     }
-    for (position, origin) in origins.enumerated() {
+    guard let shifted else {
+      // No deletes: replaced records kept their positions, added ones follow them.
+      for (position, previous) in replacedTags.sorted(by: { $0.key < $1.key }) {
+        refresh(position, previousTags: previous)
+      }
+      for position in countBefore..<records.count { refresh(position, previousTags: []) }
+      return
+    }
+    var kept = [Bool](repeating: false, count: countBefore)
+    for origin in shifted where origin >= 0 { kept[Int(origin)] = true }
+    index.remove(positions: kept.indices.filter { !kept[$0] }, spelling: spelling)
+    for (position, origin) in shifted.enumerated() {
       if origin < 0 {
-        index.replace(
-          position: position, tags: records[position].header.tags, previousTags: [],
-          spelling: spelling)
+        refresh(position, previousTags: [])
       } else if let previous = replacedTags[Int(origin)] {
-        index.replace(
-          position: position, tags: records[position].header.tags, previousTags: previous,
-          spelling: spelling)
+        refresh(position, previousTags: previous)
       }
     }
   }
