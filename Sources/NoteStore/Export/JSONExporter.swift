@@ -5,17 +5,10 @@ import ByteJSON
 /// or removed. Documented in README "JSON output".
 public enum JSONExporter {
   /// `[note, …]`; each note: id, url (null when absent), title, tags, summary, body (when
-  /// present), created, updated, provenance. As UTF-8 bytes rather than a String: making a String of megabytes of output validates every
-  /// byte again (a tenth of `list --json` at 100k notes).
-  public static func notesUTF8(_ notes: [Note]) -> [UInt8] {
-    var bytes: [UInt8] = []
-    writeNotes(notes) { bytes.append(contentsOf: $0) }
-    return bytes
-  }
-
-  /// `notesUTF8(_:)` handed to `emit` a piece at a time (each about `chunkBytes`), through one
-  /// reused buffer: `list --json` of a thousand notes prints 6 MB, and building it whole cost a
-  /// page fault per 4 KB and a copy each time the buffer grew.
+  /// present), created, updated, provenance. Handed to `emit` as UTF-8 a piece at a time (each
+  /// about `chunkBytes`), through one reused buffer: `list --json` of a thousand notes prints
+  /// 6 MB, and building it whole cost a page fault per 4 KB and a copy each time the buffer
+  /// grew (and a String of it would validate every byte again).
   public static func writeNotes(
     _ notes: [Note], chunkBytes: Int = 1 << 20, _ emit: (UnsafeBufferPointer<UInt8>) -> Void
   ) {

@@ -26,9 +26,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
   /// "YYYY-MM-DDTHH:MM:SSZ".
   public var iso8601: String {
-    let days = secondsSince1970 >= 0 ? secondsSince1970 / 86400 : (secondsSince1970 - 86399) / 86400
-    let secondsOfDay = secondsSince1970 - days * 86400
-    let (year, month, day) = Timestamp.civil(fromDays: days)
+    let (year, month, day, secondsOfDay) = fields
     func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
     let yearText = String(year)
     let paddedYear = String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText
@@ -38,13 +36,18 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
   public var description: String { iso8601 }
 
+  /// The civil date (UTC) and the seconds into that day.
+  private var fields: (year: Int64, month: Int64, day: Int64, secondsOfDay: Int64) {
+    let days = secondsSince1970 >= 0 ? secondsSince1970 / 86400 : (secondsSince1970 - 86399) / 86400
+    let (year, month, day) = Timestamp.civil(fromDays: days)
+    return (year, month, day, secondsSince1970 - days * 86400)
+  }
+
   /// `iso8601`'s UTF-8 appended to `bytes` without building a String: the store writes two
   /// dates per note, and an import of tens of thousands of notes spent more time formatting
   /// them than writing the summaries. Years outside 0...9999 take the String path.
   func appendISO8601(to bytes: inout [UInt8]) {
-    let days = secondsSince1970 >= 0 ? secondsSince1970 / 86400 : (secondsSince1970 - 86399) / 86400
-    let secondsOfDay = secondsSince1970 - days * 86400
-    let (year, month, day) = Timestamp.civil(fromDays: days)
+    let (year, month, day, secondsOfDay) = fields
     guard (0...9999).contains(year) else {
       bytes += iso8601.utf8
       return
