@@ -1,4 +1,5 @@
 import ByteJSON
+import TestSupport
 import Testing
 
 @testable import NoteStore
@@ -76,5 +77,29 @@ import Testing
       json.contains(
         #"{"children":[],"markup":"tab\there ","spans":[{"style":[],"text":"tab\there "}],"text":"tab here"}"#
       ))
+  }
+
+  /// `writeNotes` hands the array over in pieces through one buffer: joined, the pieces are
+  /// the same bytes whatever the piece size, and they parse as one array of every note.
+  @Test func notesWrittenInPiecesJoinToOneArray() throws {
+    let notes = (0..<40).map { number in
+      SampleNotes.note(
+        String(format: "%012x", 0xE000 + number), url: "https://pieces.example/\(number)",
+        title: "Piece \(number) \"q\" 東", tags: ["t\(number % 3)"],
+        summary: [SummaryNode(markup: "**\(number):** text", children: [])])
+    }
+    func pieces(_ chunkBytes: Int) -> [[UInt8]] {
+      var pieces: [[UInt8]] = []
+      JSONExporter.writeNotes(notes, chunkBytes: chunkBytes) { pieces.append(Array($0)) }
+      return pieces
+    }
+    let whole = pieces(1 << 20)
+    #expect(whole.count == 1)
+    let small = pieces(300)
+    #expect(small.count > 10)
+    #expect(Array(small.joined()) == whole[0])
+    let parsed = try JSONParser.parse(whole[0])
+    #expect(parsed.arrayValue?.count == 40)
+    #expect(parsed.arrayValue?[7].objectValue?["title"]?.stringValue == "Piece 7 \"q\" 東")
   }
 }

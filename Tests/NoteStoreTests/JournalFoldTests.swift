@@ -1,3 +1,4 @@
+import ByteJSON
 import Foundation
 import TestSupport
 import Testing
@@ -67,6 +68,32 @@ import Testing
     let reopened = try NoteStore.open(path: path)
     #expect(reopened.note(note(2).id)?.title == "Their version")
     #expect(reopened.allNotes() == [note(1), note(2, title: "Their version")])
+  }
+
+  /// A fold streams the snapshot through a 1 MB buffer, and a note of a quarter of that or more
+  /// goes to `write` on its own: the file must be exactly the notes encoded one after another,
+  /// whatever their sizes and the buffer's boundaries.
+  @Test func largeNotesStreamThroughAndAroundTheBuffer() throws {
+    let path = directory.file("large/notes.json")
+    let store = try NoteStore.open(path: path)
+    try store.apply((0..<30).map { .put(note($0)) })
+    var large = (30..<90).map { note($0) }
+    for (index, size) in [(3, 300_000), (10, 1_100_000), (11, 262_144), (40, 900_000)] {
+      large[index].body = String(repeating: "b\u{E9}\"", count: size / 4)
+    }
+    try store.apply(large.map { .put($0) })
+    try store.compact()
+
+    let expected = ((0..<30).map { note($0) } + large).sorted { $0.id < $1.id }
+    var writer = JSONWriter()
+    writer.raw(#"{"format":"url-notes","formatVersion":1,"notes":["# + "\n")
+    for (index, note) in expected.enumerated() {
+      NoteCodec.write(note, to: &writer)
+      writer.raw(index == expected.count - 1 ? "\n" : ",\n")
+    }
+    writer.raw("]}\n")
+    #expect(FileManager.default.bytes(atPath: path) == writer.bytes)
+    #expect(try NoteStore.open(path: path).allNotes() == expected)
   }
 
   /// The byte path for dates gives what the String path gives, at the edges of its range too.
