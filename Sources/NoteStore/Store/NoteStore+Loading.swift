@@ -59,9 +59,8 @@ extension NoteStore {
     snapshotStamp = newSnapshotStamp
     journalStamp = newJournalStamp
     cachedURLBuckets = nil
-    cachedTagIndex = snapshotTags.flatMap {
-      Self.tagIndex($0, updatedBy: origins, records: newRecords)
-    }
+    Self.update(&snapshotTags, by: origins, records: newRecords)
+    cachedTagIndex = snapshotTags
   }
 
   /// The index file beside the snapshot (see `StoreIndex`).
@@ -73,17 +72,17 @@ extension NoteStore {
     return try? StoreIndex.read(file, snapshot: mapped)
   }
 
-  /// `index` brought up to date with changes (a journal replay, or a save; nil `origins`:
-  /// none), or nil (rebuilt from the headers when first needed) when they changed so many
-  /// notes that patching would be slower than a rebuild.
-  static func tagIndex(
-    _ index: TagIndex, updatedBy origins: RecordOrigins?, records: [NoteRecord]
-  ) -> TagIndex? {
-    guard let origins else { return index }
-    guard origins.changes <= maxPatchedChanges else { return nil }
-    var patched = index
-    origins.update(&patched, records: records)
-    return patched
+  /// Brings `index` up to date with changes (a journal replay, or a save; nil `origins`:
+  /// none), or drops it (rebuilt from the headers when first needed) when they changed so
+  /// many notes that patching would be slower than a rebuild. Patched in place: the caller
+  /// must hold the only copy, or the first change copies every entry.
+  static func update(_ index: inout TagIndex?, by origins: RecordOrigins?, records: [NoteRecord]) {
+    guard let origins, index != nil else { return }
+    guard origins.changes <= maxPatchedChanges else {
+      index = nil
+      return
+    }
+    origins.update(&index!, records: records)
   }
 
   /// Beyond this many changed notes a tag index is rebuilt rather than patched.
@@ -123,9 +122,9 @@ extension NoteStore {
       warnings: &newWarnings, origins: &origins)
     // Another process's changes patch the tag index: a browser open on 100k notes must not
     // rebuild it (over a second) because a note was added elsewhere.
-    let newTags = cachedTagIndex.flatMap {
-      Self.tagIndex($0, updatedBy: origins, records: newRecords)
-    }
+    var newTags = cachedTagIndex
+    cachedTagIndex = nil  // one owner while it is patched: a shared copy would be copied whole
+    Self.update(&newTags, by: origins, records: newRecords)
     records = newRecords
     if case .map(let positions) = lookup { cachedPositions = positions }
     journalNoteRanges = [:]  // another process's records may have replaced our notes

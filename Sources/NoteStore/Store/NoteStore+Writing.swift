@@ -104,7 +104,7 @@ extension NoteStore {
     // so it is dropped instead. The URL buckets are patched for every change: an import looks
     // a URL up for each note it finds, and rebuilding them after each file decoded every
     // header again.
-    let tags = compactionDeferred ? nil : cachedTagIndex
+    var tags = compactionDeferred ? nil : cachedTagIndex
     var origins = tags == nil ? nil : RecordOrigins(count: records.count)
     var buckets = cachedURLBuckets
     cachedTagIndex = nil
@@ -118,7 +118,8 @@ extension NoteStore {
       Self.moveInBuckets(
         &buckets, change.noteID, from: previousURL, to: newURL, positions: positions)
     }
-    if let tags { cachedTagIndex = Self.tagIndex(tags, updatedBy: origins, records: records) }
+    Self.update(&tags, by: origins, records: records)
+    cachedTagIndex = tags
     cachedPositions = positions
     cachedURLBuckets = buckets
     for change in changes {
