@@ -7,60 +7,28 @@ extension NoteStore {
     // Stamps first: a writer that changes a file after they are taken makes the next refresh
     // reload. Taken after reading, they could describe a journal record this instance never
     // read, and refresh would then miss it.
-    let newSnapshotStamp = FileSystem.stamp(path)
-    let newJournalStamp = FileSystem.stamp(journalPath)
+    let snapshotStamp = FileSystem.stamp(path)
+    let journalStamp = FileSystem.stamp(journalPath)
     let mapped: MappedFile?
     do { mapped = try MappedFile(path: path) } catch { throw ioError(error) }
-    var newRecords: [NoteRecord] = []
-    var newPositions: [NoteID: Int]?
-    var newWarnings: [String] = []
-    var snapshotTags: TagIndex?
+    var loaded = StoreState(snapshotStamp: snapshotStamp)
     if let mapped {
-      if let loaded = readIndex(for: mapped) {
-        newRecords = loaded.records
-        snapshotTags = loaded.tagIndex
+      if let index = readIndex(for: mapped) {
+        loaded = StoreState(
+          snapshot: mapped, stamp: snapshotStamp, records: index.records,
+          tagIndex: index.tagIndex)
       } else {
-        var scanned: [NoteID: Int] = [:]
-        try scanSnapshot(mapped.bytes, into: &newRecords, positions: &scanned)
-        newPositions = scanned
-        if let bytes = StoreIndex.encode(newRecords, snapshot: mapped) {
+        loaded = try scanSnapshot(mapped, stamp: snapshotStamp)
+        if let bytes = StoreIndex.encode(loaded.records, snapshot: mapped) {
           StoreIndex.write(bytes, to: indexPath)
         }
         mapped.releasePages()
       }
     }
-    let journalBytes: [UInt8]
-    do { journalBytes = try FileSystem.contents(of: journalPath) ?? [] } catch {
-      throw ioError(error)
-    }
-    var consumed = 0
-    var origins: RecordOrigins? = nil
-    if !journalBytes.isEmpty {
-      var lookup: RecordLookup =
-        if let newPositions {
-          .map(newPositions)
-        } else if journalBytes.count <= RecordLookup.sortedReplayLimit {
-          .sorted(sortedCount: newRecords.count)  // opened from the index: sorted, checked
-        } else {
-          .map(Self.positions(of: newRecords))
-        }
-      origins = snapshotTags == nil ? nil : RecordOrigins(count: newRecords.count)
-      consumed = try replayJournal(
-        journalBytes, from: 0, into: &newRecords, lookup: &lookup, warnings: &newWarnings,
-        origins: &origins)
-      if case .map(let positions) = lookup { newPositions = positions }
-    }
-    snapshot = mapped
-    records = newRecords
-    journalNoteRanges = [:]
-    cachedPositions = newPositions
+    var newWarnings: [String] = []
+    loaded.apply(try readJournal(from: 0, stamp: journalStamp, warnings: &newWarnings))
+    state = loaded
     warnings = newWarnings
-    journalLength = consumed
-    snapshotStamp = newSnapshotStamp
-    journalStamp = newJournalStamp
-    cachedURLBuckets = nil
-    Self.update(&snapshotTags, by: origins, records: newRecords)
-    cachedTagIndex = snapshotTags
   }
 
   /// The index file beside the snapshot (see `StoreIndex`).
@@ -72,75 +40,46 @@ extension NoteStore {
     return try? StoreIndex.read(file, snapshot: mapped)
   }
 
-  /// Brings `index` up to date with changes (a journal replay, or a save; nil `origins`:
-  /// none), or drops it (rebuilt from the headers when first needed) when they changed so
-  /// many notes that patching would be slower than a rebuild. Patched in place: the caller
-  /// must hold the only copy, or the first change copies every entry.
-  static func update(_ index: inout TagIndex?, by origins: RecordOrigins?, records: [NoteRecord]) {
-    guard let origins, index != nil else { return }
-    guard origins.changes <= maxPatchedChanges else {
-      index = nil
-      return
-    }
-    origins.update(&index!, records: records)
-  }
-
-  /// Beyond this many changed notes a tag index is rebuilt rather than patched.
-  static let maxPatchedChanges = 4096
-
   /// Brings this instance up to date with changes other processes made on disk.
   /// Returns true if anything changed.
   @discardableResult
   public func refresh() throws(StoreError) -> Bool {
     let currentSnapshot = FileSystem.stamp(path)
     let currentJournal = FileSystem.stamp(journalPath)
-    if currentSnapshot == snapshotStamp && currentJournal == journalStamp { return false }
+    if currentSnapshot == state.snapshotStamp && currentJournal == state.journalStamp {
+      return false
+    }
     // A snapshot that vanished since it was read was moved or deleted by someone else. Reading
     // that as "the store is empty" would show no notes, and the next save would start a new
     // store in its place that buries every note the old one held: refuse, keep this state.
-    if snapshotStamp != nil && currentSnapshot == nil {
+    if state.snapshotStamp != nil && currentSnapshot == nil {
       throw StoreError(
         .io, path: path,
         "the store file was removed or moved away since it was opened; nothing was written")
     }
-    if currentSnapshot != snapshotStamp || (currentJournal?.size ?? 0) < Int64(journalLength) {
+    if currentSnapshot != state.snapshotStamp
+      || (currentJournal?.size ?? 0) < Int64(state.journalLength)
+    {
       try load()
       return true
     }
-    // Only the journal grew: replay the new records.
-    let journalBytes: [UInt8]
-    do { journalBytes = try FileSystem.contents(of: journalPath) ?? [] } catch {
-      throw ioError(error)
-    }
-    var newRecords = records
-    var lookup = RecordLookup.map(positionByID)
-    cachedPositions = nil  // one owner while the replay changes it
+    // Only the journal grew: apply the new records. Another process's changes patch the tag
+    // index: a browser open on 100k notes must not rebuild it (over a second) because a note
+    // was added elsewhere.
     var newWarnings = warnings
-    var origins = cachedTagIndex == nil ? nil : RecordOrigins(count: records.count)
-    let consumed = try replayJournal(
-      journalBytes, from: journalLength, into: &newRecords, lookup: &lookup,
-      warnings: &newWarnings, origins: &origins)
-    // Another process's changes patch the tag index: a browser open on 100k notes must not
-    // rebuild it (over a second) because a note was added elsewhere.
-    var newTags = cachedTagIndex
-    cachedTagIndex = nil  // one owner while it is patched: a shared copy would be copied whole
-    Self.update(&newTags, by: origins, records: newRecords)
-    records = newRecords
-    if case .map(let positions) = lookup { cachedPositions = positions }
-    journalNoteRanges = [:]  // another process's records may have replaced our notes
+    let run = try readJournal(
+      from: state.journalLength, stamp: currentJournal, warnings: &newWarnings)
+    state.apply(run)
     warnings = newWarnings
-    journalLength = consumed
-    journalStamp = currentJournal
-    cachedTagIndex = newTags
-    cachedURLBuckets = nil
     return true
   }
 
   /// Parses `{"format":"url-notes","formatVersion":1,"notes":[…]}` reading only note headers.
-  func scanSnapshot(
-    _ bytes: UnsafeBufferPointer<UInt8>, into records: inout [NoteRecord],
-    positions: inout [NoteID: Int]
-  ) throws(StoreError) {
+  func scanSnapshot(_ mapped: MappedFile, stamp: FileSystem.Stamp?) throws(StoreError)
+    -> StoreState
+  {
+    let bytes = mapped.bytes
+    var records: [NoteRecord] = []
     var reader = JSONReader(bytes)
     var sawFormat = false
     do {
@@ -179,10 +118,6 @@ extension NoteStore {
             reader.skipWhitespace()
             let start = reader.offset
             let header = NoteHeader(try NoteCodec.readHeader(&reader))
-            if positions[header.id] != nil {
-              throw StoreProblem("duplicate note id \"\(header.id)\"", at: start)
-            }
-            positions[header.id] = records.count
             records.append(NoteRecord(header: header, source: .snapshot(start..<reader.offset)))
           }
         default: try reader.skipValue()
@@ -191,6 +126,13 @@ extension NoteStore {
       try reader.expectEnd()
       guard sawFormat else {
         throw StoreError(.notAStore, path: path, "not a url-notes store: no \"format\" member")
+      }
+      do throws(StoreState.DuplicateNote) {
+        return try StoreState(snapshot: mapped, stamp: stamp, scanned: records)
+      } catch {
+        let record = records[error.record]
+        throw StoreProblem(
+          "duplicate note id \"\(record.id)\"", at: record.snapshotRange!.lowerBound)
       }
     } catch let error as StoreError {
       throw error
@@ -204,30 +146,25 @@ extension NoteStore {
     }
   }
 
-  /// Applies journal records from byte `start`; returns the offset after the last complete one.
+  /// The journal's records from byte `start` to the last complete one, as a run to apply.
   /// A final line without its newline is a write cut short by a crash: it is ignored (the
   /// change it held was never reported done). A bad line before the end is corruption.
-  /// `origins`, when given, follows where the records it started from went.
-  func replayJournal(
-    _ bytes: [UInt8], from start: Int, into records: inout [NoteRecord],
-    lookup: inout RecordLookup, warnings: inout [String], origins: inout RecordOrigins?
-  ) throws(StoreError) -> Int {
+  func readJournal(from start: Int, stamp: FileSystem.Stamp?, warnings: inout [String])
+    throws(StoreError) -> JournalRun
+  {
+    let bytes: [UInt8]
+    do { bytes = try FileSystem.contents(of: journalPath) ?? [] } catch { throw ioError(error) }
+    var changes: [StoreChange] = []
     var lineStart = start
     while lineStart < bytes.count {
       guard let newline = bytes[lineStart...].firstIndex(of: 0x0A) else {
         warnings.append("\(journalPath): ignored an incomplete last record (an interrupted save)")
-        return lineStart
+        break
       }
-      if newline > lineStart {
-        for change in try decodeJournalLine(bytes, lineStart..<newline) {
-          let position = lookup.position(of: change.noteID, in: records)
-          origins?.record(change, at: position, records: records)
-          lookup.apply(change, at: position, to: &records)
-        }
-      }
+      if newline > lineStart { changes += try decodeJournalLine(bytes, lineStart..<newline) }
       lineStart = newline + 1
     }
-    return lineStart
+    return JournalRun(changes: changes, end: lineStart, stamp: stamp)
   }
 
   /// One journal line: `{"put":…}`, `{"delete":…}`, or `{"batch":[those]}` for the changes of
@@ -271,25 +208,6 @@ extension NoteStore {
         error.message)
     } catch {
       throw StoreError(.corrupt, path: journalPath, "\(error)")
-    }
-  }
-
-  static func apply(
-    _ change: StoreChange, to records: inout [NoteRecord], positions: inout [NoteID: Int]
-  ) {
-    switch change {
-    case .put(let note):
-      let record = NoteRecord(note)
-      if let position = positions[note.id] {
-        records[position] = record
-      } else {
-        positions[note.id] = records.count
-        records.append(record)
-      }
-    case .delete(let id):
-      guard let position = positions.removeValue(forKey: id) else { return }
-      records.remove(at: position)
-      for index in position..<records.count { positions[records[index].id] = index }
     }
   }
 

@@ -53,25 +53,25 @@ extension NoteStore {
     guard !changes.isEmpty else { return }
     try acquireLock()
     defer { releaseLock() }
-    if snapshotStamp == nil {
-      var newRecords = records
-      var newPositions = positionByID
-      for change in changes { Self.apply(change, to: &newRecords, positions: &newPositions) }
-      try writeSnapshot(newRecords)
+    if state.snapshotStamp == nil {
+      var first = state
+      first.apply(JournalRun(changes: changes, end: 0, stamp: nil))
+      try writeSnapshot(first.records)
       return
     }
     // One line per apply, so a crash keeps all of its changes or none: the journal reader
     // ignores a last line without its newline, and a kill can cut a write short anywhere.
+    let journalLength = state.journalLength
     var writer = JSONWriter(reservingCapacity: 4096)
-    // Where each put's note lands in this record, for `journalNoteRanges` once it is durable.
-    var noteRanges: [(NoteID, Range<Int>)] = []
+    // Where each put's note lands in the journal, for the fold to copy once it is durable.
+    var noteRanges: [NoteID: Range<Int>] = [:]
     if changes.count == 1 {
-      Self.writeJournalRecord(changes[0], to: &writer, noteRanges: &noteRanges)
+      Self.writeJournalRecord(changes[0], to: &writer, at: journalLength, noteRanges: &noteRanges)
     } else {
       writer.raw("{\"batch\":[")
       for (index, change) in changes.enumerated() {
         if index > 0 { writer.raw(",") }
-        Self.writeJournalRecord(change, to: &writer, noteRanges: &noteRanges)
+        Self.writeJournalRecord(change, to: &writer, at: journalLength, noteRanges: &noteRanges)
       }
       writer.raw("]}")
     }
@@ -96,63 +96,14 @@ extension NoteStore {
       throw StoreError(
         .io, path: error.path, "\(error.message); the change was not saved, the store is unchanged")
     }
-    var positions = positionByID
-    cachedPositions = nil  // one owner, so the changes below do not copy the map
-    // The tag index is patched as after a journal replay (an edit or a delete in the TUI
-    // must not rebuild it from every header: over a second at 100k notes). During an import
-    // (compaction deferred) nothing reads tags and the fold at its end writes a new index,
-    // so it is dropped instead. The URL buckets are patched for every change: an import looks
-    // a URL up for each note it finds, and rebuilding them after each file decoded every
-    // header again.
-    var tags = compactionDeferred ? nil : cachedTagIndex
-    var origins = tags == nil ? nil : RecordOrigins(count: records.count)
-    var buckets = cachedURLBuckets
-    cachedTagIndex = nil
-    cachedURLBuckets = nil
-    for change in changes {
-      let position = positions[change.noteID]
-      origins?.record(change, at: position, records: records)
-      let previousURL = position.flatMap { records[$0].header.url }
-      Self.apply(change, to: &records, positions: &positions)
-      let newURL: String? = if case .put(let note) = change { note.url } else { nil }
-      Self.moveInBuckets(
-        &buckets, change.noteID, from: previousURL, to: newURL, positions: positions)
-    }
-    Self.update(&tags, by: origins, records: records)
-    cachedTagIndex = tags
-    cachedPositions = positions
-    cachedURLBuckets = buckets
-    for change in changes {
-      if case .delete(let id) = change { journalNoteRanges[id] = nil }
-    }
-    for (id, range) in noteRanges {
-      journalNoteRanges[id] = range.lowerBound + journalLength..<range.upperBound + journalLength
-    }
-    journalLength += writer.bytes.count
-    journalStamp = FileSystem.stamp(journalPath)
+    // During an import (compaction deferred) nothing reads tags and the fold at its end
+    // writes a new index, so the tag index is dropped rather than patched.
+    state.apply(
+      JournalRun(
+        changes: changes, noteRanges: noteRanges, end: journalLength + writer.bytes.count,
+        stamp: FileSystem.stamp(journalPath)),
+      keepingTagIndex: !compactionDeferred)
     if !compactionDeferred { compactIfDue() }
-  }
-
-  /// Moves note `id` from the URL bucket of `oldURL` to that of `newURL` (either may be nil),
-  /// keeping each bucket in store order, as `urlBuckets` builds them.
-  static func moveInBuckets(
-    _ buckets: inout [String: [NoteID]]?, _ id: NoteID, from oldURL: String?, to newURL: String?,
-    positions: [NoteID: Int]
-  ) {
-    guard buckets != nil else { return }
-    let oldKey = oldURL.map(URLIndex.key)
-    let newKey = newURL.map(URLIndex.key)
-    guard oldKey != newKey else { return }
-    if let oldKey {
-      buckets![oldKey]?.removeAll { $0 == id }
-      if buckets![oldKey]?.isEmpty == true { buckets![oldKey] = nil }
-    }
-    if let newKey, let position = positions[id] {
-      var bucket = buckets![newKey] ?? []
-      let slot = bucket.firstIndex { (positions[$0] ?? 0) > position } ?? bucket.count
-      bucket.insert(id, at: slot)
-      buckets![newKey] = bucket
-    }
   }
 
   /// Runs `body` with compaction held back, then compacts once if the journal has grown past
@@ -172,8 +123,8 @@ extension NoteStore {
   /// durable already; a failed fold (disk full, say) is retried on the next save and must not
   /// be reported as a lost change.
   func compactIfDue() {
-    let snapshotSize = Int(snapshotStamp?.size ?? 0)
-    guard journalLength > max(NoteStore.compactionThresholdBytes, snapshotSize / 16) else {
+    let snapshotSize = Int(state.snapshotStamp?.size ?? 0)
+    guard state.journalLength > max(NoteStore.compactionThresholdBytes, snapshotSize / 16) else {
       return
     }
     do {
@@ -220,7 +171,7 @@ extension NoteStore {
           case .snapshot(let range):
             try file.append(UnsafeBufferPointer(rebasing: snapshot!.bytes[range]))
           case .memory(let note):
-            if let journal, let range = journalNoteRanges[note.id],
+            if let journal, let range = state.journalNoteRanges[note.id],
               range.upperBound <= journal.bytes.count,
               journal.bytes[range.lowerBound] == UInt8(ascii: "{"),
               journal.bytes[range.upperBound - 1] == UInt8(ascii: "}")
@@ -277,22 +228,25 @@ extension NoteStore {
   /// Mapped rather than read: after an import it is tens of megabytes, copied once into the
   /// new snapshot. We hold the lock, so no writer truncates it while it is mapped.
   func journalCopySource() -> MappedFile? {
-    guard !journalNoteRanges.isEmpty, let stamp = FileSystem.stamp(journalPath),
-      stamp == journalStamp, stamp.size == Int64(journalLength),
-      let mapped = try? MappedFile(path: journalPath), mapped.bytes.count == journalLength
+    guard !state.journalNoteRanges.isEmpty, let stamp = FileSystem.stamp(journalPath),
+      stamp == state.journalStamp, stamp.size == Int64(state.journalLength),
+      let mapped = try? MappedFile(path: journalPath), mapped.bytes.count == state.journalLength
     else { return nil }
     return mapped
   }
 
+  /// Writes one `put` or `delete` record; a put's note JSON range goes into `noteRanges` as
+  /// file offsets, the writer's first byte landing at `base`.
   static func writeJournalRecord(
-    _ change: StoreChange, to writer: inout JSONWriter, noteRanges: inout [(NoteID, Range<Int>)]
+    _ change: StoreChange, to writer: inout JSONWriter, at base: Int,
+    noteRanges: inout [NoteID: Range<Int>]
   ) {
     switch change {
     case .put(let note):
       writer.raw("{\"put\":")
       let start = writer.bytes.count
       NoteCodec.write(note, to: &writer)
-      noteRanges.append((note.id, start..<writer.bytes.count))
+      noteRanges[note.id] = base + start..<base + writer.bytes.count
       writer.raw("}")
     case .delete(let id):
       writer.raw("{\"delete\":")

@@ -184,7 +184,7 @@ extension StoreIndex {
     guard !records.isEmpty else { return }
     let step = max(1, records.count / 64)
     for position in stride(from: 0, to: records.count, by: step) + [records.count - 1] {
-      guard case .snapshot(let range) = records[position].source,
+      guard let range = records[position].snapshotRange,
         snapshot.copyBytes(range.lowerBound..<(range.lowerBound + 1)) == [UInt8(ascii: "{")],
         snapshot.copyBytes((range.upperBound - 1)..<range.upperBound) == [UInt8(ascii: "}")]
       else { throw Rejection(reason: "damaged: a range is not a note object") }

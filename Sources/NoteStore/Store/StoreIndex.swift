@@ -58,7 +58,7 @@ enum StoreIndex {
     headers.reserveCapacity(records.count * 160)
     var noteEntries: [Int] = []
     for (position, record) in records.enumerated() {
-      guard case .snapshot(let range) = record.source else { return nil }
+      guard let range = record.snapshotRange else { return nil }
       let header = record.header
       append(UInt64(range.lowerBound), to: &table)
       append(UInt64(range.upperBound), to: &table)
