@@ -27,7 +27,8 @@ import Testing
     for group in Self.spellings {
       let normalized = Set(group.map { NormalizedURL.normalize($0) })
       #expect(normalized.count == 1, "\(group)")
-      #expect(Set(group.map(NormalizedURL.bucketKey)).count == 1, "\(group.map(NormalizedURL.bucketKey))")
+      #expect(
+        Set(group.map(NormalizedURL.bucketKey)).count == 1, "\(group.map(NormalizedURL.bucketKey))")
     }
     #expect(NormalizedURL.bucketKey("https://example.com/a/b") == "b")
     #expect(NormalizedURL.bucketKey("https://news.ycombinator.com/item?id=1") == "item?id=1")
