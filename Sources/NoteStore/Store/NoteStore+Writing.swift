@@ -1,12 +1,6 @@
 import ByteJSON
 import Dispatch
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 extension NoteStore {
   /// Runs `body` holding the store's write lock, after picking up changes other processes
   /// made. Read, decide and write inside one call so no other writer's update is lost.
@@ -87,7 +81,7 @@ extension NoteStore {
           try? load()
           throw FileSystem.Failure(
             operation: "append (another process changed the journal unseen)", path: journalPath,
-            code: EAGAIN)
+            code: .tryAgain)
         }
         try FileSystem.truncate(journalPath, toLength: journalLength)
       }
