@@ -19,6 +19,9 @@ public final class NoteStore {
   var lockDepth = 0
   /// Set while an import runs (`withCompactionDeferred`): saves only append to the journal.
   var compactionDeferred = false
+  /// Set while this instance folds the journal (`fold`), so releasing its lock does not
+  /// start another fold.
+  var folding = false
   var heldLock: StoreLock?
   /// Non-fatal findings while loading (a torn journal tail, say), for the caller to show.
   public internal(set) var warnings: [String] = []
