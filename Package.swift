@@ -60,3 +60,11 @@ let package = Package(
       dependencies: ["url-notes", "store-torture", "NoteStore", "TestSupport"]),
   ]
 )
+
+// Build hygiene: `.ci/run` sets URL_NOTES_STRICT=1, so a warning in the project's own code fails
+// CI. Only this package's targets get the flag: dependencies' warnings never fail the build.
+if Context.environment["URL_NOTES_STRICT"] == "1" {
+  for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-warnings-as-errors"])]
+  }
+}
