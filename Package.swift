@@ -35,7 +35,10 @@ let package = Package(
       dependencies: [
         "NoteStore", "NotesTUI", "CursesTerminal", "TerminalCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]),
+      ],
+      // `Samples` links to data/: the demo's samples are compiled into the program, so
+      // `url-notes demo` works from any directory and after the binary is copied elsewhere.
+      resources: [.embedInCode("Samples")]),
     .executableTarget(
       name: "url-notes-bench",
       dependencies: ["NoteStore", "FlightFormat", "NotesTUI", "TerminalCore"]),
