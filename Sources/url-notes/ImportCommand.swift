@@ -35,7 +35,7 @@ struct Import: ParsableCommand {
       } else {
         Output.line((dryRun ? "would import " : "") + file.summaryLine)
       }
-      for warning in file.warnings { Output.error("\(file.path): warning: \(warning)") }
+      for warning in file.warnings { Output.error(warning) }
     }
     // Notes, not writes: a note in three files is one note (README, Merging).
     let notes = report.distinctNotes
