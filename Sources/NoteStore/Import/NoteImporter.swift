@@ -44,7 +44,7 @@ public struct NoteImporter: Sendable {
   {
     // One compaction at the end, not one per megabyte of journal (see withCompactionDeferred).
     try store.withWriteLock {
-      try store.withCompactionDeferred {
+      store.withCompactionDeferred {
         var report = ImportReport()
         var pending = PendingNotes(store: store)
         // Files merged since the last write (indices into `report.files`).
