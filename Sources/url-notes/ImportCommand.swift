@@ -21,21 +21,21 @@ struct Import: ParsableCommand {
 
   func run() throws {
     let store = try options.open()
-    let openingWarnings = Set(store.warnings)
+    let openingWarnings = store.warnings
     let report: ImportReport
     do {
       report = try NoteImporter().importPaths(paths, into: store, dryRun: dryRun)
     } catch {
-      Output.error("\(error)")
+      Output.report(error)
       throw ExitCode(1)
     }
     for file in report.files {
-      if file.failure != nil {
-        Output.error(file.summaryLine)
+      if let failure = file.failure {
+        Output.report(failure)
       } else {
         Output.line((dryRun ? "would import " : "") + file.summaryLine)
       }
-      for warning in file.warnings { Output.error("\(file.path): warning: \(warning)") }
+      for warning in file.warnings { Output.report(warning) }
     }
     let verb = dryRun ? "would be" : "were"
     Output.line(
@@ -44,7 +44,7 @@ struct Import: ParsableCommand {
     )
     // Findings of the save itself (a compaction that failed after the journal append, say).
     for warning in store.warnings where !openingWarnings.contains(warning) {
-      Output.error("warning: " + warning)
+      Output.report(warning)
     }
     if !report.succeeded { throw ExitCode(1) }
   }

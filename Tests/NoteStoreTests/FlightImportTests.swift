@@ -95,10 +95,10 @@ import Testing
     let report = try NoteImporter().importPaths(
       [empty, samples[0], binary, json, missing], into: store)
     #expect(
-      report.files.compactMap(\.failure) == [
-        "\(empty): error: file is empty",
-        "\(binary): error: binary file, expected a saved page (flight payload, HTML, Markdown or text)",
-        "\(json): error: a JSON file that is not a page dump; expected a flight payload (.rsc), a saved "
+      report.files.compactMap(\.failure?.description) == [
+        "\(empty):1:1: error: file is empty",
+        "\(binary):1:1: error: binary file, expected a saved page (flight payload, HTML, Markdown or text)",
+        "\(json):1:1: error: a JSON file that is not a page dump; expected a flight payload (.rsc), a saved "
           + "Next.js page (.html), a Markdown or text page dump, or a Netscape bookmark file",
         "\(missing): error: no such file",
       ])
@@ -112,8 +112,8 @@ import Testing
     let before = FileManager.default.bytes(atPath: storePath)
     let report = try NoteImporter().importPaths([storePath], into: store)
     #expect(
-      report.files.first?.failure
-        == "\(storePath): error: this is a url-notes store, not a page dump (use --store to open it)"
+      report.files.first?.failure?.description
+        == "\(storePath):1:1: error: this is a url-notes store, not a page dump (use --store to open it)"
     )
     #expect(FileManager.default.bytes(atPath: storePath) == before)
   }
@@ -129,7 +129,7 @@ import Testing
     let store = try NoteStore.open(path: storePath)
     let report = try NoteImporter().importPaths([path], into: store)
     let failure = try #require(report.files.first?.failure)
-    #expect(failure.hasPrefix("\(path): error: no note previews found"))
+    #expect(failure.description.hasPrefix("\(path):1:1: error: no note previews found"))
     #expect(store.count == 0)
     #expect(!FileManager.default.fileExists(atPath: storePath))
   }
@@ -139,7 +139,8 @@ import Testing
     try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
     let report = try NoteImporter().importPaths([empty], into: try NoteStore.open(path: storePath))
     #expect(
-      report.files.first?.failure?.hasPrefix("\(empty): error: no page dumps in this directory")
+      report.files.first?.failure?.description
+        .hasPrefix("\(empty): error: no page dumps in this directory")
         == true)
   }
 }

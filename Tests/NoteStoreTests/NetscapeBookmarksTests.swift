@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 import TestSupport
 import Testing
 
@@ -12,7 +13,7 @@ import Testing
       .read(try Fixtures.bytes("netscape/\(fixture)"), path: fixture)
   }
 
-  func problem(_ text: String) -> ImportProblem? {
+  func problem(_ text: String) -> Diagnostic? {
     do {
       _ = try reader.read(Array(text.utf8), path: "b.html")
       return nil
@@ -109,7 +110,7 @@ import Testing
   @Test func filesWithoutAnchorsAreProblems() {
     #expect(
       problem("<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n</DL>\n")
-        == ImportProblem("no bookmarks found", at: TextPosition(line: 4, column: 1)))
+        == Diagnostic("no bookmarks found", at: TextPosition(line: 4, column: 1)))
     #expect(problem("")?.message == "file is empty")
     #expect(problem("<DL>\u{0}")?.message == "binary file, expected a Netscape bookmark file")
   }

@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 
 #if canImport(Glibc)
   import Glibc
@@ -95,7 +96,7 @@ public struct NetscapeBookmarkReader: DumpReader {
     }
   }
 
-  public func read(_ bytes: [UInt8], path: String) throws(ImportProblem) -> [NoteDraft] {
+  public func read(_ bytes: [UInt8], path: String) throws(Diagnostic) -> [NoteDraft] {
     let text = try MarkdownDumpReader.decodeText(bytes, expected: "a Netscape bookmark file")
     var tokenizer = Tokenizer(text)
     var collector = Collector(folderTags: folderTags)
@@ -103,7 +104,7 @@ public struct NetscapeBookmarkReader: DumpReader {
     let drafts = collector.finish()
     guard !drafts.isEmpty else {
       // Points at the end: that is where the reader gave up looking for an anchor.
-      throw ImportProblem(
+      throw Diagnostic(
         "no bookmarks found", at: TextPosition.of(offset: bytes.count, in: bytes))
     }
     return drafts

@@ -1,4 +1,4 @@
-import ByteJSON
+import Diagnostics
 
 /// A note as an importer finds it in a file: no identity, no times, no provenance yet.
 /// `NoteImporter` merges drafts into the store.
@@ -21,34 +21,13 @@ public struct NoteDraft: Equatable, Sendable {
   }
 }
 
-/// Why a file could not be imported, with the position in the file when there is one.
-///
-/// Printed compiler-style by `formatted(path:)`: `notes.rsc:12:40: error: expected ','`.
-public struct ImportProblem: Error, Equatable, Sendable {
-  public var message: String
-  public var position: ByteJSONPosition?
-
-  public init(_ message: String, at position: ByteJSONPosition? = nil) {
-    self.message = message
-    self.position = position
-  }
-
-  /// "PATH:LINE:COL: error: MESSAGE", or "PATH: error: MESSAGE" without a position.
-  public func formatted(path: String) -> String {
-    if let position { return "\(path):\(position.line):\(position.column): error: \(message)" }
-    return "\(path): error: \(message)"
-  }
-}
-
-/// A line and column (1-based) in an imported file.
-public typealias ByteJSONPosition = TextPosition
-
 /// One reader of saved page dumps.
 public protocol DumpReader: Sendable {
   /// The provenance format name ("flight", "markdown", "netscape", ...).
   var format: String { get }
   /// True when `bytes` look like this reader's input (cheap: a sniff of the first bytes).
   func recognizes(_ bytes: [UInt8], path: String) -> Bool
-  /// The notes in the file; throws when the file is unreadable as this format.
-  func read(_ bytes: [UInt8], path: String) throws(ImportProblem) -> [NoteDraft]
+  /// The notes in the file; throws when the file is unreadable as this format, with the
+  /// position of the problem (the importer places it in the file).
+  func read(_ bytes: [UInt8], path: String) throws(Diagnostic) -> [NoteDraft]
 }

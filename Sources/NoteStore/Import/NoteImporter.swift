@@ -1,3 +1,4 @@
+import Diagnostics
 import Dispatch
 
 #if canImport(Glibc)
@@ -88,7 +89,7 @@ public struct NoteImporter: Sendable {
     defer { unsaved.removeAll() }
     do { try store.apply(pending.takeChanges()) } catch {
       for index in unsaved {
-        report.files[index].failure = "\(error)"
+        report.files[index].failure = error.diagnostic
         report.files[index].added = []
         report.files[index].merged = []
         report.files[index].unchanged = []
@@ -129,9 +130,10 @@ public struct NoteImporter: Sendable {
     }
     if names.isEmpty {
       var failed = FileReport(path: path)
-      failed.failure =
-        "\(path): error: no page dumps in this directory (looked for "
-        + DumpSniffer.dumpExtensions.sorted().map { "." + $0 }.joined(separator: ", ") + ")"
+      failed.failure = Diagnostic(
+        "no page dumps in this directory (looked for "
+          + DumpSniffer.dumpExtensions.sorted().map { "." + $0 }.joined(separator: ", ") + ")",
+        file: path, at: nil)
       report.files.append(failed)
       return []
     }
@@ -145,25 +147,27 @@ public struct NoteImporter: Sendable {
     let bytes: [UInt8]
     do {
       guard let contents = try FileSystem.contents(of: path) else {
-        report.failure = "\(path): error: no such file"
+        report.failure = Diagnostic("no such file", file: path, at: nil)
         return FileRead(report: report)
       }
       bytes = contents
     } catch {
-      report.failure = "\(path): error: \(error.message)"
+      report.failure = Diagnostic(error.message, file: path, at: nil)
       return FileRead(report: report)
     }
+    // The sniffs judge the content as a whole: its errors point at the start.
+    let start = TextPosition(line: 1, column: 1)
     if let reason = DumpSniffer.rejection(bytes) {
-      report.failure = "\(path): error: \(reason)"
+      report.failure = Diagnostic(reason, file: path, at: start)
       return FileRead(report: report)
     }
     guard let reader = readers.first(where: { $0.recognizes(bytes, path: path) }) else {
       let what =
         DumpSniffer.isPlainJSON(bytes)
         ? "a JSON file that is not a page dump" : "an unknown kind of file"
-      report.failure =
-        "\(path): error: \(what); expected a flight payload (.rsc), a saved "
-        + "Next.js page (.html), a Markdown or text page dump, or a Netscape bookmark file"
+      report.failure = Diagnostic(
+        "\(what); expected a flight payload (.rsc), a saved Next.js page (.html), a Markdown "
+          + "or text page dump, or a Netscape bookmark file", file: path, at: start)
       return FileRead(report: report)
     }
     report.format = reader.format
@@ -175,7 +179,7 @@ public struct NoteImporter: Sendable {
       let drafts = try reader.read(bytes, path: path)
       return FileRead(report: report, drafts: drafts.map(PendingNotes.Prepared.init))
     } catch {
-      report.failure = error.formatted(path: path)
+      report.failure = error.inFile(path)
       return FileRead(report: report)
     }
   }
