@@ -98,8 +98,9 @@ import Testing
       report.files.compactMap(\.failure?.description) == [
         "\(empty):1:1: error: file is empty",
         "\(binary):1:1: error: binary file, expected a saved page (flight payload, HTML, Markdown or text)",
-        "\(json):1:1: error: a JSON file that is not a page dump; expected a flight payload (.rsc), a saved "
-          + "Next.js page (.html), a Markdown or text page dump, or a Netscape bookmark file",
+        "\(json):1:1: error: a JSON file that is not a page dump; expected a flight payload (.rsc), a "
+          + "saved Next.js page (.html), a Markdown or text page dump, a Netscape bookmark file, "
+          + "or url-notes' JSON export",
         "\(missing): error: no such file",
       ])
     #expect(!report.succeeded)

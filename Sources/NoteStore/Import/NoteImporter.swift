@@ -28,7 +28,7 @@ public struct NoteImporter: Sendable {
   /// The readers tried in order: the first that recognises a file reads it.
   public static var defaultReaders: [any DumpReader] {
     [
-      NetscapeBookmarkReader(), FlightDumpReader(), MarkdownDumpReader(),
+      JSONExportReader(), NetscapeBookmarkReader(), FlightDumpReader(), MarkdownDumpReader(),
       MarkdownDumpReader(flavor: .text),
     ]
   }
@@ -155,7 +155,7 @@ public struct NoteImporter: Sendable {
       report.failure = Diagnostic(error.message, file: path, at: nil)
       return FileRead(report: report)
     }
-    // The sniffs judge the content as a whole: its errors point at the start.
+    // What is wrong with a whole file is reported at its start, like any other position.
     let start = TextPosition(line: 1, column: 1)
     if let reason = DumpSniffer.rejection(bytes) {
       report.failure = Diagnostic(reason, file: path, at: start)
@@ -167,7 +167,8 @@ public struct NoteImporter: Sendable {
         ? "a JSON file that is not a page dump" : "an unknown kind of file"
       report.failure = Diagnostic(
         "\(what); expected a flight payload (.rsc), a saved Next.js page (.html), a Markdown "
-          + "or text page dump, or a Netscape bookmark file", file: path, at: start)
+          + "or text page dump, a Netscape bookmark file, or url-notes' JSON export", file: path,
+        at: start)
       return FileRead(report: report)
     }
     report.format = reader.format
@@ -176,8 +177,9 @@ public struct NoteImporter: Sendable {
       if let flight = reader as? FlightDumpReader {
         return FileRead(report: report, drafts: try flight.readPrepared(bytes))
       }
-      let drafts = try reader.read(bytes, path: path)
-      return FileRead(report: report, drafts: drafts.map(PendingNotes.Prepared.init))
+      let reading = try reader.readWithWarnings(bytes, path: path)
+      report.warnings = reading.warnings.map { $0.inFile(path) }
+      return FileRead(report: report, drafts: reading.drafts.map(PendingNotes.Prepared.init))
     } catch {
       report.failure = error.inFile(path)
       return FileRead(report: report)
