@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 
 /// The local note store: one JSON snapshot, an append-only journal beside it, and a lock.
 ///
@@ -52,7 +53,7 @@ public final class NoteStore {
   /// into a current snapshot instead of appending, which is the store's upgrade.
   var snapshotNeedsUpgrade = false
   /// Non-fatal findings while loading (a torn journal tail, say), for the caller to show.
-  public internal(set) var warnings: [String] = []
+  public internal(set) var warnings: [Diagnostic] = []
 
   /// The journal is folded into the snapshot once it is larger than this many bytes or a
   /// sixteenth of the snapshot, whichever is larger: edits stay an append, and replaying the
