@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 import Dispatch
 
 /// Folding the journal into a new snapshot.
@@ -35,7 +36,10 @@ extension NoteStore {
   func foldIfDue() {
     guard lockDepth == 0, !compactionDeferred, !folding, isFoldDue else { return }
     do { try compact() } catch {
-      warnings.append("\(error) (the change itself is saved in the journal)")
+      var warning = error.diagnostic
+      warning.severity = .warning
+      warning.message += " (the change itself is saved in the journal)"
+      warnings.append(warning)
     }
   }
 
@@ -159,7 +163,9 @@ extension NoteStore {
           written.append(moved)
           try file.append(index == order.count - 1 ? Self.lastSeparator : Self.separator)
         }
-        try file.append(Self.ending)
+        var ending: [UInt8] = []
+        Tombstones.appendSection(Tombstones.alive(base.tombstones, at: .now()), to: &ending)
+        try file.append(ending)
       }
       return (temporary, written)
     } catch {
@@ -171,7 +177,6 @@ extension NoteStore {
 
   static let separator = Array(",\n".utf8)
   static let lastSeparator = Array("\n".utf8)
-  static let ending = Array("]}\n".utf8)
 
   /// The journal's bytes when `base.journalNoteRanges` describes them: it is the file those
   /// appends went to (same device and inode: the journal only grows in place, and is replaced

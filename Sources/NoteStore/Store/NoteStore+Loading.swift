@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 
 extension NoteStore {
   /// Reads the snapshot's headers and replays the journal. All or nothing: on error the
@@ -13,10 +14,13 @@ extension NoteStore {
     do { mapped = try MappedFile(path: path) } catch { throw ioError(error) }
     var loaded = StoreState(snapshotStamp: snapshotStamp)
     if let mapped {
-      if let index = readIndex(for: mapped) {
+      // Through the index, the tombstones are read from the bytes after the last note.
+      if let index = readIndex(for: mapped), let last = index.records.last?.snapshotRange,
+        let tail = Tombstones.readTail(mapped.bytes, after: last.upperBound)
+      {
         loaded = StoreState(
           snapshot: mapped, stamp: snapshotStamp, records: index.records,
-          tagIndex: index.tagIndex)
+          tagIndex: index.tagIndex, tombstones: tail.tombstones, needsUpgrade: !tail.hasSection)
       } else {
         loaded = try scanSnapshot(mapped, stamp: snapshotStamp)
         if let bytes = StoreIndex.encode(loaded.records, snapshot: mapped) {
@@ -25,7 +29,7 @@ extension NoteStore {
         mapped.releasePages()
       }
     }
-    var newWarnings: [String] = []
+    var newWarnings: [Diagnostic] = []
     loaded.apply(try readJournal(from: 0, stamp: journalStamp, warnings: &newWarnings))
     state = loaded
     warnings = newWarnings
@@ -74,12 +78,15 @@ extension NoteStore {
     return true
   }
 
-  /// Parses `{"format":"url-notes","formatVersion":1,"notes":[…]}` reading only note headers.
+  /// Parses `{"format":"url-notes","formatVersion":2,"notes":[…],"tombstones":[…]}` reading
+  /// only note headers.
   func scanSnapshot(_ mapped: MappedFile, stamp: FileSystem.Stamp?) throws(StoreError)
     -> StoreState
   {
     let bytes = mapped.bytes
     var records: [NoteRecord] = []
+    var tombstones: [NoteID: Timestamp] = [:]
+    var formatVersion = 1
     var reader = JSONReader(bytes)
     var sawFormat = false
     do {
@@ -101,6 +108,7 @@ extension NoteStore {
           sawFormat = true
         case "formatVersion":
           let version = try reader.readInt()
+          formatVersion = version
           if version > NoteStore.formatVersion {
             throw StoreError(
               .newerVersion, path: path, position: position(valueStart, bytes),
@@ -120,6 +128,7 @@ extension NoteStore {
             let header = NoteHeader(try NoteCodec.readHeader(&reader))
             records.append(NoteRecord(header: header, source: .snapshot(start..<reader.offset)))
           }
+        case "tombstones": tombstones = try Tombstones.read(&reader)
         default: try reader.skipValue()
         }
       }
@@ -128,7 +137,9 @@ extension NoteStore {
         throw StoreError(.notAStore, path: path, "not a url-notes store: no \"format\" member")
       }
       do throws(StoreState.DuplicateNote) {
-        return try StoreState(snapshot: mapped, stamp: stamp, scanned: records)
+        return try StoreState(
+          snapshot: mapped, stamp: stamp, scanned: records, tombstones: tombstones,
+          needsUpgrade: formatVersion < NoteStore.formatVersion)
       } catch {
         let record = records[error.record]
         throw StoreProblem(
@@ -149,35 +160,52 @@ extension NoteStore {
   /// The journal's records from byte `start` to the last complete one, as a run to apply.
   /// A final line without its newline is a write cut short by a crash: it is ignored (the
   /// change it held was never reported done). A bad line before the end is corruption.
-  func readJournal(from start: Int, stamp: FileSystem.Stamp?, warnings: inout [String])
+  func readJournal(from start: Int, stamp: FileSystem.Stamp?, warnings: inout [Diagnostic])
     throws(StoreError) -> JournalRun
   {
     let bytes: [UInt8]
     do { bytes = try FileSystem.contents(of: journalPath) ?? [] } catch { throw ioError(error) }
+    // A format 1 journal's deletes carry no time: the journal's last change stands in.
+    let undated = Timestamp(secondsSince1970: stamp?.modified ?? 0)
+    var deleteTimes: [NoteID: Timestamp] = [:]
     var changes: [StoreChange] = []
     var lineStart = start
     while lineStart < bytes.count {
       guard let newline = bytes[lineStart...].firstIndex(of: 0x0A) else {
-        warnings.append("\(journalPath): ignored an incomplete last record (an interrupted save)")
+        warnings.append(
+          Diagnostic(
+            "ignored an incomplete last record (an interrupted save)", file: journalPath,
+            at: position(lineStart, bytes), severity: .warning))
         break
       }
-      if newline > lineStart { changes += try decodeJournalLine(bytes, lineStart..<newline) }
+      if newline > lineStart {
+        changes += try decodeJournalLine(
+          bytes, lineStart..<newline, deleteTimes: &deleteTimes, undated: undated)
+      }
       lineStart = newline + 1
     }
-    return JournalRun(changes: changes, end: lineStart, stamp: stamp)
+    return JournalRun(changes: changes, deleteTimes: deleteTimes, end: lineStart, stamp: stamp)
   }
 
   /// One journal line: `{"put":…}`, `{"delete":…}`, or `{"batch":[those]}` for the changes of
   /// one `apply`, which must land all or nothing (a single line is the unit a crash can cut).
-  func decodeJournalLine(_ bytes: [UInt8], _ range: Range<Int>) throws(StoreError) -> [StoreChange]
-  {
+  /// A delete's time (`"deleted"`) goes to `deleteTimes`; `undated` stands in when absent.
+  func decodeJournalLine(
+    _ bytes: [UInt8], _ range: Range<Int>, deleteTimes: inout [NoteID: Timestamp],
+    undated: Timestamp
+  ) throws(StoreError) -> [StoreChange] {
     func readChanges(_ reader: inout JSONReader, batchAllowed: Bool) throws -> [StoreChange] {
       var changes: [StoreChange] = []
+      var deleted: NoteID?
+      var time: Timestamp?
       try reader.beginObject()
       while let key = try reader.nextKey() {
         switch key {
         case "put": changes.append(.put(try NoteCodec.readNote(&reader)))
-        case "delete": changes.append(.delete(NoteID(try reader.readString())))
+        case "delete":
+          deleted = NoteID(try reader.readString())
+          changes.append(.delete(deleted!))
+        case "deleted": time = try NoteCodec.readTimestamp(&reader)
         case "batch" where batchAllowed:
           try reader.beginArray()
           while try reader.nextElement() {
@@ -186,6 +214,7 @@ extension NoteStore {
         default: try reader.skipValue()
         }
       }
+      if let deleted { deleteTimes[deleted] = time ?? undated }
       return changes
     }
     do {

@@ -50,11 +50,18 @@ extension NoteStore {
     guard !changes.isEmpty else { return }
     try acquireLock()
     defer { releaseLock() }
-    if state.snapshotStamp == nil {
-      // The first save writes a snapshot (of any journal too, which it then empties).
+    let now = Timestamp.now()
+    let deleteTimes = Dictionary(
+      changes.compactMap { if case .delete(let id) = $0 { (id, now) } else { nil } },
+      uniquingKeysWith: { $1 })
+    // No snapshot yet, or one of an older format: this save writes a current one (of any
+    // journal too, which it then empties).
+    if state.snapshotStamp == nil || state.snapshotNeedsUpgrade {
       var first = state
       first.apply(
-        JournalRun(changes: changes, end: state.journalLength, stamp: state.journalStamp))
+        JournalRun(
+          changes: changes, deleteTimes: deleteTimes, end: state.journalLength,
+          stamp: state.journalStamp))
       try fold(first)
       return
     }
@@ -65,12 +72,14 @@ extension NoteStore {
     // Where each put's note lands in the journal, for the fold to copy once it is durable.
     var noteRanges: [NoteID: Range<Int>] = [:]
     if changes.count == 1 {
-      Self.writeJournalRecord(changes[0], to: &writer, at: journalLength, noteRanges: &noteRanges)
+      Self.writeJournalRecord(
+        changes[0], deletedAt: now, to: &writer, at: journalLength, noteRanges: &noteRanges)
     } else {
       writer.raw("{\"batch\":[")
       for (index, change) in changes.enumerated() {
         if index > 0 { writer.raw(",") }
-        Self.writeJournalRecord(change, to: &writer, at: journalLength, noteRanges: &noteRanges)
+        Self.writeJournalRecord(
+          change, deletedAt: now, to: &writer, at: journalLength, noteRanges: &noteRanges)
       }
       writer.raw("]}")
     }
@@ -99,15 +108,17 @@ extension NoteStore {
     // writes a new index, so the tag index is dropped rather than patched.
     state.apply(
       JournalRun(
-        changes: changes, noteRanges: noteRanges, end: journalLength + writer.bytes.count,
+        changes: changes, noteRanges: noteRanges, deleteTimes: deleteTimes,
+        end: journalLength + writer.bytes.count,
         stamp: FileSystem.stamp(journalPath)),
       keepingTagIndex: !compactionDeferred)
   }
 
-  /// Writes one `put` or `delete` record; a put's note JSON range goes into `noteRanges` as
-  /// file offsets, the writer's first byte landing at `base`.
+  /// Writes one `put` or `delete` record (a delete with its time, `now`, for its tombstone); a
+  /// put's note JSON range goes into `noteRanges` as file offsets, the writer's first byte
+  /// landing at `base`.
   static func writeJournalRecord(
-    _ change: StoreChange, to writer: inout JSONWriter, at base: Int,
+    _ change: StoreChange, deletedAt now: Timestamp, to writer: inout JSONWriter, at base: Int,
     noteRanges: inout [NoteID: Range<Int>]
   ) {
     switch change {
@@ -120,6 +131,8 @@ extension NoteStore {
     case .delete(let id):
       writer.raw("{\"delete\":")
       writer.string(id.rawValue)
+      writer.raw(",\"deleted\":")
+      NoteCodec.write(now, to: &writer)
       writer.raw("}")
     }
   }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// The local note store: one JSON snapshot, an append-only journal beside it, and a lock.
 ///
 /// Layout (README "Store format"): `notes.json` holds every note, one per line, sorted by id;
@@ -24,15 +26,18 @@ public final class NoteStore {
   var folding = false
   var heldLock: StoreLock?
   /// Non-fatal findings while loading (a torn journal tail, say), for the caller to show.
-  public internal(set) var warnings: [String] = []
+  public internal(set) var warnings: [Diagnostic] = []
+  /// The id and time of each delete (see `Tombstones`), never of a note the store holds.
+  public var tombstones: [NoteID: Timestamp] { state.tombstones }
 
   /// The journal is folded into the snapshot once it is larger than this many bytes or a
   /// sixteenth of the snapshot, whichever is larger: edits stay an append, and replaying the
   /// journal at start-up stays a small fraction of the work.
   public static let compactionThresholdBytes = 1 << 20
 
-  /// The store format this version writes and reads.
-  public static let formatVersion = 1
+  /// The store format this version writes and reads (older ones are read and upgraded by
+  /// the next save). 2: tombstones.
+  public static let formatVersion = 2
 
   init(path: String) { self.path = path }
 

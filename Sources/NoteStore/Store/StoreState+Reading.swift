@@ -5,6 +5,9 @@ struct JournalRun {
   /// Where this instance's append put each note's JSON in the journal (file offsets); empty
   /// for records read from the file.
   var noteRanges: [NoteID: Range<Int>] = [:]
+  /// When each delete happened, for its tombstone (the last time a note was deleted in the
+  /// run: an earlier delete's tombstone is replaced anyway).
+  var deleteTimes: [NoteID: Timestamp] = [:]
   /// The journal's length after these records, and its stamp.
   var end: Int
   var stamp: FileSystem.Stamp?

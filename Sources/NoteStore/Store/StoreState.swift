@@ -36,6 +36,11 @@ struct StoreState {
   /// A record read from the file drops its note's entry: another writer's bytes are not
   /// copied, so every entry is exactly the current record's note.
   private(set) var journalNoteRanges: [NoteID: Range<Int>] = [:]
+  /// The id and time of each delete (see `Tombstones`), never of a note the store holds.
+  private(set) var tombstones: [NoteID: Timestamp] = [:]
+  /// True when the snapshot predates tombstones (format 1): the next save folds the journal
+  /// into a current snapshot instead of appending, which is the store's upgrade.
+  private(set) var snapshotNeedsUpgrade = false
 
   /// A note that appears twice in a snapshot: `record` is the later one's position.
   struct DuplicateNote: Error {
@@ -50,23 +55,29 @@ struct StoreState {
   /// The notes of `snapshot` as its index lists them: in file order, which the index checked
   /// to be strictly ascending by id. No journal record applied yet.
   init(
-    snapshot: MappedFile, stamp: FileSystem.Stamp?, records: [NoteRecord], tagIndex: TagIndex
+    snapshot: MappedFile, stamp: FileSystem.Stamp?, records: [NoteRecord], tagIndex: TagIndex,
+    tombstones: [NoteID: Timestamp], needsUpgrade: Bool
   ) {
     self.snapshot = snapshot
     snapshotStamp = stamp
     self.records = records
     self.tagIndex = tagIndex
+    self.tombstones = tombstones
+    snapshotNeedsUpgrade = needsUpgrade
     sortedCount = records.count
   }
 
   /// The notes of `snapshot` as a scan found them, in file order: the order is checked here
   /// (a hand-edited snapshot may be out of order) and an id seen twice is refused.
-  init(snapshot: MappedFile, stamp: FileSystem.Stamp?, scanned records: [NoteRecord])
-    throws(DuplicateNote)
-  {
+  init(
+    snapshot: MappedFile, stamp: FileSystem.Stamp?, scanned records: [NoteRecord],
+    tombstones: [NoteID: Timestamp], needsUpgrade: Bool
+  ) throws(DuplicateNote) {
     self.snapshot = snapshot
     snapshotStamp = stamp
     self.records = records
+    self.tombstones = tombstones
+    snapshotNeedsUpgrade = needsUpgrade
     var previous: NoteID?
     for record in records {
       let id = record.id
@@ -126,7 +137,9 @@ struct StoreState {
           records.append(NoteRecord(note))
         }
         moveInBuckets(id, from: previousURL, to: note.url)
+        if !tombstones.isEmpty { tombstones[id] = nil }
       case .delete:
+        tombstones[id] = run.deleteTimes[id]
         guard let position else { continue }
         moveInBuckets(id, from: previousURL, to: nil)
         records.remove(at: position)
