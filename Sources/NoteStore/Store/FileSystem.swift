@@ -108,12 +108,23 @@ enum FileSystem {
   /// process still running is kept: a fold writes its snapshot without the lock.
   static func removeStaleTemporaries(of path: String) {
     let directory = parentDirectory(of: path)
-    let prefix = fileName(of: path) + ".tmp-"
-    for name in Syscalls.directoryEntries(directory) where name.hasPrefix(prefix) {
-      let pid = Int32(name.dropFirst(prefix.count).prefix { $0.isASCII && $0.isNumber })
-      if let pid, Syscalls.processExists(pid) { continue }
-      Syscalls.unlink(directory + "/" + name)
+    for name in temporaries(of: path) where !name.live {
+      Syscalls.unlink(directory + "/" + name.name)
     }
+  }
+
+  /// The names of `<path>.tmp-<pid>…` files whose process is running.
+  static func liveTemporaries(of path: String) -> [String] {
+    temporaries(of: path).filter(\.live).map(\.name)
+  }
+
+  private static func temporaries(of path: String) -> [(name: String, live: Bool)] {
+    let prefix = fileName(of: path) + ".tmp-"
+    return Syscalls.directoryEntries(parentDirectory(of: path)).filter { $0.hasPrefix(prefix) }
+      .map { name in
+        let pid = Int32(name.dropFirst(prefix.count).prefix { $0.isASCII && $0.isNumber })
+        return (name, pid.map(Syscalls.processExists) ?? false)
+      }
   }
 
   /// Appends `bytes` with one write and makes them durable.

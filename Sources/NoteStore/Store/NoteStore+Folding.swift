@@ -35,12 +35,30 @@ extension NoteStore {
   /// reported as a lost change.
   func foldIfDue() {
     guard lockDepth == 0, !compactionDeferred, !folding, isFoldDue else { return }
+    if let foldElsewhere, foldElsewhere(path) { return }
     do { try compact() } catch {
       var warning = error.diagnostic
       warning.severity = .warning
       warning.message += " (the change itself is saved in the journal)"
       warnings.append(warning)
     }
+  }
+
+  /// Hands due folds to a detached process running `command` followed by `--store PATH`, so
+  /// that a command-line write returns after its own durable append and nobody waits for the
+  /// fold (at 1,000,000 notes it takes seconds). That process should call
+  /// `foldUnlessFolding()`. If it cannot be started, the fold runs here.
+  public func foldInBackground(command: [String]) {
+    foldElsewhere = { path in Syscalls.spawnDetached(command + ["--store", path]) }
+  }
+
+  /// Folds the journal unless another process is folding it now (a temporary snapshot of a
+  /// running process lies beside it): the detached fold's entry point, so that writes made
+  /// while a fold runs do not start a second one.
+  public func foldUnlessFolding() throws(StoreError) {
+    guard !FileSystem.liveTemporaries(of: path).contains(where: { !$0.hasSuffix(".journal") })
+    else { return }
+    try compact()
   }
 
   /// Folds the journal into a new snapshot (atomic replace), then empties the journal.

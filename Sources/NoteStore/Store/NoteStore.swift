@@ -24,6 +24,9 @@ public final class NoteStore {
   /// Set while this instance folds the journal (`fold`), so releasing its lock does not
   /// start another fold.
   var folding = false
+  /// Starts a due fold somewhere else (`foldInBackground(command:)`); nil, or false returned:
+  /// the fold runs in this process.
+  var foldElsewhere: ((_ storePath: String) -> Bool)?
   var heldLock: StoreLock?
   /// Non-fatal findings while loading (a torn journal tail, say), for the caller to show.
   public internal(set) var warnings: [Diagnostic] = []

@@ -186,6 +186,30 @@ enum Syscalls {
     #endif
   }
 
+  /// Starts `arguments[0]` with `arguments` as a detached process: a session of its own, no
+  /// terminal, standard input, output and error on /dev/null; nobody waits for it. False if
+  /// it could not be started.
+  static func spawnDetached(_ arguments: [String]) -> Bool {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    for fd: Int32 in 0...2 {
+      posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
+    }
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    posix_spawnattr_setflags(&attributes, spawnNewSession)
+    let argv = arguments.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid = pid_t()
+    return posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ) == 0
+  }
+
+  /// glibc's POSIX_SPAWN_SETSID (spawn.h), which Swift does not see: it is defined only
+  /// under _GNU_SOURCE.
+  private static let spawnNewSession: Int16 = 0x80
+
   /// memchr: the first `byte` in `count` bytes from `base`.
   static func firstByte(_ byte: UInt8, in base: UnsafeRawPointer, count: Int)
     -> UnsafeRawPointer?
