@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 import Testing
 
 @testable import NoteStore

@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 import Foundation
 import TestSupport
 import Testing
@@ -24,7 +25,7 @@ func outlineDump(_ nodes: [SummaryNode]) -> String {
   }
 
   func problem(_ bytes: [UInt8], _ reader: MarkdownDumpReader = MarkdownDumpReader())
-    -> ImportProblem?
+    -> Diagnostic?
   {
     do {
       _ = try reader.read(bytes, path: "page.md")
@@ -273,22 +274,22 @@ func outlineDump(_ nodes: [SummaryNode]) -> String {
   }
 
   @Test func errorsNameWhatWasExpectedAndWhere() throws {
-    #expect(problem([]) == ImportProblem("file is empty", at: TextPosition(line: 1, column: 1)))
+    #expect(problem([]) == Diagnostic("file is empty", at: TextPosition(line: 1, column: 1)))
     #expect(problem([0xEF, 0xBB, 0xBF])?.message == "file is empty")
     #expect(
       problem(Array("# T\nab".utf8) + [0, 1, 2])
-        == ImportProblem(
+        == Diagnostic(
           "binary file, expected a Markdown or text page dump",
           at: TextPosition(line: 2, column: 3)))
     let noise: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0xFF, 0xD8, 0xFE, 0xC0, 0x80, 0xF5, 0x41]
     #expect(
       problem(noise)
-        == ImportProblem(
+        == Diagnostic(
           "binary file, expected a Markdown or text page dump",
           at: TextPosition(line: 1, column: 1)))
     #expect(try readOne("Just a paragraph.\n").title == "page")
     #expect(
-      throws: ImportProblem(
+      throws: Diagnostic(
         "no title found, expected front matter 'title:', a heading such as '# Title', or a "
           + "file name", at: TextPosition(line: 1, column: 1))
     ) { try markdown.read(Array("Just a paragraph.\n".utf8), path: "/notes/.md") }

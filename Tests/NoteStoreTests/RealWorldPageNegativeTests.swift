@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 import Foundation
 import TestSupport
 import Testing
@@ -14,22 +15,22 @@ import Testing
     (
       "f02-next13.5-engineering101-strategic-patterns.rsc",
       "no note previews found (the payload has 9 rows but no link with a title beside a nested list)",
-      nil
+      TextPosition(line: 1, column: 1)
     ),
     (
       "f03-next14.1-dw3624-posts-pages-1.txt",
       "no note previews found (the payload has 11 rows but no link with a title beside a nested list)",
-      nil
+      TextPosition(line: 1, column: 1)
     ),
     (
       "f05-next15-nextjs.org.html",
       "no note previews found (the payload has 47 rows but no link with a title beside a nested list)",
-      nil
+      TextPosition(line: 1, column: 1)
     ),
     (
       "f06-next15.3-perimsx-tags-linux.html",
       "no note previews found (the payload has 152 rows but no link with a title beside a nested list)",
-      nil
+      TextPosition(line: 1, column: 1)
     ),
     (
       "f08-pagesrouter-septemhill-index.html",
@@ -52,7 +53,7 @@ import Testing
     let reader = try #require(
       NoteImporter.defaultReaders.first { $0.recognizes(bytes, path: path) })
     #expect(reader.format == "flight")
-    #expect(throws: ImportProblem(message, at: position)) { try reader.read(bytes, path: path) }
+    #expect(throws: Diagnostic(message, at: position)) { try reader.read(bytes, path: path) }
     let directory = TemporaryDirectory()
     let store = try NoteStore.open(path: directory.file("notes.json"))
     let report = try NoteImporter().importPaths([path], into: store)

@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 
 extension MarkdownDumpReader {
   /// A text line longer than this (in characters) is a paragraph, never a heading.
@@ -7,7 +8,7 @@ extension MarkdownDumpReader {
   /// A plain-text page: the first non-empty line is the title; headings are numbered section
   /// lines standing alone between blank lines (`2.`, `2.1 Setup`) and lines underlined with
   /// `===` (level 1) or `---` (level 2) after a blank line.
-  static func readPlainText(text: String, lines: [Substring]) throws(ImportProblem) -> NoteDraft {
+  static func readPlainText(text: String, lines: [Substring]) throws(Diagnostic) -> NoteDraft {
     let clean = lines.map { InlineMarkup.collapseWhitespace(String($0)) }
     let scan = Scan(lines: lines)
     let clipping = clipping(in: scan)
@@ -16,7 +17,7 @@ extension MarkdownDumpReader {
       clean.indices.dropFirst(clipping.contentStart).first { !clean[$0].isEmpty }
       ?? clean.firstIndex { !$0.isEmpty }
     guard let titleIndex = clipping.title == nil ? firstLine : clipping.contentStart - 1 else {
-      throw ImportProblem(
+      throw Diagnostic(
         "no title found, the file holds only blank lines",
         at: TextPosition(line: lines.count, column: 1))
     }

@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 
 /// Reads a web page saved as Markdown (format "markdown") or as plain text (format "text")
 /// into exactly one note.
@@ -57,7 +58,7 @@ public struct MarkdownDumpReader: DumpReader {
     }
   }
 
-  public func read(_ bytes: [UInt8], path: String) throws(ImportProblem) -> [NoteDraft] {
+  public func read(_ bytes: [UInt8], path: String) throws(Diagnostic) -> [NoteDraft] {
     let text = try Self.decodeText(bytes, expected: "a Markdown or text page dump")
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     switch flavor {
@@ -68,7 +69,7 @@ public struct MarkdownDumpReader: DumpReader {
     }
   }
 
-  static func readMarkdown(text: String, lines: [Substring], path: String) throws(ImportProblem)
+  static func readMarkdown(text: String, lines: [Substring], path: String) throws(Diagnostic)
     -> NoteDraft
   {
     let scan = Scan(lines: lines)
@@ -90,7 +91,7 @@ public struct MarkdownDumpReader: DumpReader {
       title = plainTitle(scan.headings[first].text)
       titleIndex = first
     } else {
-      throw ImportProblem(
+      throw Diagnostic(
         "no title found, expected front matter 'title:', a heading such as '# Title', or a "
           + "file name", at: TextPosition(line: 1, column: 1))
     }

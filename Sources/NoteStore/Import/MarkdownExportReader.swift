@@ -1,4 +1,4 @@
-import ByteJSON
+import Diagnostics
 
 /// Reads url-notes' own Markdown export (`export --format markdown`) back as the notes it
 /// holds: one per `## ` section, with its URL, title, tags, summary tree, body and id.
@@ -47,7 +47,7 @@ public struct MarkdownExportReader: DumpReader {
     return .other
   }
 
-  public func read(_ bytes: [UInt8], path: String) throws(ImportProblem) -> [NoteDraft] {
+  public func read(_ bytes: [UInt8], path: String) throws(Diagnostic) -> [NoteDraft] {
     let text = try MarkdownDumpReader.decodeText(bytes, expected: "url-notes' Markdown export")
     var drafts: [NoteDraft] = []
     var bullets: [(level: Int, node: SummaryNode)] = []
@@ -67,7 +67,7 @@ public struct MarkdownExportReader: DumpReader {
       case .heading:
         finish()
         guard let draft = Self.heading(line.dropFirst(3)) else {
-          throw ImportProblem(
+          throw Diagnostic(
             "expected a section heading '## [Title](url)' or '## Title'",
             at: TextPosition(line: number + 1, column: 4))
         }
