@@ -11,49 +11,40 @@ import Testing
 /// facts in that folder's README; skipped, with the reason printed, when it is absent. (f01,
 /// f04 and f07 carry post lists as data: the post-list reader's tests cover them.)
 @Suite struct RealWorldPageNegativeTests {
-  static let cases: [(file: String, message: String, position: TextPosition?)] = [
-    (
-      "f02-next13.5-engineering101-strategic-patterns.rsc",
-      "no note previews found (the payload has 9 rows but no link with a title beside a nested list)",
-      TextPosition(line: 1, column: 1)
-    ),
-    (
-      "f03-next14.1-dw3624-posts-pages-1.txt",
-      "no note previews found (the payload has 11 rows but no link with a title beside a nested list)",
-      TextPosition(line: 1, column: 1)
-    ),
-    (
-      "f05-next15-nextjs.org.html",
-      "no note previews found (the payload has 47 rows but no link with a title beside a nested list)",
-      TextPosition(line: 1, column: 1)
-    ),
-    (
-      "f06-next15.3-perimsx-tags-linux.html",
-      "no note previews found (the payload has 152 rows but no link with a title beside a nested list)",
-      TextPosition(line: 1, column: 1)
-    ),
+  /// The whole-page message of a payload with `rows` rows and no previews, at 1:1.
+  static func noPreviews(_ rows: Int) -> Diagnostic {
+    Diagnostic(
+      "no note previews found (the payload has \(rows) rows but no link with a title beside a "
+        + "nested list)", at: TextPosition(line: 1, column: 1))
+  }
+
+  static let pagesRouter = "not an App Router page (found __NEXT_DATA__: a pages-router page)"
+
+  static let cases: [(file: String, problem: Diagnostic)] = [
+    ("f02-next13.5-engineering101-strategic-patterns.rsc", noPreviews(9)),
+    ("f03-next14.1-dw3624-posts-pages-1.txt", noPreviews(11)),
+    ("f05-next15-nextjs.org.html", noPreviews(47)),
+    ("f06-next15.3-perimsx-tags-linux.html", noPreviews(152)),
     (
       "f08-pagesrouter-septemhill-index.html",
-      "not an App Router page (found __NEXT_DATA__: a pages-router page)",
-      TextPosition(line: 1, column: 4532)
+      Diagnostic(pagesRouter, at: TextPosition(line: 1, column: 4532))
     ),
     (
       "f09-pagesrouter-m.soundcloud.com.html",
-      "not an App Router page (found __NEXT_DATA__: a pages-router page)",
-      TextPosition(line: 66, column: 38206)
+      Diagnostic(pagesRouter, at: TextPosition(line: 66, column: 38206))
     ),
   ]
 
   @Test(arguments: cases.indices)
   func pageWithoutPreviewsSaysSoAndStoresNothing(index: Int) throws {
     guard let folder = RealWorld2.folder else { return }
-    let (file, message, position) = Self.cases[index]
+    let (file, problem) = Self.cases[index]
     let path = folder + "/flight/" + file
     let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
     let reader = try #require(
       NoteImporter.defaultReaders.first { $0.recognizes(bytes, path: path) })
     #expect(reader.format == "flight")
-    #expect(throws: Diagnostic(message, at: position)) { try reader.read(bytes, path: path) }
+    #expect(throws: problem) { try reader.read(bytes, path: path) }
     let directory = TemporaryDirectory()
     let store = try NoteStore.open(path: directory.file("notes.json"))
     let report = try NoteImporter().importPaths([path], into: store)

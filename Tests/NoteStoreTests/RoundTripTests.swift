@@ -74,16 +74,21 @@ import Testing
     let back = allNotes(restored)
     #expect(back.count == original.count)
     for (note, copy) in zip(original, back) {
-      #expect(copy.id == note.id)
-      #expect(copy.url == note.url)
-      #expect(copy.title == note.title)
-      #expect(copy.tags == note.tags)
-      #expect(copy.summary == note.summary)
+      expectSameContent(copy, note)
       #expect(copy.body == note.body)
       #expect(copy.created == note.created)
       #expect(copy.updated == note.updated)
       #expect(copy.provenance == note.provenance)
     }
+  }
+
+  /// Id, URL, title, tags and summary markup: what every export of a note keeps.
+  func expectSameContent(_ copy: Note, _ note: Note) {
+    #expect(copy.id == note.id)
+    #expect(copy.url == note.url)
+    #expect(copy.title == note.title)
+    #expect(copy.tags == note.tags)
+    #expect(copy.summary == note.summary)
   }
 
   @Test func markdownExportImportsAsTheSameNotes() throws {
@@ -96,11 +101,7 @@ import Testing
     let back = allNotes(restored)
     #expect(back.count == original.count)
     for (note, copy) in zip(original, back) {
-      #expect(copy.id == note.id)
-      #expect(copy.url == note.url)
-      #expect(copy.title == note.title)
-      #expect(copy.tags == note.tags)
-      #expect(copy.summary == note.summary)
+      expectSameContent(copy, note)
       // A quote cannot say whether the text ended with a line break.
       #expect(copy.body.map(Self.withFinalLineBreak) == note.body.map(Self.withFinalLineBreak))
     }
