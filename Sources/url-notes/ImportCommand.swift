@@ -16,6 +16,13 @@ struct Import: ParsableCommand {
   @Flag(help: "Show what would change without writing anything.")
   var dryRun = false
 
+  @Flag(
+    help: """
+      Tag bookmarks with the names of their enclosing folders (browsers' root folders such as \
+      "Bookmarks Toolbar" excepted).
+      """)
+  var folderTags = false
+
   @Argument(help: ArgumentHelp("Files or directories to import.", valueName: "file-or-dir"))
   var paths: [String]
 
@@ -24,7 +31,8 @@ struct Import: ParsableCommand {
     let openingWarnings = Set(store.warnings)
     let report: ImportReport
     do {
-      report = try NoteImporter().importPaths(paths, into: store, dryRun: dryRun)
+      let importer = NoteImporter(readers: NoteImporter.readers(folderTags: folderTags))
+      report = try importer.importPaths(paths, into: store, dryRun: dryRun)
     } catch {
       Output.error("\(error)")
       throw ExitCode(1)
