@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import NotesTUI
 
 #if canImport(Glibc)
@@ -25,7 +26,7 @@ enum ConfigFile {
     } catch {
       var config = Config()
       config.problems.append(
-        ConfigProblem(path: path, line: 1, column: 1, message: "cannot read: \(error.reason)"))
+        Diagnostic("cannot read the config file: \(error.reason)", file: path, at: nil))
       return config
     }
   }

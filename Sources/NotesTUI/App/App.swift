@@ -59,7 +59,9 @@ public struct App {
     var tags = TagsState()
     tags.reload(store: store)
     pages = [.tags(tags)]
-    if !store.warnings.isEmpty { message = store.warnings.joined(separator: "; ") }
+    if !store.warnings.isEmpty {
+      message = store.warnings.map(\.description).joined(separator: "; ")
+    }
     if let first = config.problems.first {
       let more = config.problems.count - 1
       message = first.short + (more > 0 ? " (and \(Counted(more, "more problem")))" : "")

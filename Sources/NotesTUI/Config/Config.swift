@@ -1,3 +1,4 @@
+import Diagnostics
 import TerminalCore
 
 /// The user's settings, key bindings and colours, read from a tigrc-style file
@@ -40,7 +41,7 @@ public struct Config: Equatable, Sendable {
         try config.apply(first, Array(words.dropFirst()))
       } catch {
         config.problems.append(
-          ConfigProblem(path: path, line: index + 1, column: error.column, message: error.message))
+          ConfigProblem(config: path, line: index + 1, column: error.column, error.message))
       }
     }
     return config

@@ -1,29 +1,23 @@
+import Diagnostics
+
 /// One problem of a config file, compiler style: `config:3:12: error: unknown command 'fold'`.
 ///
 /// A bad line never stops the program: the line is skipped, the rest applies, and the problem
-/// is shown (status line, stderr, `url-notes config --check`).
-public struct ConfigProblem: Error, Equatable, Sendable, CustomStringConvertible {
-  /// The file as it is named in messages.
-  public var path: String
-  /// 1-based line and column of the word that is wrong.
-  public var line: Int
-  public var column: Int
-  public var message: String
+/// is shown (status line, stderr, `url-notes config --check`). It is a `Diagnostic`, whose
+/// `description` is the one renderer of every message.
+public typealias ConfigProblem = Diagnostic
 
-  public init(path: String, line: Int, column: Int, message: String) {
-    self.path = path
-    self.line = line
-    self.column = column
-    self.message = message
+extension Diagnostic {
+  /// A problem of config file `path` at `line`:`column` (1-based).
+  init(config path: String, line: Int, column: Int, _ message: String) {
+    self.init(message, file: path, at: TextPosition(line: line, column: column))
   }
-
-  public var description: String { "\(path):\(line):\(column): error: \(message)" }
 
   /// The same problem named by the file's last path component (`config:3:12: …`), for the
   /// status line, which has no room for a whole path.
   public var short: String {
-    let name = path.split(separator: "/").last.map(String.init) ?? path
-    return "\(name):\(line):\(column): error: \(message)"
+    guard let file else { return description }
+    return inFile(file.split(separator: "/").last.map(String.init) ?? file).description
   }
 }
 
