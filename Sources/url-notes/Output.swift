@@ -1,3 +1,4 @@
+import ByteKernels
 import Diagnostics
 import NoteStore
 
@@ -69,8 +70,9 @@ enum Output {
     }
   }
 
-  /// Replaces C0/C1 controls (ESC included), DEL, bidi overrides and zero-width characters
-  /// with visible stand-ins, so page text can never drive the terminal. Tabs and newlines stay.
+  /// Replaces every `TerminalHazard` but tab and newline with a visible stand-in (controls by
+  /// their Control Pictures, ␛ for ESC, ␡ for DEL; the rest by U+FFFD), so page text can never
+  /// drive the terminal or reorder what it shows.
   static func safe(_ text: String) -> String {
     // Most text has nothing to replace: one byte scan, and it is returned as it is (a listing
     // of a thousand notes spent a tenth of its time rebuilding its lines scalar by scalar).
@@ -80,25 +82,18 @@ enum Output {
     for scalar in text.unicodeScalars {
       switch scalar.value {
       case 0x09, 0x0A: result.unicodeScalars.append(scalar)
-      case 0x1B: result += "␛"
       case 0x00..<0x20: result.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
       case 0x7F: result += "␡"
-      case 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069, 0x200B...0x200F, 0xFEFF:
-        result += "\u{FFFD}"
+      case let value where TerminalHazard.contains(value): result += "\u{FFFD}"
       default: result.unicodeScalars.append(scalar)
       }
     }
     return result
   }
-}
 
-extension Output {
-  /// Whether `byte` is, or leads, a scalar `safe(_:)` may replace: C0 controls but tab and
-  /// newline, DEL, and the lead bytes of C1 controls (C2), of the bidi and zero-width range
-  /// (E2) and of U+FEFF (EF).
+  /// Whether `byte` is, or leads, a scalar `safe(_:)` may replace.
   static func mayNeedStandIn(_ byte: UInt8) -> Bool {
-    (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F || byte == 0xC2
-      || byte == 0xE2 || byte == 0xEF
+    byte != 0x09 && byte != 0x0A && TerminalHazard.mayStart(byte)
   }
 }
 
