@@ -1,6 +1,7 @@
 import ByteKernels
 import Diagnostics
 import NoteStore
+import NotesTUI
 
 #if canImport(Glibc)
   import Glibc
@@ -59,15 +60,8 @@ enum Output {
   }
 
   static func write(_ buffer: UnsafeBufferPointer<UInt8>, to fd: Int32) {
-    var offset = 0
-    while offset < buffer.count {
-      let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-      if written <= 0 {
-        if errno == EINTR { continue }
-        return
-      }
-      offset += written
-    }
+    // A failed write (a closed pipe) is not reported: there is nowhere left to report it.
+    _ = TextFile.writeAll(buffer, to: fd)
   }
 
   /// Replaces every `TerminalHazard` but tab and newline with a visible stand-in (controls by
@@ -94,13 +88,5 @@ enum Output {
   /// Whether `byte` is, or leads, a scalar `safe(_:)` may replace.
   static func mayNeedStandIn(_ byte: UInt8) -> Bool {
     byte != 0x09 && byte != 0x0A && TerminalHazard.mayStart(byte)
-  }
-}
-
-/// Environment variables, read through libc (no Foundation in the executable's hot path).
-enum ProcessEnvironment {
-  static func value(_ name: String) -> String? {
-    guard let pointer = getenv(name) else { return nil }
-    return String(cString: pointer)
   }
 }

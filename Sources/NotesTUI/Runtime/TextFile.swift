@@ -78,23 +78,28 @@ public enum TextFile {
     throws(Failure)
   {
     defer { close(descriptor) }
-    let wrote = bytes.withUnsafeBufferPointer { buffer -> Bool in
-      var offset = 0
-      while offset < buffer.count {
-        let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          return false
-        }
-        offset += written
-      }
-      return true
-    }
-    guard wrote else {
+    guard bytes.withUnsafeBufferPointer({ writeAll($0, to: descriptor) }) else {
       let failed = failure("write", path)
       remove(path)
       throw failed
     }
+  }
+
+  /// Writes all of `buffer` to `descriptor`, resuming after interruptions and short writes;
+  /// false when the system refuses (errno says why). The one write loop of the CLI's output
+  /// and of these files.
+  public static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
+    var offset = 0
+    while offset < buffer.count {
+      let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        return false
+      }
+      if written == 0 { return false }
+      offset += written
+    }
+    return true
   }
 
   /// Removes `path`, if it is there.
@@ -102,7 +107,7 @@ public enum TextFile {
 
   /// `$TMPDIR` without trailing slashes, else /tmp.
   static var temporaryDirectory: String {
-    var directory = getenv("TMPDIR").map { String(cString: $0) } ?? ""
+    var directory = ProcessEnvironment.value("TMPDIR") ?? ""
     if directory.isEmpty { directory = "/tmp" }
     while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
     return directory
