@@ -2,6 +2,7 @@ import ByteKernels
 import Diagnostics
 import NoteStore
 import NotesTUI
+import TerminalCore
 
 #if canImport(Glibc)
   import Glibc
@@ -64,25 +65,30 @@ enum Output {
     _ = TextFile.writeAll(buffer, to: fd)
   }
 
-  /// Replaces every `TerminalHazard` but tab and newline with a visible stand-in (controls by
-  /// their Control Pictures, ␛ for ESC, ␡ for DEL; the rest by U+FFFD), so page text can never
-  /// drive the terminal or reorder what it shows.
+  /// Replaces every `TerminalHazard` but tab and newline with a visible stand-in, so page text
+  /// can never drive the terminal or reorder what it shows.
+  ///
+  /// The stand-ins are the browser's (`TextSanitizer`, which asks the same table): a ZERO
+  /// WIDTH JOINER inside an emoji sequence is part of the emoji (👨‍👩‍👧 prints as itself), one
+  /// anywhere else is a hazard.
   static func safe(_ text: String) -> String {
     // Most text has nothing to replace: one byte scan, and it is returned as it is (a listing
     // of a thousand notes spent a tenth of its time rebuilding its lines scalar by scalar).
     guard text.utf8.contains(where: mayNeedStandIn) else { return text }
+    // The sanitiser shows tabs and newlines as stand-ins too: keep them between the pieces.
     var result = ""
     result.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar.value {
-      case 0x09, 0x0A: result.unicodeScalars.append(scalar)
-      case 0x00..<0x20: result.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
-      case 0x7F: result += "␡"
-      case let value where TerminalHazard.contains(value): result += "\u{FFFD}"
-      default: result.unicodeScalars.append(scalar)
+    var piece = ""
+    for character in text {
+      if character == "\n" || character == "\t" || character == "\r\n" {
+        result += TextSanitizer.sanitize(piece)
+        result += character == "\r\n" ? "␍\n" : String(character)
+        piece = ""
+      } else {
+        piece.append(character)
       }
     }
-    return result
+    return result + TextSanitizer.sanitize(piece)
   }
 
   /// Whether `byte` is, or leads, a scalar `safe(_:)` may replace.
