@@ -31,36 +31,59 @@ public enum Whitespace {
   /// or nil when that changes nothing (as for almost all text: headers, URLs, summaries read
   /// back from the store), so callers keep what they have without a copy. Complexity: O(n).
   public static func collapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-    var isUnchanged = true
+    guard needsCollapsing(bytes) else { return nil }
+    var result = Array(bytes)
+    let count = result.withUnsafeMutableBufferPointer { rewrite($0) }
+    result.removeLast(result.count - count)
+    return result
+  }
+
+  /// `collapsed` in place, for a buffer that is reused (the page builder's tag text): the
+  /// new length of the collapsed text at the start of `bytes`, or nil when nothing changes
+  /// (the bytes are then untouched).
+  public static func collapse(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+    guard needsCollapsing(UnsafeBufferPointer(bytes)) else { return nil }
+    return rewrite(bytes)
+  }
+
+  /// Whether collapsing changes `bytes`: a White_Space scalar other than a single space, a
+  /// run, or a space at either end.
+  static func needsCollapsing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var previousWasSpace = true  // a leading space is trimmed
     var index = 0
     while index < bytes.count {
       let length = length(in: bytes, at: index)
       if length > 1 || (length == 1 && (bytes[index] != 0x20 || previousWasSpace)) {
-        isUnchanged = false
-        break
+        return true
       }
       previousWasSpace = length == 1
       index += 1
     }
-    let endsWithSpace = previousWasSpace && !bytes.isEmpty
-    if isUnchanged && !endsWithSpace { return nil }
-    var result: [UInt8] = []
-    result.reserveCapacity(bytes.count)
+    return previousWasSpace && !bytes.isEmpty
+  }
+
+  /// Collapses `bytes` in place and returns the new length. Never writes ahead of what it
+  /// reads: a space is written only where a White_Space scalar was skipped.
+  static func rewrite(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    var count = 0
     var pendingSpace = false
-    index = 0
+    var index = 0
     while index < bytes.count {
-      let length = length(in: bytes, at: index)
+      let length = length(in: UnsafeBufferPointer(bytes), at: index)
       if length > 0 {
-        pendingSpace = !result.isEmpty
+        pendingSpace = count > 0
         index += length
       } else {
-        if pendingSpace { result.append(0x20) }
+        if pendingSpace {
+          bytes[count] = 0x20
+          count += 1
+        }
         pendingSpace = false
-        result.append(bytes[index])
+        bytes[count] = bytes[index]
+        count += 1
         index += 1
       }
     }
-    return result
+    return count
   }
 }

@@ -156,6 +156,11 @@ import Testing
       let expected = reference(text)
       #expect((collapsed.map { String(decoding: $0, as: UTF8.self) } ?? text) == expected)
       #expect((collapsed == nil) == (expected == text), "\(text.debugDescription)")
+      // In place, in a buffer: the same bytes at its start, untouched when nothing changes.
+      var buffer = Array(text.utf8)
+      let count = buffer.withUnsafeMutableBufferPointer { Whitespace.collapse($0) }
+      #expect(count == collapsed?.count)
+      #expect(Array(buffer.prefix(count ?? buffer.count)) == (collapsed ?? Array(text.utf8)))
     }
   }
 }

@@ -23,9 +23,9 @@ extension PreviewFinder {
     } else {
       tree.appendText(node, to: &linkText)
     }
-    // The text, whitespace collapsed (into the reused buffer, only when that changes it).
-    if let collapsed = linkText.withUnsafeBufferPointer(Whitespace.collapsed) {
-      linkText.replaceSubrange(linkText.indices, with: collapsed)
+    // The text, whitespace collapsed in the reused buffer (only when that changes it).
+    if let count = linkText.withUnsafeMutableBufferPointer({ Whitespace.collapse($0) }) {
+      linkText.removeLast(linkText.count - count)
     }
     let isASCIITag = linkText.withUnsafeBufferPointer {
       Self.asciiSegment(of: href, isCaseInsensitively: $0)

