@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import NoteStore
 
 #if canImport(Glibc)
@@ -8,34 +9,49 @@ import NoteStore
 /// `demo [DIR]`: try url-notes on sample dumps without touching any real store.
 struct Demo: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Import sample dumps (default: data/) into a new temporary store and browse it.",
+    abstract: "Import sample dumps into a new temporary store and browse it.",
     discussion: """
-      The store is created under $TMPDIR (or /tmp) and left there; the checkout is not changed.
-      When standard output is not a terminal, the tag list and previews are printed instead.
+      Without paths, the samples built into url-notes are imported (three tag pages of a \
+      url-notes site and one article saved as Markdown); they are written next to the \
+      store first, so it works from any directory. The store is created under $TMPDIR (or \
+      /tmp) and left there; nothing else is changed. When standard output is not a \
+      terminal, the tag list and previews are printed instead.
       """)
 
-  @Argument(help: ArgumentHelp("Files or directories of sample dumps.", valueName: "path"))
-  var paths: [String] = ["data"]
+  @Argument(
+    help: ArgumentHelp(
+      "Files or directories of sample dumps (default: the built-in samples).", valueName: "path"))
+  var paths: [String] = []
 
   func run() throws {
     var template = Array(
       ((ProcessEnvironment.value("TMPDIR") ?? "/tmp") + "/url-notes-demo-XXXXXX").utf8CString)
     guard let directory = mkdtemp(&template) else {
-      Output.error(
-        "url-notes: cannot create a temporary directory: \(String(cString: strerror(errno)))")
+      Output.report(
+        Diagnostic.program(
+          "cannot create a temporary directory: \(String(cString: strerror(errno)))"))
       throw ExitCode(1)
     }
     let storePath = String(cString: directory) + "/notes.json"
+    var paths = self.paths
+    if paths.isEmpty {
+      switch DemoSamples.write(into: String(cString: directory) + "/samples") {
+      case .success(let samples): paths = [samples]
+      case .failure(let error):
+        Output.error(error.description)
+        throw ExitCode(1)
+      }
+    }
     let store = try StoreOptions.parse(["--store", storePath]).open()
     let report: ImportReport
     do {
       report = try NoteImporter().importPaths(paths, into: store)
     } catch {
-      Output.error("\(error)")
+      Output.report(error)
       throw ExitCode(1)
     }
-    for file in report.files where file.failure != nil { Output.error(file.summaryLine) }
-    Output.error("demo store: \(storePath) (\(store.count) notes)")
+    for file in report.files { if let failure = file.failure { Output.report(failure) } }
+    Output.error("demo store: \(storePath) (\(Counted(store.count, "note")))")
     if isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 {
       let status = runBrowser(storePath: storePath)
       if status != 0 { throw ExitCode(status) }

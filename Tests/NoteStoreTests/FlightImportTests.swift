@@ -84,9 +84,9 @@ import Testing
 
   @Test func badFilesAreReportedAndGoodFilesStillLand() throws {
     let empty = directory.file("empty.rsc")
-    FileManager.default.createFile(atPath: empty, contents: Data())
+    _ = FileManager.default.createFile(atPath: empty, contents: Data())
     let binary = directory.file("image.rsc")
-    FileManager.default.createFile(
+    _ = FileManager.default.createFile(
       atPath: binary, contents: Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 1, 2]))
     let json = directory.file("other.json")
     try #"{"a": [1, 2]}"#.write(toFile: json, atomically: true, encoding: .utf8)
@@ -95,11 +95,12 @@ import Testing
     let report = try NoteImporter().importPaths(
       [empty, samples[0], binary, json, missing], into: store)
     #expect(
-      report.files.compactMap(\.failure) == [
-        "\(empty): error: file is empty",
-        "\(binary): error: binary file, expected a saved page (flight payload, HTML, Markdown or text)",
-        "\(json): error: a JSON file that is not a page dump; expected a flight payload (.rsc), a saved "
-          + "Next.js page (.html), a Markdown or text page dump, or a Netscape bookmark file",
+      report.files.compactMap(\.failure?.description) == [
+        "\(empty):1:1: error: file is empty",
+        "\(binary):1:1: error: binary file, expected a saved page (flight payload, HTML, Markdown or text)",
+        "\(json):1:1: error: a JSON file that is not a page dump; expected a flight payload (.rsc), a "
+          + "saved Next.js page (.html), a Markdown or text page dump, a Netscape bookmark file, "
+          + "or url-notes' JSON export",
         "\(missing): error: no such file",
       ])
     #expect(!report.succeeded)
@@ -112,8 +113,8 @@ import Testing
     let before = FileManager.default.bytes(atPath: storePath)
     let report = try NoteImporter().importPaths([storePath], into: store)
     #expect(
-      report.files.first?.failure
-        == "\(storePath): error: this is a url-notes store, not a page dump (use --store to open it)"
+      report.files.first?.failure?.description
+        == "\(storePath):1:1: error: this is a url-notes store, not a page dump (use --store to open it)"
     )
     #expect(FileManager.default.bytes(atPath: storePath) == before)
   }
@@ -129,7 +130,7 @@ import Testing
     let store = try NoteStore.open(path: storePath)
     let report = try NoteImporter().importPaths([path], into: store)
     let failure = try #require(report.files.first?.failure)
-    #expect(failure.hasPrefix("\(path): error: no note previews found"))
+    #expect(failure.description.hasPrefix("\(path):1:1: error: no note previews found"))
     #expect(store.count == 0)
     #expect(!FileManager.default.fileExists(atPath: storePath))
   }
@@ -139,7 +140,8 @@ import Testing
     try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
     let report = try NoteImporter().importPaths([empty], into: try NoteStore.open(path: storePath))
     #expect(
-      report.files.first?.failure?.hasPrefix("\(empty): error: no page dumps in this directory")
+      report.files.first?.failure?.description
+        .hasPrefix("\(empty): error: no page dumps in this directory")
         == true)
   }
 }

@@ -22,7 +22,8 @@ import Testing
   static let failedSummary = "0 added, 0 merged, 0 unchanged, 1 file failed; 0 notes were written\n"
 
   static let cases: [Case] = [
-    Case(name: "empty file", file: "empty.rsc", bytes: { [] }, message: ": error: file is empty"),
+    Case(
+      name: "empty file", file: "empty.rsc", bytes: { [] }, message: ":1:1: error: file is empty"),
     Case(
       name: "binary file", file: "binary.rsc",
       bytes: {
@@ -30,7 +31,7 @@ import Testing
         return (0..<4096).map { _ in random.next() }
       },
       message:
-        ": error: binary file, expected a saved page (flight payload, HTML, Markdown or text)"),
+        ":1:1: error: binary file, expected a saved page (flight payload, HTML, Markdown or text)"),
     Case(
       name: "100 MB single line", file: "long-line.rsc",
       bytes: {
@@ -52,19 +53,19 @@ import Testing
       name: "JSON nested 10,000 deep (plain JSON)", file: "deep.json",
       bytes: { [UInt8](repeating: 0x5B, count: 10_000) + [UInt8](repeating: 0x5D, count: 10_000) },
       message:
-        ": error: an unknown kind of file; expected a flight payload (.rsc), a saved Next.js page (.html), a Markdown or text page dump, or a Netscape bookmark file"
+        ":1:1: error: an unknown kind of file; expected a flight payload (.rsc), a saved Next.js page (.html), a Markdown or text page dump, a Netscape bookmark file, or url-notes' JSON export"
     ),
     Case(
       name: "cycle of references", file: "cycle.rsc",
       bytes: { Array("0:[\"$L1\"]\n1:[\"$2\"]\n2:[\"$1\"]\n".utf8) },
       message:
-        ": error: no note previews found (the payload has 3 rows but no link with a title beside a nested list)"
+        ":1:1: error: no note previews found (the payload has 3 rows but no link with a title beside a nested list)"
     ),
     Case(
       name: "reference to a missing row", file: "missing-row.rsc",
       bytes: { Array("0:[\"$L1\",null,{\"children\":\"$7\"}]\n1:I[9665,[],\"x\"]\n".utf8) },
       message:
-        ": error: no note previews found (the payload has 2 rows but no link with a title beside a nested list)"
+        ":1:1: error: no note previews found (the payload has 2 rows but no link with a title beside a nested list)"
     ),
     Case(
       name: "invalid UTF-8", file: "invalid-utf8.rsc",
@@ -73,13 +74,13 @@ import Testing
           + Array("\"}]\n".utf8)
       },
       message:
-        ": error: no note previews found (the payload has 1 rows but no link with a title beside a nested list)"
+        ":1:1: error: no note previews found (the payload has 1 rows but no link with a title beside a nested list)"
     ),
     Case(
       name: "lone surrogate", file: "lone-surrogate.rsc",
       bytes: { Array("0:[\"$\",\"title\",null,{\"children\":\"x\\ud800y\"}]\n".utf8) },
       message:
-        ": error: no note previews found (the payload has 1 rows but no link with a title beside a nested list)"
+        ":1:1: error: no note previews found (the payload has 1 rows but no link with a title beside a nested list)"
     ),
     Case(
       name: "pretty-printed flight dump", file: "pretty.rsc",
@@ -129,7 +130,8 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.stderrText
-        == "\(store): error: this is a url-notes store, not a page dump (use --store to open it)\n")
+        == "\(store):1:1: error: this is a url-notes store, not a page dump (use --store to open it)\n"
+    )
     #expect(result.stdoutText == Self.failedSummary)
     #expect(StoreFiles(of: store) == before)
   }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// What an import did, file by file.
 public struct ImportReport: Equatable, Sendable {
   public var files: [FileReport] = []
@@ -11,6 +13,16 @@ public struct ImportReport: Equatable, Sendable {
   public var merged: Int { files.reduce(0) { $0 + $1.merged.count } }
   public var unchanged: Int { files.reduce(0) { $0 + $1.unchanged.count } }
   public var failed: Int { files.filter { $0.failure != nil }.count }
+
+  /// Distinct notes, each counted once however many files it is in (the per-file counts above
+  /// count a note once per file): new to the store; stored before and changed by some file;
+  /// stored before and changed by none. `added + merged` notes were written.
+  public var distinctNotes: (added: Int, merged: Int, unchanged: Int) {
+    let added = Set(files.flatMap(\.added))
+    let merged = Set(files.flatMap(\.merged)).subtracting(added)
+    let unchanged = Set(files.flatMap(\.unchanged)).subtracting(added).subtracting(merged)
+    return (added.count, merged.count, unchanged.count)
+  }
 }
 
 /// The outcome for one file.
@@ -24,18 +36,18 @@ public struct FileReport: Equatable, Sendable {
   public var merged: [NoteID] = []
   /// Notes already stored exactly as this file has them.
   public var unchanged: [NoteID] = []
-  /// Why the file could not be imported: one line, `path:line:col: error: …`.
-  public var failure: String?
-  /// Things worth knowing that did not stop the import.
-  public var warnings: [String] = []
+  /// Why the file could not be imported, placed in the file (`path:line:col: error: …`).
+  public var failure: Diagnostic?
+  /// Things worth knowing that did not stop the import, placed in the file.
+  public var warnings: [Diagnostic] = []
 
   public init(path: String) { self.path = path }
 
   /// "path: 3 notes (2 added, 1 merged, 0 unchanged)" or the failure line.
   public var summaryLine: String {
-    if let failure { return failure }
+    if let failure { return failure.description }
     let total = added.count + merged.count + unchanged.count
-    return "\(path): \(total) note\(total == 1 ? "" : "s") (\(added.count) added, "
+    return "\(path): \(Counted(total, "note")) (\(added.count) added, "
       + "\(merged.count) merged, \(unchanged.count) unchanged)"
   }
 }

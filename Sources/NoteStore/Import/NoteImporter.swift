@@ -1,3 +1,4 @@
+import Diagnostics
 import Dispatch
 
 #if canImport(Glibc)
@@ -25,10 +26,13 @@ public struct NoteImporter: Sendable {
   }
 
   /// The readers tried in order: the first that recognises a file reads it.
-  public static var defaultReaders: [any DumpReader] {
+  public static var defaultReaders: [any DumpReader] { readers(folderTags: false) }
+
+  /// The default readers; with `folderTags`, bookmarks also get their folders' names as tags.
+  public static func readers(folderTags: Bool) -> [any DumpReader] {
     [
-      NetscapeBookmarkReader(), FlightDumpReader(), MarkdownDumpReader(),
-      MarkdownDumpReader(flavor: .text),
+      JSONExportReader(), NetscapeBookmarkReader(folderTags: folderTags), FlightDumpReader(),
+      MarkdownDumpReader(), MarkdownDumpReader(flavor: .text),
     ]
   }
 
@@ -44,7 +48,7 @@ public struct NoteImporter: Sendable {
   {
     // One compaction at the end, not one per megabyte of journal (see withCompactionDeferred).
     try store.withWriteLock {
-      try store.withCompactionDeferred {
+      store.withCompactionDeferred {
         var report = ImportReport()
         var pending = PendingNotes(store: store)
         // Files merged since the last write (indices into `report.files`).
@@ -88,7 +92,7 @@ public struct NoteImporter: Sendable {
     defer { unsaved.removeAll() }
     do { try store.apply(pending.takeChanges()) } catch {
       for index in unsaved {
-        report.files[index].failure = "\(error)"
+        report.files[index].failure = error.diagnostic
         report.files[index].added = []
         report.files[index].merged = []
         report.files[index].unchanged = []
@@ -129,9 +133,10 @@ public struct NoteImporter: Sendable {
     }
     if names.isEmpty {
       var failed = FileReport(path: path)
-      failed.failure =
-        "\(path): error: no page dumps in this directory (looked for "
-        + DumpSniffer.dumpExtensions.sorted().map { "." + $0 }.joined(separator: ", ") + ")"
+      failed.failure = Diagnostic(
+        "no page dumps in this directory (looked for "
+          + DumpSniffer.dumpExtensions.sorted().map { "." + $0 }.joined(separator: ", ") + ")",
+        file: path, at: nil)
       report.files.append(failed)
       return []
     }
@@ -145,25 +150,28 @@ public struct NoteImporter: Sendable {
     let bytes: [UInt8]
     do {
       guard let contents = try FileSystem.contents(of: path) else {
-        report.failure = "\(path): error: no such file"
+        report.failure = Diagnostic("no such file", file: path, at: nil)
         return FileRead(report: report)
       }
       bytes = contents
     } catch {
-      report.failure = "\(path): error: \(error.message)"
+      report.failure = Diagnostic(error.message, file: path, at: nil)
       return FileRead(report: report)
     }
+    // What is wrong with a whole file is reported at its start, like any other position.
+    let start = TextPosition(line: 1, column: 1)
     if let reason = DumpSniffer.rejection(bytes) {
-      report.failure = "\(path): error: \(reason)"
+      report.failure = Diagnostic(reason, file: path, at: start)
       return FileRead(report: report)
     }
     guard let reader = readers.first(where: { $0.recognizes(bytes, path: path) }) else {
       let what =
         DumpSniffer.isPlainJSON(bytes)
         ? "a JSON file that is not a page dump" : "an unknown kind of file"
-      report.failure =
-        "\(path): error: \(what); expected a flight payload (.rsc), a saved "
-        + "Next.js page (.html), a Markdown or text page dump, or a Netscape bookmark file"
+      report.failure = Diagnostic(
+        "\(what); expected a flight payload (.rsc), a saved Next.js page (.html), a Markdown "
+          + "or text page dump, a Netscape bookmark file, or url-notes' JSON export", file: path,
+        at: start)
       return FileRead(report: report)
     }
     report.format = reader.format
@@ -172,10 +180,11 @@ public struct NoteImporter: Sendable {
       if let flight = reader as? FlightDumpReader {
         return FileRead(report: report, drafts: try flight.readPrepared(bytes))
       }
-      let drafts = try reader.read(bytes, path: path)
-      return FileRead(report: report, drafts: drafts.map(PendingNotes.Prepared.init))
+      let reading = try reader.readWithWarnings(bytes, path: path)
+      report.warnings = reading.warnings.map { $0.inFile(path) }
+      return FileRead(report: report, drafts: reading.drafts.map(PendingNotes.Prepared.init))
     } catch {
-      report.failure = error.formatted(path: path)
+      report.failure = error.inFile(path)
       return FileRead(report: report)
     }
   }

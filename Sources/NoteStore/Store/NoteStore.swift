@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 
 /// The local note store: one JSON snapshot, an append-only journal beside it, and a lock.
 ///
@@ -46,16 +47,22 @@ public final class NoteStore {
   /// time. Only appends made since the last load count, and anything read from another
   /// process empties it, so every entry is exactly the current record's note.
   var journalNoteRanges: [NoteID: Range<Int>] = [:]
+  /// The id and time of each delete (see `Tombstones`), never of a note the store holds.
+  public internal(set) var tombstones: [NoteID: Timestamp] = [:]
+  /// True when the snapshot predates tombstones (format 1): the next save folds the journal
+  /// into a current snapshot instead of appending, which is the store's upgrade.
+  var snapshotNeedsUpgrade = false
   /// Non-fatal findings while loading (a torn journal tail, say), for the caller to show.
-  public internal(set) var warnings: [String] = []
+  public internal(set) var warnings: [Diagnostic] = []
 
   /// The journal is folded into the snapshot once it is larger than this many bytes or a
   /// sixteenth of the snapshot, whichever is larger: edits stay an append, and replaying the
   /// journal at start-up stays a small fraction of the work.
   public static let compactionThresholdBytes = 1 << 20
 
-  /// The store format this version writes and reads.
-  public static let formatVersion = 1
+  /// The store format this version writes and reads (older ones are read and upgraded by
+  /// the next save). 2: tombstones.
+  public static let formatVersion = 2
 
   init(path: String) { self.path = path }
 
