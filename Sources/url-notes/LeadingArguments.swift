@@ -18,7 +18,10 @@ enum LeadingArguments {
     guard let first = arguments.first else { return arguments }
     if !first.hasPrefix("-") {
       guard commands.contains(first) else {
-        throw LeadingArgumentsError.unknownCommand(first, known: commands)
+        // Hidden commands (merge-driver, which git runs) are accepted but not offered.
+        let shown = URLNotes.configuration.subcommands.filter { $0.configuration.shouldDisplay }
+        throw LeadingArgumentsError.unknownCommand(
+          first, known: shown.map { $0._commandName } + ["help"])
       }
       return arguments
     }

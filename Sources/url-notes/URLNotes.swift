@@ -15,7 +15,8 @@ struct URLNotes: ParsableCommand {
     version: ProgramVersion.current,
     subcommands: [
       Browse.self, Import.self, Tags.self, List.self, Show.self, Export.self, Demo.self,
-      Add.self, Edit.self, Remove.self, Tag.self, Version.self,
+      Add.self, Edit.self, Remove.self, Tag.self, Version.self, Sync.self, MergeStore.self,
+      MergeDriverCommand.self,
     ],
     defaultSubcommand: Browse.self)
 

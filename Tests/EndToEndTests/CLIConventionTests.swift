@@ -46,7 +46,7 @@ import Testing
         == Result(
           status: 64, stdout: "",
           stderr: "url-notes: error: unknown command 'tgas' (commands: browse, import, tags, "
-            + "list, show, export, demo, add, edit, rm, tag, version, help; see "
+            + "list, show, export, demo, add, edit, rm, tag, version, sync, merge, help; see "
             + "'url-notes --help')\n"))
   }
 

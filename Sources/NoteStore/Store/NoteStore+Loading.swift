@@ -60,6 +60,7 @@ extension NoteStore {
         origins: &origins, tombstones: &newTombstones)
       if case .map(let positions) = lookup { newPositions = positions }
     }
+    newWarnings += ConflictCopies.find(beside: path).map(ConflictCopies.warning)
     snapshot = mapped
     records = newRecords
     tombstones = newTombstones
