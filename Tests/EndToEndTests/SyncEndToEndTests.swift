@@ -129,5 +129,19 @@ import Testing
     #expect(try sandbox.ok("a", "sync") == "pushed to origin/main\n")
     #expect(
       try sandbox.git(["log", "--format=%s", "main"], in: sandbox.remote) == "url-notes sync\n")
+
+    // The network gone (the remote moved away): the fetch fails after our commit; once the
+    // remote is back, the next sync completes.
+    let away = sandbox.remote + ".away"
+    try FileManager.default.moveItem(atPath: sandbox.remote, toPath: away)
+    try sandbox.ok("a", "add", "--title", "Offline")
+    let offline = try sandbox.run("a", "sync")
+    #expect(offline.status == 1)
+    #expect(
+      offline.stderr.hasPrefix("\(sandbox.directory.file("a")): error: cannot fetch from origin: "))
+    #expect(offline.stderr.hasSuffix("; nothing was merged, run url-notes sync again\n"))
+    try FileManager.default.moveItem(atPath: away, toPath: sandbox.remote)
+    #expect(try sandbox.ok("a", "sync") == "origin/main: nothing new\npushed to origin/main\n")
+    #expect(try sandbox.contents("a").sorted() == ["Kept here []", "Offline []"])
   }
 }
