@@ -17,6 +17,7 @@ struct URLNotes: ParsableCommand {
     subcommands: [
       Browse.self, Import.self, Tags.self, List.self, Show.self, Export.self, Demo.self,
       Add.self, Edit.self, Remove.self, Tag.self, ConfigCheck.self, Version.self, Compact.self,
+      Sync.self, MergeStore.self, MergeDriverCommand.self,
     ],
     defaultSubcommand: Browse.self)
 

@@ -31,6 +31,7 @@ extension NoteStore {
     }
     var newWarnings: [Diagnostic] = []
     loaded.apply(try readJournal(from: 0, stamp: journalStamp, warnings: &newWarnings))
+    newWarnings += ConflictCopies.find(beside: path).map(ConflictCopies.warning)
     state = loaded
     warnings = newWarnings
   }
