@@ -59,7 +59,7 @@ import Testing
     #expect(try sandbox.contents("a").sorted() == expected)
     #expect(try sandbox.contents("b").sorted() == expected)
     #expect(
-      try FileManager.default.contents(atPath: sandbox.store("a"))
+      FileManager.default.contents(atPath: sandbox.store("a"))
         == FileManager.default.contents(atPath: sandbox.store("b")))
     #expect(
       try NoteStore.open(path: sandbox.store("b")).tombstones.keys.map(\.rawValue) == [doomed])

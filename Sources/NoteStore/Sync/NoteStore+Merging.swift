@@ -24,18 +24,29 @@ extension NoteStore {
     try acquireLock()
     defer { releaseLock() }
     let journalSize = FileSystem.stamp(journalPath)?.size ?? 0
-    if journalSize > 0 || snapshotNeedsUpgrade || snapshotStamp == nil {
-      try writeSnapshot(records, tombstones: tombstones)
+    if journalSize > 0 || state.snapshotNeedsUpgrade || state.snapshotStamp == nil {
+      try fold(state)
     }
   }
 
-  /// Replaces every note and tombstone with `snapshot`'s. The journal is folded first: the
-  /// new snapshot is written and only then the journal emptied, and a crash between the two
-  /// must not replay our older changes over merged notes; with an empty journal it cannot.
+  /// Replaces every note and tombstone with `snapshot`'s, under the write lock. The journal is
+  /// folded first, so it is empty when the merged snapshot is renamed into place: a crash
+  /// between the two cannot replay our older changes over merged notes.
   func replace(with snapshot: StoreSnapshot) throws(StoreError) {
+    try acquireLock()
+    defer { releaseLock() }
     try foldJournal()
-    journalNoteRanges = [:]  // the journal's bytes are not the merged notes
-    try writeSnapshot(snapshot.notes.map { NoteRecord($0) }, tombstones: snapshot.tombstones)
+    let bytes = snapshot.encoded()
+    do throws(FileSystem.Failure) {
+      try FileSystem.writeAtomically(to: path) { file throws(FileSystem.Failure) in
+        try file.append(bytes)
+      }
+    } catch {
+      throw StoreError(
+        .io, path: error.path,
+        "\(error.message) while saving \(FileSystem.fileName(of: path)); it is unchanged")
+    }
+    try load()
   }
 }
 
