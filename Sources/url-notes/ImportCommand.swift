@@ -35,7 +35,7 @@ struct Import: ParsableCommand {
       } else {
         Output.line((dryRun ? "would import " : "") + file.summaryLine)
       }
-      for warning in file.warnings { Output.error("\(file.path): warning: \(warning)") }
+      for warning in file.warnings { Output.error(warning) }
     }
     let verb = dryRun ? "would be" : "were"
     Output.line(

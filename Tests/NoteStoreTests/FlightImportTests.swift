@@ -96,10 +96,11 @@ import Testing
       [empty, samples[0], binary, json, missing], into: store)
     #expect(
       report.files.compactMap(\.failure) == [
-        "\(empty): error: file is empty",
-        "\(binary): error: binary file, expected a saved page (flight payload, HTML, Markdown or text)",
-        "\(json): error: a JSON file that is not a page dump; expected a flight payload (.rsc), a saved "
-          + "Next.js page (.html), a Markdown or text page dump, or a Netscape bookmark file",
+        "\(empty):1:1: error: file is empty",
+        "\(binary):1:1: error: binary file, expected a saved page (flight payload, HTML, Markdown or text)",
+        "\(json):1:1: error: a JSON file that is not a page dump; expected a flight payload (.rsc), a "
+          + "saved Next.js page (.html), a Markdown or text page dump, a Netscape bookmark file, "
+          + "or url-notes' JSON export",
         "\(missing): error: no such file",
       ])
     #expect(!report.succeeded)
@@ -113,7 +114,7 @@ import Testing
     let report = try NoteImporter().importPaths([storePath], into: store)
     #expect(
       report.files.first?.failure
-        == "\(storePath): error: this is a url-notes store, not a page dump (use --store to open it)"
+        == "\(storePath):1:1: error: this is a url-notes store, not a page dump (use --store to open it)"
     )
     #expect(FileManager.default.bytes(atPath: storePath) == before)
   }

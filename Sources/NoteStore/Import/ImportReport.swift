@@ -26,7 +26,8 @@ public struct FileReport: Equatable, Sendable {
   public var unchanged: [NoteID] = []
   /// Why the file could not be imported: one line, `path:line:col: error: …`.
   public var failure: String?
-  /// Things worth knowing that did not stop the import.
+  /// Things worth knowing that did not stop the import, one line each:
+  /// `path:line:col: warning: …`.
   public var warnings: [String] = []
 
   public init(path: String) { self.path = path }

@@ -27,7 +27,7 @@ public struct NoteImporter: Sendable {
   /// The readers tried in order: the first that recognises a file reads it.
   public static var defaultReaders: [any DumpReader] {
     [
-      NetscapeBookmarkReader(), FlightDumpReader(), MarkdownDumpReader(),
+      JSONExportReader(), NetscapeBookmarkReader(), FlightDumpReader(), MarkdownDumpReader(),
       MarkdownDumpReader(flavor: .text),
     ]
   }
@@ -153,8 +153,9 @@ public struct NoteImporter: Sendable {
       report.failure = "\(path): error: \(error.message)"
       return FileRead(report: report)
     }
+    // What is wrong with a whole file is reported at its start, like any other position.
     if let reason = DumpSniffer.rejection(bytes) {
-      report.failure = "\(path): error: \(reason)"
+      report.failure = "\(path):1:1: error: \(reason)"
       return FileRead(report: report)
     }
     guard let reader = readers.first(where: { $0.recognizes(bytes, path: path) }) else {
@@ -162,8 +163,9 @@ public struct NoteImporter: Sendable {
         DumpSniffer.isPlainJSON(bytes)
         ? "a JSON file that is not a page dump" : "an unknown kind of file"
       report.failure =
-        "\(path): error: \(what); expected a flight payload (.rsc), a saved "
-        + "Next.js page (.html), a Markdown or text page dump, or a Netscape bookmark file"
+        "\(path):1:1: error: \(what); expected a flight payload (.rsc), a saved "
+        + "Next.js page (.html), a Markdown or text page dump, a Netscape bookmark file, "
+        + "or url-notes' JSON export"
       return FileRead(report: report)
     }
     report.format = reader.format
@@ -172,8 +174,9 @@ public struct NoteImporter: Sendable {
       if let flight = reader as? FlightDumpReader {
         return FileRead(report: report, drafts: try flight.readPrepared(bytes))
       }
-      let drafts = try reader.read(bytes, path: path)
-      return FileRead(report: report, drafts: drafts.map(PendingNotes.Prepared.init))
+      let reading = try reader.readWithWarnings(bytes, path: path)
+      report.warnings = reading.warnings.map { $0.formatted(path: path, severity: "warning") }
+      return FileRead(report: report, drafts: reading.drafts.map(PendingNotes.Prepared.init))
     } catch {
       report.failure = error.formatted(path: path)
       return FileRead(report: report)
