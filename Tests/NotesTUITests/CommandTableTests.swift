@@ -22,7 +22,7 @@ import Testing
         "   Esc, ←, h           Go back (or clear the filter)",
         "   q                   Go back; quit on the tag list",
         "   Q, C-c              Quit",
-        "   /                   Filter as you type (search in a note)",
+        "   /                   Search as you type (tag list: notes and tags)",
         "   ?                   Show this help",
         "   m                   Mouse on/off (off: select text)",
         "   a                   Add a note (form)",
@@ -31,8 +31,8 @@ import Testing
         "",
         " Tags",
         "   Space               Add the tag to the selection (AND)",
-        "   Backspace           Remove the last selected tag",
-        "   v                   Show the notes under the selection",
+        "   |                   Add the tag as an alternative (OR)",
+        "   !                   Exclude the tag (NOT)",
       ], status: "\(CommandTable.bindings.count) key bindings", right: "? help · q back")
     #expect(ScreenText.difference(expected: expected, actual: app.render().lines()) == nil)
     // Every help line of every binding is reachable by scrolling.
@@ -52,7 +52,8 @@ import Testing
     let markdown = CommandTable.keyTableMarkdown()
     let helpLines = HelpView.lines(theme: Theme(mode: .color)).map(\.text)
     for binding in CommandTable.bindings {
-      #expect(markdown.contains("| `\(binding.keyText)` | \(binding.help) |"))
+      let keys = binding.keyText.replacingOccurrences(of: "|", with: "\\|")
+      #expect(markdown.contains("| `\(keys)` | \(binding.help) |"))
       #expect(helpLines.contains { $0.contains(binding.keyText) && $0.hasSuffix(binding.help) })
     }
     for group in CommandGroup.allCases {

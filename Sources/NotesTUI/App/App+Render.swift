@@ -20,6 +20,8 @@ extension App {
       } else {
         buffer.render(TagsView(state: state, theme: theme), in: content)
       }
+    case .search(let state):
+      buffer.render(SearchView(state: state, theme: theme), in: content)
     case .previews(let state):
       buffer.render(PreviewsView(state: state, store: store, theme: theme), in: content)
     case .note(let state):
@@ -46,10 +48,12 @@ extension App {
           parts.append("Tags of \(title)")
         } else {
           parts.append(
-            state.selected.isEmpty ? "Tags" : "Tags: " + state.selected.joined(separator: " + "))
+            state.selection.isEmpty ? "Tags" : "Tags: \(state.selection.label)")
         }
+      case .search:
+        parts.append("Search")
       case .previews(let state):
-        parts.append(state.tags.isEmpty ? "All notes" : state.tags.joined(separator: " + "))
+        parts.append(state.scopeLabel)
       case .note(let state):
         parts.append(state.note.title)
       case .help:
@@ -79,13 +83,23 @@ extension App {
       if store.count == 0 { return StyledLine("Empty store", theme.statusBar) }
       let notes = state.selectionCount == 1 ? "1 note" : "\(state.selectionCount) notes"
       text = "\(state.rows.count) tags · \(notes) · by \(state.order.rawValue)"
-      if !state.selected.isEmpty { text = "\(state.rows.count) co-occurring tags · \(notes)" }
+      if !state.selection.isEmpty {
+        text = "\(state.rows.count) co-occurring tags · \(notes)"
+      }
       if state.singleNoteOnly { text += " · used once" }
       if !state.filter.isEmpty { text += " · /\(state.filter)" }
+    case .search(let state):
+      let tags = state.tags.count == 1 ? "1 tag" : "\(state.tags.count) tags"
+      let notes = state.headers.count == 1 ? "1 note" : "\(state.headers.count) notes"
+      text = "\(tags) · \(notes) · by \(state.effectiveOrder.rawValue)"
+      if !state.text.isEmpty { text += " · /\(state.text)" }
     case .previews(let state):
       let count = state.headers.count
       let position = count == 0 ? 0 : state.list.selection + 1
       text = "\(position)/\(count) " + (count == 1 ? "note" : "notes")
+      if state.order != nil || !state.parsed.isEmpty {
+        text += " · by \(state.effectiveOrder.rawValue)"
+      }
       if !state.query.isEmpty { text += " · /\(state.query)" }
     case .note(let state):
       text = "line \(state.list.selection + 1)/\(state.lines.count)"
@@ -103,11 +117,21 @@ extension App {
     return StyledLine(text, theme.statusBar)
   }
 
+  /// Why the query being typed does not parse (the list keeps its last good result).
+  var queryError: QueryError? {
+    switch page {
+    case .search(let state): return state.error
+    case .previews(let state): return state.error
+    default: return nil
+    }
+  }
+
   /// Key hints on the right of the status bar.
   var keyHints: String {
     if confirmation != nil { return "y yes · n no" }
     if tagPrompt != nil { return "Enter do it · Esc cancel" }
     if case .form = page { return "C-s save · Esc cancel" }
+    if input != nil, let error = queryError { return error.description }
     if input != nil { return "Enter keep · Esc clear" }
     return pages.count == 1 ? "? help · q quit" : "? help · q back"
   }
