@@ -84,9 +84,9 @@ import Testing
 
   @Test func badFilesAreReportedAndGoodFilesStillLand() throws {
     let empty = directory.file("empty.rsc")
-    FileManager.default.createFile(atPath: empty, contents: Data())
+    _ = FileManager.default.createFile(atPath: empty, contents: Data())
     let binary = directory.file("image.rsc")
-    FileManager.default.createFile(
+    _ = FileManager.default.createFile(
       atPath: binary, contents: Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 1, 2]))
     let json = directory.file("other.json")
     try #"{"a": [1, 2]}"#.write(toFile: json, atomically: true, encoding: .utf8)

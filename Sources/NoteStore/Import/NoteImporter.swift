@@ -25,10 +25,13 @@ public struct NoteImporter: Sendable {
   }
 
   /// The readers tried in order: the first that recognises a file reads it.
-  public static var defaultReaders: [any DumpReader] {
+  public static var defaultReaders: [any DumpReader] { readers(folderTags: false) }
+
+  /// The default readers; with `folderTags`, bookmarks also get their folders' names as tags.
+  public static func readers(folderTags: Bool) -> [any DumpReader] {
     [
-      JSONExportReader(), NetscapeBookmarkReader(), FlightDumpReader(), MarkdownDumpReader(),
-      MarkdownDumpReader(flavor: .text),
+      JSONExportReader(), NetscapeBookmarkReader(folderTags: folderTags), FlightDumpReader(),
+      MarkdownDumpReader(), MarkdownDumpReader(flavor: .text),
     ]
   }
 
@@ -44,7 +47,7 @@ public struct NoteImporter: Sendable {
   {
     // One compaction at the end, not one per megabyte of journal (see withCompactionDeferred).
     try store.withWriteLock {
-      try store.withCompactionDeferred {
+      store.withCompactionDeferred {
         var report = ImportReport()
         var pending = PendingNotes(store: store)
         // Files merged since the last write (indices into `report.files`).

@@ -32,11 +32,14 @@ struct PendingNotes {
     init(_ draft: NoteDraft, normalizedURL: String?, tagsAreUnique: Bool = false) {
       self.draft = draft
       self.normalizedURL = normalizedURL
-      if tagsAreUnique {
-        uniqueTags = draft.tags
+      // Tags as `add` and the editors store them (NoteDraft.normalizedTag); already normal
+      // tags, nearly all of them, come back without a copy.
+      let tags = draft.tags.map(NoteDraft.normalizedTag)
+      if tagsAreUnique && tags == draft.tags {
+        uniqueTags = tags
       } else {
         var seen = Set<TagKey>()
-        uniqueTags = draft.tags.filter { seen.insert(TagKey($0)).inserted }
+        uniqueTags = tags.filter { !$0.isEmpty && seen.insert(TagKey($0)).inserted }
       }
     }
   }
@@ -48,7 +51,7 @@ struct PendingNotes {
       let existing = current(existingID)
     {
       var note = existing
-      for tag in draft.tags where !note.hasTag(tag) { note.tags.append(tag) }
+      for tag in prepared.uniqueTags where !note.hasTag(tag) { note.tags.append(tag) }
       if note.title.isEmpty { note.title = draft.title }
       if note.url == nil { note.url = draft.url }
       if note.summary.isEmpty { note.summary = draft.summary }
