@@ -75,7 +75,7 @@ struct BukuBenchmark {
       target: search.map { .init(limit: $0 / 10, text: "CLI ≤ 1/10") }, checked: cliSearch)
     table.add(
       "buku -s (vs --query)", search, .seconds,
-      "the same; url-notes list --query (fuzzy in title, tags, URL; ranked) is "
+      "word \"\(word)\", \(hits(theirs?.word, ours.word)); url-notes list --query (ranked) is "
         + "\(Self.ratio(cliQuery, search)) of it",
       target: search.map { .init(limit: $0 / 10, text: "CLI ≤ 1/10") }, checked: cliQuery)
     table.add(
