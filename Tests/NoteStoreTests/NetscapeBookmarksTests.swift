@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 import Foundation
 import TestSupport
 import Testing
@@ -13,7 +14,7 @@ import Testing
       .read(try Fixtures.bytes("netscape/\(fixture)"), path: fixture)
   }
 
-  func problem(_ text: String) -> ImportProblem? {
+  func problem(_ text: String) -> Diagnostic? {
     do {
       _ = try reader.read(Array(text.utf8), path: "b.html")
       return nil
@@ -110,7 +111,7 @@ import Testing
   @Test func filesWithoutAnchorsAreProblems() {
     #expect(
       problem("<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n</DL>\n")
-        == ImportProblem("no bookmarks found", at: TextPosition(line: 4, column: 1)))
+        == Diagnostic("no bookmarks found", at: TextPosition(line: 4, column: 1)))
     #expect(problem("")?.message == "file is empty")
     #expect(problem("<DL>\u{0}")?.message == "binary file, expected a Netscape bookmark file")
   }
@@ -160,15 +161,15 @@ import Testing
     let absolute = "not an absolute URL (expected one such as https://example.com/page)"
     #expect(
       reading.warnings == [
-        ImportProblem(
+        Diagnostic(
           "skipped \"javascript:alert(1)\" (\"Bookmarklet\"): a bookmarklet (javascript:), not a "
-            + "web page", at: TextPosition(line: 3, column: 7)),
-        ImportProblem(
+            + "web page", at: TextPosition(line: 3, column: 7), severity: .warning),
+        Diagnostic(
           "skipped \"/relative/page\" (\"Relative\"): \(absolute)",
-          at: TextPosition(line: 4, column: 7)),
-        ImportProblem(
+          at: TextPosition(line: 4, column: 7), severity: .warning),
+        Diagnostic(
           "skipped \"mailto:a@b.example\" (\"Mail\"): \(absolute)",
-          at: TextPosition(line: 5, column: 7)),
+          at: TextPosition(line: 5, column: 7), severity: .warning),
       ])
     let directory = TemporaryDirectory()
     let path = directory.file("b.html")
@@ -176,7 +177,8 @@ import Testing
     let store = try NoteStore.open(path: directory.file("notes.json"))
     let report = try NoteImporter().importPaths([path], into: store)
     #expect(
-      report.files.first?.warnings.first == "\(path):3:7: warning: \(reading.warnings[0].message)")
+      report.files.first?.warnings.first?.description
+        == "\(path):3:7: warning: \(reading.warnings[0].message)")
     #expect(report.added == 1)
   }
 

@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 
 #if canImport(Glibc)
   import Glibc
@@ -97,11 +98,11 @@ public struct NetscapeBookmarkReader: DumpReader {
     }
   }
 
-  public func read(_ bytes: [UInt8], path: String) throws(ImportProblem) -> [NoteDraft] {
+  public func read(_ bytes: [UInt8], path: String) throws(Diagnostic) -> [NoteDraft] {
     try readWithWarnings(bytes, path: path).drafts
   }
 
-  public func readWithWarnings(_ bytes: [UInt8], path: String) throws(ImportProblem)
+  public func readWithWarnings(_ bytes: [UInt8], path: String) throws(Diagnostic)
     -> DumpReading
   {
     let text = try MarkdownDumpReader.decodeText(bytes, expected: "a Netscape bookmark file")
@@ -115,12 +116,14 @@ public struct NetscapeBookmarkReader: DumpReader {
     let drafts = collector.finish()
     // Offsets are into the decoded text (BOM and CRs gone), so lines are the file's lines.
     let warnings = collector.skipped.map { skip in
-      ImportProblem(skip.message, at: TextPosition.of(offset: skip.offset, in: tokenizer.bytes))
+      Diagnostic(
+        skip.message, at: TextPosition.of(offset: skip.offset, in: tokenizer.bytes),
+        severity: .warning)
     }
     guard !drafts.isEmpty else {
       // Points at the end: that is where the reader gave up looking for an anchor.
       let found = warnings.isEmpty ? "" : " (\(warnings.count) skipped: not web pages)"
-      throw ImportProblem(
+      throw Diagnostic(
         "no bookmarks found\(found)", at: TextPosition.of(offset: bytes.count, in: bytes))
     }
     return DumpReading(drafts: drafts, warnings: warnings)

@@ -1,3 +1,4 @@
+import Diagnostics
 import Dispatch
 
 #if canImport(Glibc)
@@ -91,7 +92,7 @@ public struct NoteImporter: Sendable {
     defer { unsaved.removeAll() }
     do { try store.apply(pending.takeChanges()) } catch {
       for index in unsaved {
-        report.files[index].failure = "\(error)"
+        report.files[index].failure = error.diagnostic
         report.files[index].added = []
         report.files[index].merged = []
         report.files[index].unchanged = []
@@ -132,9 +133,10 @@ public struct NoteImporter: Sendable {
     }
     if names.isEmpty {
       var failed = FileReport(path: path)
-      failed.failure =
-        "\(path): error: no page dumps in this directory (looked for "
-        + DumpSniffer.dumpExtensions.sorted().map { "." + $0 }.joined(separator: ", ") + ")"
+      failed.failure = Diagnostic(
+        "no page dumps in this directory (looked for "
+          + DumpSniffer.dumpExtensions.sorted().map { "." + $0 }.joined(separator: ", ") + ")",
+        file: path, at: nil)
       report.files.append(failed)
       return []
     }
@@ -148,27 +150,28 @@ public struct NoteImporter: Sendable {
     let bytes: [UInt8]
     do {
       guard let contents = try FileSystem.contents(of: path) else {
-        report.failure = "\(path): error: no such file"
+        report.failure = Diagnostic("no such file", file: path, at: nil)
         return FileRead(report: report)
       }
       bytes = contents
     } catch {
-      report.failure = "\(path): error: \(error.message)"
+      report.failure = Diagnostic(error.message, file: path, at: nil)
       return FileRead(report: report)
     }
     // What is wrong with a whole file is reported at its start, like any other position.
+    let start = TextPosition(line: 1, column: 1)
     if let reason = DumpSniffer.rejection(bytes) {
-      report.failure = "\(path):1:1: error: \(reason)"
+      report.failure = Diagnostic(reason, file: path, at: start)
       return FileRead(report: report)
     }
     guard let reader = readers.first(where: { $0.recognizes(bytes, path: path) }) else {
       let what =
         DumpSniffer.isPlainJSON(bytes)
         ? "a JSON file that is not a page dump" : "an unknown kind of file"
-      report.failure =
-        "\(path):1:1: error: \(what); expected a flight payload (.rsc), a saved "
-        + "Next.js page (.html), a Markdown or text page dump, a Netscape bookmark file, "
-        + "or url-notes' JSON export"
+      report.failure = Diagnostic(
+        "\(what); expected a flight payload (.rsc), a saved Next.js page (.html), a Markdown "
+          + "or text page dump, a Netscape bookmark file, or url-notes' JSON export", file: path,
+        at: start)
       return FileRead(report: report)
     }
     report.format = reader.format
@@ -178,10 +181,10 @@ public struct NoteImporter: Sendable {
         return FileRead(report: report, drafts: try flight.readPrepared(bytes))
       }
       let reading = try reader.readWithWarnings(bytes, path: path)
-      report.warnings = reading.warnings.map { $0.formatted(path: path, severity: "warning") }
+      report.warnings = reading.warnings.map { $0.inFile(path) }
       return FileRead(report: report, drafts: reading.drafts.map(PendingNotes.Prepared.init))
     } catch {
-      report.failure = error.formatted(path: path)
+      report.failure = error.inFile(path)
       return FileRead(report: report)
     }
   }

@@ -51,7 +51,9 @@ public struct App {
     var tags = TagsState()
     tags.reload(store: store, searcher: searcher)
     pages = [.tags(tags)]
-    if !store.warnings.isEmpty { message = store.warnings.joined(separator: "; ") }
+    if !store.warnings.isEmpty {
+      message = store.warnings.map(\.description).joined(separator: "; ")
+    }
     layout()
   }
 
