@@ -92,7 +92,7 @@ struct List: ParsableCommand {
       do {
         parsed = try QueryParser.parse(query ?? "")
       } catch {
-        throw EditFailure.print("url-notes: \(error)")
+        throw EditFailure.print(error.diagnostic)
       }
       let searcher = NoteSearcher(store: store)
       ProcessLifetime.keep(searcher)

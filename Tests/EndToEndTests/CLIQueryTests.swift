@@ -75,6 +75,6 @@ import Testing
     let result = try run(["list", "--query", "gpu \"mini pc"])
     #expect(result.status == 1)
     #expect(result.stdoutText == "")
-    #expect(result.stderrText == "url-notes: query:1:5: error: unclosed quote\n")
+    #expect(result.stderrText == "query:1:5: error: unclosed quote\n")
   }
 }

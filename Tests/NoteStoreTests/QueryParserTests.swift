@@ -63,6 +63,7 @@ import Testing
     ("^", 2, "expected text after the term"),
     ("ab\"c d\"", 3, "a quote must start the term's text"),
     ("\"a b\"c", 6, "expected a space after the closing quote"),
+    ("é\u{301}x \"", 5, "unclosed quote"),  // columns count scalars: é + accent are two
     ("(a | b", 1, "unclosed '('"),
     ("a)", 2, "unexpected ')'"),
     ("(a b)", 5, "expected one group of alternatives (a | b) in parentheses"),

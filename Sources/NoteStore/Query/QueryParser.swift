@@ -14,12 +14,24 @@
 /// column of the problem; nothing is guessed.
 public enum QueryParser {
   public static func parse(_ text: String) throws(QueryError) -> Query {
+    let characters = Array(text)
+    do {
+      return try parse(characters)
+    } catch {
+      // Columns are counted in Characters while parsing; diagnostics count scalars.
+      let before = characters.prefix(max(0, error.column - 1))
+      let scalars = before.reduce(0) { $0 + $1.unicodeScalars.count }
+      throw QueryError(column: scalars + 1, reason: error.reason)
+    }
+  }
+
+  static func parse(_ characters: [Character]) throws(QueryError) -> Query {
     var groups: [[QueryTerm]] = []
     var pendingOr = false
     var lastBar = 0
     // Parentheses only spell out what `|` does anyway: they must hold exactly one group.
     var openParen: (column: Int, groupCount: Int)?
-    for token in try tokens(of: Array(text)) {
+    for token in try tokens(of: characters) {
       if token.characters == ["("] {
         guard openParen == nil, !pendingOr else {
           throw QueryError(column: token.column, reason: "unexpected '('")
