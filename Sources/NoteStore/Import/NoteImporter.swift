@@ -31,8 +31,8 @@ public struct NoteImporter: Sendable {
   /// The default readers; with `folderTags`, bookmarks also get their folders' names as tags.
   public static func readers(folderTags: Bool) -> [any DumpReader] {
     [
-      JSONExportReader(), NetscapeBookmarkReader(folderTags: folderTags), FlightDumpReader(),
-      MarkdownDumpReader(), MarkdownDumpReader(flavor: .text),
+      JSONExportReader(), NetscapeBookmarkReader(folderTags: folderTags), MarkdownExportReader(),
+      FlightDumpReader(), MarkdownDumpReader(), MarkdownDumpReader(flavor: .text),
     ]
   }
 
