@@ -57,8 +57,11 @@ struct TerminalInjectionScreenTests {
     try tmux.sendText("#plain")
     try tmux.waitFor(text: "/#plain")
     try tmux.sendKeys("Enter")  // the first screen's search: Enter opens the tag row
-    screen = try tmux.waitFor(text: "Hostile ␛[2J␛]0;owned␇ title �evil�")
-    #expect(screen.contains { $0.hasSuffix("plain · ␛[31mred␛[0m · rtl�ltr · zero�width · c1�x") })
+    // Both rows of the preview: a capture can fall between the rows of one frame.
+    screen = try tmux.waitFor("the hostile preview") { screen in
+      screen.contains { $0.contains("Hostile ␛[2J␛]0;owned␇ title �evil�") }
+        && screen.contains { $0.hasSuffix("plain · ␛[31mred␛[0m · rtl�ltr · zero�width · c1�x") }
+    }
     try tmux.sendKeys("Enter")
     screen = try tmux.waitFor(text: "␛]52;c;SGVsbG8=␇ sets the clipboard")
     #expect(Self.foreignSequences(try tmux.capture(escapes: true)).isEmpty)
