@@ -59,6 +59,7 @@ struct BukuBenchmark {
     }
     let cliTag = measured.value(of: "CLI list --tag --json")
     let cliSearch = measured.value(of: "CLI list --search")
+    let cliQuery = measured.value(of: "CLI list --query")
     let stag = timed(["--stag", tag])
     let search = timed(["-s", word])
     let deep = timed(["--deep", "-s", word])
@@ -72,6 +73,11 @@ struct BukuBenchmark {
       "word \"\(word)\", \(hits(theirs?.word, ours.word)); url-notes list --search is "
         + "\(Self.ratio(cliSearch, search)) of it",
       target: search.map { .init(limit: $0 / 10, text: "CLI ≤ 1/10") }, checked: cliSearch)
+    table.add(
+      "buku -s (vs --query)", search, .seconds,
+      "word \"\(word)\", \(hits(theirs?.word, ours.word)); url-notes list --query (ranked) is "
+        + "\(Self.ratio(cliQuery, search)) of it",
+      target: search.map { .init(limit: $0 / 10, text: "CLI ≤ 1/10") }, checked: cliQuery)
     table.add(
       "buku --deep -s", deep, .seconds,
       "substring, \(hits(theirs?.deep, ours.word)); url-notes list --search is "

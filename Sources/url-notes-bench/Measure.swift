@@ -24,6 +24,14 @@ enum Measure {
     return median(times)
   }
 
+  /// The value below which `fraction` of `values` lie (nearest rank).
+  static func percentile(_ values: [Double], _ fraction: Double) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return .nan }
+    let rank = Int((fraction * Double(sorted.count)).rounded(.up)) - 1
+    return sorted[min(max(0, rank), sorted.count - 1)]
+  }
+
   static func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     guard !sorted.isEmpty else { return .nan }

@@ -15,7 +15,7 @@ enum TUIScenarios {
     return app.render()
   }
 
-  /// An app on the tag list with the filter prompt open.
+  /// An app on the first screen's search, its prompt open.
   static func filtering(_ store: NoteStore) -> App {
     var app = App(store: store, size: size, colorMode: .color)
     _ = app.handle(.character("/"))
@@ -38,15 +38,11 @@ enum TUIScenarios {
     return app
   }
 
-  /// Filters the tag list to `tag`, then opens it.
+  /// Searches for the tag `#"tag"` on the first screen and opens it (its only tag row is the
+  /// first row, which Enter opens).
   static func open(_ tag: String, in app: inout App) {
     _ = app.handle(.character("/"))
-    for character in tag { _ = app.handle(.character(character)) }
-    _ = app.handle(.enter)
-    if case .tags(let state) = app.page, let index = state.rows.firstIndex(where: { $0.tag == tag })
-    {
-      for _ in 0..<index { _ = app.handle(.down) }
-    }
+    for character in "#\"\(tag)\"" { _ = app.handle(.character(character)) }
     _ = app.handle(.enter)
   }
 

@@ -38,6 +38,7 @@ struct Tags: ParsableCommand {
 }
 
 extension TagOrder: ExpressibleByArgument {}
+extension NoteOrder: ExpressibleByArgument {}
 
 /// `list`: notes matching tag conditions and a text search.
 struct List: ParsableCommand {
@@ -66,8 +67,16 @@ struct List: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Text in the title, URL, tags or summary (case-insensitive).", valueName: "text"))
+      "Text in the title, URL, tags, summary or body (case-insensitive).", valueName: "text"))
   var search: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "A query, as typed after / in the browser (README, Searching).", valueName: "query"))
+  var query: String?
+
+  @Option(help: "Order: relevance (default with --query), created (default), updated, title, site.")
+  var sort: NoteOrder?
 
   @Flag(help: "Print a JSON array of notes (see README, JSON output).")
   var json = false
@@ -77,13 +86,33 @@ struct List: ParsableCommand {
     ProcessLifetime.keep(store)
     UnknownTags.report(tags + anyTags, in: store)
     let filter = NoteFilter(allTags: tags, anyTags: anyTags, noneTags: notTags, text: search)
-    if json {
+    var headers: [NoteHeader]
+    if query != nil || sort != nil {
+      let parsed: Query
+      do {
+        parsed = try QueryParser.parse(query ?? "")
+      } catch {
+        throw EditFailure.print(error.diagnostic)
+      }
+      let searcher = NoteSearcher(store: store)
+      ProcessLifetime.keep(searcher)
+      let order = sort ?? (parsed.isEmpty ? .created : .relevance)
+      headers = searcher.headers(matching: parsed, within: filter, order: order)
+    } else if json {
       let notes = store.notes(matching: filter)
+      ProcessLifetime.keep(notes)
+      return Output.json(notes)
+    } else {
+      headers = store.headers(matching: filter)
+    }
+    ProcessLifetime.keep(headers)
+    if json {
+      let notes = headers.compactMap { store.note($0.id) }
       ProcessLifetime.keep(notes)
       return Output.json(notes)
     }
     Output.lines(
-      store.headers(matching: filter).flatMap { header in
+      headers.flatMap { header in
         var details = header.host ?? "(no URL)"
         if !header.tags.isEmpty { details += " · " + header.tags.joined(separator: ", ") }
         return [

@@ -7,14 +7,17 @@ import Testing
 @Suite struct BenchSmokeTests {
   static let storeRows = [
     "store open", "peak RSS, TUI on the store", "tag counts", "tag query", "tag AND query",
-    "text search", "co-occurring tags", "TUI first frame", "filter keystroke",
-    "render previews frame", "render 1,000-node tree", "CLI list --tag --json",
-    "CLI list --search", "persist one edit", "append + fsync (floor)", "full save (compaction)",
+    "text search", "co-occurring tags", "TUI first frame", "search keystroke, median",
+    "search keystroke, p95", "render previews frame", "render 1,000-node tree",
+    "CLI list --tag --json", "CLI list --query", "CLI list --search", "persist one edit",
+    "append + fsync (floor)", "full save (compaction)",
     "JSONDecoder RSS", "JSONDecoder decode", "raw read (floor)",
   ]
   static let flightRows = ["flight import", "raw read of the pages"]
 
-  static let bukuRows = ["buku load", "buku --stag", "buku -s", "buku --deep -s"]
+  static let bukuRows = [
+    "buku load", "buku --stag", "buku -s", "buku -s (vs --query)", "buku --deep -s",
+  ]
   /// buku's script on $PATH: then the smoke run loads the corpus into it too (a pip entry
   /// point or a pyenv shim is skipped by the bench, as it cannot load buku's code).
   static let haveBuku =

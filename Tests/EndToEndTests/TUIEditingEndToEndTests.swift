@@ -65,11 +65,12 @@ struct TUIEditingEndToEndTests {
         SummaryNode(markup: "**Point:** first", children: [SummaryNode(markup: "nested")])
       ])
 
-    // Find it under its new tag and edit the title in the form.
+    // Find its new tag from the first screen's search (Enter opens the tag row) and edit the
+    // title in the form.
     try tmux.sendKeys("/")
     try tmux.sendText("handmade")
-    try tmux.waitFor(text: "1  handmade")
-    try tmux.sendKeys("Enter", "Enter")
+    try tmux.waitFor(text: "# handmade  1 note")
+    try tmux.sendKeys("Enter")
     try tmux.waitFor(text: "1/1 note")
     try tmux.sendKeys("e")
     try tmux.waitFor(text: "Edit Typed in the form")
@@ -194,16 +195,14 @@ struct TUIEditingEndToEndTests {
     var screen = try tmux.waitFor(text: "? help · q quit")
     let gpuRow = try #require(screen.firstIndex { $0.hasSuffix("  gpu") })
     let count = screen[gpuRow].dropLast("  gpu".count)
-    try tmux.sendKeys("/")
-    try tmux.sendText("gpu")
-    try tmux.waitFor(text: "/gpu")
-    try tmux.sendKeys("Enter", "r")
+    for _ in 1..<gpuRow { try tmux.sendKeys("Down") }
+    try tmux.sendKeys("r")
     try tmux.waitFor(text: "Rename tag gpu to: gpu")
     try tmux.sendKeys("C-u")
     try tmux.sendText("graphics-cards")
     try tmux.sendKeys("Enter")
     screen = try tmux.waitFor(text: "Done: renamed tag \"gpu\" to \"graphics-cards\"")
-    // The filter is cleared and the cursor is on the renamed tag, with the same count.
+    // The cursor is on the renamed tag, with the same count.
     #expect(screen.contains { $0 == count + "  graphics-cards" })
     #expect(!screen.contains { $0.hasSuffix("  gpu") })
     let store = try NoteStore.open(path: storePath)

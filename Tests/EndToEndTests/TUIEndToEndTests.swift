@@ -77,15 +77,15 @@ struct TUIEndToEndTests {
     #expect(!after.contains { $0.contains("url-notes ›") || $0.contains("? help") })
   }
 
-  @Test func tagFilterAndHelp() throws {
+  @Test func searchAndHelp() throws {
     let tmux = try browser()
     try tmux.waitFor(text: "? help · q quit")
     try tmux.sendKeys("/")
     try tmux.sendText("hard")
     let screen = try tmux.waitFor(text: "/hard")
-    #expect(screen[1] == " 2  hardware")
+    #expect(screen[1] == " # hardware  2 notes")
     try tmux.sendKeys("Escape", "?")
-    try tmux.waitFor(text: "Filter as you type")
+    try tmux.waitFor(text: "Search as you type")
     try tmux.sendKeys("Q")
     #expect(try tmux.waitForExit() == 0)
   }

@@ -81,3 +81,12 @@ enum Expected {
     return lines
   }
 }
+
+extension BrowserFixture {
+  /// A preview's title row as drawn at `width` columns: the gutter and title at the left, the
+  /// note's date at the right edge.
+  static func titleRow(_ left: String, _ date: String, width: Int = 80) -> String {
+    left + String(repeating: " ", count: max(1, width - DisplayWidth.width(of: left) - date.count))
+      + date
+  }
+}

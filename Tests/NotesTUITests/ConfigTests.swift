@@ -63,7 +63,7 @@ import Testing
         "config:3:5: error: unknown setting 'colour' (settings: mouse, preview-host, confirm-delete)",
         "config:4:13: error: command 'fold-all' does not apply to the tags screen",
         "config:5:17: error: unknown command 'explode' (the help screen, ?, lists them)",
-        "config:6:6: error: unknown screen 'sidebar' (screens: general, tags, previews, note, form)",
+        "config:6:6: error: unknown screen 'sidebar' (screens: general, tags, search, previews, note, form)",
         "config:7:11: error: unknown key 'Hyper-x' (a character, C-x, F1–F12, or a name such as Enter, Space, PgDn)",
         "config:8:13: error: 'q' is not bound on the note screen",
         "config:9:11: error: expected bind SCREEN KEY COMMAND",

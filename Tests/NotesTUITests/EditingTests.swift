@@ -22,14 +22,14 @@ import Testing
     #expect(app.screen.last?.hasPrefix(" Not deleted") == true)
     app.press(.character("d"), .character("y"))
     #expect(app.screen[0] == " url-notes › Tags › gpu")
-    #expect(app.screen[1] == "▌ GPT-4 on a laptop")
+    #expect(app.screen[1] == BrowserFixture.titleRow("▌ GPT-4 on a laptop", "2026-01-02"))
     #expect(app.screen.last?.hasPrefix(" Deleted “GPU prices fall” (u undoes)") == true)
     #expect(fixture.store.note(NoteID("aaaa00000001")) == nil)
 
     app.press(.character("u"))
     #expect(
       app.screen.last?.hasPrefix(" Undone: deleted \"GPU prices fall\" (C-r redoes)") == true)
-    #expect(app.screen[1] == "▌ GPU prices fall")
+    #expect(app.screen[1] == BrowserFixture.titleRow("▌ GPU prices fall", "2026-01-03"))
     #expect(fixture.store.note(NoteID("aaaa00000001")) == BrowserFixture.notes[0])
     app.press(.ctrl("r"))
     #expect(app.screen.last?.hasPrefix(" Redone: deleted \"GPU prices fall\"") == true)
@@ -149,7 +149,9 @@ import Testing
       pollMilliseconds: nil, editor: ExternalEditor(command: "sh " + script))
     #expect(terminal.isSuspended == false)
     #expect(app.message == "Saved “Edited by a script” (u undoes)")
-    #expect(terminal.lastFrame?.lines()[1] == "▌ Edited by a script")
+    #expect(
+      terminal.lastFrame?.lines()[1]
+        == BrowserFixture.titleRow("▌ Edited by a script", "2026-01-03"))
     #expect(fixture.store.note(NoteID("aaaa00000001"))?.title == "Edited by a script")
   }
 
@@ -168,7 +170,7 @@ import Testing
 
     // The same note edited in both: saving asks, and "yes" keeps this side's version.
     app.press(.enter)  // gpu: "From elsewhere" (newest) first
-    #expect(app.screen[6] == "  GPU prices fall")
+    #expect(app.screen[6] == BrowserFixture.titleRow("  GPU prices fall", "2026-01-03"))
     app.press(.down, .character("e"))
     try otherEditor.update(
       NoteID("aaaa00000001"),
@@ -245,7 +247,7 @@ import Testing
       app.message
         == "Not deleted: note aaaa00000001 \"Renamed elsewhere\" was changed by another process; nothing was saved"
     )
-    #expect(app.screen[1] == "▌ Renamed elsewhere")
+    #expect(app.screen[1] == BrowserFixture.titleRow("▌ Renamed elsewhere", "2026-01-03"))
     #expect(fixture.store.note(NoteID("aaaa00000001"))?.title == "Renamed elsewhere")
   }
 
@@ -261,7 +263,8 @@ import Testing
       "Store unreadable, not writing to it: \(path): error: the store file was removed or moved"
       + " away since it was opened; nothing was written"
     #expect(app.storeProblem == problem)
-    #expect(app.screen[1] == "▌ GPU prices fall")  // the last good state stays on screen
+    // The last good state stays on screen.
+    #expect(app.screen[1] == BrowserFixture.titleRow("▌ GPU prices fall", "2026-01-03"))
     app.press(.character("d"), .character("y"))
     #expect(fixture.store.count == 3)
     #expect(!FileManager.default.fileExists(atPath: path))

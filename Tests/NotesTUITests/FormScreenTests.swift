@@ -140,7 +140,7 @@ import Testing
     app.type("GPU prices fall again")
     app.press(.ctrl("s"))
     #expect(app.screen[0] == " url-notes › Tags › gpu")
-    #expect(app.screen[1] == "▌ GPU prices fall again")
+    #expect(app.screen[1] == BrowserFixture.titleRow("▌ GPU prices fall again", "2026-01-03"))
     #expect(app.screen.last?.hasPrefix(" Saved “GPU prices fall again” (u undoes)") == true)
     let note = try #require(fixture.store.note(NoteID("aaaa00000001")))
     #expect(note.title == "GPU prices fall again")

@@ -12,12 +12,12 @@ import Testing
     let expected = Expected.screen(
       [
         " url-notes › Tags › gpu",
-        "▌ GPU prices fall",
+        BrowserFixture.titleRow("▌ GPU prices fall", "2026-01-03"),
         "▌ example.com  gpu · hardware",
         "▌ • Prices: down 20% since May",
         "▌   • Why: new mining rules",
         "",
-        "  GPT-4 on a laptop",
+        BrowserFixture.titleRow("  GPT-4 on a laptop", "2026-01-02"),
         "  news.example.org  gpt-4 · gpu",
         "  • Runs quantised on a laptop GPU",
       ], status: "1/2 notes", right: "? help · q back")
@@ -26,7 +26,7 @@ import Testing
     #expect(reversed[1] == "  " + String(repeating: "^", count: 78))
     app.press(.character("j"))
     #expect(app.screen.last?.hasPrefix(" 2/2 notes") == true)
-    #expect(app.screen[6] == "▌ GPT-4 on a laptop")
+    #expect(app.screen[6] == BrowserFixture.titleRow("▌ GPT-4 on a laptop", "2026-01-02"))
   }
 
   @Test func previewFilterSearchesSummaries() throws {
@@ -37,7 +37,10 @@ import Testing
     app.press(.ctrl("u"))
     app.type("ラーメン")
     #expect(
-      Array(app.screen[1...3]) == ["▌ 日本語のメモ 🍣", "▌ 例え.jp  日本 · hardware", "▌ • 要点: 寿司🍣とラーメン"])
+      Array(app.screen[1...3]) == [
+        BrowserFixture.titleRow("▌ 日本語のメモ 🍣", "2026-01-01"), "▌ 例え.jp  日本 · hardware",
+        "▌ • 要点: 寿司🍣とラーメン",
+      ])
     #expect(app.screen.last?.hasPrefix(" /ラーメン") == true)
   }
 
@@ -45,6 +48,7 @@ import Testing
     " url-notes › Tags › gpu › GPU prices fall",
     " GPU prices fall",
     " https://example.com/gpu-prices",
+    " Created 2026-01-03 00:00 · updated 2026-01-03 00:00 UTC",
     " Tags: gpu · hardware",
     "",
     " ▸ Prices: down 20% since May",
@@ -58,10 +62,10 @@ import Testing
   @Test func noteOpensFoldedToTheTopLevel() throws {
     var app = try BrowserFixture().app()
     app.press(.enter, .enter)
-    let expected = Expected.screen(Self.folded, status: "line 5/10", right: "? help · q back")
+    let expected = Expected.screen(Self.folded, status: "line 6/11", right: "? help · q back")
     #expect(ScreenText.difference(expected: expected, actual: app.render().lines()) == nil)
     let bold = ScreenText.styleMask(app.render()) { $0.attributes.contains(.bold) }
-    #expect(bold[5] == "   ^^^^^^^")  // the label "Prices:" is bold
+    #expect(bold[6] == "   ^^^^^^^")  // the label "Prices:" is bold
   }
 
   @Test func foldAndUnfold() throws {
@@ -73,17 +77,17 @@ import Testing
       "   • Used cards flood the market",
       " • Vendors cut MSRP again",
     ]
-    #expect(Array(app.screen[5...8]) == unfolded)
+    #expect(Array(app.screen[6...9]) == unfolded)
     app.press(.character(" "))
-    #expect(Array(app.screen.prefix(11)) == Self.folded)
+    #expect(Array(app.screen.prefix(12)) == Self.folded)
     app.press(.character("*"))
-    #expect(Array(app.screen[5...8]) == unfolded)
+    #expect(Array(app.screen[6...9]) == unfolded)
     app.press(.character("1"))
-    #expect(Array(app.screen.prefix(11)) == Self.folded)
+    #expect(Array(app.screen.prefix(12)) == Self.folded)
     app.press(.character("2"))
-    #expect(Array(app.screen[5...8]) == unfolded)
+    #expect(Array(app.screen[6...9]) == unfolded)
     app.press(.character("F"))
-    #expect(Array(app.screen.prefix(11)) == Self.folded)
+    #expect(Array(app.screen.prefix(12)) == Self.folded)
     app.press(.character("q"))
     #expect(app.screen[0] == " url-notes › Tags › gpu")
   }
@@ -92,11 +96,11 @@ import Testing
     var app = try BrowserFixture().app()
     app.press(.enter, .enter, .character("/"))
     app.type("mining")
-    #expect(app.screen[6] == "   • Why: new mining rules")
+    #expect(app.screen[7] == "   • Why: new mining rules")
     #expect(app.screen.last?.hasPrefix(" /mining") == true)
     let buffer = app.render()
     let hits = ScreenText.styleMask(buffer) { $0.background == .yellow }
-    #expect(hits[6] == "              ^^^^^^")
+    #expect(hits[7] == "              ^^^^^^")
     app.press(.enter)
     #expect(app.screen.last?.hasPrefix(" 1/1 hit for mining") == true)
     // A second search term with two hits: n and N step and wrap.
@@ -104,8 +108,8 @@ import Testing
     app.type("paragraph")
     app.press(.enter)
     if case .note(let state) = app.page {
-      #expect(state.hits == [10, 11])
-      #expect(state.list.selection == 10)
+      #expect(state.hits == [11, 12])
+      #expect(state.list.selection == 11)
     } else {
       Issue.record("expected the note page")
     }
@@ -125,10 +129,12 @@ import Testing
         " url-notes › Tags › 日本 › 日本語のメモ…",
         " 日本語のメモ 🍣",
         " https://例え.jp/メモ",
+        " Created 2026-01-01 00:00 · updated",
+        " 2026-01-01 00:00 UTC",
         " Tags: 日本 · hardware",
         "",
         " • 要点: 寿司🍣とラーメン",
-      ], status: "line 5/5", right: "? help · q back", width: 40, height: 12)
+      ], status: "line 7/7", right: "? help · q back", width: 40, height: 12)
     #expect(ScreenText.difference(expected: expected, actual: app.render().lines()) == nil)
     for line in app.render().lines() { #expect(DisplayWidth.width(of: line) <= 40) }
   }
@@ -146,7 +152,7 @@ import Testing
     var app = try BrowserFixture(notes: [evil]).app()
     #expect(app.screen[1] == " 1  x␛[31m")
     app.press(.enter)
-    #expect(app.screen[1] == "▌ Evil ␛[2J␛]52;c;x␇ title")
+    #expect(app.screen[1] == BrowserFixture.titleRow("▌ Evil ␛[2J␛]52;c;x␇ title", "2026-01-02"))
     for cell in app.render().cells {
       #expect(!cell.text.unicodeScalars.contains { $0.value < 0x20 })
     }
@@ -176,6 +182,6 @@ import Testing
       ])
     app.press(.down, .enter)
     #expect(app.screen[0] == " url-notes › Tags › gpu › Tags of GPU prices fall › hardware")
-    #expect(app.screen[6] == "  日本語のメモ 🍣")
+    #expect(app.screen[6] == BrowserFixture.titleRow("  日本語のメモ 🍣", "2026-01-01"))
   }
 }

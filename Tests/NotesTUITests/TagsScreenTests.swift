@@ -21,20 +21,83 @@ import Testing
     #expect(app.screen.last?.hasPrefix(" Tags by name") == true)
   }
 
-  @Test func typeToFilterNarrowsAndHighlights() throws {
+  @Test func slashOnTheFirstScreenSearchesTagsAndNotes() throws {
     var app = try BrowserFixture().app()
     app.press(.character("/"))
     app.type("gp")
     let buffer = app.render()
-    #expect(Array(buffer.lines()[0...3]) == [" url-notes › Tags", " 2  gpu", " 1  gpt-4", ""])
+    #expect(
+      Array(buffer.lines()[0...5]) == [
+        " url-notes › Tags › Search",
+        " # gpu  2 notes",
+        " # gpt-4  1 note",
+        " GPU prices fall                                        example.com  2026-01-03",
+        " GPT-4 on a laptop                                 news.example.org  2026-01-02",
+        "",
+      ])
     #expect(buffer.lines()[23].hasPrefix(" /gp"))
     let hits = ScreenText.styleMask(buffer) { $0.background == .yellow }
-    #expect(hits[1] == "    ^^" && hits[2] == "    ^^")
-    // Enter keeps the filter and closes the prompt; Esc clears it.
+    #expect(Array(hits[1...4]) == ["   ^^", "   ^^", " ^^", " ^^"])
+    // A malformed query: the error with its column, the rows as they were.
+    app.type(" \"mini")
+    #expect(app.screen[3].hasPrefix(" GPU prices fall"))
+    #expect(app.screen.last?.hasSuffix("query:1:4: error: unclosed quote") == true)
+    app.press(.ctrl("u"))
+    app.type("#hardware !#gpu")
+    #expect(
+      Array(app.screen[1...3]) == [
+        " # hardware  2 notes",
+        " 日本語のメモ 🍣                                            例え.jp  2026-01-01", "",
+      ])
+    // Enter opens the row under the cursor: here the tag, as its previews.
     app.press(.enter)
-    #expect(app.screen.last?.hasPrefix(" 2 tags · 3 notes · by count · /gp") == true)
-    app.press(.escape)
-    #expect(app.screen[4] == " 1  日本")
+    #expect(app.screen[0] == " url-notes › Tags › Search › hardware")
+    app.press(.escape, .escape)
+    #expect(app.screen[0] == " url-notes › Tags")
+    // An untagged note is found and opened; Esc leaves the search at once.
+    app.press(.character("/"))
+    app.type("laptop")
+    #expect(app.screen[1].hasPrefix(" GPT-4 on a laptop"))
+    app.press(.enter)
+    #expect(app.screen[0] == " url-notes › Tags › Search › GPT-4 on a laptop")
+  }
+
+  @Test func sortKeyCyclesTheNoteOrder() throws {
+    var app = try BrowserFixture().app()
+    // Newest first, then by title, site, relevance, updated, and round again.
+    app.press(.character("v"), .character("S"))
+    #expect(app.screen.last?.hasPrefix(" Notes by title") == true)
+    // The cursor stays on its note ("GPU prices fall", now second).
+    #expect(app.screen[1] == BrowserFixture.titleRow("  GPT-4 on a laptop", "2026-01-02"))
+    app.press(.down)
+    #expect(app.screen.last?.hasPrefix(" 3/3 notes · by title") == true)
+    app.press(.character("S"))
+    #expect(app.screen.last?.hasPrefix(" Notes by site") == true)
+    #expect(app.screen[1] == BrowserFixture.titleRow("  GPU prices fall", "2026-01-03"))
+    // The first screen's search offers the same orders.
+    app.press(.character("q"), .character("/"), .character("S"))
+    #expect(app.screen.last?.hasPrefix(" /S") == true)  // typed: the prompt takes text
+    app.press(.ctrl("u"), .enter, .escape, .character("/"))
+    app.type("prices")
+    app.press(.enter)
+    #expect(app.screen[0] == " url-notes › Tags › Search › GPU prices fall")
+  }
+
+  @Test func tagsAddAsAlternativesAndExclusions() throws {
+    var app = try BrowserFixture().app()
+    app.press(.character("|"))  // gpu
+    app.press(.down, .character("|"))  // | hardware (the co-occurring list follows)
+    #expect(app.screen[0] == " url-notes › Tags: (#gpu | #hardware)")
+    #expect(app.screen.last?.hasPrefix(" 2 co-occurring tags · 3 notes") == true)
+    #expect(Array(app.screen[1...2]) == [" 1  gpt-4", " 1  日本"])
+    app.press(.down, .character("!"))  // !日本
+    #expect(app.screen[0] == " url-notes › Tags: (#gpu | #hardware) !#日本")
+    #expect(Array(app.screen[1...2]) == [" 1  gpt-4", ""])
+    app.press(.character("v"))
+    #expect(app.screen[0] == " url-notes › Tags: (#gpu | #hardware) !#日本 › (#gpu | #hardware) !#日本")
+    #expect(app.screen.last?.hasPrefix(" 1/2 notes") == true)
+    app.press(.escape, .backspace)
+    #expect(app.screen[0] == " url-notes › Tags: (#gpu | #hardware)")
   }
 
   @Test func selectingTagsShowsCooccurringTags() throws {
@@ -50,7 +113,7 @@ import Testing
       ])
     app.press(.character("v"))
     #expect(app.screen[0] == " url-notes › Tags: gpu + hardware › gpu + hardware")
-    #expect(app.screen[1] == "▌ GPU prices fall")
+    #expect(app.screen[1] == BrowserFixture.titleRow("▌ GPU prices fall", "2026-01-03"))
     #expect(app.screen.last?.hasPrefix(" 1/1 note") == true)
     app.press(.escape, .backspace)
     #expect(app.screen[0] == " url-notes › Tags: gpu")

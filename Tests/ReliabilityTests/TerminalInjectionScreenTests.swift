@@ -54,21 +54,23 @@ struct TerminalInjectionScreenTests {
     var screen = try tmux.waitFor(text: "? help · q quit")
     #expect(screen.contains { $0.hasSuffix("  ␛[31mred␛[0m") }, "\(screen)")
     try tmux.sendKeys("/")
-    try tmux.sendText("plain")
-    try tmux.waitFor(text: "/plain")
-    try tmux.sendKeys("Enter", "Enter")  // end the filter, open the tag
-    screen = try tmux.waitFor(text: "Hostile ␛[2J␛]0;owned␇ title �evil�")
-    #expect(screen.contains { $0.hasSuffix("plain · ␛[31mred␛[0m · rtl�ltr · zero�width · c1�x") })
+    try tmux.sendText("#plain")
+    try tmux.waitFor(text: "/#plain")
+    try tmux.sendKeys("Enter")  // the first screen's search: Enter opens the tag row
+    // Both rows of the preview: a capture can fall between the rows of one frame.
+    screen = try tmux.waitFor("the hostile preview") { screen in
+      screen.contains { $0.contains("Hostile ␛[2J␛]0;owned␇ title �evil�") }
+        && screen.contains { $0.hasSuffix("plain · ␛[31mred␛[0m · rtl�ltr · zero�width · c1�x") }
+    }
     try tmux.sendKeys("Enter")
     screen = try tmux.waitFor(text: "␛]52;c;SGVsbG8=␇ sets the clipboard")
     #expect(Self.foreignSequences(try tmux.capture(escapes: true)).isEmpty)
-    try tmux.sendKeys("q")
-    try tmux.sendKeys("q")
+    try tmux.sendKeys("q", "q", "q")  // note, previews, search results
     try tmux.waitFor(text: "? help · q quit")
-    try tmux.sendKeys("/", "Escape", "/")  // clear the kept filter, start a new one
-    try tmux.sendText("ryzen")
-    try tmux.waitFor(text: "/ryzen")
-    try tmux.sendKeys("Enter", "Enter")
+    try tmux.sendKeys("/")
+    try tmux.sendText("#ryzen")
+    try tmux.waitFor(text: "/#ryzen")
+    try tmux.sendKeys("Enter")
     try tmux.waitFor(text: "Beast ␛[2J␛]0;pwned␇ �evil� zero�width �31m C1 ␈back")
     try tmux.sendKeys("Enter")
     screen = try tmux.waitFor(text: "AMD ␛[5mRyzen� AI� Max␇ 395+")
@@ -77,7 +79,7 @@ struct TerminalInjectionScreenTests {
     try tmux.sendKeys("o")
     screen = try tmux.waitFor(text: "Not an http(s) URL")
     #expect(Self.foreignSequences(try tmux.capture(escapes: true)).isEmpty)
-    try tmux.sendKeys("q", "q", "q")
+    try tmux.sendKeys("q", "q", "q", "q")
     #expect(try tmux.waitForExit() == 0)
     #expect(!FileManager.default.fileExists(atPath: directory.file("opened")))
   }
@@ -87,9 +89,9 @@ struct TerminalInjectionScreenTests {
     let tmux = try browser()
     try tmux.waitFor(text: "? help · q quit")
     try tmux.sendKeys("/")
-    try tmux.sendText("shell")
-    try tmux.waitFor(text: "/shell")
-    try tmux.sendKeys("Enter", "Enter")
+    try tmux.sendText("#shell")
+    try tmux.waitFor(text: "/#shell")
+    try tmux.sendKeys("Enter")
     try tmux.waitFor(text: "Shell test page")
     try tmux.sendKeys("Enter")
     try tmux.waitFor(text: "A page whose URL tries shell injection")
@@ -105,7 +107,7 @@ struct TerminalInjectionScreenTests {
         == "https://shell.example/?q=$(touch${IFS}/tmp/url-notes-pwned)&r=;touch${IFS}/tmp/url-notes-pwned2\n"
     )
     #expect(Self.pwned.allSatisfy { !FileManager.default.fileExists(atPath: $0) })
-    try tmux.sendKeys("q", "q", "q")
+    try tmux.sendKeys("q", "q", "q", "q")
     #expect(try tmux.waitForExit() == 0)
   }
 }

@@ -48,6 +48,15 @@ extension NoteStore {
   }
 
   func positions(matching filter: NoteFilter) -> [Int] {
+    var candidates = candidatePositions(filter)
+    if let text = filter.text, !text.isEmpty {
+      candidates = textMatches(TextMatcher(text), among: candidates)
+    }
+    return sortedInListOrder(candidates)
+  }
+
+  /// The positions (ascending) of the notes that pass `filter`'s tag conditions.
+  func candidatePositions(_ filter: NoteFilter) -> [Int] {
     var candidates: [Int]
     if filter.allTags.isEmpty {
       candidates = Array(records.indices)
@@ -68,10 +77,7 @@ extension NoteStore {
       let none = Set(filter.noneTags.flatMap { tagIndex.positions(of: $0) })
       candidates = candidates.filter { !none.contains($0) }
     }
-    if let text = filter.text, !text.isEmpty {
-      candidates = textMatches(TextMatcher(text), among: candidates)
-    }
-    return sortedInListOrder(candidates)
+    return candidates
   }
 
   /// `positions` in list order, decoding each header and lower-casing each title once rather
@@ -96,11 +102,27 @@ extension NoteStore {
   /// Otherwise each candidate is checked on its own bytes. Either way a note is decoded only
   /// when its bytes contain the text.
   func textMatches(_ matcher: TextMatcher, among candidates: [Int]) -> [Int] {
-    guard let snapshot, candidates.count * 4 >= records.count,
-      var scanner = matcher.rawScanner(snapshot.bytes)
+    guard candidates.count * 4 >= records.count, let rawNeedle = matcher.rawNeedle,
+      let rawHits = rawHitPositions(rawNeedle, foldASCII: matcher.foldASCII)
     else {
       return candidates.filter { textMatches(matcher, at: $0) }
     }
+    let candidateSet = candidates.count == records.count ? nil : Set(candidates)
+    var result: [Int] = []
+    for position in rawHits where candidateSet?.contains(position) ?? true {
+      if textMatchesExactly(matcher, at: position) { result.append(position) }
+    }
+    return result
+  }
+
+  /// The positions (ascending) of the notes whose stored bytes may contain `needle` (folding
+  /// A–Z when `foldASCII`): snapshot notes whose JSON holds the bytes, found by one raw scan
+  /// of the whole mapped snapshot at memory speed, and every note held in memory. Nil without
+  /// a snapshot or for an empty needle.
+  func rawHitPositions(_ needle: [UInt8], foldASCII: Bool) -> [Int]? {
+    guard let snapshot,
+      var scanner = TextMatcher.rawScanner(snapshot.bytes, needle: needle, foldASCII: foldASCII)
+    else { return nil }
     // Snapshot-backed records in position order have ascending ranges (puts replace records
     // in place, deletes keep the order), so a hit maps to its note by binary search.
     var starts: [Int] = []
@@ -116,7 +138,7 @@ extension NoteStore {
         inMemory.append(position)
       }
     }
-    var rawHits = Set<Int>()
+    var rawHits: [Int] = []
     var offset = 0
     while let hit = scanner.next(from: offset) {
       let slot = TagIndex.lowerBound(hit + 1, in: starts) - 1
@@ -124,20 +146,23 @@ extension NoteStore {
         offset = hit + 1
         continue
       }
-      if hit + matcher.rawNeedle!.count <= range.upperBound {
-        rawHits.insert(owners[slot])
+      if hit + needle.count <= range.upperBound {
+        rawHits.append(owners[slot])
         offset = range.upperBound
       } else {
         offset = hit + 1
       }
     }
-    let candidateSet = candidates.count == records.count ? nil : Set(candidates)
-    var result: [Int] = []
-    for position in rawHits.sorted() + inMemory
-    where candidateSet?.contains(position) ?? true {
-      if textMatchesExactly(matcher, at: position) { result.append(position) }
-    }
-    return result.sorted()
+    return (rawHits + inMemory).sorted()
+  }
+
+  /// Whether the stored bytes of the note at `position` may contain `needle`: false only
+  /// for a snapshot note whose JSON certainly lacks it.
+  func rawBytesMayContain(_ needle: [UInt8], foldASCII: Bool, at position: Int) -> Bool {
+    guard case .snapshot(let range) = records[position].source, let snapshot else { return true }
+    return TextMatcher.firstMatch(
+      of: needle, in: UnsafeBufferPointer(rebasing: snapshot.bytes[range]), foldASCII: foldASCII)
+      != nil
   }
 
   func textMatches(_ matcher: TextMatcher, at position: Int) -> Bool {
@@ -150,14 +175,12 @@ extension NoteStore {
     return textMatchesExactly(matcher, at: position)
   }
 
-  /// The exact check: header fields, then the decoded summary.
+  /// The exact check: header fields, then the decoded summary and body.
   func textMatchesExactly(_ matcher: TextMatcher, at position: Int) -> Bool {
     let record = records[position]
     if matcher.matches(record.header) { return true }
-    switch record.source {
-    case .memory(let note): return matcher.matches(note.summary)
-    case .snapshot: return note(at: position).map { matcher.matches($0.summary) } ?? false
-    }
+    guard let note = note(at: position) else { return false }
+    return matcher.matches(note.summary) || (note.body.map(matcher.matches) ?? false)
   }
 
   /// Finds a note by id, unique id prefix (at least 4 characters), or URL (normalised).

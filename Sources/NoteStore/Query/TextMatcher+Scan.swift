@@ -4,12 +4,14 @@ extension TextMatcher {
   ///
   /// It looks for one byte of the needle, the rarest in English text, with `memchr` (in both
   /// cases when it is a letter), and compares the rest around each hit; so a scan runs at
-  /// memory speed rather than a byte-at-a-time loop. Nil when the needle has no raw form.
-  func rawScanner(_ bytes: UnsafeBufferPointer<UInt8>) -> RawScanner? {
-    guard let rawNeedle, !rawNeedle.isEmpty, let base = bytes.baseAddress else { return nil }
-    let anchor = rawNeedle.indices.min { Self.rarity(rawNeedle[$0]) < Self.rarity(rawNeedle[$1]) }!
+  /// memory speed rather than a byte-at-a-time loop. Nil for an empty needle.
+  static func rawScanner(
+    _ bytes: UnsafeBufferPointer<UInt8>, needle: [UInt8], foldASCII: Bool
+  ) -> RawScanner? {
+    guard !needle.isEmpty, let base = bytes.baseAddress else { return nil }
+    let anchor = needle.indices.min { rarity(needle[$0]) < rarity(needle[$1]) }!
     return RawScanner(
-      base: base, count: bytes.count, needle: rawNeedle, anchor: anchor, foldASCII: foldASCII)
+      base: base, count: bytes.count, needle: needle, anchor: anchor, foldASCII: foldASCII)
   }
 
   /// Lower is rarer: letters by English frequency, other bytes rarer than any letter.

@@ -31,8 +31,11 @@ extension App {
       message = mouseEnabled ? "Mouse on" : "Mouse off: the terminal selects text"
       return [.setMouse(mouseEnabled)]
     case .search: startSearch()
+    case .cycleNoteOrder: cycleNoteOrder()
     case .nextHit, .previousHit: stepHit(forward: command == .nextHit)
-    case .toggleTag, .unselectLastTag, .toggleTagOrder, .showSelection: performOnTags(command)
+    case .toggleTag, .addAlternativeTag, .excludeTag, .unselectLastTag, .toggleTagOrder,
+      .showSelection:
+      performOnTags(command)
     case .noteTags: showNoteTags()
     case .toggleFold, .unfoldAll, .foldAll, .foldToLevel: performOnNote(command)
     case .openURL, .copyURL: return urlEffect(command)
@@ -55,6 +58,9 @@ extension App {
     case .tags(var state):
       change(&state.list)
       page = .tags(state)
+    case .search(var state):
+      change(&state.list)
+      page = .search(state)
     case .previews(var state):
       change(&state.list)
       page = .previews(state)
@@ -78,24 +84,21 @@ extension App {
   mutating func open() {
     switch page {
     case .tags(let state):
-      var tags = state.selected
-      if let tag = state.current?.tag, !tags.contains(where: { TagKey($0) == TagKey(tag) }) {
-        tags.append(tag)
+      var selection = state.selection
+      if let tag = state.current?.tag, !selection.contains(tag) { selection.toggle(tag) }
+      guard !selection.isEmpty || store.count > 0 else { return }
+      push(.previews(PreviewsState(scope: selection.query, store: store, searcher: searcher)))
+    case .search(let state):
+      switch state.current {
+      case .tag(let entry):
+        let scope = Query([[.tag(entry.tag, negated: false)]])
+        push(.previews(PreviewsState(scope: scope, store: store, searcher: searcher)))
+      case .note(let header): openNote(header, query: state.parsed)
+      case nil: break
       }
-      guard !tags.isEmpty || store.count > 0 else { return }
-      push(.previews(PreviewsState(tags: tags, store: store)))
     case .previews(let state):
       guard let header = state.current else { return }
-      guard let note = store.note(header.id) else {
-        message = "Cannot read note \(header.id)"
-        return
-      }
-      push(.note(NoteViewState(note: note, width: max(1, size.width - 2), theme: theme)))
-      if !state.query.isEmpty {
-        // Carry the list's filter into the note, so its hits are unfolded and highlighted.
-        searchOrigin = 0
-        applyFilter(state.query)
-      }
+      openNote(header, query: state.parsed)
     case .note:
       performOnNote(.toggleFold)
     case .help, .form:
@@ -103,9 +106,33 @@ extension App {
     }
   }
 
+  /// Opens `header`'s note; the words of `query` become the note's search, so its hits are
+  /// unfolded and highlighted.
+  mutating func openNote(_ header: NoteHeader, query: Query) {
+    guard let note = store.note(header.id) else {
+      message = "Cannot read note \(header.id)"
+      return
+    }
+    push(.note(NoteViewState(note: note, width: max(1, size.width - 2), theme: theme)))
+    let words = query.groups.compactMap { group -> String? in
+      guard group.count == 1, case .text(let term) = group[0], !term.negated else { return nil }
+      return term.text
+    }
+    if let first = words.first {
+      searchOrigin = 0
+      applyFilter(first)
+    }
+  }
+
   /// Esc: close the prompt, else clear the page's filter, else go back a page; on the first
-  /// page it takes back the last selected tag and never quits.
+  /// page it takes back the last selected tag and never quits. The first screen's search is
+  /// left at once.
   mutating func back() {
+    if case .search = page {
+      input = nil
+      pages.removeLast()
+      return
+    }
     if input != nil || !activeFilter.isEmpty {
       input = nil
       applyFilter("")
@@ -113,13 +140,17 @@ extension App {
     }
     if pages.count > 1 {
       pages.removeLast()
-    } else if case .tags(var state) = page, state.unselectLast(store: store) {
+    } else if case .tags(var state) = page, state.unselectLast(store: store, searcher: searcher) {
       page = .tags(state)
     }
   }
 
   mutating func startSearch() {
     if case .help = page { return }
+    if pages.count == 1, case .tags = page {
+      // The first screen searches notes and tags at once, on a page of its own.
+      push(.search(SearchState(searcher: searcher)))
+    }
     if case .note(var state) = page {
       searchOrigin = state.list.selection
       state.beginSearch()

@@ -8,8 +8,8 @@ extension App {
     var tags: [String] = []
     for page in pages {
       switch page {
-      case .tags(let state) where state.restriction == nil: tags = state.selected
-      case .previews(let state): tags = state.tags
+      case .tags(let state) where state.restriction == nil: tags = state.selection.requiredTags
+      case .previews(let state): tags = state.requiredTags
       default: break
       }
     }

@@ -40,11 +40,17 @@ extension App {
       field = TextInput(prompt: field.prompt)
     case .enter:
       input = nil
+      // In the first screen's search, Enter opens the best (or selected) row at once.
+      if case .search = page { return perform(.open) }
       if case .note(let state) = page, !state.query.isEmpty {
         message = state.hits.isEmpty ? "No hits for \(state.query)" : hitMessage(state)
       }
       return []
     case .escape:
+      if case .search = page {
+        back()
+        return []
+      }
       input = nil
       applyFilter("")
       return []
@@ -62,9 +68,11 @@ extension App {
     case .tags(var state):
       state.setFilter(text)
       page = .tags(state)
+    case .search(var state):
+      state.setText(text, searcher: searcher)
+      page = .search(state)
     case .previews(var state):
-      state.query = text
-      state.reload(store: store)
+      state.setQuery(text, store: store, searcher: searcher)
       page = .previews(state)
     case .note(var state):
       state.search(text, from: searchOrigin)
@@ -78,6 +86,7 @@ extension App {
   var activeFilter: String {
     switch page {
     case .tags(let state): return state.filter
+    case .search(let state): return state.text
     case .previews(let state): return state.query
     case .note(let state): return state.query
     case .help, .form: return ""
@@ -95,6 +104,7 @@ extension App {
       var target: Int?
       switch page {
       case .tags(let state): target = state.list.offset + row
+      case .search(let state): target = state.list.offset + row
       case .previews(let state): target = state.list.offset + row / Self.previewHeight
       case .note(let state): target = state.list.offset + row
       case .help, .form: target = nil

@@ -6,23 +6,29 @@ extension App {
   mutating func performOnTags(_ command: Command) {
     guard case .tags(var state) = page else { return }
     switch command {
-    case .toggleTag:
+    case .toggleTag, .addAlternativeTag, .excludeTag:
       guard let tag = state.current?.tag else { return }
-      state.toggle(tag, store: store)
+      state.select(store: store, searcher: searcher) { selection in
+        switch command {
+        case .addAlternativeTag: selection.addAlternative(tag)
+        case .excludeTag: selection.exclude(tag)
+        default: selection.toggle(tag)
+        }
+      }
       input = nil
     case .unselectLastTag:
-      state.unselectLast(store: store)
+      state.unselectLast(store: store, searcher: searcher)
     case .toggleTagOrder:
       state.order = state.order == .count ? .name : .count
-      state.reload(store: store)
+      state.reload(store: store, searcher: searcher)
       message = "Tags by \(state.order.rawValue)"
     case .toggleSingleNoteTags:
       state.singleNoteOnly.toggle()
-      state.reload(store: store)
+      state.reload(store: store, searcher: searcher)
       message = state.singleNoteOnly ? "Only tags used by one note (1: all tags)" : "All tags"
     case .showSelection:
       page = .tags(state)
-      push(.previews(PreviewsState(tags: state.selected, store: store)))
+      push(.previews(PreviewsState(scope: state.selection.query, store: store, searcher: searcher)))
       return
     default:
       return
@@ -43,10 +49,31 @@ extension App {
     page = .note(state)
   }
 
+  /// `S`: the listed notes in the next order.
+  mutating func cycleNoteOrder() {
+    switch page {
+    case .previews(var state):
+      state.order = state.effectiveOrder.next
+      state.reload(store: store, searcher: searcher)
+      message = "Notes by \(state.effectiveOrder.rawValue)"
+      page = .previews(state)
+    case .search(var state):
+      state.order = state.effectiveOrder.next
+      state.reload(searcher: searcher)
+      message = "Notes by \(state.effectiveOrder.rawValue)"
+      page = .search(state)
+    default:
+      break
+    }
+  }
+
   /// The note the top page is about: the open note, or the selected preview.
   var currentHeader: NoteHeader? {
     switch page {
     case .previews(let state): return state.current
+    case .search(let state):
+      if case .note(let header) = state.current { return header }
+      return nil
     case .note(let state): return store.header(state.note.id)
     default: return nil
     }
@@ -63,7 +90,7 @@ extension App {
     tags.restriction = header.tags
     tags.restrictionTitle = header.title
     tags.restrictionNote = header.id
-    tags.reload(store: store)
+    tags.reload(store: store, searcher: searcher)
     push(.tags(tags))
   }
 

@@ -20,6 +20,8 @@ extension App {
       } else {
         buffer.render(TagsView(state: state, theme: theme), in: content)
       }
+    case .search(let state):
+      buffer.render(SearchView(state: state, theme: theme), in: content)
     case .previews(let state):
       buffer.render(
         PreviewsView(state: state, store: store, theme: theme, showsHost: config.previewHost),
@@ -48,10 +50,12 @@ extension App {
           parts.append("Tags of \(title)")
         } else {
           parts.append(
-            state.selected.isEmpty ? "Tags" : "Tags: " + state.selected.joined(separator: " + "))
+            state.selection.isEmpty ? "Tags" : "Tags: \(state.selection.label)")
         }
+      case .search:
+        parts.append("Search")
       case .previews(let state):
-        parts.append(state.tags.isEmpty ? "All notes" : state.tags.joined(separator: " + "))
+        parts.append(state.scopeLabel)
       case .note(let state):
         parts.append(state.note.title)
       case .help:
@@ -84,15 +88,23 @@ extension App {
       if store.count == 0 { return StyledLine("Empty store", theme.statusBar) }
       let notes = Counted(state.selectionCount, "note")
       text = "\(Counted(state.rows.count, "tag")) · \(notes) · by \(state.order.rawValue)"
-      if !state.selected.isEmpty {
+      if !state.selection.isEmpty {
         text = "\(Counted(state.rows.count, "co-occurring tag")) · \(notes)"
       }
       if state.singleNoteOnly { text += " · used once" }
       if !state.filter.isEmpty { text += " · /\(state.filter)" }
+    case .search(let state):
+      text =
+        "\(Counted(state.tags.count, "tag")) · \(Counted(state.headers.count, "note"))"
+        + " · by \(state.effectiveOrder.rawValue)"
+      if !state.text.isEmpty { text += " · /\(state.text)" }
     case .previews(let state):
       let count = state.headers.count
       let position = count == 0 ? 0 : state.list.selection + 1
       text = "\(position)/\(Counted(count, "note"))"
+      if state.order != nil || !state.parsed.isEmpty {
+        text += " · by \(state.effectiveOrder.rawValue)"
+      }
       if !state.query.isEmpty { text += " · /\(state.query)" }
     case .note(let state):
       text = "line \(state.list.selection + 1)/\(state.lines.count)"
@@ -110,6 +122,15 @@ extension App {
     return StyledLine(text, theme.statusBar)
   }
 
+  /// Why the query being typed does not parse (the list keeps its last good result).
+  var queryError: QueryError? {
+    switch page {
+    case .search(let state): return state.error
+    case .previews(let state): return state.error
+    default: return nil
+    }
+  }
+
   /// What follows every question.
   static let yesNo = " (y/n)"
 
@@ -118,6 +139,7 @@ extension App {
     if confirmation != nil { return "y yes · n no" }
     if tagPrompt != nil { return "Enter do it · Esc cancel" }
     if case .form = page { return "C-s save · Esc cancel" }
+    if input != nil, let error = queryError { return error.description }
     if input != nil { return "Enter keep · Esc clear" }
     return pages.count == 1 ? "? help · q quit" : "? help · q back"
   }

@@ -31,15 +31,19 @@ extension App {
   /// is gone are closed. An open form is left alone: a change to its note is caught as a
   /// conflict when saving.
   mutating func reloadPages() {
+    searcher = NoteSearcher(store: store)
     var kept: [Page] = []
     var closedNote: String?
     for var page in pages {
       switch page {
       case .tags(var state):
-        state.reload(store: store)
+        state.reload(store: store, searcher: searcher)
         page = .tags(state)
+      case .search(var state):
+        state.reload(searcher: searcher)
+        page = .search(state)
       case .previews(var state):
-        state.reload(store: store)
+        state.reload(store: store, searcher: searcher)
         page = .previews(state)
       case .note(let state):
         guard let fresh = store.note(state.note.id) else {

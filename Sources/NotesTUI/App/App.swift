@@ -9,6 +9,8 @@ import TerminalCore
 /// here touches a terminal, so every screen and key sequence is testable as a value.
 public struct App {
   public let store: NoteStore
+  /// Runs queries over the store; replaced after every change to it (`reloadPages`).
+  public internal(set) var searcher: NoteSearcher
   /// The pages, first screen first; never empty.
   public internal(set) var pages: [Page]
   /// The filter or search prompt being typed, if any (it belongs to the top page).
@@ -56,8 +58,9 @@ public struct App {
     self.config = config
     self.theme = Theme(mode: colorMode).applying(config.colors)
     self.mouseEnabled = config.mouse
+    searcher = NoteSearcher(store: store)
     var tags = TagsState()
-    tags.reload(store: store)
+    tags.reload(store: store, searcher: searcher)
     pages = [.tags(tags)]
     if !store.warnings.isEmpty {
       message = store.warnings.map(\.description).joined(separator: "; ")
@@ -88,6 +91,9 @@ public struct App {
       case .tags(var state):
         state.list.setPageSize(contentHeight)
         pages[index] = .tags(state)
+      case .search(var state):
+        state.list.setPageSize(contentHeight)
+        pages[index] = .search(state)
       case .previews(var state):
         state.list.setPageSize(max(1, contentHeight / Self.previewHeight))
         pages[index] = .previews(state)

@@ -2,6 +2,8 @@
 /// keeps its selection and filter, as the user left them.
 public enum Page: Equatable, Sendable {
   case tags(TagsState)
+  /// The first screen's search: matching tags and notes.
+  case search(SearchState)
   case previews(PreviewsState)
   case note(NoteViewState)
   /// The help screen; the list scrolls over its lines.
@@ -13,6 +15,7 @@ public enum Page: Equatable, Sendable {
   public var group: CommandGroup {
     switch self {
     case .tags: return .tags
+    case .search: return .search
     case .previews: return .previews
     case .note: return .note
     case .help: return .general

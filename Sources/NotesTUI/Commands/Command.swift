@@ -17,13 +17,20 @@ public enum Command: Hashable, Sendable {
   case toggleMouse
 
   // Filtering and searching.
-  /// Start typing a filter (tags, previews) or a search (note).
+  /// Start typing a search: notes and tags (first screen), the listed notes (previews), or
+  /// lines (note).
   case search
+  /// Order the listed notes by the next of relevance, created, updated, title, site.
+  case cycleNoteOrder
   case nextHit, previousHit
 
   // Tags.
   /// Add the selected tag to the AND selection, or take it out.
   case toggleTag
+  /// Add the selected tag as an alternative (OR) to the last selected group.
+  case addAlternativeTag
+  /// Add the selected tag as an exclusion (NOT).
+  case excludeTag
   /// Drop the most recently selected tag.
   case unselectLastTag
   /// Switch the tag order between count and name.
@@ -75,6 +82,8 @@ public enum Command: Hashable, Sendable {
 public enum CommandGroup: String, CaseIterable, Sendable {
   case general = "Everywhere"
   case tags = "Tags"
+  /// The first screen's search results (tags and notes).
+  case search = "Search"
   case previews = "Previews"
   case note = "Note"
   /// The add/edit form: keys not listed here edit the focused field.

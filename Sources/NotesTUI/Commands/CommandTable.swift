@@ -16,7 +16,8 @@ public enum CommandTable {
       [.escape, .left, .character("h")], .back, .general, "Go back (or clear the filter)"),
     KeyBinding([.character("q")], .backOrQuit, .general, "Go back; quit on the tag list"),
     KeyBinding([.character("Q"), .ctrl("c")], .quit, .general, "Quit"),
-    KeyBinding([.character("/")], .search, .general, "Filter as you type (search in a note)"),
+    KeyBinding(
+      [.character("/")], .search, .general, "Search as you type (notes and tags)"),
     KeyBinding([.character("?")], .help, .general, "Show this help"),
     KeyBinding([.character("m")], .toggleMouse, .general, "Mouse on/off (off: select text)"),
     KeyBinding([.character("a")], .addNote, .general, "Add a note (form)"),
@@ -24,6 +25,9 @@ public enum CommandTable {
     KeyBinding([.ctrl("r")], .redo, .general, "Redo the last undone change"),
 
     KeyBinding([.character(" ")], .toggleTag, .tags, "Add the tag to the selection (AND)"),
+    KeyBinding(
+      [.character("|")], .addAlternativeTag, .tags, "Add the tag as an alternative (OR)"),
+    KeyBinding([.character("!")], .excludeTag, .tags, "Exclude the tag (NOT)"),
     KeyBinding([.backspace], .unselectLastTag, .tags, "Remove the last selected tag"),
     KeyBinding([.character("v")], .showSelection, .tags, "Show the notes under the selection"),
     KeyBinding([.character("s")], .toggleTagOrder, .tags, "Sort by count / by name"),
@@ -32,6 +36,12 @@ public enum CommandTable {
     KeyBinding(
       [.character("1")], .toggleSingleNoteTags, .tags, "Only tags used by one note (on/off)"),
 
+    KeyBinding(
+      [.character("S")], .cycleNoteOrder, .search, "Sort: relevance, created, updated, title, site"),
+
+    KeyBinding(
+      [.character("S")], .cycleNoteOrder, .previews,
+      "Sort: relevance, created, updated, title, site"),
     KeyBinding([.character("t")], .noteTags, .previews, "Jump to one of the note's tags"),
     KeyBinding([.character("o")], .openURL, .previews, "Open the URL in the browser"),
     KeyBinding([.character("y")], .copyURL, .previews, "Copy the URL (OSC 52)"),

@@ -33,6 +33,7 @@ enum NoteDocument {
     if let url = note.url {
       for part in StyledLine(url, theme.host).wrapped(width: width) { add(part, search: part.text) }
     }
+    for part in StyledLine(dates(note), theme.dim).wrapped(width: width) { add(part, search: "") }
     if !note.tags.isEmpty {
       let tags = StyledLine([StyledRun("Tags: ", theme.dim)] + tagRuns(note.tags, theme: theme))
       for part in tags.wrapped(width: width) { add(part, search: part.text) }
@@ -66,6 +67,14 @@ enum NoteDocument {
       }
     }
     return lines
+  }
+
+  /// "Created 2025-08-01 10:00 · updated 2025-08-02 09:15 UTC".
+  static func dates(_ note: Note) -> String {
+    func minutes(_ time: Timestamp) -> String {
+      String(time.iso8601.prefix(16)).replacingOccurrences("T", with: " ")
+    }
+    return "Created \(minutes(note.created)) · updated \(minutes(note.updated)) UTC"
   }
 
   /// Tags joined by " · ", in the tag style.

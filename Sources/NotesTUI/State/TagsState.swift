@@ -1,16 +1,16 @@
 import NoteStore
 
-/// The tag list: its order, the type-to-filter text, the AND selection, and the rows shown.
+/// The tag list: its order, the type-to-filter text, the selection, and the rows shown.
 ///
 /// With no tag selected the rows are every tag with its note count; with a selection they are
-/// the tags that co-occur with all selected tags, counted over the notes carrying them. The
+/// the tags that co-occur on the notes the selection stands for, counted over them. The
 /// rows are recomputed (`reload`) only when one of those inputs changes, never per frame.
 public struct TagsState: Equatable, Sendable {
   public var order: TagOrder = .count
   /// Case-insensitive substring the tag names must contain (typed after `/`).
   public var filter: String = ""
-  /// Tags every listed note must carry, in the order chosen.
-  public private(set) var selected: [String] = []
+  /// The chosen tags: AND groups, OR alternatives, exclusions.
+  public private(set) var selection = TagSelection()
   /// When set, only these tags are listed: the tags of one note (`t` on a preview).
   public var restriction: [String]?
   /// The title of the note `restriction` came from, for the header line.
@@ -40,37 +40,44 @@ public struct TagsState: Equatable, Sendable {
     rows.indices.contains(list.selection) ? rows[list.selection] : nil
   }
 
-  /// Adds `tag` to the selection, or removes it when already selected.
-  public mutating func toggle(_ tag: String, store: NoteStore) {
-    let key = TagKey(tag)
-    if let index = selected.firstIndex(where: { TagKey($0) == key }) {
-      selected.remove(at: index)
-    } else {
-      selected.append(tag)
-    }
+  /// Changes the selection (`change` adds, excludes or removes a tag) and lists the tags
+  /// co-occurring with the new one from the top.
+  public mutating func select(
+    store: NoteStore, searcher: NoteSearcher, _ change: (inout TagSelection) -> Void
+  ) {
+    change(&selection)
     filter = ""
     list.top()
-    reload(store: store)
+    reload(store: store, searcher: searcher)
   }
 
   /// Removes the most recently selected tag; false when none was selected.
   @discardableResult
-  public mutating func unselectLast(store: NoteStore) -> Bool {
-    guard !selected.isEmpty else { return false }
-    selected.removeLast()
-    reload(store: store)
+  public mutating func unselectLast(store: NoteStore, searcher: NoteSearcher) -> Bool {
+    guard selection.removeLast() else { return false }
+    reload(store: store, searcher: searcher)
     return true
   }
 
   /// Recomputes the rows, keeping the cursor on the same tag when it is still listed.
-  public mutating func reload(store: NoteStore) {
+  public mutating func reload(store: NoteStore, searcher: NoteSearcher) {
     if let restrictionNote, let header = store.header(restrictionNote) {
       restriction = header.tags
       restrictionTitle = header.title
     }
-    var counts =
-      selected.isEmpty
-      ? store.tagCounts(order: order) : store.cooccurringTags(with: selected, order: order)
+    var counts: [TagCount]
+    if selection.isEmpty {
+      counts = store.tagCounts(order: order)
+      selectionCount = store.count
+    } else if selection.isPlainAND {
+      counts = store.cooccurringTags(with: selection.requiredTags, order: order)
+      selectionCount = store.noteIDs(matching: NoteFilter(allTags: selection.requiredTags)).count
+    } else {
+      selectionCount = searcher.noteIDs(matching: selection.query).count
+      counts = searcher.cooccurringTags(matching: selection.candidateQuery, order: order).tags
+      // After `|` the candidates include notes outside the selection: leave out its own tags.
+      counts.removeAll { selection.contains($0.tag) }
+    }
     if let restriction {
       let keys = Set(restriction.map(TagKey.init))
       counts = counts.filter { keys.contains(TagKey($0.tag)) }
@@ -82,7 +89,6 @@ public struct TagsState: Equatable, Sendable {
       counts = counts.filter { singleNoteTitles[TagKey($0.tag)] != nil }
     }
     unfilteredRows = counts
-    selectionCount = selected.isEmpty ? store.count : store.noteIDs(matching: filterForNotes).count
     applyFilter()
   }
 
@@ -106,7 +112,4 @@ public struct TagsState: Equatable, Sendable {
       list.select(index)
     }
   }
-
-  /// The notes under the selection.
-  public var filterForNotes: NoteFilter { NoteFilter(allTags: selected) }
 }

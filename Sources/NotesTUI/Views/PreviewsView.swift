@@ -1,9 +1,10 @@
 import NoteStore
 import TerminalCore
 
-/// The notes under a selection, `App.previewHeight` rows each: title; host and tags; the first
-/// two bullets of the summary; a gap. The selected preview has a bar in the gutter and a
-/// reversed title. Only the previews on screen are decoded from the store.
+/// The notes under a selection, `App.previewHeight` rows each: title and date; host and tags;
+/// the first two bullets of the summary; a gap. The selected preview has a bar in the gutter
+/// and a reversed title. What the query matched is highlighted. Only the previews on screen
+/// are decoded from the store.
 struct PreviewsView: View {
   var state: PreviewsState
   var store: NoteStore
@@ -11,12 +12,16 @@ struct PreviewsView: View {
   /// Whether the second line starts with the URL's host (`set preview-host`).
   var showsHost = true
 
+  /// Columns of the date at the right of a title row ("2025-08-01").
+  static let dateWidth = 10
+
   func render(into buffer: inout CellBuffer, area: Rect) {
     guard !state.headers.isEmpty else {
       let text = state.query.isEmpty ? "No notes." : "No note matches “\(state.query)”."
       buffer.put(text, at: area.origin.offsetBy(dx: 1), style: theme.dim, clip: area)
       return
     }
+    let highlight = QueryHighlight(state.parsed)
     for (slot, index) in state.list.visibleRange.enumerated() {
       let header = state.headers[index]
       let selected = index == state.list.selection
@@ -27,17 +32,44 @@ struct PreviewsView: View {
         let row = Rect(x: area.x, y: top + offset, width: area.width, height: 1)
           .intersection(area)
         guard !row.isEmpty else { break }
-        let gutter = StyledLine(selected ? "▌ " : "  ", theme.tag)
-        var text = line
-        if !state.query.isEmpty {
-          text = Highlighter.highlight(text, query: state.query, hitStyle: theme.hit)
+        StyledLine(selected ? "▌ " : "  ", theme.tag).draw(
+          into: &buffer, at: row.origin, clip: row)
+        let text = row.inset(left: 2)
+        if offset == 0 {
+          Self.drawTitleRow(
+            header, highlight: highlight, host: false, theme: theme, into: &buffer, line: text)
+          if selected { buffer.restyle(text) { $0.adding(.reverse) } }
+          continue
         }
-        (gutter + text).truncated(width: row.width).draw(into: &buffer, at: row.origin, clip: row)
-        if selected && offset == 0 {
-          buffer.restyle(row.inset(left: 2)) { $0.adding(.reverse) }
-        }
+        let field: QueryField = offset == 1 ? .any : .body
+        highlight.highlight(line, field: field, hitStyle: theme.hit)
+          .truncated(width: text.width).draw(into: &buffer, at: text.origin, clip: text)
       }
     }
+  }
+
+  /// A note's title at the left of `line`, its date (and, with `host`, its host) at the right.
+  static func drawTitleRow(
+    _ header: NoteHeader, highlight: QueryHighlight, host: Bool, theme: Theme,
+    into buffer: inout CellBuffer, line: Rect
+  ) {
+    var right = StyledLine(date(header), theme.dim)
+    if host, let name = header.host {
+      right =
+        highlight.highlight(StyledLine(name, theme.host), field: .site, hitStyle: theme.hit)
+        + StyledLine("  ") + right
+    }
+    let rightWidth = min(right.width, max(0, line.width - 12))
+    let titleWidth = max(0, line.width - rightWidth - 2)
+    highlight.highlight(StyledLine(header.title, Style(.bold)), field: .title, hitStyle: theme.hit)
+      .truncated(width: titleWidth).draw(into: &buffer, at: line.origin, clip: line)
+    right.truncated(width: rightWidth).draw(
+      into: &buffer, at: Point(x: line.maxX - rightWidth, y: line.y), clip: line)
+  }
+
+  /// The date a preview shows: the day the note was created (UTC), "2025-08-01".
+  static func date(_ header: NoteHeader) -> String {
+    String(header.created.iso8601.prefix(dateWidth))
   }
 
   /// The four text lines of one preview (before truncation to the width).

@@ -12,7 +12,7 @@ struct TagsView: View {
     guard !state.rows.isEmpty else {
       let text =
         state.filter.isEmpty
-        ? (state.selected.isEmpty ? "No tags." : "No other tags on these notes.")
+        ? (state.selection.isEmpty ? "No tags." : "No other tags on these notes.")
         : "No tag matches “\(state.filter)”."
       buffer.put(text, at: area.origin.offsetBy(dx: 1), style: theme.dim, clip: area)
       return

@@ -1,0 +1,193 @@
+/// Runs queries over one store, keystroke after keystroke.
+///
+/// Built once per store state (the browser builds a new one after every change): it holds the
+/// `SearchTable`, the results of recent queries (Backspace returns to one without searching),
+/// and, per text, which notes' stored bytes contain it (`LongFieldHits`). A query that extends
+/// the previous one (`Query.narrows`) is evaluated only on the previous matches.
+public final class NoteSearcher {
+  let store: NoteStore
+  lazy var table = SearchTable(store)
+  /// Recent queries' matches (positions, ascending, with scores), by canonical text.
+  var recent: [String: Matches] = [:]
+  var recentOrder: [String] = []
+  var longFieldHits = LongFieldHits()
+  var last: (query: Query, scope: NoteFilter, matches: Matches)?
+  /// The note `longFieldWeight` decoded last.
+  var decoded: (position: Int, note: Note?)?
+
+  /// How many recent results are kept for Backspace.
+  static let recentLimit = 64
+
+  struct Matches {
+    var positions: [Int]
+    var scores: [Int]
+  }
+
+  public init(store: NoteStore) { self.store = store }
+
+  /// The headers of the notes under `scope` that match `query`, in `order`.
+  public func headers(
+    matching query: Query, within scope: NoteFilter = NoteFilter(), order: NoteOrder = .relevance
+  ) -> [NoteHeader] {
+    positions(matching: query, within: scope, order: order).map { table.headers[$0] }
+  }
+
+  /// The ids of the notes under `scope` that match `query`, in `order`.
+  public func noteIDs(
+    matching query: Query, within scope: NoteFilter = NoteFilter(), order: NoteOrder = .relevance
+  ) -> [NoteID] {
+    positions(matching: query, within: scope, order: order).map { table.headers[$0].id }
+  }
+
+  func positions(matching query: Query, within scope: NoteFilter, order: NoteOrder) -> [Int] {
+    let matches = self.matches(query, within: scope)
+    return sorted(matches, order: order)
+  }
+
+  func matches(_ query: Query, within scope: NoteFilter) -> Matches {
+    let key =
+      "\(scope.allTags)\u{1}\(scope.anyTags)\u{1}\(scope.noneTags)\u{1}"
+      + "\(scope.text ?? "")\u{1}\(query)"
+    if let cached = recent[key] {
+      last = (query, scope, cached)
+      return cached
+    }
+    var candidates: [Int]
+    if let last, last.scope == scope, query.narrows(last.query) {
+      candidates = last.matches.positions
+    } else {
+      candidates = store.candidatePositions(scope)
+      if let text = scope.text, !text.isEmpty {
+        candidates = store.textMatches(TextMatcher(text), among: candidates)
+      }
+      candidates = narrowByTags(candidates, query)
+    }
+    let matcher = QueryMatcher(query)
+    let tagScores = TagScores(matcher: matcher, table: table)
+    var result = Matches(positions: [], scores: [])
+    for position in candidates {
+      let candidate = TableCandidate(
+        position: position, table: table, tagScores: tagScores, searcher: self)
+      if let score = matcher.score(candidate) {
+        result.positions.append(position)
+        result.scores.append(score)
+      }
+    }
+    remember(key, result)
+    last = (query, scope, result)
+    return result
+  }
+
+  /// Candidates cut down by the tag index for each group that is one positive tag term.
+  func narrowByTags(_ candidates: [Int], _ query: Query) -> [Int] {
+    var result = candidates
+    for group in query.groups {
+      guard group.count == 1, case .tag(let tag, let negated) = group[0] else { continue }
+      let postings = store.tagIndex.entries[TagKey(tag)]?.postings
+      if negated {
+        guard let postings else { continue }
+        result = result.filter { !postings.contains($0) }
+      } else {
+        guard let list = postings?.positions else { return [] }
+        let set = Set(list)
+        result = result.filter(set.contains)
+      }
+    }
+    return result
+  }
+
+  func remember(_ key: String, _ matches: Matches) {
+    recent[key] = matches
+    recentOrder.append(key)
+    if recentOrder.count > Self.recentLimit {
+      recent[recentOrder.removeFirst()] = nil
+    }
+  }
+
+  /// `matches` in `order`; ties always fall back to list order (newest first).
+  func sorted(_ matches: Matches, order: NoteOrder) -> [Int] {
+    let table = self.table
+    switch order {
+    case .relevance, .created:
+      // One integer per note: (best score first, then list order); sorting integers is
+      // several times faster than comparing through closures over headers.
+      let maxScore = matches.scores.max() ?? 0
+      var keys = [UInt64](repeating: 0, count: matches.positions.count)
+      for index in keys.indices {
+        let position = matches.positions[index]
+        let score = order == .relevance ? UInt64(maxScore - matches.scores[index]) : 0
+        keys[index] = score << 32 | UInt64(table.dateRank[position]) << 0
+      }
+      let positionByRank = table.positionByRank
+      keys.sort()
+      return keys.map { positionByRank[Int($0 & 0xFFFF_FFFF)] }
+    case .updated:
+      return matches.positions.sorted {
+        let left = table.headers[$0].updated
+        let right = table.headers[$1].updated
+        return left != right ? left > right : table.dateRank[$0] < table.dateRank[$1]
+      }
+    case .title:
+      let folded = matches.positions.map { table.headers[$0].title.lowercased() }
+      return matches.positions.indices.sorted {
+        folded[$0] != folded[$1]
+          ? folded[$0] < folded[$1]
+          : table.dateRank[matches.positions[$0]] < table.dateRank[matches.positions[$1]]
+      }.map { matches.positions[$0] }
+    case .site:
+      let hosts = matches.positions.map { table.hosts[$0]?.lowercased() }
+      return matches.positions.indices.sorted {
+        switch (hosts[$0], hosts[$1]) {
+        case (let left?, let right?) where left != right: return left < right
+        case (nil, .some): return false
+        case (.some, nil): return true
+        default:
+          return table.dateRank[matches.positions[$0]] < table.dateRank[matches.positions[$1]]
+        }
+      }.map { matches.positions[$0] }
+    }
+  }
+}
+
+/// Each distinct tag's score for each text term, computed once per search.
+struct TagScores {
+  /// Term index → tag slot → score (nil: no match), for the terms that look in tags.
+  let scores: [[Int?]?]
+
+  init(matcher: QueryMatcher, table: SearchTable) {
+    scores = matcher.terms.map { term in
+      guard case .text(let text, let pattern) = term, text.field == .any else { return nil }
+      return table.tagNames.map { pattern.score(in: $0) }
+    }
+  }
+}
+
+/// A note as the searcher's tables show it to the matcher.
+struct TableCandidate: QueryCandidate {
+  let position: Int
+  let table: SearchTable
+  let tagScores: TagScores
+  let searcher: NoteSearcher
+
+  var title: String { table.headers[position].title }
+  var url: String? { table.headers[position].url }
+  var host: String? { table.hosts[position] }
+  var created: Timestamp { table.headers[position].created }
+
+  func hasTag(_ key: TagKey) -> Bool {
+    table.tagSlots(of: position).contains { table.tagKeys[Int($0)] == key }
+  }
+
+  func tagScore(_ index: Int, _ pattern: TextPattern) -> Int? {
+    guard let scores = tagScores.scores[index] else { return nil }
+    var best: Int?
+    for slot in table.tagSlots(of: position) {
+      if let score = scores[Int(slot)], score > (best ?? Int.min) { best = score }
+    }
+    return best
+  }
+
+  func longFieldWeight(_ index: Int, _ pattern: TextPattern) -> Int? {
+    searcher.longFieldWeight(pattern, at: position)
+  }
+}

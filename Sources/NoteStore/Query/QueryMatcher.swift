@@ -1,0 +1,201 @@
+/// Evaluates a `Query` on notes and ranks them.
+///
+/// A note matches when every group has a matching alternative; its score is the sum over the
+/// groups of the best alternative's score. A text term's score is its best field's weight
+/// (title 5, tags 4, URL or host 3, summary 2, body 1) times `fieldScale` plus the match's
+/// fzf score in that field (a word-start or prefix match scores above a scattered one), so a
+/// title match always beats a tag match, and so on down. Tag and date terms only filter.
+/// Negated terms (`!text`, fzf's inverse exact match) must occur in none of their fields.
+public struct QueryMatcher: Sendable {
+  enum Term: Sendable {
+    case text(TextTerm, TextPattern)
+    case tag(TagKey, negated: Bool)
+    case after(Timestamp)
+    case before(Timestamp)
+  }
+
+  public let query: Query
+  /// The groups' terms, each with its index into `terms` (the searcher keeps per-term tables).
+  let groups: [[Int]]
+  let terms: [Term]
+
+  /// A field's weight is multiplied by this, above any fzf score of a short field.
+  public static let fieldScale = 10_000
+
+  /// Field weights, best first.
+  public enum Weight {
+    public static let title = 5
+    public static let tags = 4
+    public static let url = 3
+    public static let summary = 2
+    public static let body = 1
+  }
+
+  public init(_ query: Query) {
+    self.query = query
+    var terms: [Term] = []
+    var groups: [[Int]] = []
+    for group in query.groups {
+      var indices: [Int] = []
+      for term in group {
+        indices.append(terms.count)
+        switch term {
+        case .text(let text):
+          // fzf: a negated term is an inverse *exact* match.
+          let kind = text.negated && text.kind == .fuzzy ? .exact : text.kind
+          terms.append(.text(text, TextPattern(text.text, kind: kind)))
+        case .tag(let tag, let negated): terms.append(.tag(TagKey(tag), negated: negated))
+        case .after(let date): terms.append(.after(date.start))
+        case .before(let date): terms.append(.before(date.start))
+        }
+      }
+      groups.append(indices)
+    }
+    self.terms = terms
+    self.groups = groups
+  }
+
+  /// The score of `candidate`, or nil when it does not match.
+  func score(_ candidate: some QueryCandidate) -> Int? {
+    var total = 0
+    for group in groups {
+      var best: Int?
+      for index in group {
+        if let score = termScore(index, candidate), score > (best ?? -1) { best = score }
+      }
+      guard let best else { return nil }
+      total += best
+    }
+    return total
+  }
+
+  /// The score of a decoded note, or nil when it does not match.
+  public func score(_ note: Note) -> Int? {
+    score(DecodedCandidate(note: note, matcher: self))
+  }
+
+  func termScore(_ index: Int, _ candidate: some QueryCandidate) -> Int? {
+    switch terms[index] {
+    case .tag(let key, let negated):
+      return candidate.hasTag(key) != negated ? 0 : nil
+    case .after(let start):
+      return candidate.created >= start ? 0 : nil
+    case .before(let start):
+      return candidate.created < start ? 0 : nil
+    case .text(let term, let pattern):
+      if term.negated {
+        return occurs(index, term, pattern, candidate) ? nil : 0
+      }
+      return textScore(index, term, pattern, candidate)
+    }
+  }
+
+  func textScore(
+    _ index: Int, _ term: TextTerm, _ pattern: TextPattern, _ candidate: some QueryCandidate
+  ) -> Int? {
+    func scaled(_ weight: Int, _ score: Int?) -> Int? {
+      score.map { weight * Self.fieldScale + min(max($0, 0), Self.fieldScale - 1) }
+    }
+    switch term.field {
+    case .title: return scaled(Weight.title, pattern.score(in: candidate.title))
+    case .url: return scaled(Weight.url, candidate.url.flatMap(pattern.score(in:)))
+    case .site: return scaled(Weight.url, candidate.host.flatMap(pattern.score(in:)))
+    case .body: return candidate.longFieldWeight(index, pattern).map { $0 * Self.fieldScale }
+    case .any:
+      if let score = scaled(Weight.title, pattern.score(in: candidate.title)) { return score }
+      if let score = scaled(Weight.tags, candidate.tagScore(index, pattern)) { return score }
+      if let score = scaled(Weight.url, candidate.url.flatMap(pattern.score(in:))) {
+        return score
+      }
+      return candidate.longFieldWeight(index, pattern).map { $0 * Self.fieldScale }
+    }
+  }
+
+  /// Whether a negated term's text occurs in one of its fields.
+  func occurs(
+    _ index: Int, _ term: TextTerm, _ pattern: TextPattern, _ candidate: some QueryCandidate
+  ) -> Bool {
+    switch term.field {
+    case .title: return pattern.score(in: candidate.title) != nil
+    case .url: return candidate.url.map { pattern.score(in: $0) != nil } ?? false
+    case .site: return candidate.host.map { pattern.score(in: $0) != nil } ?? false
+    case .body: return candidate.longFieldWeight(index, pattern) != nil
+    case .any:
+      return pattern.score(in: candidate.title) != nil || candidate.tagScore(index, pattern) != nil
+        || candidate.url.map { pattern.score(in: $0) != nil } ?? false
+        || candidate.longFieldWeight(index, pattern) != nil
+    }
+  }
+
+  /// The patterns of the query's positive text terms, for highlighting matches on screen.
+  public var highlightPatterns: [HighlightPattern] {
+    terms.compactMap {
+      guard case .text(let term, let pattern) = $0, !term.negated else { return nil }
+      return HighlightPattern(pattern: pattern, field: term.field)
+    }
+  }
+}
+
+/// What the matcher asks of a note. The searcher answers from its tables (tags as numbers,
+/// bodies found by a raw scan); a decoded note answers directly.
+protocol QueryCandidate {
+  var title: String { get }
+  var url: String? { get }
+  var host: String? { get }
+  var created: Timestamp { get }
+  func hasTag(_ key: TagKey) -> Bool
+  /// The best score of term `index`'s pattern over the note's tags.
+  func tagScore(_ index: Int, _ pattern: TextPattern) -> Int?
+  /// `Weight.summary` if the pattern occurs in the summary, else `Weight.body` if in the body.
+  func longFieldWeight(_ index: Int, _ pattern: TextPattern) -> Int?
+}
+
+struct DecodedCandidate: QueryCandidate {
+  let note: Note
+  let matcher: QueryMatcher
+  var title: String { note.title }
+  var url: String? { note.url }
+  var host: String? { note.host }
+  var created: Timestamp { note.created }
+  func hasTag(_ key: TagKey) -> Bool { note.tags.contains { TagKey($0) == key } }
+  func tagScore(_ index: Int, _ pattern: TextPattern) -> Int? {
+    note.tags.compactMap(pattern.score(in:)).max()
+  }
+  func longFieldWeight(_ index: Int, _ pattern: TextPattern) -> Int? {
+    Self.longFieldWeight(pattern, summary: note.summary, body: note.body)
+  }
+
+  static func longFieldWeight(_ pattern: TextPattern, summary: [SummaryNode], body: String?)
+    -> Int?
+  {
+    func inSummary(_ nodes: [SummaryNode]) -> Bool {
+      nodes.contains { pattern.occurs(in: $0.plainText) || inSummary($0.children) }
+    }
+    if inSummary(summary) { return QueryMatcher.Weight.summary }
+    if let body, pattern.occurs(in: body) { return QueryMatcher.Weight.body }
+    return nil
+  }
+}
+
+/// A positive text term's pattern, to mark its matches in a field shown on screen.
+public struct HighlightPattern: Sendable {
+  let pattern: TextPattern
+  public let field: QueryField
+
+  /// The Character offsets in `text` the pattern's match takes, or nil without a match.
+  public func characterOffsets(in text: String) -> [Int]? {
+    guard let scalars = pattern.positions(in: text) else { return nil }
+    var offsets: [Int] = []
+    var scalarIndex = 0
+    var wanted = scalars[...]
+    for (offset, character) in text.enumerated() {
+      let next = scalarIndex + character.unicodeScalars.count
+      if let first = wanted.first, first < next {
+        offsets.append(offset)
+        while let first = wanted.first, first < next { wanted = wanted.dropFirst() }
+      }
+      scalarIndex = next
+    }
+    return offsets
+  }
+}

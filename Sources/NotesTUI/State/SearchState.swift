@@ -1,0 +1,68 @@
+import NoteStore
+
+/// The first screen's search: what was typed after `/`, and the tags and notes it finds —
+/// the best-matching tags (at most `maxTags`, with their note counts) above every matching
+/// note, best first. Enter opens the item under the cursor: a tag's previews, or a note.
+///
+/// A query that does not parse leaves the results as they were and keeps the error.
+public struct SearchState: Equatable, Sendable {
+  public private(set) var text = ""
+  /// The last query that parsed: the rows are its result.
+  public private(set) var parsed = Query()
+  public private(set) var error: QueryError?
+  /// The chosen order of the notes; nil: by relevance, or newest first without a query.
+  public var order: NoteOrder?
+  public private(set) var tags: [TagCount] = []
+  public private(set) var headers: [NoteHeader] = []
+  public var list = ListState()
+
+  /// Tag rows shown at most, so the notes stay in view.
+  public static let maxTags = 5
+
+  /// One row of the results.
+  public enum Item: Equatable, Sendable {
+    case tag(TagCount)
+    case note(NoteHeader)
+  }
+
+  public init(searcher: NoteSearcher) {
+    reload(searcher: searcher)
+  }
+
+  public var count: Int { tags.count + headers.count }
+
+  public func item(at index: Int) -> Item? {
+    if index < tags.count { return .tag(tags[index]) }
+    let note = index - tags.count
+    return headers.indices.contains(note) ? .note(headers[note]) : nil
+  }
+
+  /// The row under the cursor.
+  public var current: Item? { item(at: list.selection) }
+
+  public var effectiveOrder: NoteOrder { order ?? (parsed.isEmpty ? .created : .relevance) }
+
+  /// Sets the typed text; the rows follow when it parses, with the cursor on the best one.
+  public mutating func setText(_ newText: String, searcher: NoteSearcher) {
+    text = newText
+    do {
+      parsed = try QueryParser.parse(newText)
+      error = nil
+      reload(searcher: searcher)
+      list.top()
+    } catch {
+      self.error = error
+    }
+  }
+
+  /// Runs the query again (the store changed, or the order), keeping the cursor's row.
+  public mutating func reload(searcher: NoteSearcher) {
+    let previous = current
+    tags = parsed.isEmpty ? [] : Array(searcher.matchingTags(parsed).prefix(Self.maxTags))
+    headers = searcher.headers(matching: parsed, order: effectiveOrder)
+    list.setCount(count)
+    if let previous, let index = (0..<count).first(where: { item(at: $0) == previous }) {
+      list.select(index)
+    }
+  }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The first screen's search and the tag list's OR/NOT selection, in the built binary under
+/// tmux, on a store of the three sample pages plus two notes added by the CLI (one without
+/// tags, one with a Japanese title).
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "needs tmux"))
+struct TUISearchEndToEndTests {
+  let directory = TemporaryDirectory()
+  var storePath: String { directory.file("notes.json") }
+
+  static let gptOSS = "From GPT-2 to gpt-oss: Analyzing the Architectural Advances"
+
+  init() throws {
+    let samples = ["tag-gpt-4.rsc.txt", "tag-gpu.rsc.txt", "tag-hardware.rsc.txt"]
+    let binary = try BuiltProducts.executable("url-notes")
+    for arguments in [
+      ["import"] + samples.map { Fixtures.sampleData($0).path },
+      ["add", "--title", "Untagged thoughts on terminals"],
+      ["add", "--title", "東京の夜景", "--url", "https://example.jp/tokyo", "--tag", "travel"],
+    ] {
+      let result = try ProcessResult.run([binary] + arguments + ["--store", storePath])
+      #expect(result.status == 0, "\(arguments[0]) failed: \(result.stderrText)")
+    }
+  }
+
+  func browser() throws -> TmuxSession {
+    let tmux = try TmuxSession(
+      command: [try BuiltProducts.executable("url-notes")], width: 80, height: 24,
+      environment: ["URL_NOTES_STORE": storePath, "BROWSER": "true"])
+    try tmux.waitFor(text: "? help · q quit")
+    return tmux
+  }
+
+  /// The rows of the search results that are notes (tags rows start with " # ").
+  static func noteRows(_ screen: [String]) -> [String] {
+    Array(screen[1..<screen.count - 1]).filter { !$0.hasPrefix(" # ") && !$0.isEmpty }
+  }
+
+  @Test func fuzzyQueryShowsTheBestNoteFirst() throws {
+    let tmux = try browser()
+    try tmux.sendKeys("/")
+    try tmux.sendText("frmwk dsktp")
+    let screen = try tmux.waitFor(text: "/frmwk dsktp")
+    #expect(screen[0] == " url-notes › Tags › Search")
+    #expect(screen[1] == " # framework desktop  1 note")
+    #expect(Self.noteRows(screen).first?.hasPrefix(" The Framework Desktop is a beast") == true)
+    try tmux.sendKeys("Down", "Enter")
+    try tmux.waitFor(text: " url-notes › Tags › Search › The Framework Desktop is a beast")
+    try tmux.sendKeys("Q")
+    #expect(try tmux.waitForExit() == 0)
+  }
+
+  @Test func tagTermsLeaveOneNote() throws {
+    let tmux = try browser()
+    try tmux.sendKeys("/")
+    try tmux.sendText("#gpu !#hardware")
+    var screen = try tmux.waitFor("the query's one note") {
+      $0.last!.hasPrefix(" /#gpu !#hardware") && Self.noteRows($0).count == 1
+    }
+    #expect(screen[1] == " # gpu  3 notes")
+    #expect(Self.noteRows(screen).map { $0.hasPrefix(" From GPT-2 to gpt-oss") } == [true])
+    try tmux.sendKeys("Enter")  // opens the tag row: its previews
+    screen = try tmux.waitFor(text: "1/3 notes")
+    #expect(screen[0] == " url-notes › Tags › Search › gpu")
+    try tmux.sendKeys("Q")
+    #expect(try tmux.waitForExit() == 0)
+  }
+
+  @Test func anUntaggedNoteIsFoundAndOpened() throws {
+    let tmux = try browser()
+    try tmux.sendKeys("/")
+    try tmux.sendText("untagd")
+    let screen = try tmux.waitFor("the untagged note") {
+      $0.last!.hasPrefix(" /untagd") && Self.noteRows($0).count == 1
+    }
+    #expect(screen[1].hasPrefix(" Untagged thoughts on terminals"))
+    try tmux.sendKeys("Enter")
+    let note = try tmux.waitFor(text: "Created ")
+    #expect(note[1] == " Untagged thoughts on terminals")
+    try tmux.sendKeys("Q")
+    #expect(try tmux.waitForExit() == 0)
+  }
+
+  @Test func cjkQueryFindsItsNote() throws {
+    let tmux = try browser()
+    try tmux.sendKeys("/")
+    try tmux.sendText("東京")
+    let screen = try tmux.waitFor("the Tokyo note") {
+      $0.last!.hasPrefix(" /東京") && Self.noteRows($0).count == 1
+    }
+    #expect(screen[1].hasPrefix(" 東京の夜景"))
+    #expect(screen[1].contains("example.jp  "))
+    try tmux.sendKeys("Escape", "Q")  // Esc leaves the search; Q typed now would be text
+    #expect(try tmux.waitForExit() == 0)
+  }
+
+  @Test func orAndNotInTheTagList() throws {
+    let tmux = try browser()
+    var screen = try tmux.capture()
+    #expect(screen[1] == " 3  gpu")
+    try tmux.sendKeys("Space")  // gpu
+    screen = try tmux.waitFor("gpu selected") {
+      $0[0] == " url-notes › Tags: gpu" && $0.last!.contains("· 3 notes")
+    }
+    try moveTo("llm", in: screen, tmux)
+    try tmux.sendKeys("Space")  // and llm
+    screen = try tmux.waitFor("gpu + llm") {
+      $0[0] == " url-notes › Tags: gpu + llm" && $0.last!.contains("· 3 notes")
+    }
+    try moveTo("ai", in: screen, tmux)
+    try tmux.sendText("|")  // or ai
+    screen = try tmux.waitFor("the OR group") {
+      $0[0] == " url-notes › Tags: #gpu (#llm | #ai)" && $0.last!.contains("· 3 notes")
+    }
+    try moveTo("hardware", in: screen, tmux)
+    try tmux.sendText("!")  // not hardware
+    screen = try tmux.waitFor("the exclusion") {
+      $0[0] == " url-notes › Tags: #gpu (#llm | #ai) !#hardware" && $0.last!.contains("· 1 note")
+    }
+    try tmux.sendText("v")
+    screen = try tmux.waitFor(text: "1/1 note")
+    #expect(screen[1].hasPrefix("▌ \(Self.gptOSS)"))
+    try tmux.sendKeys("Q")
+    #expect(try tmux.waitForExit() == 0)
+  }
+
+  /// Moves the cursor (from the top row) down to the tag row ending in `tag`.
+  func moveTo(_ tag: String, in screen: [String], _ tmux: TmuxSession) throws {
+    let row = try #require(screen.firstIndex { $0.hasSuffix("  " + tag) })
+    for _ in 1..<row { try tmux.sendKeys("Down") }
+  }
+}
