@@ -19,11 +19,15 @@ enum FuzzTarget: String, CaseIterable {
   /// The store reader: `NoteStore.open` on the bytes as a snapshot file.
   case store
 
+  /// Real payloads from other projects, kept beside the repository (never in it); a folder
+  /// that is absent seeds nothing.
+  static let realWorldFlight = "../shared/samples/real-world-flight"
+
   /// Fixture folders (relative to the repository) whose files seed this target's corpus.
   var seedFolders: [String] {
     switch self {
-    case .flight: return ["Tests/Fixtures/flight", "Tests/Fixtures/real-world-flight"]
-    case .html: return ["Tests/Fixtures/real-world-flight"]
+    case .flight: return ["Tests/Fixtures/flight", Self.realWorldFlight]
+    case .html: return [Self.realWorldFlight]
     case .markdown: return ["Tests/Fixtures/markdown"]
     case .netscape: return ["Tests/Fixtures/netscape"]
     case .store: return []  // made by `writeSeeds`: a store of the sample pages
@@ -36,8 +40,8 @@ enum FuzzTarget: String, CaseIterable {
     let files = FileManager.default
     try files.createDirectory(atPath: directory, withIntermediateDirectories: true)
     var count = 0
-    for folder in seedFolders {
-      for name in try files.contentsOfDirectory(atPath: folder).sorted() {
+    for folder in seedFolders where files.fileExists(atPath: folder) {
+      for name in try files.contentsOfDirectory(atPath: folder).sorted() where name != "README.md" {
         try? files.removeItem(atPath: directory + "/" + name)
         try files.copyItem(atPath: folder + "/" + name, toPath: directory + "/" + name)
         count += 1
