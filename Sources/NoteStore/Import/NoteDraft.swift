@@ -8,16 +8,23 @@ public struct NoteDraft: Equatable, Sendable {
   public var tags: [String]
   public var summary: [SummaryNode]
   public var body: String?
+  /// When the file says the page was saved (a bookmark's ADD_DATE, a read-later service's
+  /// `time_added`); nil when it does not, and the note is created at import time.
+  public var created: Timestamp?
+  /// When the file says the entry last changed; nil when it does not.
+  public var updated: Timestamp?
 
   public init(
     url: String?, title: String, tags: [String] = [], summary: [SummaryNode] = [],
-    body: String? = nil
+    body: String? = nil, created: Timestamp? = nil, updated: Timestamp? = nil
   ) {
     self.url = url
     self.title = title
     self.tags = tags
     self.summary = summary
     self.body = body
+    self.created = created
+    self.updated = updated
   }
 }
 

@@ -11,8 +11,9 @@ import Dispatch
 ///
 /// Merge rules: notes are matched by normalised URL (notes without one, by source file and
 /// title); tags are unioned in first-seen order; a field the stored note lacks (title, summary,
-/// body) is filled in, a field it has is kept; the file joins the note's provenance. So
-/// importing the same files again changes nothing. Changes land in durable writes that each
+/// body) is filled in, a field it has is kept (a stored note keeps its dates; a new one takes
+/// the file's, else the import time); the file joins the note's provenance. So importing the
+/// same files again changes nothing. Changes land in durable writes that each
 /// hold whole files (up to `notesPerWrite` notes, not one fsync per file): a file that cannot
 /// be read never stops the good ones, and a write that fails fails exactly the files it held.
 public struct NoteImporter: Sendable {

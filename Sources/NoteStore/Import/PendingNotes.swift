@@ -62,9 +62,12 @@ struct PendingNotes {
       return .merged(existingID)
     }
     let id = newID(for: draft, normalized, provenance: provenance)
+    // A date the file gives is kept; an entry saved long ago was last changed then too.
+    let created = draft.created ?? now
     let note = Note(
       id: id, url: draft.url, title: draft.title, tags: prepared.uniqueTags,
-      summary: draft.summary, body: draft.body, provenance: [provenance], created: now, updated: now
+      summary: draft.summary, body: draft.body, provenance: [provenance], created: created,
+      updated: draft.updated ?? (draft.created == nil ? now : created)
     )
     record(note)
     if let normalized { idByURL[normalized] = id }
