@@ -16,6 +16,9 @@ enum FuzzTarget: String, CaseIterable {
   case markdown
   /// The Netscape bookmark reader.
   case netscape
+  /// The service export readers: the CSV parser under Pocket, Raindrop and Instapaper, the
+  /// Pinboard JSON and Pocket HTML readers.
+  case services
   /// The store reader: `NoteStore.open` on the bytes as a snapshot file.
   case store
 
@@ -30,6 +33,7 @@ enum FuzzTarget: String, CaseIterable {
     case .html: return [Self.realWorldFlight]
     case .markdown: return ["Tests/Fixtures/markdown"]
     case .netscape: return ["Tests/Fixtures/netscape"]
+    case .services: return ["Tests/Fixtures/services"]
     case .store: return []  // made by `writeSeeds`: a store of the sample pages
     }
   }
@@ -81,6 +85,14 @@ enum FuzzTarget: String, CaseIterable {
       _ = try? MarkdownDumpReader(flavor: .text).read(bytes, path: "fuzz.txt")
     case .netscape:
       _ = try? NetscapeBookmarkReader().read(bytes, path: "fuzz.html")
+    case .services:
+      let readers: [any DumpReader] = [
+        PocketCSVReader(), RaindropCSVReader(), InstapaperCSVReader(), PinboardJSONReader(),
+        PocketHTMLReader(),
+      ]
+      for reader in readers where reader.recognizes(bytes, path: "fuzz") {
+        _ = try? reader.read(bytes, path: "fuzz")
+      }
     case .store:
       StoreScratch.shared.open(bytes)
     }

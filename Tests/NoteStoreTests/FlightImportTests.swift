@@ -99,7 +99,8 @@ import Testing
         "\(empty): error: file is empty",
         "\(binary): error: binary file, expected a saved page (flight payload, HTML, Markdown or text)",
         "\(json): error: a JSON file that is not a page dump; expected a flight payload (.rsc), a saved "
-          + "Next.js page (.html), a Markdown or text page dump, or a Netscape bookmark file",
+          + "Next.js page (.html), a Markdown or text page dump, a Netscape bookmark file, or "
+          + "a Pocket, Raindrop, Instapaper or Pinboard export",
         "\(missing): error: no such file",
       ])
     #expect(!report.succeeded)

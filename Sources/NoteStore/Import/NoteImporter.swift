@@ -25,11 +25,14 @@ public struct NoteImporter: Sendable {
     self.now = now
   }
 
-  /// The readers tried in order: the first that recognises a file reads it.
+  /// The readers tried in order: the first that recognises a file reads it. Each recognises
+  /// by content; the CSV files no export reader takes are refused before the text reader
+  /// would read a spreadsheet as one note.
   public static var defaultReaders: [any DumpReader] {
     [
-      NetscapeBookmarkReader(), FlightDumpReader(), MarkdownDumpReader(),
-      MarkdownDumpReader(flavor: .text),
+      NetscapeBookmarkReader(), PocketHTMLReader(), FlightDumpReader(), PocketCSVReader(),
+      RaindropCSVReader(), InstapaperCSVReader(), PinboardJSONReader(), UnknownCSVReader(),
+      MarkdownDumpReader(), MarkdownDumpReader(flavor: .text),
     ]
   }
 
@@ -164,7 +167,8 @@ public struct NoteImporter: Sendable {
         ? "a JSON file that is not a page dump" : "an unknown kind of file"
       report.failure =
         "\(path): error: \(what); expected a flight payload (.rsc), a saved "
-        + "Next.js page (.html), a Markdown or text page dump, or a Netscape bookmark file"
+        + "Next.js page (.html), a Markdown or text page dump, a Netscape bookmark file, or "
+        + "a Pocket, Raindrop, Instapaper or Pinboard export"
       return FileRead(report: report)
     }
     report.format = reader.format
