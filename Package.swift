@@ -35,7 +35,10 @@ let package = Package(
       dependencies: [
         "NoteStore", "NotesTUI", "CursesTerminal", "TerminalCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]),
+      ],
+      // `Samples` links to data/: the demo's samples are compiled into the program, so
+      // `url-notes demo` works from any directory and after the binary is copied elsewhere.
+      resources: [.embedInCode("Samples")]),
     .executableTarget(
       name: "url-notes-bench",
       dependencies: ["NoteStore", "FlightFormat", "NotesTUI", "TerminalCore"]),
@@ -60,3 +63,11 @@ let package = Package(
       dependencies: ["url-notes", "store-torture", "NoteStore", "TestSupport"]),
   ]
 )
+
+// Build hygiene: `.ci/run` sets URL_NOTES_STRICT=1, so a warning in the project's own code fails
+// CI. Only this package's targets get the flag: dependencies' warnings never fail the build.
+if Context.environment["URL_NOTES_STRICT"] == "1" {
+  for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-warnings-as-errors"])]
+  }
+}

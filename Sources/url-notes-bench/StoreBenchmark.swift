@@ -139,7 +139,7 @@ struct StoreBenchmark {
       "append + fsync (floor)", appendFloor(), .seconds, "2 KB write + fsync of a scratch file")
     table.add(
       "full save (compaction)",
-      try firstRun(options.runs(3, size: size)) { try NoteStore.open(path: storePath).compact() },
+      firstRun(options.runs(3, size: size)) { try NoteStore.open(path: storePath).compact() },
       .seconds, "compact(): new snapshot, atomic rename, fsync")
     table.add(
       "JSONDecoder RSS", decoded?[1], .bytes, "VmHWM of a fresh process decoding the store")

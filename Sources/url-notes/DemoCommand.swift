@@ -8,14 +8,19 @@ import NoteStore
 /// `demo [DIR]`: try url-notes on sample dumps without touching any real store.
 struct Demo: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Import sample dumps (default: data/) into a new temporary store and browse it.",
+    abstract: "Import sample dumps into a new temporary store and browse it.",
     discussion: """
-      The store is created under $TMPDIR (or /tmp) and left there; the checkout is not changed.
-      When standard output is not a terminal, the tag list and previews are printed instead.
+      Without paths, the samples built into url-notes are imported (three tag pages of a \
+      url-notes site and one article saved as Markdown); they are written next to the \
+      store first, so it works from any directory. The store is created under $TMPDIR (or \
+      /tmp) and left there; nothing else is changed. When standard output is not a \
+      terminal, the tag list and previews are printed instead.
       """)
 
-  @Argument(help: ArgumentHelp("Files or directories of sample dumps.", valueName: "path"))
-  var paths: [String] = ["data"]
+  @Argument(
+    help: ArgumentHelp(
+      "Files or directories of sample dumps (default: the built-in samples).", valueName: "path"))
+  var paths: [String] = []
 
   func run() throws {
     var template = Array(
@@ -26,6 +31,15 @@ struct Demo: ParsableCommand {
       throw ExitCode(1)
     }
     let storePath = String(cString: directory) + "/notes.json"
+    var paths = self.paths
+    if paths.isEmpty {
+      switch DemoSamples.write(into: String(cString: directory) + "/samples") {
+      case .success(let samples): paths = [samples]
+      case .failure(let error):
+        Output.error(error.description)
+        throw ExitCode(1)
+      }
+    }
     let store = try StoreOptions.parse(["--store", storePath]).open()
     let report: ImportReport
     do {
@@ -35,7 +49,7 @@ struct Demo: ParsableCommand {
       throw ExitCode(1)
     }
     for file in report.files where file.failure != nil { Output.error(file.summaryLine) }
-    Output.error("demo store: \(storePath) (\(store.count) notes)")
+    Output.error("demo store: \(storePath) (\(Counted(store.count, "note")))")
     if isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 {
       let status = runBrowser(storePath: storePath)
       if status != 0 { throw ExitCode(status) }

@@ -20,7 +20,8 @@ struct Add: ParsableCommand {
   var title: String
 
   @Option(
-    name: .customLong("tag"), help: ArgumentHelp("A tag (repeatable).", valueName: "tag"))
+    name: .customLong("tag"), help: ArgumentHelp("A tag (repeatable).", valueName: "tag"),
+    completion: ShellCompletion.tags)
   var tags: [String] = []
 
   @Option(
@@ -68,7 +69,7 @@ struct Edit: ParsableCommand {
   @Flag(help: "Print the edited note as a JSON object.")
   var json = false
 
-  @Argument(help: .noteReference) var reference: String
+  @Argument(help: .noteReference, completion: ShellCompletion.notes) var reference: String
 
   func run() throws {
     let store = try options.open()
@@ -144,7 +145,7 @@ struct Remove: ParsableCommand {
   @Flag(name: [.short, .long], help: "Delete without asking.")
   var yes = false
 
-  @Argument(help: .noteReference) var reference: String
+  @Argument(help: .noteReference, completion: ShellCompletion.notes) var reference: String
 
   func run() throws {
     let store = try options.open()

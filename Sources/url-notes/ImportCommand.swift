@@ -6,8 +6,8 @@ struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Import saved pages: flight payloads, saved Next.js HTML, Markdown/text, bookmarks.",
     discussion: """
-      Notes with the same URL are merged (tags unioned); importing the same files again changes
-      nothing. Every file is reported; the exit status is 1 if any file failed (the good files
+      Notes with the same URL are merged (tags unioned); importing the same files again changes \
+      nothing. Every file is reported; the exit status is 1 if any file failed (the good files \
       are still imported).
       """)
 
@@ -35,13 +35,15 @@ struct Import: ParsableCommand {
       } else {
         Output.line((dryRun ? "would import " : "") + file.summaryLine)
       }
-      for warning in file.warnings { Output.error("\(file.path): warning: \(warning)") }
+      for warning in file.warnings { Output.error(warning) }
     }
-    let verb = dryRun ? "would be" : "were"
+    // Notes, not writes: a note in three files is one note (README, Merging).
+    let notes = report.distinctNotes
+    let written = Counted(notes.added + notes.merged, "note")
+    let verb = dryRun ? "would be" : written.count == 1 ? "was" : "were"
     Output.line(
-      "\(report.added) added, \(report.merged) merged, \(report.unchanged) unchanged, "
-        + "\(report.failed) file\(report.failed == 1 ? "" : "s") failed; \(report.added + report.merged) notes \(verb) written"
-    )
+      "\(notes.added) added, \(notes.merged) merged, \(notes.unchanged) unchanged, "
+        + "\(Counted(report.failed, "file")) failed; \(written) \(verb) written")
     // Findings of the save itself (a compaction that failed after the journal append, say).
     for warning in store.warnings where !openingWarnings.contains(warning) {
       Output.error("warning: " + warning)

@@ -14,7 +14,8 @@ struct Tags: ParsableCommand {
     name: .customLong("with"),
     help: ArgumentHelp(
       "Only tags that occur together with this tag (repeatable: with all of them).",
-      valueName: "tag"))
+      valueName: "tag"),
+    completion: ShellCompletion.tags)
   var with: [String] = []
 
   @Flag(help: "Print JSON: [{\"tag\": …, \"count\": …}].")
@@ -23,6 +24,7 @@ struct Tags: ParsableCommand {
   func run() throws {
     let store = try options.open()
     ProcessLifetime.keep(store)
+    UnknownTags.report(with, in: store)
     let counts =
       with.isEmpty ? store.tagCounts(order: sort) : store.cooccurringTags(with: with, order: sort)
     if json { return Output.raw(JSONExporter.tagCounts(counts)) }
@@ -46,17 +48,20 @@ struct List: ParsableCommand {
 
   @Option(
     name: .customLong("tag"),
-    help: ArgumentHelp("Notes with this tag (repeatable: all of them).", valueName: "tag"))
+    help: ArgumentHelp("Notes with this tag (repeatable: all of them).", valueName: "tag"),
+    completion: ShellCompletion.tags)
   var tags: [String] = []
 
   @Option(
     name: .customLong("any-tag"),
-    help: ArgumentHelp("Notes with at least one of these tags (repeatable).", valueName: "tag"))
+    help: ArgumentHelp("Notes with at least one of these tags (repeatable).", valueName: "tag"),
+    completion: ShellCompletion.tags)
   var anyTags: [String] = []
 
   @Option(
     name: .customLong("not-tag"),
-    help: ArgumentHelp("Notes without this tag (repeatable).", valueName: "tag"))
+    help: ArgumentHelp("Notes without this tag (repeatable).", valueName: "tag"),
+    completion: ShellCompletion.tags)
   var notTags: [String] = []
 
   @Option(
@@ -70,6 +75,7 @@ struct List: ParsableCommand {
   func run() throws {
     let store = try options.open()
     ProcessLifetime.keep(store)
+    UnknownTags.report(tags + anyTags, in: store)
     let filter = NoteFilter(allTags: tags, anyTags: anyTags, noneTags: notTags, text: search)
     if json {
       let notes = store.notes(matching: filter)
@@ -85,6 +91,17 @@ struct List: ParsableCommand {
           String(repeating: " ", count: header.id.rawValue.count + 2) + details,
         ]
       })
+  }
+}
+
+/// Tags given on the command line that no note has: a typo would otherwise just print nothing.
+enum UnknownTags {
+  /// One line on stderr per tag of `tags` that no note in `store` carries; the output itself
+  /// stays what it is (empty, or `[]` with --json), so scripts see no difference.
+  static func report(_ tags: [String], in store: NoteStore) {
+    for tag in tags where !store.hasTag(tag) {
+      Output.error("url-notes: no note has the tag \"\(tag)\"")
+    }
   }
 }
 
@@ -106,7 +123,7 @@ struct Show: ParsableCommand {
   @Flag(help: "Print the note as a JSON object.")
   var json = false
 
-  @Argument(help: .noteReference) var reference: String
+  @Argument(help: .noteReference, completion: ShellCompletion.notes) var reference: String
 
   func run() throws {
     let store = try options.open()

@@ -9,12 +9,13 @@ struct URLNotes: ParsableCommand {
     commandName: "url-notes",
     abstract: "Browse, search and import notes on web pages.",
     discussion: """
-      The store is a JSON file: --store PATH, else $URL_NOTES_STORE, else
+      The store is a JSON file: --store PATH, else $URL_NOTES_STORE, else \
       $XDG_DATA_HOME/url-notes/notes.json (~/.local/share/url-notes/notes.json).
       """,
+    version: ProgramVersion.current,
     subcommands: [
       Browse.self, Import.self, Tags.self, List.self, Show.self, Export.self, Demo.self,
-      Add.self, Edit.self, Remove.self, Tag.self,
+      Add.self, Edit.self, Remove.self, Tag.self, Version.self,
     ],
     defaultSubcommand: Browse.self)
 
@@ -22,7 +23,12 @@ struct URLNotes: ParsableCommand {
     // Past a file-size limit (`ulimit -f`) the kernel would kill us with SIGXFSZ mid-save; ignored,
     // the write fails with EFBIG instead and the store reports it and keeps the old state.
     signal(SIGXFSZ, SIG_IGN)
-    main(nil)
+    do throws(LeadingArgumentsError) {
+      main(try LeadingArguments.normalized(Array(CommandLine.arguments.dropFirst())))
+    } catch {
+      Output.error(error.description)
+      Glibc.exit(ExitCode.validationFailure.rawValue)
+    }
   }
 }
 
@@ -32,7 +38,10 @@ struct StoreOptions: ParsableArguments {
   var store: String?
 
   /// The store path: the option, else $URL_NOTES_STORE, else the XDG data directory.
-  var resolvedPath: String {
+  var resolvedPath: String { Self.path(option: store) }
+
+  /// The store path for the `--store` value `store` (nil when not given).
+  static func path(option store: String?) -> String {
     if let store, !store.isEmpty { return store }
     let environment = ProcessEnvironment.self
     if let path = environment.value("URL_NOTES_STORE"), !path.isEmpty { return path }

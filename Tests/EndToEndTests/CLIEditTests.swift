@@ -197,7 +197,7 @@ import Testing
     try tmux.sendKeys("C-c")
     try tmux.sendKeys("C-\\")
     usleep(200_000)
-    FileManager.default.createFile(atPath: finish, contents: nil)
+    _ = FileManager.default.createFile(atPath: finish, contents: nil)
     // Killed by the Ctrl-C, url-notes would exit with 130 and save nothing.
     #expect(try tmux.waitForExit() == 0)
     #expect(try NoteStore.open(path: storePath).note(NoteID(Self.id))?.title == "After Ctrl-C")

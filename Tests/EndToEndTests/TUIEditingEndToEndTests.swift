@@ -229,7 +229,8 @@ struct TUIEditingEndToEndTests {
     let tmux = try TmuxSession(
       command: [try TUIEndToEndTests.binary(), "demo"], width: 80, height: 24,
       environment: ["TMPDIR": directory.path, "BROWSER": "true"],
-      workingDirectory: Fixtures.repositoryRoot.path)
+      // Another directory than the checkout: the samples are compiled into the program.
+      workingDirectory: directory.path)
     let screen = try tmux.waitFor(text: "? help · q quit", timeout: 10)
     #expect(screen[0] == " url-notes › Tags")
     #expect(screen[1].hasSuffix("  gpu"))

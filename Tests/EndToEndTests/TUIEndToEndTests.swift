@@ -54,7 +54,7 @@ struct TUIEndToEndTests {
     #expect(screen.contains { $0.contains("▾ Hardware & Infrastructure:") })
     #expect(screen.contains { $0.contains("Models are sharded") })
     try tmux.sendKeys("Enter")
-    try tmux.waitFor(text: "1/1 hits for sharded")
+    try tmux.waitFor(text: "1/1 hit for sharded")
 
     try tmux.resize(width: 60, height: 16)
     screen = try tmux.waitFor(timeout: 5, "a 60×16 frame") {
@@ -64,7 +64,7 @@ struct TUIEndToEndTests {
     try tmux.resize(width: 30, height: 6)
     try tmux.waitFor(text: "Terminal too small")
     try tmux.resize(width: 80, height: 24)
-    try tmux.waitFor(text: "1/1 hits for sharded")
+    try tmux.waitFor(text: "1/1 hit for sharded")
 
     try tmux.sendKeys("q")
     try tmux.waitFor(text: "1/3 notes")

@@ -51,7 +51,7 @@ import Testing
 
   @Test func importedNotesRoundTripWithBodies() throws {
     let store = try NoteStore.open(path: TemporaryDirectory().file("notes.json"))
-    try NoteImporter().importPaths(
+    _ = try NoteImporter().importPaths(
       [
         Fixtures.url("flight/tag-gpu.rsc.txt").path,
         Fixtures.url("markdown/terminal-tools-article.md").path,

@@ -62,7 +62,7 @@ import Testing
       ["tag-gpt-4.rsc.txt", "tag-gpu.rsc.txt", "tag-hardware.rsc.txt"]
       .map { Fixtures.url("flight/" + $0).path }
       + [Fixtures.url("markdown/terminal-tools-article.md").path]
-    try NoteImporter().importPaths(samples, into: store)
+    _ = try NoteImporter().importPaths(samples, into: store)
     let notes = store.allNotes()
     #expect(notes.count == 4)
     var nodes = 0

@@ -14,7 +14,7 @@ import Testing
     for size in [0, 1, 2, 4095, 4096, 65_535, 65_536, 65_537, 300_001] {
       let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) }
       let path = directory.file("file-\(size)")
-      FileManager.default.createFile(atPath: path, contents: Data(bytes))
+      _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
       #expect(try FileSystem.contents(of: path) == bytes, "\(size) bytes")
     }
     #expect(try FileSystem.contents(of: directory.file("missing")) == nil)

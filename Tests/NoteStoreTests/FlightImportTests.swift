@@ -84,9 +84,9 @@ import Testing
 
   @Test func badFilesAreReportedAndGoodFilesStillLand() throws {
     let empty = directory.file("empty.rsc")
-    FileManager.default.createFile(atPath: empty, contents: Data())
+    _ = FileManager.default.createFile(atPath: empty, contents: Data())
     let binary = directory.file("image.rsc")
-    FileManager.default.createFile(
+    _ = FileManager.default.createFile(
       atPath: binary, contents: Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 1, 2]))
     let json = directory.file("other.json")
     try #"{"a": [1, 2]}"#.write(toFile: json, atomically: true, encoding: .utf8)
@@ -96,11 +96,11 @@ import Testing
       [empty, samples[0], binary, json, missing], into: store)
     #expect(
       report.files.compactMap(\.failure) == [
-        "\(empty): error: file is empty",
-        "\(binary): error: binary file, expected a saved page (flight payload, HTML, Markdown or text)",
-        "\(json): error: a JSON file that is not a page dump; expected a flight payload (.rsc), a saved "
-          + "Next.js page (.html), a Markdown or text page dump, a Netscape bookmark file, or "
-          + "a Pocket, Raindrop, Instapaper or Pinboard export",
+        "\(empty):1:1: error: file is empty",
+        "\(binary):1:1: error: binary file, expected a saved page (flight payload, HTML, Markdown or text)",
+        "\(json):1:1: error: a JSON file that is not a page dump; expected a flight payload (.rsc), a "
+          + "saved Next.js page (.html), a Markdown or text page dump, a Netscape bookmark file, "
+          + "url-notes' JSON export, or a Pocket, Raindrop, Instapaper or Pinboard export",
         "\(missing): error: no such file",
       ])
     #expect(!report.succeeded)
@@ -114,7 +114,7 @@ import Testing
     let report = try NoteImporter().importPaths([storePath], into: store)
     #expect(
       report.files.first?.failure
-        == "\(storePath): error: this is a url-notes store, not a page dump (use --store to open it)"
+        == "\(storePath):1:1: error: this is a url-notes store, not a page dump (use --store to open it)"
     )
     #expect(FileManager.default.bytes(atPath: storePath) == before)
   }

@@ -338,7 +338,7 @@ import Testing
       let source = sources[index % sources.count]
       let name = String(format: "%02d-", index) + source.name.split(separator: "/").last!
       let fails = [0, 7, 69].contains(index)
-      FileManager.default.createFile(
+      _ = FileManager.default.createFile(
         atPath: directory.file(name), contents: Data(fails ? [0x7B] : source.bytes))
     }
     let now = Timestamp(secondsSince1970: 1_767_225_600)

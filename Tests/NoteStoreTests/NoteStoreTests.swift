@@ -83,7 +83,7 @@ import Testing
     #expect(throws: StoreError.self) { try NoteStore.open(path: path) }
     do {
       _ = try NoteStore.open(path: path)
-    } catch let error as StoreError {
+    } catch {
       #expect(
         error.description == "\(path):2:11: error: expected a member name after ',', found '}'")
     }
@@ -110,7 +110,7 @@ import Testing
     do {
       _ = try NoteStore.open(path: path)
       Issue.record("opened a file that is not a store")
-    } catch let error as StoreError {
+    } catch {
       #expect(error.description == "\(path):\(position): error: \(message)")
     }
   }

@@ -44,7 +44,7 @@ import Testing
         "2024-06-01T00:00:00Z", "2020-08-12T15:52:55Z", "2020-09-13T12:26:40Z",
         "2017-07-14T02:40:00Z",
       ])
-    #expect(notes.map(\.updated) == notes.map(\.created))
+    #expect(notes.allSatisfy { $0.updated == Self.now })
     #expect(
       notes.allSatisfy { $0.summary.isEmpty && $0.provenance.map(\.format) == ["pocket-csv"] })
   }

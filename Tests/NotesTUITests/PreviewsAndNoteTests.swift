@@ -98,7 +98,7 @@ import Testing
     let hits = ScreenText.styleMask(buffer) { $0.background == .yellow }
     #expect(hits[6] == "              ^^^^^^")
     app.press(.enter)
-    #expect(app.screen.last?.hasPrefix(" 1/1 hits for mining") == true)
+    #expect(app.screen.last?.hasPrefix(" 1/1 hit for mining") == true)
     // A second search term with two hits: n and N step and wrap.
     app.press(.character("/"), .ctrl("u"))
     app.type("paragraph")

@@ -56,22 +56,23 @@ import Testing
     #expect(app.screen[0] == " url-notes › Tags: gpu")
   }
 
-  @Test func emptyStoreShowsTheImportCommand() throws {
+  @Test func emptyStoreShowsHowToAddAndImport() throws {
     let app = try BrowserFixture(notes: []).app()
     let path = app.store.path
     let expected = Expected.screen(
       [
         " url-notes › Tags", "",
         "  No notes yet.", "",
-        "  Import pages saved from the site (flight .rsc.txt, saved HTML, Markdown):", "",
+        "  Add one by hand: press a (a form: URL, title, tags, summary).", "",
+        "  Or import pages saved from the site (flight .rsc.txt, saved HTML, Markdown):", "",
         "    url-notes import <files or directories>", "",
-        "  for example, from a checkout of url-notes:", "",
-        "    url-notes import data/", "",
+        "  To try url-notes on sample pages first (a store of its own):", "",
+        "    url-notes demo", "",
       ], status: "Empty store", right: "? help · q quit")
     let actual = app.render().lines()
-    #expect(Array(actual.prefix(12)) == Array(expected.prefix(12)))
+    #expect(Array(actual.prefix(14)) == Array(expected.prefix(14)))
     // The temporary path may be long enough to wrap; its start is on the Store line.
-    #expect(actual[12].hasPrefix("  Store: " + path.prefix(20)))
+    #expect(actual[14].hasPrefix("  Store: " + path.prefix(20)))
     #expect(actual[23] == expected[23])
   }
 

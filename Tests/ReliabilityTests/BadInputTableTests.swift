@@ -22,7 +22,8 @@ import Testing
   static let failedSummary = "0 added, 0 merged, 0 unchanged, 1 file failed; 0 notes were written\n"
 
   static let cases: [Case] = [
-    Case(name: "empty file", file: "empty.rsc", bytes: { [] }, message: ": error: file is empty"),
+    Case(
+      name: "empty file", file: "empty.rsc", bytes: { [] }, message: ":1:1: error: file is empty"),
     Case(
       name: "binary file", file: "binary.rsc",
       bytes: {
@@ -30,7 +31,7 @@ import Testing
         return (0..<4096).map { _ in random.next() }
       },
       message:
-        ": error: binary file, expected a saved page (flight payload, HTML, Markdown or text)"),
+        ":1:1: error: binary file, expected a saved page (flight payload, HTML, Markdown or text)"),
     Case(
       name: "100 MB single line", file: "long-line.rsc",
       bytes: {
@@ -52,7 +53,7 @@ import Testing
       name: "JSON nested 10,000 deep (plain JSON)", file: "deep.json",
       bytes: { [UInt8](repeating: 0x5B, count: 10_000) + [UInt8](repeating: 0x5D, count: 10_000) },
       message:
-        ": error: an unknown kind of file; expected a flight payload (.rsc), a saved Next.js page (.html), a Markdown or text page dump, a Netscape bookmark file, or a Pocket, Raindrop, Instapaper or Pinboard export"
+        ":1:1: error: an unknown kind of file; expected a flight payload (.rsc), a saved Next.js page (.html), a Markdown or text page dump, a Netscape bookmark file, url-notes' JSON export, or a Pocket, Raindrop, Instapaper or Pinboard export"
     ),
     Case(
       name: "cycle of references", file: "cycle.rsc",
@@ -129,7 +130,8 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.stderrText
-        == "\(store): error: this is a url-notes store, not a page dump (use --store to open it)\n")
+        == "\(store):1:1: error: this is a url-notes store, not a page dump (use --store to open it)\n"
+    )
     #expect(result.stdoutText == Self.failedSummary)
     #expect(StoreFiles(of: store) == before)
   }

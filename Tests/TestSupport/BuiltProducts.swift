@@ -38,12 +38,16 @@ public struct ProcessResult: Sendable {
 extension ProcessResult {
   /// Runs `arguments` (the executable first) with `stdin` as its input (else /dev/null: not a
   /// terminal) and returns once it exited; `environment` entries are added to this process's
-  /// environment.
+  /// environment. It runs in `workingDirectory`, else in this process's.
   public static func run(
-    _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil
+    _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
+    workingDirectory: String? = nil
   ) throws -> ProcessResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: arguments[0])
+    if let workingDirectory {
+      process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory)
+    }
     process.arguments = Array(arguments.dropFirst())
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let output = Pipe()

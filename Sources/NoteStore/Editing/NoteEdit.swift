@@ -35,7 +35,7 @@ public struct NoteEdit: Equatable, Sendable {
     }
   }
 
-  static func notes(_ count: Int) -> String { count == 1 ? "1 note" : "\(count) notes" }
+  static func notes(_ count: Int) -> String { Counted(count, "note").description }
 }
 
 /// One note's versions around an edit: nil before an add, nil after a delete.

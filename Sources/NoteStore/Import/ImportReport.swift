@@ -11,6 +11,16 @@ public struct ImportReport: Equatable, Sendable {
   public var merged: Int { files.reduce(0) { $0 + $1.merged.count } }
   public var unchanged: Int { files.reduce(0) { $0 + $1.unchanged.count } }
   public var failed: Int { files.filter { $0.failure != nil }.count }
+
+  /// Distinct notes, each counted once however many files it is in (the per-file counts above
+  /// count a note once per file): new to the store; stored before and changed by some file;
+  /// stored before and changed by none. `added + merged` notes were written.
+  public var distinctNotes: (added: Int, merged: Int, unchanged: Int) {
+    let added = Set(files.flatMap(\.added))
+    let merged = Set(files.flatMap(\.merged)).subtracting(added)
+    let unchanged = Set(files.flatMap(\.unchanged)).subtracting(added).subtracting(merged)
+    return (added.count, merged.count, unchanged.count)
+  }
 }
 
 /// The outcome for one file.
@@ -26,7 +36,8 @@ public struct FileReport: Equatable, Sendable {
   public var unchanged: [NoteID] = []
   /// Why the file could not be imported: one line, `path:line:col: error: …`.
   public var failure: String?
-  /// Things worth knowing that did not stop the import.
+  /// Things worth knowing that did not stop the import, one line each:
+  /// `path:line:col: warning: …`.
   public var warnings: [String] = []
 
   public init(path: String) { self.path = path }
@@ -35,7 +46,7 @@ public struct FileReport: Equatable, Sendable {
   public var summaryLine: String {
     if let failure { return failure }
     let total = added.count + merged.count + unchanged.count
-    return "\(path): \(total) note\(total == 1 ? "" : "s") (\(added.count) added, "
+    return "\(path): \(Counted(total, "note")) (\(added.count) added, "
       + "\(merged.count) merged, \(unchanged.count) unchanged)"
   }
 }

@@ -1,30 +1,39 @@
 import ByteJSON
 
-/// A note as an importer finds it in a file: no identity, no times, no provenance yet.
-/// `NoteImporter` merges drafts into the store.
+/// A note as an importer finds it in a file. `NoteImporter` merges drafts into the store.
+///
+/// Identity, times and provenance are what the file states, nil when it states nothing: a
+/// bookmark's ADD_DATE, a clipping's `created:`, a backup's ids. The merge fills in the rest
+/// (a new id, the import time, the imported file).
 public struct NoteDraft: Equatable, Sendable {
   public var url: String?
   public var title: String
   public var tags: [String]
   public var summary: [SummaryNode]
   public var body: String?
-  /// When the file says the page was saved (a bookmark's ADD_DATE, a read-later service's
-  /// `time_added`); nil when it does not, and the note is created at import time.
+  /// The note's own id, from url-notes' own exports; used when no other note has it.
+  public var id: NoteID?
+  /// When the note was made (bookmarked, clipped); a new note gets it as `created`.
   public var created: Timestamp?
-  /// When the file says the entry last changed; nil when it does not.
+  /// When the note last changed, as the file says; a new note gets it as `updated`.
   public var updated: Timestamp?
+  /// The note's provenance as a backup holds it; replaces the imported file's entry.
+  public var provenance: [Provenance]?
 
   public init(
     url: String?, title: String, tags: [String] = [], summary: [SummaryNode] = [],
-    body: String? = nil, created: Timestamp? = nil, updated: Timestamp? = nil
+    body: String? = nil, id: NoteID? = nil, created: Timestamp? = nil,
+    updated: Timestamp? = nil, provenance: [Provenance]? = nil
   ) {
     self.url = url
     self.title = title
     self.tags = tags
     self.summary = summary
     self.body = body
+    self.id = id
     self.created = created
     self.updated = updated
+    self.provenance = provenance
   }
 }
 
@@ -41,9 +50,11 @@ public struct ImportProblem: Error, Equatable, Sendable {
   }
 
   /// "PATH:LINE:COL: error: MESSAGE", or "PATH: error: MESSAGE" without a position.
-  public func formatted(path: String) -> String {
-    if let position { return "\(path):\(position.line):\(position.column): error: \(message)" }
-    return "\(path): error: \(message)"
+  public func formatted(path: String, severity: String = "error") -> String {
+    if let position {
+      return "\(path):\(position.line):\(position.column): \(severity): \(message)"
+    }
+    return "\(path): \(severity): \(message)"
   }
 }
 
@@ -58,4 +69,27 @@ public protocol DumpReader: Sendable {
   func recognizes(_ bytes: [UInt8], path: String) -> Bool
   /// The notes in the file; throws when the file is unreadable as this format.
   func read(_ bytes: [UInt8], path: String) throws(ImportProblem) -> [NoteDraft]
+  /// The notes, and what was skipped on the way (each with its position). Readers that skip
+  /// nothing use the default: `read` with no warnings.
+  func readWithWarnings(_ bytes: [UInt8], path: String) throws(ImportProblem) -> DumpReading
+}
+
+extension DumpReader {
+  public func readWithWarnings(_ bytes: [UInt8], path: String) throws(ImportProblem)
+    -> DumpReading
+  {
+    DumpReading(drafts: try read(bytes, path: path))
+  }
+}
+
+/// What a reader found in one file: its notes, and the parts it skipped with the reason.
+public struct DumpReading: Equatable, Sendable {
+  public var drafts: [NoteDraft]
+  /// Parts of the file left out (a `javascript:` bookmark, say); the rest still lands.
+  public var warnings: [ImportProblem]
+
+  public init(drafts: [NoteDraft], warnings: [ImportProblem] = []) {
+    self.drafts = drafts
+    self.warnings = warnings
+  }
 }

@@ -30,9 +30,9 @@ public struct NoteImporter: Sendable {
   /// would read a spreadsheet as one note.
   public static var defaultReaders: [any DumpReader] {
     [
-      NetscapeBookmarkReader(), PocketHTMLReader(), FlightDumpReader(), PocketCSVReader(),
-      RaindropCSVReader(), InstapaperCSVReader(), PinboardJSONReader(), UnknownCSVReader(),
-      MarkdownDumpReader(), MarkdownDumpReader(flavor: .text),
+      JSONExportReader(), NetscapeBookmarkReader(), PocketHTMLReader(), FlightDumpReader(),
+      PocketCSVReader(), RaindropCSVReader(), InstapaperCSVReader(), PinboardJSONReader(),
+      UnknownCSVReader(), MarkdownDumpReader(), MarkdownDumpReader(flavor: .text),
     ]
   }
 
@@ -48,7 +48,7 @@ public struct NoteImporter: Sendable {
   {
     // One compaction at the end, not one per megabyte of journal (see withCompactionDeferred).
     try store.withWriteLock {
-      try store.withCompactionDeferred {
+      store.withCompactionDeferred {
         var report = ImportReport()
         var pending = PendingNotes(store: store)
         // Files merged since the last write (indices into `report.files`).
@@ -157,8 +157,9 @@ public struct NoteImporter: Sendable {
       report.failure = "\(path): error: \(error.message)"
       return FileRead(report: report)
     }
+    // What is wrong with a whole file is reported at its start, like any other position.
     if let reason = DumpSniffer.rejection(bytes) {
-      report.failure = "\(path): error: \(reason)"
+      report.failure = "\(path):1:1: error: \(reason)"
       return FileRead(report: report)
     }
     guard let reader = readers.first(where: { $0.recognizes(bytes, path: path) }) else {
@@ -166,9 +167,9 @@ public struct NoteImporter: Sendable {
         DumpSniffer.isPlainJSON(bytes)
         ? "a JSON file that is not a page dump" : "an unknown kind of file"
       report.failure =
-        "\(path): error: \(what); expected a flight payload (.rsc), a saved "
-        + "Next.js page (.html), a Markdown or text page dump, a Netscape bookmark file, or "
-        + "a Pocket, Raindrop, Instapaper or Pinboard export"
+        "\(path):1:1: error: \(what); expected a flight payload (.rsc), a saved "
+        + "Next.js page (.html), a Markdown or text page dump, a Netscape bookmark file, "
+        + "url-notes' JSON export, or a Pocket, Raindrop, Instapaper or Pinboard export"
       return FileRead(report: report)
     }
     report.format = reader.format
@@ -177,8 +178,9 @@ public struct NoteImporter: Sendable {
       if let flight = reader as? FlightDumpReader {
         return FileRead(report: report, drafts: try flight.readPrepared(bytes))
       }
-      let drafts = try reader.read(bytes, path: path)
-      return FileRead(report: report, drafts: drafts.map(PendingNotes.Prepared.init))
+      let reading = try reader.readWithWarnings(bytes, path: path)
+      report.warnings = reading.warnings.map { $0.formatted(path: path, severity: "warning") }
+      return FileRead(report: report, drafts: reading.drafts.map(PendingNotes.Prepared.init))
     } catch {
       report.failure = error.formatted(path: path)
       return FileRead(report: report)

@@ -32,11 +32,14 @@ struct PendingNotes {
     init(_ draft: NoteDraft, normalizedURL: String?, tagsAreUnique: Bool = false) {
       self.draft = draft
       self.normalizedURL = normalizedURL
-      if tagsAreUnique {
-        uniqueTags = draft.tags
+      // Tags as `add` and the editors store them (NoteDraft.normalizedTag); already normal
+      // tags, nearly all of them, come back without a copy.
+      let tags = draft.tags.map(NoteDraft.normalizedTag)
+      if tagsAreUnique && tags == draft.tags {
+        uniqueTags = tags
       } else {
         var seen = Set<TagKey>()
-        uniqueTags = draft.tags.filter { seen.insert(TagKey($0)).inserted }
+        uniqueTags = tags.filter { !$0.isEmpty && seen.insert(TagKey($0)).inserted }
       }
     }
   }
@@ -48,13 +51,14 @@ struct PendingNotes {
       let existing = current(existingID)
     {
       var note = existing
-      for tag in draft.tags where !note.hasTag(tag) { note.tags.append(tag) }
+      for tag in prepared.uniqueTags where !note.hasTag(tag) { note.tags.append(tag) }
       if note.title.isEmpty { note.title = draft.title }
       if note.url == nil { note.url = draft.url }
       if note.summary.isEmpty { note.summary = draft.summary }
       if note.body == nil { note.body = draft.body }
-      if !note.provenance.contains(where: { $0.file == provenance.file }) {
-        note.provenance.append(provenance)
+      for entry in draft.provenance ?? [provenance]
+      where !note.provenance.contains(where: { $0.file == entry.file }) {
+        note.provenance.append(entry)
       }
       guard note != existing else { return .unchanged(existingID) }
       note.updated = now
@@ -62,13 +66,11 @@ struct PendingNotes {
       return .merged(existingID)
     }
     let id = newID(for: draft, normalized, provenance: provenance)
-    // A date the file gives is kept; an entry saved long ago was last changed then too.
     let created = draft.created ?? now
     let note = Note(
       id: id, url: draft.url, title: draft.title, tags: prepared.uniqueTags,
-      summary: draft.summary, body: draft.body, provenance: [provenance], created: created,
-      updated: draft.updated ?? (draft.created == nil ? now : created)
-    )
+      summary: draft.summary, body: draft.body, provenance: draft.provenance ?? [provenance],
+      created: created, updated: draft.updated ?? max(created, now))
     record(note)
     if let normalized { idByURL[normalized] = id }
     return .added(id)
@@ -87,6 +89,12 @@ struct PendingNotes {
   func current(_ id: NoteID) -> Note? { changed[id] ?? store.note(id) }
 
   func find(_ draft: NoteDraft, _ normalized: String?, provenance: Provenance) -> NoteID? {
+    // A backup's note is the stored note with its id, unless that one has another address.
+    if let id = draft.id, let note = current(id),
+      note.url.flatMap(NormalizedURL.normalize) == normalized
+    {
+      return id
+    }
     if let url = draft.url, let normalized {
       if let id = idByURL[normalized] { return id }
       // An empty store (a first import) holds no note to find: its URL lookup would hash the
@@ -102,6 +110,9 @@ struct PendingNotes {
   }
 
   func newID(for draft: NoteDraft, _ normalized: String?, provenance: Provenance) -> NoteID {
+    if let id = draft.id, changed[id] == nil, store.count == 0 || store.header(id) == nil {
+      return id
+    }
     let seed = normalized ?? "file:\(provenance.file)#\(draft.title)"
     var id = NoteID.forURL(seed)
     var attempt = 1

@@ -16,6 +16,11 @@ extension NoteStore {
     return sorted
   }
 
+  /// Whether some note carries `tag` (compared as tags are: ignoring case).
+  public func hasTag(_ tag: String) -> Bool {
+    tagIndex.entries[TagKey(tag)] != nil
+  }
+
   /// Tags that occur on notes carrying all of `tags`, with how many such notes carry each;
   /// the given tags themselves are left out.
   public func cooccurringTags(with tags: [String], order: TagOrder = .count) -> [TagCount] {

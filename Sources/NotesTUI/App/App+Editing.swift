@@ -63,16 +63,18 @@ extension App {
     switch error {
     case .invalid(.duplicateURL(_, let owner, let title)):
       confirmation = Confirmation(
-        "Not saved: “\(title)” has this URL. Open it instead?", .openExisting(owner))
+        [.words("Not saved: “"), .subject(title), .words("” has this URL. Open it instead?")],
+        .openExisting(owner))
     case .conflict(let conflict):
       // The editing core's message names the id as well; a status line needs it shorter.
       let title = (conflict.current ?? conflict.base).map(\.title) ?? draft.title
-      let question =
+      let rest =
         conflict.current == nil
-        ? "Not saved: “\(title)” was deleted elsewhere. Save yours anyway?"
-        : "Not saved: “\(title)” was changed elsewhere. Overwrite it with yours?"
+        ? "” was deleted elsewhere. Save yours anyway?"
+        : "” was changed elsewhere. Overwrite it with yours?"
       confirmation = Confirmation(
-        question, .overwriteConflict(conflict.id, draft, current: conflict.current))
+        [.words("Not saved: “"), .subject(title), .words(rest)],
+        .overwriteConflict(conflict.id, draft, current: conflict.current))
     default:
       message = "Not saved: \(error.message)"
     }
@@ -165,8 +167,10 @@ extension App {
       showRefreshedStore()
       if case .tag(.targetExists(let existing)) = error {
         confirmation = Confirmation(
-          "Tag “\(existing)” exists already. Merge “\(source)” into it?",
-          .mergeTag(source, into: existing))
+          [
+            .words("Tag “"), .subject(existing), .words("” exists already. Merge “"),
+            .subject(source), .words("” into it?"),
+          ], .mergeTag(source, into: existing))
       } else {
         message = "Not changed: \(error.message)"
       }

@@ -45,7 +45,8 @@ extension App {
       }
       if form.completions.count > 1 {
         // Ambiguous: stay, so the user can type on; ↓ or Enter moves to the next field.
-        message = "\(form.completions.count) tags start with “\(form.partialTag)”: type more"
+        message =
+          "\(Counted(form.completions.count, "tag")) start with “\(form.partialTag)”: type more"
         return []
       }
     case (.summary, .tab), (.summary, .backTab), (.summary, .up), (.summary, .down):

@@ -1,3 +1,4 @@
+import NoteStore
 import TerminalCore
 
 extension App {
@@ -114,6 +115,6 @@ extension App {
 
   func hitMessage(_ state: NoteViewState) -> String {
     let number = state.currentHitNumber.map { "\($0)/" } ?? ""
-    return "\(number)\(state.hits.count) hits for \(state.query)"
+    return "\(number)\(Counted(state.hits.count, "hit")) for \(state.query)"
   }
 }

@@ -50,7 +50,8 @@ extension App {
   /// `d`: asks before deleting the selected note.
   mutating func askToDelete() {
     guard let header = currentHeader else { return }
-    confirmation = Confirmation("Delete “\(header.title)”?", .deleteNote(header.id))
+    confirmation = Confirmation(
+      [.words("Delete “"), .subject(header.title), .words("”?")], .deleteNote(header.id))
   }
 
   /// Opens note `id` in place of the form (its URL was the one typed).

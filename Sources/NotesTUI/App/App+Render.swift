@@ -67,7 +67,10 @@ extension App {
   /// The left side of the status bar: the prompt, else the message, else the page's counts.
   var statusText: StyledLine {
     if let confirmation {
-      return StyledLine(confirmation.question + " (y/n)", theme.statusBar.adding(.bold))
+      // The status bar keeps a column of margin on the left.
+      let room = size.width - 1 - DisplayWidth.width(of: Self.yesNo)
+      return StyledLine(
+        confirmation.question(fittingWidth: room) + Self.yesNo, theme.statusBar.adding(.bold))
     }
     if let tagPrompt { return StyledLine(tagPrompt.promptText, theme.statusBar) }
     if let input { return StyledLine(input.prompt + input.text, theme.statusBar) }
@@ -77,21 +80,23 @@ extension App {
     switch page {
     case .tags(let state):
       if store.count == 0 { return StyledLine("Empty store", theme.statusBar) }
-      let notes = state.selectionCount == 1 ? "1 note" : "\(state.selectionCount) notes"
-      text = "\(state.rows.count) tags · \(notes) · by \(state.order.rawValue)"
-      if !state.selected.isEmpty { text = "\(state.rows.count) co-occurring tags · \(notes)" }
+      let notes = Counted(state.selectionCount, "note")
+      text = "\(Counted(state.rows.count, "tag")) · \(notes) · by \(state.order.rawValue)"
+      if !state.selected.isEmpty {
+        text = "\(Counted(state.rows.count, "co-occurring tag")) · \(notes)"
+      }
       if state.singleNoteOnly { text += " · used once" }
       if !state.filter.isEmpty { text += " · /\(state.filter)" }
     case .previews(let state):
       let count = state.headers.count
       let position = count == 0 ? 0 : state.list.selection + 1
-      text = "\(position)/\(count) " + (count == 1 ? "note" : "notes")
+      text = "\(position)/\(Counted(count, "note"))"
       if !state.query.isEmpty { text += " · /\(state.query)" }
     case .note(let state):
       text = "line \(state.list.selection + 1)/\(state.lines.count)"
       if !state.query.isEmpty { text += " · " + hitMessage(state) }
     case .help:
-      text = "\(CommandTable.bindings.count) key bindings"
+      text = Counted(CommandTable.bindings.count, "key binding").description
     case .form(let form):
       switch form.focus {
       case .url: text = "URL (empty: a note without a link)"
@@ -102,6 +107,9 @@ extension App {
     }
     return StyledLine(text, theme.statusBar)
   }
+
+  /// What follows every question.
+  static let yesNo = " (y/n)"
 
   /// Key hints on the right of the status bar.
   var keyHints: String {

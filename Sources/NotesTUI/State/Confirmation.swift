@@ -1,8 +1,26 @@
 import NoteStore
+import TerminalCore
 
 /// A yes/no question in the status line, and what "yes" does. While one is open it takes
 /// every key: `y` answers yes; `n` or Esc answer no.
+///
+/// The question is made of fixed words and subjects (a title, a tag): when the line is too
+/// narrow, the subjects are cut, never the words or the `(y/n)` (see `question(fittingWidth:)`).
 public struct Confirmation: Equatable, Sendable {
+  /// A piece of the question.
+  public enum Part: Equatable, Sendable {
+    /// Words of the question, always shown whole.
+    case words(String)
+    /// A title or a tag: cut with "…" when the line is short.
+    case subject(String)
+
+    var text: String {
+      switch self {
+      case .words(let text), .subject(let text): return text
+      }
+    }
+  }
+
   public enum Action: Equatable, Sendable {
     /// Delete this note.
     case deleteNote(NoteID)
@@ -17,12 +35,45 @@ public struct Confirmation: Equatable, Sendable {
     case mergeTag(String, into: String)
   }
 
-  public let question: String
+  public let parts: [Part]
   public let action: Action
 
-  public init(_ question: String, _ action: Action) {
-    self.question = question
+  public init(_ parts: [Part], _ action: Action) {
+    self.parts = parts
     self.action = action
+  }
+
+  /// A question with no subject to cut.
+  public init(_ question: String, _ action: Action) {
+    self.init([.words(question)], action)
+  }
+
+  /// The whole question.
+  public var question: String { parts.map(\.text).joined() }
+
+  /// The question in at most `width` columns: the subjects share the room the words leave,
+  /// the shortest kept whole first, the others cut with "…". Only when not even one column per
+  /// subject is left does the result run over (the status bar then clips it).
+  public func question(fittingWidth width: Int) -> String {
+    let fixed = parts.reduce(0) { total, part in
+      if case .words(let text) = part { return total + DisplayWidth.width(of: text) }
+      return total
+    }
+    let subjects = parts.indices.filter { if case .subject = parts[$0] { true } else { false } }
+    var room = width - fixed
+    var allowed: [Int: Int] = [:]
+    let byWidth = subjects.sorted {
+      DisplayWidth.width(of: parts[$0].text) < DisplayWidth.width(of: parts[$1].text)
+    }
+    for (done, index) in byWidth.enumerated() {
+      let share = max(1, room / (byWidth.count - done))
+      allowed[index] = min(DisplayWidth.width(of: parts[index].text), share)
+      room -= allowed[index]!
+    }
+    return parts.indices.map { index in
+      guard let limit = allowed[index] else { return parts[index].text }
+      return DisplayWidth.truncate(parts[index].text, toWidth: limit)
+    }.joined()
   }
 }
 

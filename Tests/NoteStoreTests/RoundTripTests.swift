@@ -1,0 +1,147 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import NoteStore
+
+/// The export formats are promises: a store built from every sample and fixture, exported in
+/// each format and imported back, gives the same notes field by field; importing an export into
+/// the store it came from changes nothing.
+@Suite struct RoundTripTests {
+  let directory = TemporaryDirectory()
+
+  /// Every dump the repository ships (the `data/` samples and the importer fixtures), the
+  /// real-world-2 clippings and bookmark files when `../shared` is present, and two notes
+  /// written by hand (one without a URL, one with a comma in a tag).
+  func fullStore(_ name: String = "full.json") throws -> NoteStore {
+    let store = try NoteStore.open(path: directory.file(name))
+    var paths = [
+      Fixtures.sampleData().path, Fixtures.url("flight").path, Fixtures.url("markdown").path,
+      Fixtures.url("netscape/firefox.html").path, Fixtures.url("netscape/linkding.html").path,
+      Fixtures.url("hostile/hostile-notes.md").path,
+    ]
+    if let shared = RealWorld2.folder {
+      paths += [shared + "/markdown", shared + "/bookmarks"]
+    }
+    let report = try NoteImporter(now: Self.importTime).importPaths(paths, into: store)
+    #expect(report.added > 20)
+    let written = Timestamp(iso8601: "2025-12-24T08:00:00Z")!
+    try store.apply([
+      .put(
+        Note(
+          id: NoteID("0123456789ab"), url: nil, title: "A thought, no link", tags: ["idea"],
+          summary: [
+            SummaryNode(markup: "**Why:** *because*", children: [SummaryNode(markup: "x")])
+          ],
+          body: "free text\n", created: written, updated: written)),
+      .put(
+        Note(
+          id: NoteID("ba9876543210"), url: "https://example.org/commas?q=1&r=2",
+          title: "Tags with commas", tags: ["a, b", "c\\d", "plain"], created: written,
+          updated: Timestamp(iso8601: "2025-12-25T09:30:00Z")!)),
+    ])
+    return store
+  }
+
+  static let importTime = Timestamp(iso8601: "2026-03-04T05:06:07Z")!
+  static let laterTime = Timestamp(iso8601: "2026-06-07T08:09:10Z")!
+
+  func allNotes(_ store: NoteStore) -> [Note] {
+    store.notes(matching: NoteFilter()).sorted { $0.id < $1.id }
+  }
+
+  func write(_ text: String, to name: String) throws -> String {
+    let path = directory.file(name)
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  func jsonExport(_ notes: [Note]) -> String {
+    var bytes: [UInt8] = []
+    JSONExporter.writeNotes(notes) { bytes += $0 }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  @Test func jsonExportRestoresExactlyIntoAnEmptyStore() throws {
+    let original = allNotes(try fullStore())
+    let export = try write(jsonExport(original), to: "backup.json")
+    let restored = try NoteStore.open(path: directory.file("restored.json"))
+    let report = try NoteImporter(now: Self.laterTime).importPaths([export], into: restored)
+    #expect(report.files.map(\.failure) == [nil])
+    #expect(report.files.map(\.format) == ["json"])
+    #expect(report.added == original.count)
+    let back = allNotes(restored)
+    #expect(back.count == original.count)
+    for (note, copy) in zip(original, back) {
+      #expect(copy.id == note.id)
+      #expect(copy.url == note.url)
+      #expect(copy.title == note.title)
+      #expect(copy.tags == note.tags)
+      #expect(copy.summary == note.summary)
+      #expect(copy.body == note.body)
+      #expect(copy.created == note.created)
+      #expect(copy.updated == note.updated)
+      #expect(copy.provenance == note.provenance)
+    }
+  }
+
+  @Test func jsonExportImportedIntoItsOwnStoreChangesNothing() throws {
+    let store = try fullStore()
+    let before = allNotes(store)
+    let export = try write(jsonExport(before), to: "backup.json")
+    let report = try NoteImporter(now: Self.laterTime).importPaths([export], into: store)
+    #expect(report.added == 0)
+    #expect(report.merged == 0)
+    #expect(report.unchanged == before.count)
+    #expect(allNotes(store) == before)
+  }
+
+  @Test func oneNoteOfShowJSONAndAnEmptyExportAreRead() throws {
+    let reader = JSONExportReader()
+    #expect(reader.recognizes(Array("  []\n".utf8), path: "x.json"))
+    #expect(try reader.read(Array("[]".utf8), path: "x.json") == [])
+    let note = SampleNotes.note("abcdefabcdef", url: "https://a.example/", title: "A")
+    let one = Array(JSONExporter.note(note).utf8)
+    #expect(reader.recognizes(one, path: "x.json"))
+    #expect(
+      try reader.read(one, path: "x.json") == [
+        NoteDraft(
+          url: "https://a.example/", title: "A", id: note.id, created: note.created,
+          updated: note.updated, provenance: [])
+      ])
+    #expect(!reader.recognizes(Array(#"[{"a": 1}]"#.utf8), path: "x.json"))
+    #expect(!reader.recognizes(Array(#"{"format": "url-notes"}"#.utf8), path: "x.json"))
+  }
+
+  @Test func aDamagedBackupFailsAtItsPositionAndStoresNothing() throws {
+    let store = try NoteStore.open(path: directory.file("s.json"))
+    let text = """
+      [{"created": "2026-01-02T03:04:05Z", "id": "aaaaaaaaaaaa", "provenance": [],
+        "summary": [], "tags": [], "title": "ok", "updated": "2026-01-02T03:04:05Z", "url": null},
+       {"created": "yesterday", "id": "bbbbbbbbbbbb", "provenance": [], "summary": [],
+        "tags": [], "title": "bad", "updated": "2026-01-02T03:04:05Z", "url": null}]
+      """
+    let path = try write(text, to: "bad.json")
+    let report = try NoteImporter().importPaths([path], into: store)
+    #expect(
+      report.files.map(\.failure) == [
+        "\(path):3:14: error: expected a time like \"2026-01-31T12:00:00Z\", found \"yesterday\" "
+          + "(expected url-notes' JSON export)"
+      ])
+    #expect(store.count == 0)
+  }
+}
+
+/// `../shared/samples/real-world-2`, read in place (never copied into the repository).
+enum RealWorld2 {
+  /// The folder, or nil (with the reason printed) when it is absent.
+  static let folder: String? = {
+    let path = Fixtures.repositoryRoot.deletingLastPathComponent()
+      .appendingPathComponent("shared/samples/real-world-2").path
+    guard FileManager.default.fileExists(atPath: path + "/README.md") else {
+      print("skipped: real-world-2 samples not found at \(path)")
+      return nil
+    }
+    return path
+  }()
+}
