@@ -16,15 +16,32 @@ struct Import: ParsableCommand {
   @Flag(help: "Show what would change without writing anything.")
   var dryRun = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Resolve the links of posts a Next.js page holds as data against this address (a folder), "
+        + "instead of the address the page states.", valueName: "url"))
+  var baseURL: String?
+
   @Argument(help: ArgumentHelp("Files or directories to import.", valueName: "file-or-dir"))
   var paths: [String]
+
+  func validate() throws {
+    if let baseURL,
+      NormalizedURL.normalize(baseURL) == nil
+        || !(baseURL.lowercased().hasPrefix("http://")
+          || baseURL.lowercased().hasPrefix("https://"))
+    {
+      throw ValidationError("--base-url must be an absolute http(s) address, got '\(baseURL)'")
+    }
+  }
 
   func run() throws {
     let store = try options.open()
     let openingWarnings = Set(store.warnings)
     let report: ImportReport
     do {
-      report = try NoteImporter().importPaths(paths, into: store, dryRun: dryRun)
+      report = try NoteImporter(readers: NoteImporter.defaultReaders(baseURL: baseURL))
+        .importPaths(paths, into: store, dryRun: dryRun)
     } catch {
       Output.error("\(error)")
       throw ExitCode(1)

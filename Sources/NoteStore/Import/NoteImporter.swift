@@ -28,9 +28,14 @@ public struct NoteImporter: Sendable {
   /// The readers tried in order: the first that recognises a file reads it. Each recognises
   /// by content; the CSV files no export reader takes are refused before the text reader
   /// would read a spreadsheet as one note.
-  public static var defaultReaders: [any DumpReader] {
+  public static var defaultReaders: [any DumpReader] { defaultReaders(baseURL: nil) }
+
+  /// The default readers, with `baseURL` for the links of posts that pages hold as data
+  /// (`import --base-url`).
+  public static func defaultReaders(baseURL: String?) -> [any DumpReader] {
     [
-      JSONExportReader(), NetscapeBookmarkReader(), PocketHTMLReader(), FlightDumpReader(),
+      JSONExportReader(), NetscapeBookmarkReader(), PocketHTMLReader(),
+      FlightDumpReader(baseURL: baseURL),
       PocketCSVReader(), RaindropCSVReader(), InstapaperCSVReader(), PinboardJSONReader(),
       UnknownCSVReader(), MarkdownDumpReader(), MarkdownDumpReader(flavor: .text),
     ]
