@@ -14,12 +14,15 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
+    // MARK: Messages: positions and diagnostics, printed in one place.
+    .target(name: "Diagnostics"),
+
     // MARK: Parsing: bytes in, values out; nothing about notes.
     .target(name: "ByteJSON"),
-    .target(name: "FlightFormat", dependencies: ["ByteJSON"]),
+    .target(name: "FlightFormat", dependencies: ["ByteJSON", "Diagnostics"]),
 
     // MARK: Storage: the note model, the JSON store, importers, queries.
-    .target(name: "NoteStore", dependencies: ["ByteJSON", "FlightFormat"]),
+    .target(name: "NoteStore", dependencies: ["ByteJSON", "Diagnostics", "FlightFormat"]),
 
     // MARK: Terminal: the only seam to ncurses, and a curses-free core.
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
@@ -33,7 +36,7 @@ let package = Package(
     .executableTarget(
       name: "url-notes",
       dependencies: [
-        "NoteStore", "NotesTUI", "CursesTerminal", "TerminalCore",
+        "Diagnostics", "NoteStore", "NotesTUI", "CursesTerminal", "TerminalCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // `Samples` links to data/: the demo's samples are compiled into the program, so
@@ -50,6 +53,7 @@ let package = Package(
     // MARK: Tests.
     .target(
       name: "TestSupport", dependencies: ["NoteStore", "TerminalCore"], path: "Tests/TestSupport"),
+    .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
     .testTarget(name: "ByteJSONTests", dependencies: ["ByteJSON", "TestSupport"]),
     .testTarget(name: "FlightFormatTests", dependencies: ["FlightFormat", "TestSupport"]),
     .testTarget(name: "NoteStoreTests", dependencies: ["NoteStore", "TestSupport"]),

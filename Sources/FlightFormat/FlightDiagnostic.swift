@@ -1,11 +1,8 @@
+import Diagnostics
+
 /// A problem the import survived: a warning or a note, with the same position fields as
 /// `FlightError` (see there for what offsets and columns count).
 public struct FlightDiagnostic: Sendable, Equatable, CustomStringConvertible {
-  public enum Severity: String, Sendable, Equatable {
-    case warning
-    case note
-  }
-
   public enum Kind: Sendable, Equatable {
     /// A UTF-8 byte order mark was removed from the start.
     case byteOrderMarkRemoved
@@ -64,7 +61,8 @@ public struct FlightDiagnostic: Sendable, Equatable, CustomStringConvertible {
     FlightDiagnostic(kind, offset: offset, line: line, column: column, inExtractedPayload: true)
   }
 
-  public var severity: Severity {
+  /// `.warning` or `.note`: a problem the import survived is never an error.
+  public var severity: Diagnostic.Severity {
     switch kind {
     case .byteOrderMarkRemoved, .transcodedFromUTF16, .trailingWhitespace: return .note
     default: return .warning
@@ -112,9 +110,13 @@ public struct FlightDiagnostic: Sendable, Equatable, CustomStringConvertible {
     }
   }
 
-  /// `LINE:COL: warning: MESSAGE`; the caller puts the file path in front.
-  public var description: String {
-    let suffix = inExtractedPayload ? " (in the payload joined from the page's scripts)" : ""
-    return "\(line):\(column): \(severity.rawValue): \(message)\(suffix)"
+  /// The warning or note as a diagnostic, not yet placed in a file (`inFile` adds the path).
+  public var diagnostic: Diagnostic {
+    Diagnostic(
+      message + FlightError.payloadSuffix(inExtractedPayload),
+      at: TextPosition(line: line, column: column), severity: severity)
   }
+
+  /// `LINE:COL: warning: MESSAGE`, rendered by `Diagnostic`.
+  public var description: String { diagnostic.description }
 }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// An input error that stops the import: what went wrong and where, compiler style.
 ///
 /// Errors are values (a kind plus a required position); the text is written in one place,
@@ -102,10 +104,19 @@ public struct FlightError: Error, Sendable, Equatable, CustomStringConvertible {
     }
   }
 
-  /// `LINE:COL: error: MESSAGE`; the caller puts the file path in front.
-  public var description: String {
-    let suffix = inExtractedPayload ? " (in the payload joined from the page's scripts)" : ""
-    return "\(line):\(column): error: \(message)\(suffix)"
+  /// The error as a diagnostic, not yet placed in a file (`inFile` adds the path).
+  public var diagnostic: Diagnostic {
+    Diagnostic(
+      message + Self.payloadSuffix(inExtractedPayload),
+      at: TextPosition(line: line, column: column))
+  }
+
+  /// `LINE:COL: error: MESSAGE`, rendered by `Diagnostic`.
+  public var description: String { diagnostic.description }
+
+  /// Said after a message whose position counts in the payload joined from a page's scripts.
+  static func payloadSuffix(_ inExtractedPayload: Bool) -> String {
+    inExtractedPayload ? " (in the payload joined from the page's scripts)" : ""
   }
 
   /// A byte shown for a person: printable ASCII quoted, everything else in hex.

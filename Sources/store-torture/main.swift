@@ -49,7 +49,9 @@ do {
     ).run()
   case "check":
     let store = try NoteStore.open(path: storePath)
-    for warning in store.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
+    for warning in store.warnings {
+      FileHandle.standardError.write(Data("\(warning.description)\n".utf8))
+    }
     try store.checkInvariants()
     emit("ok \(StoreFingerprint(of: store))")
   case "compact":

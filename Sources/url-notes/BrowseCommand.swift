@@ -1,4 +1,5 @@
 import CursesTerminal
+import Diagnostics
 import NoteStore
 import NotesTUI
 import TerminalCore
@@ -21,14 +22,14 @@ func runBrowser(storePath: String) -> Int32 {
   do {
     store = try NoteStore.open(path: storePath)
   } catch {
-    Output.error("\(error)")  // already `FILE:LINE:COL: error: …`
+    Output.report(error.diagnostic)
     return 1
   }
   let terminal: CursesTerminal
   do {
     terminal = try CursesTerminal.open()
   } catch {
-    Output.error("url-notes: \(error)")
+    Output.report(Diagnostic.program("\(error)"))
     return 2
   }
   let browser = ProcessEnvironment.value("BROWSER").flatMap { $0.isEmpty ? nil : $0 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import NoteStore
 
 #if canImport(Glibc)
@@ -26,8 +27,9 @@ struct Demo: ParsableCommand {
     var template = Array(
       ((ProcessEnvironment.value("TMPDIR") ?? "/tmp") + "/url-notes-demo-XXXXXX").utf8CString)
     guard let directory = mkdtemp(&template) else {
-      Output.error(
-        "url-notes: cannot create a temporary directory: \(String(cString: strerror(errno)))")
+      Output.report(
+        Diagnostic.program(
+          "cannot create a temporary directory: \(String(cString: strerror(errno)))"))
       throw ExitCode(1)
     }
     let storePath = String(cString: directory) + "/notes.json"
@@ -45,10 +47,10 @@ struct Demo: ParsableCommand {
     do {
       report = try NoteImporter().importPaths(paths, into: store)
     } catch {
-      Output.error("\(error)")
+      Output.report(error)
       throw ExitCode(1)
     }
-    for file in report.files where file.failure != nil { Output.error(file.summaryLine) }
+    for file in report.files { if let failure = file.failure { Output.report(failure) } }
     Output.error("demo store: \(storePath) (\(Counted(store.count, "note")))")
     if isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 {
       let status = runBrowser(storePath: storePath)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import NoteStore
 import NotesTUI
 
@@ -38,10 +39,10 @@ struct Add: ParsableCommand {
       let name = summaryFile == "-" ? "<stdin>" : summaryFile
       let text: String
       do { text = try TextFiles.read(summaryFile) } catch {
-        throw EditFailure.print("url-notes: error: cannot read \(error)")
+        throw EditFailure.print(.program("cannot read \(error)"))
       }
       do { summary = try OutlineText.parse(text) } catch {
-        throw EditFailure.print("\(name):\(error.line):\(error.column): error: \(error.message)")
+        throw EditFailure.print(error.diagnostic.inFile(name))
       }
     }
     var editor = NoteEditor(store: try options.open())
@@ -79,28 +80,29 @@ struct Edit: ParsableCommand {
       file = try TextFiles.writeTemporary(
         NoteEditFile.render(base), prefix: "url-notes-\(base.id)-", suffix: ".txt")
     } catch {
-      throw EditFailure.print("url-notes: error: cannot write the edit file: \(error)")
+      throw EditFailure.print(.program("cannot write the edit file: \(error)"))
     }
-    let kept = "url-notes: the note is unchanged; your text is kept in \(file)"
+    let kept = Diagnostic.program(
+      "the note is unchanged; your text is kept in \(file)", severity: .note)
     var editor = NoteEditor(store: store)
     let externalEditor = ExternalEditor.fromEnvironment()
     while true {
       let outcome: ExternalEditor.Outcome
       do { outcome = try externalEditor.edit(file) } catch {
-        throw EditFailure.print("url-notes: error: \(error)\n" + kept)
+        throw EditFailure.print(.program("\(error)"), kept)
       }
       guard outcome.succeeded else {
-        throw EditFailure.print("url-notes: error: the editor \(outcome.description)\n" + kept)
+        throw EditFailure.print(.program("the editor \(outcome.description)"), kept)
       }
       let text: String
       do { text = try TextFiles.read(file) } catch {
-        throw EditFailure.print("url-notes: error: cannot read \(error)")
+        throw EditFailure.print(.program("cannot read \(error)"))
       }
       let draft: NoteDraft
       do {
         draft = try NoteEditFile.parse(text)
       } catch {
-        Output.error(error.formatted(path: file))
+        Output.report(error.diagnostic.inFile(file))
         if offerToReopen() { continue }
         throw EditFailure.print(kept)
       }
@@ -114,13 +116,11 @@ struct Edit: ParsableCommand {
         note = try editor.update(base.id, to: draft, base: base)
       } catch {
         if case .invalid(let problem) = error {
-          let line = NoteEditFile.line(of: problem, in: text).map { ":\($0)" } ?? ""
-          Output.error("\(file)\(line): error: \(problem.message)")
+          Output.report(NoteEditFile.diagnostic(for: problem, in: text).inFile(file))
           if offerToReopen() { continue }
           throw EditFailure.print(kept)
         }
-        Output.error("url-notes: error: \(error.message)")
-        throw EditFailure.print(kept)
+        throw EditFailure.print(EditFailure.diagnostic(error), kept)
       }
       TextFiles.remove(file)
       if json { return Output.raw(JSONExporter.note(note)) }
@@ -152,12 +152,11 @@ struct Remove: ParsableCommand {
     let base = try EditFailure.note(reference, in: store)
     if !yes {
       guard Prompt.isInteractive else {
-        throw EditFailure.print(
-          "url-notes: error: not deleting without --yes (stdin is not a terminal)")
+        throw EditFailure.print(.program("not deleting without --yes (stdin is not a terminal)"))
       }
       guard Prompt.confirm("Delete \(base.id) \"\(Output.safe(base.title))\"?", default: false)
       else {
-        throw EditFailure.print("url-notes: not deleted")
+        throw EditFailure.print(.program("not deleted", severity: .note))
       }
     }
     var editor = NoteEditor(store: store)
@@ -168,21 +167,24 @@ struct Remove: ParsableCommand {
 
 /// Printing a failure and exiting with status 1, the same way in every editing command.
 enum EditFailure {
-  /// Prints `text` to stderr; returns the exit code to throw.
-  static func print(_ text: String) -> ExitCode {
-    Output.error(text)
+  /// Prints `diagnostics` to stderr in order; returns the exit code to throw.
+  static func print(_ diagnostics: Diagnostic...) -> ExitCode {
+    for diagnostic in diagnostics { Output.report(diagnostic) }
     return ExitCode(1)
   }
 
-  /// Prints why an edit was refused (a duplicate URL names the command that shows the other
-  /// note); returns the exit code to throw.
-  static func edit(_ error: EditError) -> ExitCode {
-    if case .invalid(.duplicateURL(_, let owner, _)) = error {
-      return print("url-notes: error: \(error.message) (url-notes show \(owner))")
+  /// Prints why an edit was refused; returns the exit code to throw.
+  static func edit(_ error: EditError) -> ExitCode { print(diagnostic(error)) }
+
+  /// Why an edit was refused: a store error names its file, a duplicate URL the command that
+  /// shows the other note.
+  static func diagnostic(_ error: EditError) -> Diagnostic {
+    switch error {
+    case .store(let storeError): return storeError.diagnostic
+    case .invalid(.duplicateURL(_, let owner, _)):
+      return .program("\(error.message) (url-notes show \(owner))")
+    default: return .program(error.message)
     }
-    // A store error already reads `FILE: error: …`.
-    if case .store(let storeError) = error { return print(storeError.description) }
-    return print("url-notes: error: \(error.message)")
   }
 
   /// The note `reference` names, or a printed error.
@@ -190,11 +192,11 @@ enum EditFailure {
     switch store.lookup(reference) {
     case .success(let id):
       guard let note = store.note(id) else {
-        throw print("url-notes: error: \(reference): the note could not be read from \(store.path)")
+        throw print(.program("\(reference): the note could not be read from \(store.path)"))
       }
       return note
     case .failure(let error):
-      throw print("url-notes: error: \(error)")
+      throw print(.program("\(error)"))
     }
   }
 }

@@ -16,6 +16,13 @@ struct Import: ParsableCommand {
   @Flag(help: "Show what would change without writing anything.")
   var dryRun = false
 
+  @Flag(
+    help: """
+      Tag bookmarks with the names of their enclosing folders (browsers' root folders such as \
+      "Bookmarks Toolbar" excepted).
+      """)
+  var folderTags = false
+
   @Option(
     help: ArgumentHelp(
       "Resolve the links of posts a Next.js page holds as data against this address (a folder), "
@@ -37,22 +44,23 @@ struct Import: ParsableCommand {
 
   func run() throws {
     let store = try options.open()
-    let openingWarnings = Set(store.warnings)
+    let openingWarnings = store.warnings
     let report: ImportReport
     do {
-      report = try NoteImporter(readers: NoteImporter.defaultReaders(baseURL: baseURL))
-        .importPaths(paths, into: store, dryRun: dryRun)
+      let importer = NoteImporter(
+        readers: NoteImporter.readers(folderTags: folderTags, baseURL: baseURL))
+      report = try importer.importPaths(paths, into: store, dryRun: dryRun)
     } catch {
-      Output.error("\(error)")
+      Output.report(error)
       throw ExitCode(1)
     }
     for file in report.files {
-      if file.failure != nil {
-        Output.error(file.summaryLine)
+      if let failure = file.failure {
+        Output.report(failure)
       } else {
         Output.line((dryRun ? "would import " : "") + file.summaryLine)
       }
-      for warning in file.warnings { Output.error(warning) }
+      for warning in file.warnings { Output.report(warning) }
     }
     // Notes, not writes: a note in three files is one note (README, Merging).
     let notes = report.distinctNotes
@@ -63,7 +71,7 @@ struct Import: ParsableCommand {
         + "\(Counted(report.failed, "file")) failed; \(written) \(verb) written")
     // Findings of the save itself (a compaction that failed after the journal append, say).
     for warning in store.warnings where !openingWarnings.contains(warning) {
-      Output.error("warning: " + warning)
+      Output.report(warning)
     }
     if !report.succeeded { throw ExitCode(1) }
   }

@@ -1,3 +1,4 @@
+import Diagnostics
 import NoteStore
 
 #if canImport(Glibc)
@@ -27,6 +28,21 @@ enum Output {
   /// Prints one line to stderr.
   static func error(_ text: String) {
     write(safe(text) + "\n", to: STDERR_FILENO)
+  }
+
+  /// Prints an error, warning or note to stderr, as `Diagnostic` renders it.
+  static func report(_ diagnostic: Diagnostic) {
+    error(diagnostic.description)
+  }
+
+  /// Prints an error thrown by the library: a store error names its file; anything else is
+  /// the program's.
+  static func report(_ error: any Error) {
+    switch error {
+    case let error as StoreError: report(error.diagnostic)
+    case let error as Diagnostic: report(error)
+    default: report(Diagnostic.program("\(error)"))
+    }
   }
 
   /// Prints notes as the JSON array of the contract (README, JSON output), and a newline,

@@ -55,10 +55,10 @@ struct StoreOptions: ParsableArguments {
   func open() throws -> NoteStore {
     do {
       let store = try NoteStore.open(path: resolvedPath)
-      for warning in store.warnings { Output.error("warning: " + warning) }
+      for warning in store.warnings { Output.report(warning) }
       return store
     } catch {
-      Output.error("\(error)")
+      Output.report(error)
       throw ExitCode(1)
     }
   }

@@ -74,15 +74,6 @@ import Testing
       #expect(kept == ["yes", "12"])
     }
   }
-
-  @Test func reportsLineAndColumn() {
-    let bytes = Array("ab\ncdé\nxyz".utf8)
-    #expect(TextPosition.of(offset: 0, in: bytes) == TextPosition(line: 1, column: 1))
-    #expect(TextPosition.of(offset: 4, in: bytes) == TextPosition(line: 2, column: 2))
-    // "é" is two bytes but one column.
-    #expect(TextPosition.of(offset: 7, in: bytes) == TextPosition(line: 2, column: 4))
-    #expect(TextPosition.of(offset: 9, in: bytes) == TextPosition(line: 3, column: 2))
-  }
 }
 
 @Suite struct JSONWriterTests {

@@ -111,7 +111,8 @@ import Testing
         == CLIResult(
           status: 1, stdout: "",
           stderr: "url-notes: error: cannot start the editor '/nonexistent/editor': No such file"
-            + " or directory\nurl-notes: the note is unchanged; your text is kept in \(file)\n"))
+            + " or directory\nurl-notes: note: the note is unchanged; your text is kept in \(file)\n"
+        ))
   }
 
   @Test func aParseErrorWithoutATerminalKeepsTheTextAndExits1() throws {
@@ -132,7 +133,7 @@ import Testing
           status: 1, stdout: "",
           stderr: "\(file):\(line):1: error: expected a header field (url:, title: or tags:) or"
             + " a blank line before the summary\n"
-            + "url-notes: the note is unchanged; your text is kept in \(file)\n"))
+            + "url-notes: note: the note is unchanged; your text is kept in \(file)\n"))
     #expect(text.contains("\ntitle A page\n"))
     let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as! Int
     #expect(mode == 0o600)
@@ -219,7 +220,7 @@ import Testing
         == CLIResult(
           status: 1, stdout: "",
           stderr: "url-notes: error: note \(Self.id) \"A page\" was changed by another process;"
-            + " nothing was saved\nurl-notes: the note is unchanged; your text is kept in \(file)\n"
+            + " nothing was saved\nurl-notes: note: the note is unchanged; your text is kept in \(file)\n"
         ))
     let note = try NoteStore.open(path: storePath).note(NoteID(Self.id))!
     #expect(note.title == "A page" && note.tags == ["graphics", "mini pc"])

@@ -94,7 +94,7 @@ struct TUIEndToEndTests {
     let tmux = try browser(term: "dumb")
     #expect(try tmux.waitForExit() == 2)
     let screen = try tmux.capture(history: true)
-    #expect(screen.contains { $0.contains("url-notes: terminal type 'dumb' cannot address") })
+    #expect(screen.contains { $0.contains("url-notes: error: terminal type 'dumb' cannot") })
   }
 
   @Test func refusesWhenOutputIsNotATerminal() throws {

@@ -1,3 +1,4 @@
+import Diagnostics
 import NoteStore
 import TestSupport
 import Testing
@@ -115,15 +116,25 @@ import Testing
       #expect(throws: expected) { try NoteEditFile.parse(text) }
     }
     #expect(
-      EditFileError(line: 5, column: 7, "bad").formatted(path: "/tmp/n.txt")
+      EditFileError(line: 5, column: 7, "bad").diagnostic.inFile("/tmp/n.txt").description
         == "/tmp/n.txt:5:7: error: bad")
   }
 
-  @Test func validationProblemsPointAtTheirHeaderLine() {
+  @Test func validationProblemsPointAtTheirHeaderValue() {
     let text = NoteEditFile.render(Self.note)
     let header = NoteEditFile.instructions.split(separator: "\n").count
-    #expect(NoteEditFile.line(of: .malformedURL("x", reason: "r"), in: text) == header + 1)
-    #expect(NoteEditFile.line(of: .emptyTitle, in: text) == header + 2)
-    #expect(NoteEditFile.line(of: .duplicateTag("a", "A"), in: text) == header + 3)
+    #expect(
+      NoteEditFile.position(of: .malformedURL("x", reason: "r"), in: text)
+        == TextPosition(line: header + 1, column: 6))
+    #expect(
+      NoteEditFile.position(of: .emptyTitle, in: text)
+        == TextPosition(line: header + 2, column: 8))
+    #expect(
+      NoteEditFile.diagnostic(for: .duplicateTag("a", "A"), in: text).inFile("n.txt").description
+        == "n.txt:\(header + 3):7: error: tags \"a\" and \"A\" are the same tag (tags ignore case)")
+    // A value after several spaces: the column is where it starts.
+    #expect(
+      NoteEditFile.position(of: .emptyTitle, in: "url:\ntitle:   x\n")
+        == TextPosition(line: 2, column: 10))
   }
 }

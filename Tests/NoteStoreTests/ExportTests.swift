@@ -46,7 +46,7 @@ import Testing
         deep
         second
             <DT><A HREF="https://b.example/(paren) path" ADD_DATE="1689033600" \
-        LAST_MODIFIED="1689120000" TAGS="a b">https://b.example/(paren) path</A>
+        LAST_MODIFIED="1689120000" TAGS="a\\,b">https://b.example/(paren) path</A>
         </DL><p>
 
         """)
@@ -60,7 +60,9 @@ import Testing
     let linked = notes.filter { $0.url != nil }
     #expect(drafts.map(\.url) == linked.map(\.url))
     #expect(drafts.map(\.title) == linked.map { $0.title.isEmpty ? $0.url! : $0.title })
-    #expect(drafts.map(\.tags) == [["terminal", "unix"], ["a b"]])
+    #expect(drafts.map(\.tags) == [["terminal", "unix"], ["a,b"]])
+    #expect(drafts.map(\.created) == linked.map(\.created))
+    #expect(drafts.map(\.updated) == linked.map(\.updated))
     #expect(
       drafts[0].summary.map(\.plainText) == ["CPU: fast enough", "perf stat", "deep", "second"])
   }

@@ -1,10 +1,11 @@
+import Diagnostics
 import NoteStore
 import Testing
 
 /// The page builder's limits: element nesting and page size, each an error at the row where it
 /// was reached, found without building what the limit forbids.
 @Suite struct FlightImportLimitTests {
-  func read(_ payload: String) -> ImportProblem? {
+  func read(_ payload: String) -> Diagnostic? {
     do {
       _ = try FlightDumpReader().read(Array(payload.utf8), path: "page.rsc")
       return nil
@@ -29,7 +30,7 @@ import Testing
     }
     let problem = try #require(read(payload))
     #expect(
-      problem.formatted(path: "page.rsc")
+      problem.inFile("page.rsc").description
         == "page.rsc:201:1: error: page elements nest deeper than 400 levels, the limit "
         + "(while expanding row 'c8')")
   }
@@ -45,7 +46,7 @@ import Testing
     payload += "0:[\"$\",\"div\",null,{\"children\":\"$L3d\"}]\n"
     let problem = try #require(read(payload))
     #expect(
-      problem.formatted(path: "page.rsc")
+      problem.inFile("page.rsc").description
         == "page.rsc:21:1: error: page has more than 4000000 nodes, the limit "
         + "(while expanding row '15')")
   }
@@ -56,8 +57,8 @@ import Testing
         "0:[\"$\",\"div\",null,{\"children\":\"$L1\"}]\n"
           + "1:[\"$\",\"ul\",null,{\"children\":[\"$L0\",\"$L1\"]}]\n"))
     #expect(
-      problem.formatted(path: "page.rsc")
-        == "page.rsc: error: no note previews found (the payload has 2 rows but no link with a "
+      problem.inFile("page.rsc").description
+        == "page.rsc:1:1: error: no note previews found (the payload has 2 rows but no link with a "
         + "title beside a nested list)")
   }
 

@@ -95,7 +95,7 @@ import Testing
     let report = try NoteImporter().importPaths(
       [empty, samples[0], binary, json, missing], into: store)
     #expect(
-      report.files.compactMap(\.failure) == [
+      report.files.compactMap(\.failure?.description) == [
         "\(empty):1:1: error: file is empty",
         "\(binary):1:1: error: binary file, expected a saved page (flight payload, HTML, Markdown or text)",
         "\(json):1:1: error: a JSON file that is not a page dump; expected a flight payload (.rsc), a "
@@ -113,7 +113,7 @@ import Testing
     let before = FileManager.default.bytes(atPath: storePath)
     let report = try NoteImporter().importPaths([storePath], into: store)
     #expect(
-      report.files.first?.failure
+      report.files.first?.failure?.description
         == "\(storePath):1:1: error: this is a url-notes store, not a page dump (use --store to open it)"
     )
     #expect(FileManager.default.bytes(atPath: storePath) == before)
@@ -132,7 +132,7 @@ import Testing
     let store = try NoteStore.open(path: storePath)
     let report = try NoteImporter().importPaths([path], into: store)
     let failure = try #require(report.files.first?.failure)
-    #expect(failure.hasPrefix("\(path): error: no note previews found"))
+    #expect(failure.description.hasPrefix("\(path):1:1: error: no note previews found"))
     #expect(store.count == 0)
     #expect(!FileManager.default.fileExists(atPath: storePath))
   }
@@ -142,7 +142,8 @@ import Testing
     try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
     let report = try NoteImporter().importPaths([empty], into: try NoteStore.open(path: storePath))
     #expect(
-      report.files.first?.failure?.hasPrefix("\(empty): error: no page dumps in this directory")
+      report.files.first?.failure?.description
+        .hasPrefix("\(empty): error: no page dumps in this directory")
         == true)
   }
 }

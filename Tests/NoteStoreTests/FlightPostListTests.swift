@@ -21,7 +21,7 @@ import Testing
     #expect(FileManager.default.createFile(atPath: path, contents: Data(text.utf8)))
     let store = try NoteStore.open(path: directory.file("notes.json"))
     let report = try NoteImporter(
-      readers: NoteImporter.defaultReaders(baseURL: baseURL), now: Self.now
+      readers: NoteImporter.readers(baseURL: baseURL), now: Self.now
     ).importPaths([path], into: store)
     return (report, report.files.flatMap(\.added).compactMap { store.note($0) }, path)
   }

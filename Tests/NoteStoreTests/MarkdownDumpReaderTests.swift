@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 import Foundation
 import TestSupport
 import Testing
@@ -24,7 +25,7 @@ func outlineDump(_ nodes: [SummaryNode]) -> String {
   }
 
   func problem(_ bytes: [UInt8], _ reader: MarkdownDumpReader = MarkdownDumpReader())
-    -> ImportProblem?
+    -> Diagnostic?
   {
     do {
       _ = try reader.read(bytes, path: "page.md")
@@ -272,22 +273,22 @@ func outlineDump(_ nodes: [SummaryNode]) -> String {
   }
 
   @Test func errorsNameWhatWasExpectedAndWhere() {
-    #expect(problem([]) == ImportProblem("file is empty", at: TextPosition(line: 1, column: 1)))
+    #expect(problem([]) == Diagnostic("file is empty", at: TextPosition(line: 1, column: 1)))
     #expect(problem([0xEF, 0xBB, 0xBF])?.message == "file is empty")
     #expect(
       problem(Array("# T\nab".utf8) + [0, 1, 2])
-        == ImportProblem(
+        == Diagnostic(
           "binary file, expected a Markdown or text page dump",
           at: TextPosition(line: 2, column: 3)))
     let noise: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0xFF, 0xD8, 0xFE, 0xC0, 0x80, 0xF5, 0x41]
     #expect(
       problem(noise)
-        == ImportProblem(
+        == Diagnostic(
           "binary file, expected a Markdown or text page dump",
           at: TextPosition(line: 1, column: 1)))
     #expect(
       problem(Array("Just a paragraph.\n".utf8))
-        == ImportProblem(
+        == Diagnostic(
           "no title found, expected a heading such as '# Title'",
           at: TextPosition(line: 1, column: 1)))
     #expect(
@@ -316,7 +317,7 @@ func outlineDump(_ nodes: [SummaryNode]) -> String {
   @Test func fuzzFindingFrontMatterEndingAfterTheTitle() throws {
     let input = Array("---\n-:\n\ncomment\r---".utf8)
     #expect(
-      problem(input)?.formatted(path: "page.md")
+      problem(input)?.inFile("page.md").description
         == "page.md:1:1: error: no title found, expected a heading such as '# Title'")
     let drafts = try text.read(input, path: "page.txt")
     #expect(drafts.map(\.title) == ["---"])

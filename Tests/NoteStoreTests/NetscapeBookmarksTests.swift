@@ -1,4 +1,6 @@
 import ByteJSON
+import Diagnostics
+import Foundation
 import TestSupport
 import Testing
 
@@ -12,7 +14,7 @@ import Testing
       .read(try Fixtures.bytes("netscape/\(fixture)"), path: fixture)
   }
 
-  func problem(_ text: String) -> ImportProblem? {
+  func problem(_ text: String) -> Diagnostic? {
     do {
       _ = try reader.read(Array(text.utf8), path: "b.html")
       return nil
@@ -109,7 +111,7 @@ import Testing
   @Test func filesWithoutAnchorsAreProblems() {
     #expect(
       problem("<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n</DL>\n")
-        == ImportProblem("no bookmarks found", at: TextPosition(line: 4, column: 1)))
+        == Diagnostic("no bookmarks found", at: TextPosition(line: 4, column: 1)))
     #expect(problem("")?.message == "file is empty")
     #expect(problem("<DL>\u{0}")?.message == "binary file, expected a Netscape bookmark file")
   }
@@ -124,5 +126,71 @@ import Testing
     #expect(!reader.recognizes(Array("<dl><dt><abbr>HREF</abbr>".utf8), path: "x"))
     #expect(!reader.recognizes(try Fixtures.bytes("markdown/terminal-tools-article.md"), path: "x"))
     #expect(reader.format == "netscape")
+  }
+
+  @Test func datesInAnyUnitBecomeCreatedAndUpdated() throws {
+    let drafts = try read("firefox.html")
+    #expect(
+      drafts.map(\.created)
+        == [1_690_000_000, 1_689_033_600, 1_690_000_200, 1_690_000_300].map {
+          Timestamp(secondsSince1970: $0)
+        })
+    #expect(drafts.map(\.updated?.secondsSince1970) == [1_690_000_100, 1_689_033_600, nil, nil])
+    #expect(
+      NetscapeBookmarkReader.timestamp("1616337559000")
+        == Timestamp(secondsSince1970: 1_616_337_559))
+    #expect(
+      NetscapeBookmarkReader.timestamp("1616337559000000")
+        == Timestamp(secondsSince1970: 1_616_337_559))
+    #expect(NetscapeBookmarkReader.timestamp("0") == nil)
+    #expect(NetscapeBookmarkReader.timestamp("soon") == nil)
+  }
+
+  @Test func pagesThatAreNotWebPagesAreSkippedWithAWarningAndTheRestLands() throws {
+    let html = """
+      <!DOCTYPE NETSCAPE-Bookmark-file-1>
+      <DL><p>
+        <DT><A HREF="javascript:alert(1)">Bookmarklet</A>
+        <DT><A HREF="/relative/page">Relative</A>
+        <DT><A HREF="mailto:a@b.example">Mail</A>
+        <DT><A HREF="https://ok.example/">Fine</A>
+      </DL>
+      """
+    let reading = try reader.readWithWarnings(Array(html.utf8), path: "b.html")
+    #expect(reading.drafts.map(\.url) == ["https://ok.example/"])
+    let absolute = "not an absolute URL (expected one such as https://example.com/page)"
+    #expect(
+      reading.warnings == [
+        Diagnostic(
+          "skipped \"javascript:alert(1)\" (\"Bookmarklet\"): a bookmarklet (javascript:), not a "
+            + "web page", at: TextPosition(line: 3, column: 7), severity: .warning),
+        Diagnostic(
+          "skipped \"/relative/page\" (\"Relative\"): \(absolute)",
+          at: TextPosition(line: 4, column: 7), severity: .warning),
+        Diagnostic(
+          "skipped \"mailto:a@b.example\" (\"Mail\"): \(absolute)",
+          at: TextPosition(line: 5, column: 7), severity: .warning),
+      ])
+    let directory = TemporaryDirectory()
+    let path = directory.file("b.html")
+    try html.write(toFile: path, atomically: true, encoding: .utf8)
+    let store = try NoteStore.open(path: directory.file("notes.json"))
+    let report = try NoteImporter().importPaths([path], into: store)
+    #expect(
+      report.files.first?.warnings.first?.description
+        == "\(path):3:7: warning: \(reading.warnings[0].message)")
+    #expect(report.added == 1)
+  }
+
+  @Test func escapedCommasStayInsideTagsAndRootFoldersAreNoTags() throws {
+    #expect(NetscapeBookmarkReader.splitTags(#"a\, b,c\\d, e\f,,"#) == ["a, b", #"c\d"#, #"e\f"#])
+    let html = """
+      <DL><p><DT><H3>Bookmarks Toolbar</H3><DL><p>
+        <DT><H3>Favorites</H3><DL><p><DT><A HREF="https://a.example/">A</A></DL><p>
+      </DL><p>
+      <DT><H3>Other Bookmarks</H3><DL><p><DT><A HREF="https://b.example/">B</A></DL><p></DL>
+      """
+    let drafts = try NetscapeBookmarkReader(folderTags: true).read(Array(html.utf8), path: "b")
+    #expect(drafts.map(\.tags) == [["Favorites"], []])
   }
 }

@@ -72,8 +72,8 @@ import Testing
     let reopened = try NoteStore.open(path: path)
     #expect(reopened.note(NoteID("aaaa00000001"))?.title == "Alpha 2")
     #expect(
-      reopened.warnings == [
-        "\(path).journal: ignored an incomplete last record (an interrupted save)"
+      reopened.warnings.map(\.description) == [
+        "\(path).journal:2:1: warning: ignored an incomplete last record (an interrupted save)"
       ])
   }
 

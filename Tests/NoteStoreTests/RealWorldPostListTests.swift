@@ -12,7 +12,7 @@ struct RealWorldPostListTests {
 
   func importing(_ name: String, baseURL: String? = nil) throws -> (ImportReport, [Note]) {
     let store = try NoteStore.open(path: directory.file("notes.json"))
-    let report = try NoteImporter(readers: NoteImporter.defaultReaders(baseURL: baseURL))
+    let report = try NoteImporter(readers: NoteImporter.readers(baseURL: baseURL))
       .importPaths([SharedSamples.url("real-world-2/flight/" + name).path], into: store)
     return (report, report.files.flatMap(\.added).compactMap { store.note($0) })
   }

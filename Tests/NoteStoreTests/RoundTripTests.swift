@@ -124,7 +124,7 @@ import Testing
     let path = try write(text, to: "bad.json")
     let report = try NoteImporter().importPaths([path], into: store)
     #expect(
-      report.files.map(\.failure) == [
+      report.files.map(\.failure?.description) == [
         "\(path):3:14: error: expected a time like \"2026-01-31T12:00:00Z\", found \"yesterday\" "
           + "(expected url-notes' JSON export)"
       ])

@@ -222,7 +222,8 @@ import Testing
     let store = try NoteStore.open(path: fixture.store.path)
     let app = App(store: store, size: Size(width: 80, height: 24), colorMode: .color)
     #expect(
-      app.message == "\(journal): ignored an incomplete last record (an interrupted save)")
+      app.message
+        == "\(journal):2:1: warning: ignored an incomplete last record (an interrupted save)")
   }
 }
 

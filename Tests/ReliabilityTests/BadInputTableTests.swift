@@ -59,13 +59,13 @@ import Testing
       name: "cycle of references", file: "cycle.rsc",
       bytes: { Array("0:[\"$L1\"]\n1:[\"$2\"]\n2:[\"$1\"]\n".utf8) },
       message:
-        ": error: no note previews found (the payload has 3 rows but no link with a title beside a nested list)"
+        ":1:1: error: no note previews found (the payload has 3 rows but no link with a title beside a nested list)"
     ),
     Case(
       name: "reference to a missing row", file: "missing-row.rsc",
       bytes: { Array("0:[\"$L1\",null,{\"children\":\"$7\"}]\n1:I[9665,[],\"x\"]\n".utf8) },
       message:
-        ": error: no note previews found (the payload has 2 rows but no link with a title beside a nested list)"
+        ":1:1: error: no note previews found (the payload has 2 rows but no link with a title beside a nested list)"
     ),
     Case(
       name: "invalid UTF-8", file: "invalid-utf8.rsc",
@@ -74,13 +74,13 @@ import Testing
           + Array("\"}]\n".utf8)
       },
       message:
-        ": error: no note previews found (the payload has 1 rows but no link with a title beside a nested list)"
+        ":1:1: error: no note previews found (the payload has 1 rows but no link with a title beside a nested list)"
     ),
     Case(
       name: "lone surrogate", file: "lone-surrogate.rsc",
       bytes: { Array("0:[\"$\",\"title\",null,{\"children\":\"x\\ud800y\"}]\n".utf8) },
       message:
-        ": error: no note previews found (the payload has 1 rows but no link with a title beside a nested list)"
+        ":1:1: error: no note previews found (the payload has 1 rows but no link with a title beside a nested list)"
     ),
     Case(
       name: "pretty-printed flight dump", file: "pretty.rsc",

@@ -109,7 +109,7 @@ import Testing
     let pid = result.stderrText.split(separator: "-").last.map { String($0.prefix { $0.isNumber }) }
     #expect(
       result.stderrText
-        == "warning: \(storePath).tmp-\(pid ?? ""): error: write failed: File too large while saving notes.json; it is unchanged (the change itself is saved in the journal)\n"
+        == "\(storePath).tmp-\(pid ?? ""): warning: write failed: File too large while saving notes.json; it is unchanged (the change itself is saved in the journal)\n"
     )
     let store = try NoteStore.open(path: storePath)
     #expect(store.headers.map(\.title).sorted() == ["big", "small"])
@@ -263,8 +263,8 @@ import Testing
     journal.closeFile()
     let next = try NoteStore.open(path: storePath)
     #expect(
-      next.warnings == [
-        "\(storePath).journal: ignored an incomplete last record (an interrupted save)"
+      next.warnings.map(\.description) == [
+        "\(storePath).journal:2:1: warning: ignored an incomplete last record (an interrupted save)"
       ])
     try next.apply([.put(SampleNotes.note("dddddddddddd", title: "D"))])
     let reopened = try NoteStore.open(path: storePath)

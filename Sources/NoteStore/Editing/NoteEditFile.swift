@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A note as a text file for `$EDITOR`, and that file read back.
 ///
 ///     # (comment lines explaining the format)
@@ -132,8 +134,16 @@ public enum NoteEditFile {
       tags: tags, summary: summary, body: body?.isEmpty == false ? body : nil)
   }
 
-  /// The line of the header field a validation problem is about, for `FILE:LINE:` messages.
-  public static func line(of problem: NoteProblem, in text: String) -> Int? {
+  /// A validation problem of the draft `parse` read from `text`, at the value of the header
+  /// field it is about (`FILE:LINE:COLUMN: error: …` once placed in the file).
+  public static func diagnostic(for problem: NoteProblem, in text: String) -> Diagnostic {
+    Diagnostic(problem.message, at: position(of: problem, in: text))
+  }
+
+  /// Where the value of the header field a validation problem is about starts. A parsed draft
+  /// has the field's line (the problems are about values it read), so the fallback, the
+  /// file's start, is for text `parse` did not read.
+  public static func position(of problem: NoteProblem, in text: String) -> TextPosition {
     let field: String
     switch problem {
     case .emptyTitle: field = "title"
@@ -144,9 +154,12 @@ public enum NoteEditFile {
       .enumerated()
     {
       guard !line.hasPrefix("#"), let colon = line.firstIndex(of: ":") else { continue }
-      if NoteDraft.trimmed(String(line[..<colon])).lowercased() == field { return offset + 1 }
+      guard NoteDraft.trimmed(String(line[..<colon])).lowercased() == field else { continue }
+      let value = line[line.index(after: colon)...].prefix { $0 == " " || $0 == "\t" }.endIndex
+      let column = line.unicodeScalars[..<value].count + 1
+      return TextPosition(line: offset + 1, column: column)
     }
-    return nil
+    return TextPosition(line: 1, column: 1)
   }
 
   static func parseTags(_ value: Substring, line: Int) throws(EditFileError) -> [String] {
@@ -187,7 +200,7 @@ public enum NoteEditFile {
   }
 }
 
-/// Why an edit file does not parse, compiler style: `PATH:LINE:COLUMN: error: MESSAGE`.
+/// Why an edit file does not parse: a line and column (1-based) and what was expected there.
 public struct EditFileError: Error, Equatable, Sendable, CustomStringConvertible {
   public var line: Int
   public var column: Int
@@ -199,9 +212,11 @@ public struct EditFileError: Error, Equatable, Sendable, CustomStringConvertible
     self.message = message
   }
 
-  /// "PATH:LINE:COLUMN: error: MESSAGE".
-  public func formatted(path: String) -> String { "\(path):\(line):\(column): error: \(message)" }
+  /// The error as a diagnostic, not yet placed in a file (`inFile` adds the path).
+  public var diagnostic: Diagnostic {
+    Diagnostic(message, at: TextPosition(line: line, column: column))
+  }
 
-  /// "LINE:COLUMN: error: MESSAGE".
-  public var description: String { "\(line):\(column): error: \(message)" }
+  /// "LINE:COLUMN: error: MESSAGE", rendered by `Diagnostic`.
+  public var description: String { diagnostic.description }
 }

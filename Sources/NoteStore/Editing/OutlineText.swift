@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A summary tree as plain text: one node per line, indentation = depth.
 ///
 ///     - **CPU:** AMD Ryzen AI Max 395+
@@ -143,6 +145,11 @@ public struct OutlineError: Error, Equatable, Sendable, CustomStringConvertible 
     }
   }
 
-  /// "LINE:COLUMN: error: MESSAGE".
-  public var description: String { "\(line):\(column): error: \(message)" }
+  /// The error as a diagnostic, not yet placed in a file (`inFile` adds the path).
+  public var diagnostic: Diagnostic {
+    Diagnostic(message, at: TextPosition(line: line, column: column))
+  }
+
+  /// "LINE:COLUMN: error: MESSAGE", rendered by `Diagnostic`.
+  public var description: String { diagnostic.description }
 }

@@ -3,9 +3,10 @@
 ///
 /// One `<DT><A>` per note with a URL (notes without one have nothing to bookmark and are
 /// left out), in the given order, with ADD_DATE/LAST_MODIFIED as Unix seconds from `created`/
-/// `updated`, TAGS joined with commas (commas inside a tag become spaces, since the format
-/// has no escape for them), and a `<DD>` holding the summary's plain text, one line per node in
-/// outline order. `NetscapeBookmarkReader` reads the file back to the same URLs, titles and tags.
+/// `updated`, TAGS joined with commas (a comma inside a tag written `\,` and a backslash `\\`:
+/// the format has no escape of its own, and splitting "a, b" into two tags would lose it), and a
+/// `<DD>` holding the summary's plain text, one line per node in outline order.
+/// `NetscapeBookmarkReader` reads the file back to the same URLs, titles, tags and dates.
 public enum NetscapeBookmarkExporter {
   /// The whole file, LF line endings, ending with a newline. Complexity: O(total text).
   public static func export(_ notes: [Note]) -> String {
@@ -26,7 +27,7 @@ public enum NetscapeBookmarkExporter {
       out += " ADD_DATE=\"\(note.created.secondsSince1970)\""
       out += " LAST_MODIFIED=\"\(note.updated.secondsSince1970)\""
       if !note.tags.isEmpty {
-        let tags = note.tags.map { $0.replacingAll(",", with: " ") }.joined(separator: ",")
+        let tags = note.tags.map(escapeTag).joined(separator: ",")
         out += " TAGS=\"\(escapeAttribute(tags))\""
       }
       out += ">\(escapeText(note.title.isEmpty ? url : note.title))</A>\n"
@@ -36,6 +37,17 @@ public enum NetscapeBookmarkExporter {
       }
     }
     out += "</DL><p>\n"
+    return out
+  }
+
+  /// A tag for the comma-separated TAGS list: `\` → `\\`, `,` → `\,`.
+  static func escapeTag(_ tag: String) -> String {
+    guard tag.contains(where: { $0 == "," || $0 == "\\" }) else { return tag }
+    var out = ""
+    for character in tag {
+      if character == "," || character == "\\" { out.append("\\") }
+      out.append(character)
+    }
     return out
   }
 

@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 import FlightFormat
 
 /// Reads note previews from a flight payload: raw `text/x-component` text, or a saved Next.js
@@ -76,26 +77,26 @@ public struct FlightDumpReader: DumpReader {
     }
   }
 
-  public func read(_ bytes: [UInt8], path: String) throws(ImportProblem) -> [NoteDraft] {
+  public func read(_ bytes: [UInt8], path: String) throws(Diagnostic) -> [NoteDraft] {
     try readPrepared(bytes).map(\.draft)
   }
 
   /// The drafts of `read`, prepared for the merge with the normalised URL their de-duplication
   /// already computed (normalising twice cost as much as finding the previews' tags).
-  func readPrepared(_ bytes: [UInt8]) throws(ImportProblem) -> [PendingNotes.Prepared] {
+  func readPrepared(_ bytes: [UInt8]) throws(Diagnostic) -> [PendingNotes.Prepared] {
     let document: FlightDocument
     do {
       // Model rows stay undecoded: the page builder reads what it needs from their bytes.
       document = try FlightDocument.parse(bytes, decodingModelRows: false)
     } catch {
-      throw ImportProblem(error.message, at: TextPosition(line: error.line, column: error.column))
+      throw error.diagnostic
     }
     var builder = FlightPageBuilder(document: document)
     let page = builder.build()
     if let limit = builder.limitHit {
-      throw ImportProblem(
+      throw Diagnostic(
         limit.message + " (while expanding row '\(limit.rowID)')",
-        at: position(ofRow: limit.rowID, in: document))
+        at: position(ofRow: limit.rowID, in: document) ?? TextPosition(line: 1, column: 1))
     }
     var drafts: [NoteDraft] = []
     var normalizedURLs: [String?] = []
@@ -132,11 +133,12 @@ public struct FlightDumpReader: DumpReader {
       if let problem = decoded.diagnostics.first(where: {
         $0.rowID != nil && $0.severity == .warning
       }) {
-        throw ImportProblem(
+        throw Diagnostic(
           message + "; first problem: " + problem.message,
           at: TextPosition(line: problem.line, column: problem.column))
       }
-      throw ImportProblem(message)
+      // About the payload as a whole: its first row.
+      throw Diagnostic(message, at: TextPosition(line: 1, column: 1))
     }
     // Tags are unique: a preview's are (`PreviewFinder.collectTags` keeps one per lowercased
     // text, `TagKey`'s identity) and a repeated preview adds only new ones.

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// What an import did, file by file.
 public struct ImportReport: Equatable, Sendable {
   public var files: [FileReport] = []
@@ -34,17 +36,16 @@ public struct FileReport: Equatable, Sendable {
   public var merged: [NoteID] = []
   /// Notes already stored exactly as this file has them.
   public var unchanged: [NoteID] = []
-  /// Why the file could not be imported: one line, `path:line:col: error: …`.
-  public var failure: String?
-  /// Things worth knowing that did not stop the import, one line each:
-  /// `path:line:col: warning: …`.
-  public var warnings: [String] = []
+  /// Why the file could not be imported, placed in the file (`path:line:col: error: …`).
+  public var failure: Diagnostic?
+  /// Things worth knowing that did not stop the import, placed in the file.
+  public var warnings: [Diagnostic] = []
 
   public init(path: String) { self.path = path }
 
   /// "path: 3 notes (2 added, 1 merged, 0 unchanged)" or the failure line.
   public var summaryLine: String {
-    if let failure { return failure }
+    if let failure { return failure.description }
     let total = added.count + merged.count + unchanged.count
     return "\(path): \(Counted(total, "note")) (\(added.count) added, "
       + "\(merged.count) merged, \(unchanged.count) unchanged)"

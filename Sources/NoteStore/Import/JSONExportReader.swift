@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 
 /// Reads url-notes' own JSON output back: `export --format json` (the backup format),
 /// `list --json` (an array of notes) and `show --json` (one note).
@@ -43,7 +44,7 @@ public struct JSONExportReader: DumpReader {
 
   static let requiredKeys: Set<String> = ["id", "title", "created", "updated"]
 
-  public func read(_ bytes: [UInt8], path: String) throws(ImportProblem) -> [NoteDraft] {
+  public func read(_ bytes: [UInt8], path: String) throws(Diagnostic) -> [NoteDraft] {
     let result: Result<[Note], StoreProblem> = bytes.withUnsafeBufferPointer { buffer in
       var reader = JSONReader(buffer)
       do {
@@ -69,7 +70,7 @@ public struct JSONExportReader: DumpReader {
           provenance: note.provenance)
       }
     case .failure(let problem):
-      throw ImportProblem(
+      throw Diagnostic(
         "\(problem.message) (expected url-notes' JSON export)",
         at: TextPosition.of(offset: problem.offset, in: bytes))
     }

@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 
 extension MarkdownDumpReader {
   /// A file is binary when more than one byte in this many is not valid UTF-8. A Latin-1 page
@@ -11,18 +12,18 @@ extension MarkdownDumpReader {
   /// Throws "file is empty" for no bytes (or a BOM alone), and "binary file, expected
   /// `expected`" at the first NUL byte or, for mostly invalid UTF-8, at the first bad byte.
   /// Shared by the page and bookmark readers. Complexity: O(n).
-  static func decodeText(_ bytes: [UInt8], expected: String) throws(ImportProblem) -> String {
+  static func decodeText(_ bytes: [UInt8], expected: String) throws(Diagnostic) -> String {
     let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     guard start < bytes.count else {
-      throw ImportProblem("file is empty", at: TextPosition(line: 1, column: 1))
+      throw Diagnostic("file is empty", at: TextPosition(line: 1, column: 1))
     }
     if let nul = bytes.firstIndex(of: 0) {
-      throw ImportProblem(
+      throw Diagnostic(
         "binary file, expected \(expected)", at: TextPosition.of(offset: nul, in: bytes))
     }
     let (invalid, firstInvalid) = invalidUTF8(bytes, from: start)
     if let firstInvalid, invalid * invalidByteShareForBinary > bytes.count - start {
-      throw ImportProblem(
+      throw Diagnostic(
         "binary file, expected \(expected)", at: TextPosition.of(offset: firstInvalid, in: bytes))
     }
     var normalized: [UInt8] = []

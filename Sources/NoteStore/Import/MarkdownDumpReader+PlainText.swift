@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 
 extension MarkdownDumpReader {
   /// A text line longer than this (in characters) is a paragraph, never a heading.
@@ -7,10 +8,10 @@ extension MarkdownDumpReader {
   /// A plain-text page: the first non-empty line is the title; headings are numbered section
   /// lines standing alone between blank lines (`2.`, `2.1 Setup`) and lines underlined with
   /// `===` (level 1) or `---` (level 2) after a blank line.
-  static func readPlainText(text: String, lines: [Substring]) throws(ImportProblem) -> NoteDraft {
+  static func readPlainText(text: String, lines: [Substring]) throws(Diagnostic) -> NoteDraft {
     let clean = lines.map { InlineMarkup.collapseWhitespace(String($0)) }
     guard let titleIndex = clean.firstIndex(where: { !$0.isEmpty }) else {
-      throw ImportProblem(
+      throw Diagnostic(
         "no title found, the file holds only blank lines",
         at: TextPosition(line: lines.count, column: 1))
     }

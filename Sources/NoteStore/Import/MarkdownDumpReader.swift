@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 
 /// Reads a web page saved as Markdown (format "markdown") or as plain text (format "text")
 /// into exactly one note.
@@ -48,7 +49,7 @@ public struct MarkdownDumpReader: DumpReader {
     }
   }
 
-  public func read(_ bytes: [UInt8], path: String) throws(ImportProblem) -> [NoteDraft] {
+  public func read(_ bytes: [UInt8], path: String) throws(Diagnostic) -> [NoteDraft] {
     let text = try Self.decodeText(bytes, expected: "a Markdown or text page dump")
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     switch flavor {
@@ -59,14 +60,14 @@ public struct MarkdownDumpReader: DumpReader {
     }
   }
 
-  static func readMarkdown(text: String, lines: [Substring]) throws(ImportProblem) -> NoteDraft {
+  static func readMarkdown(text: String, lines: [Substring]) throws(Diagnostic) -> NoteDraft {
     let scan = Scan(lines: lines)
     let fallbackTitle = scan.frontMatterValues("title").first.map {
       InlineMarkup.collapseWhitespace($0)
     }
     guard let titleIndex = scan.titleHeadingIndex() else {
       guard let fallbackTitle, !fallbackTitle.isEmpty else {
-        throw ImportProblem(
+        throw Diagnostic(
           "no title found, expected a heading such as '# Title'",
           at: TextPosition(line: 1, column: 1))
       }

@@ -6,13 +6,27 @@ extension NetscapeBookmarkReader {
   struct Collector {
     enum Mode {
       case none
-      case anchor(href: String, tags: [String])
-      case folderName(isRoot: Bool)
+      case anchor(Anchor)
+      /// `marked`: the exporter flags it as a root; `topLevel`: not inside another folder.
+      case folderName(marked: Bool, topLevel: Bool)
       case description(draft: Int)
+    }
+
+    /// An open `<A>`: what its attributes say, and why it is skipped when it names no page.
+    struct Anchor {
+      var href: String
+      var tags: [String]
+      var created: Timestamp?
+      var updated: Timestamp?
+      /// Byte offset of the `<A` in the text, for the warning that names its line.
+      var offset: Int
+      var skipped: String?
     }
 
     let folderTags: Bool
     var drafts: [NoteDraft] = []
+    /// Anchors left out (`place:`, `javascript:`, relative links): a reason and an offset.
+    var skipped: [(message: String, offset: Int)] = []
     /// One entry per open `<DL>`: its folder's name, nil for a root or unnamed folder.
     var folders: [String?] = []
     /// The folder named by the last `<H3>`, waiting for its `<DL>`; `.some(nil)` for a root.
@@ -24,13 +38,14 @@ extension NetscapeBookmarkReader {
 
     init(folderTags: Bool) { self.folderTags = folderTags }
 
-    mutating func consume(_ token: Token) {
+    /// Takes the next token; `offset` is where it starts in the text.
+    mutating func consume(_ token: Token, at offset: Int) {
       switch token {
       case .text(let text):
         if case .none = mode { return }
         buffer += text
       case .start(let name, let attributes):
-        start(name, attributes)
+        start(name, attributes, at: offset)
       case .end(let name):
         end(name)
       }
@@ -41,20 +56,25 @@ extension NetscapeBookmarkReader {
       return drafts
     }
 
-    private mutating func start(_ name: String, _ attributes: [String: String]) {
+    private mutating func start(_ name: String, _ attributes: [String: String], at offset: Int) {
       switch name {
       case "a":
         closeText()
         let href = InlineMarkup.collapseWhitespace(attributes["href"] ?? "")
-        guard !href.isEmpty, !href.lowercased().hasPrefix("place:") else { return }
-        mode = .anchor(href: href, tags: NetscapeBookmarkReader.splitTags(attributes["tags"] ?? ""))
+        guard !href.isEmpty else { return }
+        mode = .anchor(
+          Anchor(
+            href: href, tags: NetscapeBookmarkReader.splitTags(attributes["tags"] ?? ""),
+            created: NetscapeBookmarkReader.timestamp(attributes["add_date"]),
+            updated: NetscapeBookmarkReader.timestamp(attributes["last_modified"]),
+            offset: offset, skipped: NetscapeBookmarkReader.skipReason(href)))
       case "h3":
         closeText()
         describable = nil
-        let isRoot =
+        let marked =
           attributes["personal_toolbar_folder"] == "true"
           || attributes["unfiled_bookmarks_folder"] == "true"
-        mode = .folderName(isRoot: isRoot)
+        mode = .folderName(marked: marked, topLevel: folders.count <= 1)
       case "dd":
         closeText()
         if let describable { mode = .description(draft: describable) }
@@ -92,18 +112,32 @@ extension NetscapeBookmarkReader {
       switch mode {
       case .none:
         break
-      case .anchor(let href, var tags):
+      case .anchor(var anchor):
         let title = InlineMarkup.collapseWhitespace(buffer)
+        if let reason = anchor.skipped {
+          let shown = title.isEmpty ? "" : " (\"\(title)\")"
+          skipped.append(
+            ("skipped \"\(Self.shortened(anchor.href))\"\(shown): \(reason)", anchor.offset))
+          describable = nil
+          break
+        }
         if folderTags {
-          var seen = Set(tags.map(TagKey.init))
+          var seen = Set(anchor.tags.map(TagKey.init))
           for case let folder? in folders where seen.insert(TagKey(folder)).inserted {
-            tags.append(folder)
+            anchor.tags.append(folder)
           }
         }
-        drafts.append(NoteDraft(url: href, title: title.isEmpty ? href : title, tags: tags))
+        drafts.append(
+          NoteDraft(
+            url: anchor.href, title: title.isEmpty ? anchor.href : title, tags: anchor.tags,
+            created: anchor.created, updated: anchor.updated))
         describable = drafts.count - 1
-      case .folderName(let isRoot):
+      case .folderName(let marked, let topLevel):
         let name = InlineMarkup.collapseWhitespace(buffer)
+        // A browser's root is flagged, or is a top-level folder with a root's name; a user's
+        // folder deeper down may well be called "Favorites".
+        let isRoot =
+          marked || (topLevel && NetscapeBookmarkReader.rootFolderNames.contains(TagKey(name)))
         pendingFolder = .some(isRoot || name.isEmpty ? nil : name)
       case .description(let draft):
         drafts[draft].summary = buffer.split(separator: "\n").compactMap { line in
@@ -114,6 +148,11 @@ extension NetscapeBookmarkReader {
       }
       mode = .none
       buffer = ""
+    }
+
+    /// An address cut to 60 characters for a warning (a bookmarklet can be kilobytes long).
+    static func shortened(_ href: String) -> String {
+      href.count <= 60 ? href : String(href.prefix(59)) + "…"
     }
   }
 }

@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 
 #if canImport(Glibc)
   import Glibc
@@ -13,9 +14,11 @@ import ByteJSON
 /// Each anchor becomes a draft: url = HREF, title = the link text (the URL when empty), tags =
 /// TAGS split on commas, summary = the `<DD>` description that follows, one node per non-empty
 /// line. Folder names (`<H3>`) become tags only with `folderTags`: tag-aware exporters (buku,
-/// linkding, Pinboard, Karakeep) already write TAGS, and browsers' folders ("Bookmarks bar",
-/// "Other bookmarks") are places, not topics. Firefox `place:` queries are not pages and are
-/// skipped. ADD_DATE and LAST_MODIFIED are read past: a draft carries no times.
+/// linkding, Pinboard, Karakeep) already write TAGS, and browsers' root folders ("Bookmarks
+/// bar", "Other bookmarks": `rootFolderNames`) are places, not topics. Firefox `place:` queries are
+/// skipped with a warning naming their line, as are `javascript:` bookmarklets and relative
+/// links (Shaarli's `?lY47tw` notes): none names a web page, and the rest of the file lands.
+/// ADD_DATE and LAST_MODIFIED become `created` and `updated` (seconds, ms or µs).
 ///
 /// Policy: tolerant, like the browsers that read this format. Tags and attributes in any case,
 /// quoted or bare values, entities decoded, unclosed `<A>`/`<DD>`/`<H3>` end at the next block
@@ -95,30 +98,35 @@ public struct NetscapeBookmarkReader: DumpReader {
     }
   }
 
-  public func read(_ bytes: [UInt8], path: String) throws(ImportProblem) -> [NoteDraft] {
+  public func read(_ bytes: [UInt8], path: String) throws(Diagnostic) -> [NoteDraft] {
+    try readWithWarnings(bytes, path: path).drafts
+  }
+
+  public func readWithWarnings(_ bytes: [UInt8], path: String) throws(Diagnostic)
+    -> DumpReading
+  {
     let text = try MarkdownDumpReader.decodeText(bytes, expected: "a Netscape bookmark file")
     var tokenizer = Tokenizer(text)
     var collector = Collector(folderTags: folderTags)
-    while let token = tokenizer.next() { collector.consume(token) }
+    while true {
+      let offset = tokenizer.offset
+      guard let token = tokenizer.next() else { break }
+      collector.consume(token, at: offset)
+    }
     let drafts = collector.finish()
+    // Offsets are into the decoded text (BOM and CRs gone), so lines are the file's lines.
+    let warnings = collector.skipped.map { skip in
+      Diagnostic(
+        skip.message, at: TextPosition.of(offset: skip.offset, in: tokenizer.bytes),
+        severity: .warning)
+    }
     guard !drafts.isEmpty else {
       // Points at the end: that is where the reader gave up looking for an anchor.
-      throw ImportProblem(
-        "no bookmarks found", at: TextPosition.of(offset: bytes.count, in: bytes))
+      let found = warnings.isEmpty ? "" : " (\(warnings.count) skipped: not web pages)"
+      throw Diagnostic(
+        "no bookmarks found\(found)", at: TextPosition.of(offset: bytes.count, in: bytes))
     }
-    return drafts
-  }
-
-  /// TAGS split on commas: trimmed, empty and repeated (case-insensitively) dropped.
-  static func splitTags(_ text: String) -> [String] {
-    var seen: Set<TagKey> = []
-    var tags: [String] = []
-    for part in text.split(separator: ",") {
-      let tag = InlineMarkup.collapseWhitespace(String(part))
-      guard !tag.isEmpty, seen.insert(TagKey(tag)).inserted else { continue }
-      tags.append(tag)
-    }
-    return tags
+    return DumpReading(drafts: drafts, warnings: warnings)
   }
 
   static func lowercasedASCII(_ byte: UInt8) -> UInt8 {

@@ -1,4 +1,4 @@
-import ByteJSON
+import Diagnostics
 
 /// A note as an importer finds it in a file. `NoteImporter` merges drafts into the store.
 ///
@@ -37,45 +37,22 @@ public struct NoteDraft: Equatable, Sendable {
   }
 }
 
-/// Why a file could not be imported, with the position in the file when there is one.
-///
-/// Printed compiler-style by `formatted(path:)`: `notes.rsc:12:40: error: expected ','`.
-public struct ImportProblem: Error, Equatable, Sendable {
-  public var message: String
-  public var position: ByteJSONPosition?
-
-  public init(_ message: String, at position: ByteJSONPosition? = nil) {
-    self.message = message
-    self.position = position
-  }
-
-  /// "PATH:LINE:COL: error: MESSAGE", or "PATH: error: MESSAGE" without a position.
-  public func formatted(path: String, severity: String = "error") -> String {
-    if let position {
-      return "\(path):\(position.line):\(position.column): \(severity): \(message)"
-    }
-    return "\(path): \(severity): \(message)"
-  }
-}
-
-/// A line and column (1-based) in an imported file.
-public typealias ByteJSONPosition = TextPosition
-
 /// One reader of saved page dumps.
 public protocol DumpReader: Sendable {
   /// The provenance format name ("flight", "markdown", "netscape", ...).
   var format: String { get }
   /// True when `bytes` look like this reader's input (cheap: a sniff of the first bytes).
   func recognizes(_ bytes: [UInt8], path: String) -> Bool
-  /// The notes in the file; throws when the file is unreadable as this format.
-  func read(_ bytes: [UInt8], path: String) throws(ImportProblem) -> [NoteDraft]
+  /// The notes in the file; throws when the file is unreadable as this format, with the
+  /// position of the problem (the importer places it in the file).
+  func read(_ bytes: [UInt8], path: String) throws(Diagnostic) -> [NoteDraft]
   /// The notes, and what was skipped on the way (each with its position). Readers that skip
   /// nothing use the default: `read` with no warnings.
-  func readWithWarnings(_ bytes: [UInt8], path: String) throws(ImportProblem) -> DumpReading
+  func readWithWarnings(_ bytes: [UInt8], path: String) throws(Diagnostic) -> DumpReading
 }
 
 extension DumpReader {
-  public func readWithWarnings(_ bytes: [UInt8], path: String) throws(ImportProblem)
+  public func readWithWarnings(_ bytes: [UInt8], path: String) throws(Diagnostic)
     -> DumpReading
   {
     DumpReading(drafts: try read(bytes, path: path))
@@ -85,10 +62,11 @@ extension DumpReader {
 /// What a reader found in one file: its notes, and the parts it skipped with the reason.
 public struct DumpReading: Equatable, Sendable {
   public var drafts: [NoteDraft]
-  /// Parts of the file left out (a `javascript:` bookmark, say); the rest still lands.
-  public var warnings: [ImportProblem]
+  /// Parts of the file left out (a `javascript:` bookmark, say), as warnings with their
+  /// position; the rest still lands.
+  public var warnings: [Diagnostic]
 
-  public init(drafts: [NoteDraft], warnings: [ImportProblem] = []) {
+  public init(drafts: [NoteDraft], warnings: [Diagnostic] = []) {
     self.drafts = drafts
     self.warnings = warnings
   }

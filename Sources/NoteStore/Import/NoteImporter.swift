@@ -1,3 +1,4 @@
+import Diagnostics
 import Dispatch
 
 #if canImport(Glibc)
@@ -28,16 +29,17 @@ public struct NoteImporter: Sendable {
   /// The readers tried in order: the first that recognises a file reads it. Each recognises
   /// by content; the CSV files no export reader takes are refused before the text reader
   /// would read a spreadsheet as one note.
-  public static var defaultReaders: [any DumpReader] { defaultReaders(baseURL: nil) }
+  public static var defaultReaders: [any DumpReader] { readers() }
 
-  /// The default readers, with `baseURL` for the links of posts that pages hold as data
+  /// The default readers; with `folderTags`, bookmarks also get their folders' names as tags;
+  /// `baseURL` is what the links of posts that pages hold as data resolve against
   /// (`import --base-url`).
-  public static func defaultReaders(baseURL: String?) -> [any DumpReader] {
+  public static func readers(folderTags: Bool = false, baseURL: String? = nil) -> [any DumpReader] {
     [
-      JSONExportReader(), NetscapeBookmarkReader(), PocketHTMLReader(),
-      FlightDumpReader(baseURL: baseURL),
-      PocketCSVReader(), RaindropCSVReader(), InstapaperCSVReader(), PinboardJSONReader(),
-      UnknownCSVReader(), MarkdownDumpReader(), MarkdownDumpReader(flavor: .text),
+      JSONExportReader(), NetscapeBookmarkReader(folderTags: folderTags), PocketHTMLReader(),
+      FlightDumpReader(baseURL: baseURL), PocketCSVReader(), RaindropCSVReader(),
+      InstapaperCSVReader(), PinboardJSONReader(), UnknownCSVReader(), MarkdownDumpReader(),
+      MarkdownDumpReader(flavor: .text),
     ]
   }
 
@@ -97,7 +99,7 @@ public struct NoteImporter: Sendable {
     defer { unsaved.removeAll() }
     do { try store.apply(pending.takeChanges()) } catch {
       for index in unsaved {
-        report.files[index].failure = "\(error)"
+        report.files[index].failure = error.diagnostic
         report.files[index].added = []
         report.files[index].merged = []
         report.files[index].unchanged = []
@@ -138,9 +140,10 @@ public struct NoteImporter: Sendable {
     }
     if names.isEmpty {
       var failed = FileReport(path: path)
-      failed.failure =
-        "\(path): error: no page dumps in this directory (looked for "
-        + DumpSniffer.dumpExtensions.sorted().map { "." + $0 }.joined(separator: ", ") + ")"
+      failed.failure = Diagnostic(
+        "no page dumps in this directory (looked for "
+          + DumpSniffer.dumpExtensions.sorted().map { "." + $0 }.joined(separator: ", ") + ")",
+        file: path, at: nil)
       report.files.append(failed)
       return []
     }
@@ -154,27 +157,29 @@ public struct NoteImporter: Sendable {
     let bytes: [UInt8]
     do {
       guard let contents = try FileSystem.contents(of: path) else {
-        report.failure = "\(path): error: no such file"
+        report.failure = Diagnostic("no such file", file: path, at: nil)
         return FileRead(report: report)
       }
       bytes = contents
     } catch {
-      report.failure = "\(path): error: \(error.message)"
+      report.failure = Diagnostic(error.message, file: path, at: nil)
       return FileRead(report: report)
     }
     // What is wrong with a whole file is reported at its start, like any other position.
+    let start = TextPosition(line: 1, column: 1)
     if let reason = DumpSniffer.rejection(bytes) {
-      report.failure = "\(path):1:1: error: \(reason)"
+      report.failure = Diagnostic(reason, file: path, at: start)
       return FileRead(report: report)
     }
     guard let reader = readers.first(where: { $0.recognizes(bytes, path: path) }) else {
       let what =
         DumpSniffer.isPlainJSON(bytes)
         ? "a JSON file that is not a page dump" : "an unknown kind of file"
-      report.failure =
-        "\(path):1:1: error: \(what); expected a flight payload (.rsc), a saved "
-        + "Next.js page (.html), a Markdown or text page dump, a Netscape bookmark file, "
-        + "url-notes' JSON export, or a Pocket, Raindrop, Instapaper or Pinboard export"
+      report.failure = Diagnostic(
+        "\(what); expected a flight payload (.rsc), a saved Next.js page (.html), a Markdown "
+          + "or text page dump, a Netscape bookmark file, url-notes' JSON export, or a Pocket, Raindrop, "
+          + "Instapaper or Pinboard export", file: path,
+        at: start)
       return FileRead(report: report)
     }
     report.format = reader.format
@@ -184,10 +189,10 @@ public struct NoteImporter: Sendable {
         return FileRead(report: report, drafts: try flight.readPrepared(bytes))
       }
       let reading = try reader.readWithWarnings(bytes, path: path)
-      report.warnings = reading.warnings.map { $0.formatted(path: path, severity: "warning") }
+      report.warnings = reading.warnings.map { $0.inFile(path) }
       return FileRead(report: report, drafts: reading.drafts.map(PendingNotes.Prepared.init))
     } catch {
-      report.failure = error.formatted(path: path)
+      report.failure = error.inFile(path)
       return FileRead(report: report)
     }
   }

@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 
 extension NoteStore {
   /// Reads the snapshot's headers and replays the journal. All or nothing: on error the
@@ -13,7 +14,7 @@ extension NoteStore {
     do { mapped = try MappedFile(path: path) } catch { throw ioError(error) }
     var newRecords: [NoteRecord] = []
     var newPositions: [NoteID: Int]?
-    var newWarnings: [String] = []
+    var newWarnings: [Diagnostic] = []
     var snapshotTags: TagIndex?
     if let mapped {
       if let loaded = readIndex(for: mapped) {
@@ -210,12 +211,15 @@ extension NoteStore {
   /// `origins`, when given, follows where the records it started from went.
   func replayJournal(
     _ bytes: [UInt8], from start: Int, into records: inout [NoteRecord],
-    lookup: inout RecordLookup, warnings: inout [String], origins: inout RecordOrigins?
+    lookup: inout RecordLookup, warnings: inout [Diagnostic], origins: inout RecordOrigins?
   ) throws(StoreError) -> Int {
     var lineStart = start
     while lineStart < bytes.count {
       guard let newline = bytes[lineStart...].firstIndex(of: 0x0A) else {
-        warnings.append("\(journalPath): ignored an incomplete last record (an interrupted save)")
+        warnings.append(
+          Diagnostic(
+            "ignored an incomplete last record (an interrupted save)", file: journalPath,
+            at: position(lineStart, bytes), severity: .warning))
         return lineStart
       }
       if newline > lineStart {

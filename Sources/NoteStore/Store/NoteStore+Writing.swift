@@ -181,7 +181,10 @@ extension NoteStore {
       defer { releaseLock() }
       try writeSnapshot(records)
     } catch {
-      warnings.append("\(error) (the change itself is saved in the journal)")
+      var warning = error.diagnostic
+      warning.severity = .warning
+      warning.message += " (the change itself is saved in the journal)"
+      warnings.append(warning)
     }
   }
 

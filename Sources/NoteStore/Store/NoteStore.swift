@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 
 /// The local note store: one JSON snapshot, an append-only journal beside it, and a lock.
 ///
@@ -47,7 +48,7 @@ public final class NoteStore {
   /// process empties it, so every entry is exactly the current record's note.
   var journalNoteRanges: [NoteID: Range<Int>] = [:]
   /// Non-fatal findings while loading (a torn journal tail, say), for the caller to show.
-  public internal(set) var warnings: [String] = []
+  public internal(set) var warnings: [Diagnostic] = []
 
   /// The journal is folded into the snapshot once it is larger than this many bytes or a
   /// sixteenth of the snapshot, whichever is larger: edits stay an append, and replaying the

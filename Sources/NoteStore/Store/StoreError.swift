@@ -1,4 +1,7 @@
-/// Why the store could not be opened or saved. Printed as one line naming the file.
+import Diagnostics
+
+/// Why the store could not be opened or saved: one line naming the file, and the position
+/// in it when the file's content is at fault.
 public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   public enum Kind: Equatable, Sendable {
     /// The file does not parse or breaks the schema; the store is left untouched.
@@ -15,21 +18,19 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
 
   public let kind: Kind
   public let path: String
-  public let position: TextPositionOrNone
+  /// Where in `path` the content is at fault; nil for the file as a whole (I/O, the lock).
+  public let position: TextPosition?
   public let message: String
 
-  public init(_ kind: Kind, path: String, position: TextPositionOrNone = nil, _ message: String) {
+  public init(_ kind: Kind, path: String, position: TextPosition? = nil, _ message: String) {
     self.kind = kind
     self.path = path
     self.position = position
     self.message = message
   }
 
-  /// "PATH:LINE:COL: error: MESSAGE" (or "PATH: error: MESSAGE").
-  public var description: String {
-    if let position { return "\(path):\(position.line):\(position.column): error: \(message)" }
-    return "\(path): error: \(message)"
-  }
-}
+  /// The error for printing: `PATH:LINE:COL: error: MESSAGE` (or `PATH: error: MESSAGE`).
+  public var diagnostic: Diagnostic { Diagnostic(message, file: path, at: position) }
 
-public typealias TextPositionOrNone = ByteJSONPosition?
+  public var description: String { diagnostic.description }
+}

@@ -230,7 +230,7 @@ extension App {
     } catch {
       if case .invalid(let problem) = error {
         showRefreshedStore()
-        let line = NoteEditFile.line(of: problem, in: edited).map { "line \($0): " } ?? ""
+        let line = "line \(NoteEditFile.position(of: problem, in: edited).line): "
         retry.problem = line + problem.message
         pendingEditorSession = retry
         message = "Not saved, E re-opens your text: \(line)\(problem.message)"

@@ -48,7 +48,9 @@ public struct App {
     var tags = TagsState()
     tags.reload(store: store)
     pages = [.tags(tags)]
-    if !store.warnings.isEmpty { message = store.warnings.joined(separator: "; ") }
+    if !store.warnings.isEmpty {
+      message = store.warnings.map(\.description).joined(separator: "; ")
+    }
     layout()
   }
 
