@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 import TestSupport
 import Testing
 

@@ -105,6 +105,8 @@ struct RealWorldPostListTests {
   func pagesWithoutPostListsStillHaveNoPreviews(name: String) throws {
     let (report, notes) = try importing(name)
     #expect(notes.isEmpty)
-    #expect(report.files.first?.failure?.contains(": error: no note previews found (") == true)
+    #expect(
+      report.files.first?.failure?.description.contains(": error: no note previews found (") == true
+    )
   }
 }

@@ -142,7 +142,7 @@ import Testing
     let path = directory.file(name)
     #expect(FileManager.default.createFile(atPath: path, contents: Data(text.utf8)))
     let (report, _, store) = try importing([path])
-    #expect(report.files.map(\.failure) == [path + message])
+    #expect(report.files.map(\.failure?.description) == [path + message])
     #expect(store.count == 0)
     #expect(!FileManager.default.fileExists(atPath: directory.file("notes.json")))
   }

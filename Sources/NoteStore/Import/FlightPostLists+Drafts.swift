@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 import FlightFormat
 
 extension FlightPostLists {
@@ -47,14 +48,14 @@ extension FlightDumpReader {
   /// Notes from the posts a page holds as data (`FlightPostLists`), for a page without
   /// rendered previews; nil when it holds none. Throws, naming `--base-url`, when the page
   /// states no address to resolve the posts' links against and none was given.
-  func postListDrafts(_ document: FlightDocument) throws(ImportProblem)
+  func postListDrafts(_ document: FlightDocument) throws(Diagnostic)
     -> [PendingNotes.Prepared]?
   {
     let lists = FlightPostLists(document: document)
     guard !lists.posts.isEmpty else { return nil }
     let count = lists.posts.count
     guard let base = lists.base(given: baseURL) else {
-      throw ImportProblem(
+      throw Diagnostic(
         "no note previews found, but the page holds \(count) post\(count == 1 ? "" : "s") "
           + "with tags as data and states no address (canonical link, og:url or metadataBase) "
           + "to resolve their links against; import it again with --base-url URL (the site "

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A service's CSV export (Pocket, Raindrop, Instapaper): recognised by the columns of its
 /// header, read one note per record.
 ///
@@ -10,7 +12,7 @@ protocol CSVExportReader: DumpReader {
   /// Header names (lowercase) that identify the export; all must be present.
   static var requiredColumns: [String] { get }
   /// The note of one record.
-  func draft(_ row: CSVRow) throws(ImportProblem) -> NoteDraft
+  func draft(_ row: CSVRow) throws(Diagnostic) -> NoteDraft
 }
 
 extension CSVExportReader {
@@ -22,7 +24,7 @@ extension CSVExportReader {
     return Set(Self.requiredColumns).isSubset(of: header)
   }
 
-  public func read(_ bytes: [UInt8], path: String) throws(ImportProblem) -> [NoteDraft] {
+  public func read(_ bytes: [UInt8], path: String) throws(Diagnostic) -> [NoteDraft] {
     let table = try CSVTable.parse(bytes)
     var columns: [String: Int] = [:]
     for (index, name) in table.header.fields.enumerated() {
@@ -30,7 +32,7 @@ extension CSVExportReader {
       if columns[key] == nil { columns[key] = index }
     }
     guard !table.records.isEmpty else {
-      throw ImportProblem(
+      throw Diagnostic(
         "a \(Self.service) export with no entries: expected records after the header",
         at: table.position(of: table.bytes.count))
     }
@@ -60,7 +62,7 @@ struct CSVRow {
   }
 
   /// The URL in `column`; an error at the field when it is empty.
-  func url(_ column: String) throws(ImportProblem) -> String {
+  func url(_ column: String) throws(Diagnostic) -> String {
     let url = text(column)
     guard !url.isEmpty else { throw problem("expected a URL in column '\(column)'", at: column) }
     return url
@@ -69,7 +71,7 @@ struct CSVRow {
   /// The date in `column`, read by `parse`; nil when the field is empty, an error at the
   /// field when it is not a date.
   func date(_ column: String, _ what: String, _ parse: (String) -> Timestamp?)
-    throws(ImportProblem) -> Timestamp?
+    throws(Diagnostic) -> Timestamp?
   {
     let field = text(column)
     if field.isEmpty { return nil }
@@ -80,8 +82,8 @@ struct CSVRow {
   }
 
   /// A problem positioned at the field of `column` (at the record when it is absent).
-  func problem(_ message: String, at column: String) -> ImportProblem {
+  func problem(_ message: String, at column: String) -> Diagnostic {
     let offset = columns[column].map { record.offsets[$0] } ?? record.offsets[0]
-    return ImportProblem(message, at: table.position(of: offset))
+    return Diagnostic(message, at: table.position(of: offset))
   }
 }

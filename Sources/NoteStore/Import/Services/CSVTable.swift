@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 
 /// A CSV file as RFC 4180 writes it: records of comma-separated fields, a field in double
 /// quotes when it holds commas, quotes (doubled) or line breaks; the first record is the header.
@@ -36,18 +37,18 @@ struct CSVTable {
   static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
   /// Parses a whole file: the header and every record after it.
-  static func parse(_ bytes: [UInt8]) throws(ImportProblem) -> CSVTable {
+  static func parse(_ bytes: [UInt8]) throws(Diagnostic) -> CSVTable {
     var scanner = Scanner(bytes: bytes[...])
     var records: [Record] = []
     do {
       while let record = try scanner.nextRecord() { records.append(record) }
     } catch {
-      throw ImportProblem(error.message, at: position(of: error.offset, in: bytes))
+      throw Diagnostic(error.message, at: position(of: error.offset, in: bytes))
     }
     let header = records.isEmpty ? Record() : records.removeFirst()
     let table = CSVTable(bytes: bytes, header: header, records: records)
     for record in records where record.fields.count != header.fields.count {
-      throw ImportProblem(
+      throw Diagnostic(
         "expected \(header.fields.count) fields as in the header, found \(record.fields.count)",
         at: table.position(of: record.offsets[0]))
     }

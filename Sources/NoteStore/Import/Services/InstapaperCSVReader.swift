@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 
 /// Reads Instapaper's CSV export: `URL,Title,Selection,Folder,Timestamp` (newer exports add
 /// `Tags`), one saved article per record.
@@ -14,7 +15,7 @@ public struct InstapaperCSVReader: CSVExportReader {
   static let service = "Instapaper"
   static let requiredColumns = ["url", "title", "selection", "folder", "timestamp"]
 
-  func draft(_ row: CSVRow) throws(ImportProblem) -> NoteDraft {
+  func draft(_ row: CSVRow) throws(Diagnostic) -> NoteDraft {
     let url = try row.url("url")
     return NoteDraft(
       url: url, title: ServiceFields.title(row.text("title"), url: url),
@@ -23,7 +24,7 @@ public struct InstapaperCSVReader: CSVExportReader {
   }
 
   /// The `Tags` column: a JSON array of strings, or a comma-separated list.
-  func tags(_ row: CSVRow) throws(ImportProblem) -> [String] {
+  func tags(_ row: CSVRow) throws(Diagnostic) -> [String] {
     let field = row.text("tags")
     guard field.hasPrefix("[") else { return ServiceFields.tags(field, separatedBy: ",") }
     guard let items = (try? JSONParser.parse(field))?.arrayValue,

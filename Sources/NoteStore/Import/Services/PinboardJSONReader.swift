@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 
 /// Reads Pinboard's JSON export (`/export/format:json/`, also what `posts/all` returns): an
 /// array of bookmarks `{"href","description","extended","meta","hash","time","shared",
@@ -36,7 +37,7 @@ public struct PinboardJSONReader: DumpReader {
     bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
   }
 
-  public func read(_ bytes: [UInt8], path: String) throws(ImportProblem) -> [NoteDraft] {
+  public func read(_ bytes: [UInt8], path: String) throws(Diagnostic) -> [NoteDraft] {
     var drafts: [NoteDraft] = []
     let problem: (message: String, offset: Int)? = bytes.withUnsafeBufferPointer { buffer in
       var reader = JSONReader(buffer, offset: Self.bomLength(bytes))
@@ -60,10 +61,10 @@ public struct PinboardJSONReader: DumpReader {
       return nil
     }
     if let problem {
-      throw ImportProblem(problem.message, at: TextPosition.of(offset: problem.offset, in: bytes))
+      throw Diagnostic(problem.message, at: TextPosition.of(offset: problem.offset, in: bytes))
     }
     guard !drafts.isEmpty else {
-      throw ImportProblem(
+      throw Diagnostic(
         "a Pinboard export with no bookmarks: expected objects in the array",
         at: TextPosition.of(offset: bytes.count, in: bytes))
     }

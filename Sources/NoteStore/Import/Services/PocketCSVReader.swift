@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Reads Pocket's CSV export (`part_000000.csv`, written until Pocket closed in 2025):
 /// `title,url,time_added,tags,status`, one saved page per record.
 ///
@@ -11,7 +13,7 @@ public struct PocketCSVReader: CSVExportReader {
   static let service = "Pocket"
   static let requiredColumns = ["title", "url", "time_added", "tags", "status"]
 
-  func draft(_ row: CSVRow) throws(ImportProblem) -> NoteDraft {
+  func draft(_ row: CSVRow) throws(Diagnostic) -> NoteDraft {
     let url = try row.url("url")
     return NoteDraft(
       url: url, title: ServiceFields.title(row.text("title"), url: url),

@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 
 /// Reads Pocket's HTML export (`ril_export.html`): sections `<h1>Unread</h1>` and
 /// `<h1>Read Archive</h1>`, each a `<ul>` of `<li><a href="…" time_added="…" tags="…">title</a>`.
@@ -22,7 +23,7 @@ public struct PocketHTMLReader: DumpReader {
       && !NetscapeBookmarkReader.containsLoosely("<script", in: head)
   }
 
-  public func read(_ bytes: [UInt8], path: String) throws(ImportProblem) -> [NoteDraft] {
+  public func read(_ bytes: [UInt8], path: String) throws(Diagnostic) -> [NoteDraft] {
     let text = try MarkdownDumpReader.decodeText(bytes, expected: "a Pocket export")
     var tokenizer = NetscapeBookmarkReader.Tokenizer(text)
     var drafts: [NoteDraft] = []
@@ -55,7 +56,7 @@ public struct PocketHTMLReader: DumpReader {
     }
     close()
     guard !drafts.isEmpty else {
-      throw ImportProblem(
+      throw Diagnostic(
         "no saved pages found: expected <li><a href=… time_added=…> links",
         at: TextPosition.of(offset: bytes.count, in: bytes))
     }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Reads Raindrop.io's CSV export: `id,title,note,excerpt,url,folder,tags,created,cover,
 /// highlights,favorite`, one bookmark per record.
 ///
@@ -13,7 +15,7 @@ public struct RaindropCSVReader: CSVExportReader {
     "id", "title", "note", "excerpt", "url", "folder", "tags", "created",
   ]
 
-  func draft(_ row: CSVRow) throws(ImportProblem) -> NoteDraft {
+  func draft(_ row: CSVRow) throws(Diagnostic) -> NoteDraft {
     let url = try row.url("url")
     return NoteDraft(
       url: url, title: ServiceFields.title(row.text("title"), url: url),

@@ -1,4 +1,5 @@
 import ByteJSON
+import Diagnostics
 
 /// Takes the CSV files no export reader recognised, to refuse them with their header named:
 /// a file named `.csv`, or one whose first line is a header of three or more names followed by
@@ -35,7 +36,7 @@ struct UnknownCSVReader: DumpReader {
       && name.allSatisfy { $0.isLetter || $0.isNumber || " _-.".contains($0) }
   }
 
-  func read(_ bytes: [UInt8], path: String) throws(ImportProblem) -> [NoteDraft] {
+  func read(_ bytes: [UInt8], path: String) throws(Diagnostic) -> [NoteDraft] {
     let firstLine =
       bytes.prefix(CSVTable.headerSniffLength).split(
         separator: 0x0A, maxSplits: 1, omittingEmptySubsequences: false
@@ -45,7 +46,7 @@ struct UnknownCSVReader: DumpReader {
     if header.hasSuffix("\r") { header.removeLast() }
     if header.count > 120 { header = String(header.prefix(120)) + "…" }
     let expected = Self.known.map { "\($0.service) (\($0.header))" }
-    throw ImportProblem(
+    throw Diagnostic(
       "a CSV file whose header '\(header)' is none of the known exports; expected the header "
         + "of a " + expected.dropLast().joined(separator: ", ") + " or "
         + (expected.last ?? "") + " export",
