@@ -4,7 +4,9 @@ import NoteStore
 /// `import FILE|DIR…`: read page dumps into the store.
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Import saved pages: flight payloads, saved Next.js HTML, Markdown/text, bookmarks.",
+    abstract:
+      "Import saved pages and exports: flight payloads, saved Next.js HTML, Markdown/text, "
+      + "bookmarks, Pocket, Raindrop, Instapaper and Pinboard.",
     discussion: """
       Notes with the same URL are merged (tags unioned); importing the same files again changes \
       nothing. Every file is reported; the exit status is 1 if any file failed (the good files \
