@@ -26,13 +26,14 @@ import Testing
     try store.apply(sample().map(StoreChange.put))
     let text = String(decoding: FileManager.default.bytes(atPath: path), as: UTF8.self)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    #expect(lines.first == #"{"format":"url-notes","formatVersion":1,"notes":["#)
+    #expect(lines.first == #"{"format":"url-notes","formatVersion":2,"notes":["#)
     #expect(
       lines[1]
         == #"{"created":"2026-01-02T03:04:05Z","id":"aaaa00000001","provenance":[],"summary":[{"children":[{"markup":"16 cores"}],"markup":"**CPU:** fast"}],"tags":["GPU","llm"],"title":"Alpha","updated":"2026-01-02T03:04:05Z","url":"https://example.com/a"},"#
     )
-    #expect(lines.count == 6)
-    #expect(lines[4] == "]}")
+    #expect(lines.count == 7)
+    #expect(lines[4] == #"],"tombstones":["#)
+    #expect(lines[5] == "]}")
     // Mode 0600: notes are private.
     let attributes = try FileManager.default.attributesOfItem(atPath: path)
     #expect((attributes[.posixPermissions] as? Int) == 0o600)
@@ -102,7 +103,7 @@ import Testing
     (#"[1,2]"#, "not a url-notes store: expected a JSON object", "1:1"),
     (
       #"{"format":"url-notes","formatVersion":9,"notes":[]}"#,
-      "store format version 9 is newer than this url-notes reads (1); upgrade url-notes", "1:39"
+      "store format version 9 is newer than this url-notes reads (2); upgrade url-notes", "1:39"
     ),
   ])
   func refusesFilesThatAreNotStores(content: String, message: String, position: String) throws {

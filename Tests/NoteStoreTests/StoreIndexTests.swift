@@ -82,7 +82,9 @@ import Testing
     let scanned = try NoteStore.open(path: path)
     var records: [NoteRecord] = []
     var positions: [NoteID: Int] = [:]
-    try scanned.scanSnapshot(snapshot.bytes, into: &records, positions: &positions)
+    var tombstones: [NoteID: Timestamp] = [:]
+    try scanned.scanSnapshot(
+      snapshot.bytes, into: &records, positions: &positions, tombstones: &tombstones)
     #expect(loaded.records.map(\.header) == records.map(\.header))
     func ranges(_ records: [NoteRecord]) -> [Range<Int>?] {
       records.map { record in
@@ -177,8 +179,9 @@ import Testing
     let snapshot = try #require(try MappedFile(path: path))
     var records: [NoteRecord] = []
     var positions: [NoteID: Int] = [:]
+    var tombstones: [NoteID: Timestamp] = [:]
     try NoteStore.open(path: path).scanSnapshot(
-      snapshot.bytes, into: &records, positions: &positions)
+      snapshot.bytes, into: &records, positions: &positions, tombstones: &tombstones)
     for position in records.indices {
       guard case .snapshot(let range) = records[position].source else { continue }
       records[position].source = .snapshot((range.lowerBound + 1)..<(range.upperBound + 1))

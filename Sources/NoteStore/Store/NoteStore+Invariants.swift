@@ -12,7 +12,8 @@ extension NoteStore {
   /// - every note decodes, and its header equals the header of the decoded note;
   /// - the journal on disk parses up to the replayed length, and anything after it is one
   ///   incomplete record (an interrupted append), never a complete one that was skipped;
-  /// - the tag index and the URL buckets equal ones rebuilt from the headers.
+  /// - the tag index and the URL buckets equal ones rebuilt from the headers;
+  /// - no note the store holds has a tombstone.
   ///
   /// Complexity: O(size of the store); decodes every note.
   public func checkInvariants() throws(StoreInvariantViolation) {
@@ -48,6 +49,9 @@ extension NoteStore {
       if NoteHeader(note) != record.header {
         problems.append("the header of \(id) differs from its decoded note")
       }
+    }
+    for id in tombstones.keys where positionByID[id] != nil {
+      problems.append("note \(id) is both in the store and among the tombstones")
     }
     problems += journalProblems()
     let rebuilt = TagIndex(records)
@@ -89,7 +93,11 @@ extension NoteStore {
         break
       }
       if newline > lineStart {
-        do throws(StoreError) { _ = try decodeJournalLine(bytes, lineStart..<newline) } catch {
+        var times: [NoteID: Timestamp] = [:]
+        do throws(StoreError) {
+          _ = try decodeJournalLine(
+            bytes, lineStart..<newline, deleteTimes: &times, undated: .now())
+        } catch {
           problems.append("journal record does not parse: \(error)")
         }
       }

@@ -16,13 +16,22 @@ extension NoteStore {
     var newPositions: [NoteID: Int]?
     var newWarnings: [Diagnostic] = []
     var snapshotTags: TagIndex?
+    var newTombstones: [NoteID: Timestamp] = [:]
+    var needsUpgrade = false
     if let mapped {
-      if let loaded = readIndex(for: mapped) {
+      if let loaded = readIndex(for: mapped),
+        case .snapshot(let last)? = loaded.records.last?.source,
+        let tail = Tombstones.readTail(mapped.bytes, after: last.upperBound)
+      {
         newRecords = loaded.records
         snapshotTags = loaded.tagIndex
+        newTombstones = tail.tombstones
+        needsUpgrade = !tail.hasSection
       } else {
         var scanned: [NoteID: Int] = [:]
-        try scanSnapshot(mapped.bytes, into: &newRecords, positions: &scanned)
+        let version = try scanSnapshot(
+          mapped.bytes, into: &newRecords, positions: &scanned, tombstones: &newTombstones)
+        needsUpgrade = version < NoteStore.formatVersion
         newPositions = scanned
         if let bytes = StoreIndex.encode(newRecords, snapshot: mapped) {
           StoreIndex.write(bytes, to: indexPath)
@@ -48,11 +57,13 @@ extension NoteStore {
       origins = snapshotTags == nil ? nil : RecordOrigins(count: newRecords.count)
       consumed = try replayJournal(
         journalBytes, from: 0, into: &newRecords, lookup: &lookup, warnings: &newWarnings,
-        origins: &origins)
+        origins: &origins, tombstones: &newTombstones)
       if case .map(let positions) = lookup { newPositions = positions }
     }
     snapshot = mapped
     records = newRecords
+    tombstones = newTombstones
+    snapshotNeedsUpgrade = needsUpgrade
     journalNoteRanges = [:]
     cachedPositions = newPositions
     warnings = newWarnings
@@ -118,15 +129,17 @@ extension NoteStore {
     cachedPositions = nil  // one owner while the replay changes it
     var newWarnings = warnings
     var origins = cachedTagIndex == nil ? nil : RecordOrigins(count: records.count)
+    var newTombstones = tombstones
     let consumed = try replayJournal(
       journalBytes, from: journalLength, into: &newRecords, lookup: &lookup,
-      warnings: &newWarnings, origins: &origins)
+      warnings: &newWarnings, origins: &origins, tombstones: &newTombstones)
     // Another process's changes patch the tag index: a browser open on 100k notes must not
     // rebuild it (over a second) because a note was added elsewhere.
     var newTags = cachedTagIndex
     cachedTagIndex = nil  // one owner while it is patched: a shared copy would be copied whole
     Self.update(&newTags, by: origins, records: newRecords)
     records = newRecords
+    tombstones = newTombstones
     if case .map(let positions) = lookup { cachedPositions = positions }
     journalNoteRanges = [:]  // another process's records may have replaced our notes
     warnings = newWarnings
@@ -137,13 +150,16 @@ extension NoteStore {
     return true
   }
 
-  /// Parses `{"format":"url-notes","formatVersion":1,"notes":[…]}` reading only note headers.
+  /// Parses `{"format":"url-notes","formatVersion":2,"notes":[…],"tombstones":[…]}` reading
+  /// only note headers; returns the format version (1 when absent).
+  @discardableResult
   func scanSnapshot(
     _ bytes: UnsafeBufferPointer<UInt8>, into records: inout [NoteRecord],
-    positions: inout [NoteID: Int]
-  ) throws(StoreError) {
+    positions: inout [NoteID: Int], tombstones: inout [NoteID: Timestamp]
+  ) throws(StoreError) -> Int {
     var reader = JSONReader(bytes)
     var sawFormat = false
+    var formatVersion = 1
     do {
       if reader.peek() == nil { throw StoreProblem("the store file is empty", at: 0) }
       guard reader.peek() == UInt8(ascii: "{") else {
@@ -163,6 +179,7 @@ extension NoteStore {
           sawFormat = true
         case "formatVersion":
           let version = try reader.readInt()
+          formatVersion = version
           if version > NoteStore.formatVersion {
             throw StoreError(
               .newerVersion, path: path, position: position(valueStart, bytes),
@@ -186,6 +203,7 @@ extension NoteStore {
             positions[header.id] = records.count
             records.append(NoteRecord(header: header, source: .snapshot(start..<reader.offset)))
           }
+        case "tombstones": tombstones = try Tombstones.read(&reader)
         default: try reader.skipValue()
         }
       }
@@ -193,6 +211,7 @@ extension NoteStore {
       guard sawFormat else {
         throw StoreError(.notAStore, path: path, "not a url-notes store: no \"format\" member")
       }
+      return formatVersion
     } catch let error as StoreError {
       throw error
     } catch let problem as StoreProblem {
@@ -211,9 +230,13 @@ extension NoteStore {
   /// `origins`, when given, follows where the records it started from went.
   func replayJournal(
     _ bytes: [UInt8], from start: Int, into records: inout [NoteRecord],
-    lookup: inout RecordLookup, warnings: inout [Diagnostic], origins: inout RecordOrigins?
+    lookup: inout RecordLookup, warnings: inout [Diagnostic], origins: inout RecordOrigins?,
+    tombstones: inout [NoteID: Timestamp]
   ) throws(StoreError) -> Int {
     var lineStart = start
+    // A format 1 journal's deletes carry no time: the journal's last change stands in.
+    let undated = Timestamp(secondsSince1970: FileSystem.stamp(journalPath)?.modified ?? 0)
+    var deleteTimes: [NoteID: Timestamp] = [:]
     while lineStart < bytes.count {
       guard let newline = bytes[lineStart...].firstIndex(of: 0x0A) else {
         warnings.append(
@@ -223,10 +246,13 @@ extension NoteStore {
         return lineStart
       }
       if newline > lineStart {
-        for change in try decodeJournalLine(bytes, lineStart..<newline) {
+        let changes = try decodeJournalLine(
+          bytes, lineStart..<newline, deleteTimes: &deleteTimes, undated: undated)
+        for change in changes {
           let position = lookup.position(of: change.noteID, in: records)
           origins?.record(change, at: position, records: records)
           lookup.apply(change, at: position, to: &records)
+          Self.record(change, in: &tombstones, deletedAt: deleteTimes[change.noteID])
         }
       }
       lineStart = newline + 1
@@ -236,15 +262,23 @@ extension NoteStore {
 
   /// One journal line: `{"put":…}`, `{"delete":…}`, or `{"batch":[those]}` for the changes of
   /// one `apply`, which must land all or nothing (a single line is the unit a crash can cut).
-  func decodeJournalLine(_ bytes: [UInt8], _ range: Range<Int>) throws(StoreError) -> [StoreChange]
-  {
+  /// A delete's time (`"deleted"`) goes to `deleteTimes`; `undated` stands in when absent.
+  func decodeJournalLine(
+    _ bytes: [UInt8], _ range: Range<Int>, deleteTimes: inout [NoteID: Timestamp],
+    undated: Timestamp
+  ) throws(StoreError) -> [StoreChange] {
     func readChanges(_ reader: inout JSONReader, batchAllowed: Bool) throws -> [StoreChange] {
       var changes: [StoreChange] = []
+      var deleted: NoteID?
+      var time: Timestamp?
       try reader.beginObject()
       while let key = try reader.nextKey() {
         switch key {
         case "put": changes.append(.put(try NoteCodec.readNote(&reader)))
-        case "delete": changes.append(.delete(NoteID(try reader.readString())))
+        case "delete":
+          deleted = NoteID(try reader.readString())
+          changes.append(.delete(deleted!))
+        case "deleted": time = try NoteCodec.readTimestamp(&reader)
         case "batch" where batchAllowed:
           try reader.beginArray()
           while try reader.nextElement() {
@@ -253,6 +287,7 @@ extension NoteStore {
         default: try reader.skipValue()
         }
       }
+      if let deleted { deleteTimes[deleted] = time ?? undated }
       return changes
     }
     do {
@@ -275,6 +310,17 @@ extension NoteStore {
         error.message)
     } catch {
       throw StoreError(.corrupt, path: journalPath, "\(error)")
+    }
+  }
+
+  /// Keeps `tombstones` in step with `change`: a delete leaves one (at `time`), a put of the
+  /// same id removes it.
+  static func record(
+    _ change: StoreChange, in tombstones: inout [NoteID: Timestamp], deletedAt time: Timestamp?
+  ) {
+    switch change {
+    case .put(let note): if !tombstones.isEmpty { tombstones[note.id] = nil }
+    case .delete(let id): tombstones[id] = time
     }
   }
 

@@ -53,11 +53,17 @@ extension NoteStore {
     guard !changes.isEmpty else { return }
     try acquireLock()
     defer { releaseLock() }
-    if snapshotStamp == nil {
+    let now = Timestamp.now()
+    // No snapshot yet, or one of an older format: this save writes a current one.
+    if snapshotStamp == nil || snapshotNeedsUpgrade {
       var newRecords = records
       var newPositions = positionByID
-      for change in changes { Self.apply(change, to: &newRecords, positions: &newPositions) }
-      try writeSnapshot(newRecords)
+      var newTombstones = tombstones
+      for change in changes {
+        Self.apply(change, to: &newRecords, positions: &newPositions)
+        Self.record(change, in: &newTombstones, deletedAt: now)
+      }
+      try writeSnapshot(newRecords, tombstones: newTombstones)
       return
     }
     // One line per apply, so a crash keeps all of its changes or none: the journal reader
@@ -66,12 +72,12 @@ extension NoteStore {
     // Where each put's note lands in this record, for `journalNoteRanges` once it is durable.
     var noteRanges: [(NoteID, Range<Int>)] = []
     if changes.count == 1 {
-      Self.writeJournalRecord(changes[0], to: &writer, noteRanges: &noteRanges)
+      Self.writeJournalRecord(changes[0], at: now, to: &writer, noteRanges: &noteRanges)
     } else {
       writer.raw("{\"batch\":[")
       for (index, change) in changes.enumerated() {
         if index > 0 { writer.raw(",") }
-        Self.writeJournalRecord(change, to: &writer, noteRanges: &noteRanges)
+        Self.writeJournalRecord(change, at: now, to: &writer, noteRanges: &noteRanges)
       }
       writer.raw("]}")
     }
@@ -114,6 +120,7 @@ extension NoteStore {
       origins?.record(change, at: position, records: records)
       let previousURL = position.flatMap { records[$0].header.url }
       Self.apply(change, to: &records, positions: &positions)
+      Self.record(change, in: &tombstones, deletedAt: now)
       let newURL: String? = if case .put(let note) = change { note.url } else { nil }
       Self.moveInBuckets(
         &buckets, change.noteID, from: previousURL, to: newURL, positions: positions)
@@ -179,7 +186,7 @@ extension NoteStore {
     do {
       try acquireLock()
       defer { releaseLock() }
-      try writeSnapshot(records)
+      try writeSnapshot(records, tombstones: tombstones)
     } catch {
       var warning = error.diagnostic
       warning.severity = .warning
@@ -192,13 +199,16 @@ extension NoteStore {
   public func compact() throws(StoreError) {
     try acquireLock()
     defer { releaseLock() }
-    try writeSnapshot(records)
+    try writeSnapshot(records, tombstones: tombstones)
   }
 
-  /// Writes `newRecords` as the snapshot, sorted by id, then empties the journal and reloads.
-  /// Notes still in the old snapshot are copied as bytes, not re-encoded, and the file is
-  /// written as it is made (a fold at 100k notes never holds 200 MB in memory).
-  func writeSnapshot(_ newRecords: consuming [NoteRecord]) throws(StoreError) {
+  /// Writes `newRecords` and the live `tombstones` as the snapshot, sorted by id, then empties
+  /// the journal and reloads. Notes still in the old snapshot are copied as bytes, not
+  /// re-encoded, and the file is written as it is made (a fold at 100k notes never holds
+  /// 200 MB in memory).
+  func writeSnapshot(
+    _ newRecords: consuming [NoteRecord], tombstones: [NoteID: Timestamp]
+  ) throws(StoreError) {
     let ids = newRecords.map(\.id)
     var ordered = newRecords.indices.sorted { ids[$0] < ids[$1] }.map { newRecords[$0] }
     _ = consume newRecords  // `ordered` holds the notes from here on (see the end)
@@ -240,7 +250,9 @@ extension NoteStore {
           written.append(moved)
           try file.append(index == ordered.count - 1 ? Self.lastSeparator : Self.separator)
         }
-        try file.append(Self.ending)
+        var ending: [UInt8] = []
+        Tombstones.appendSection(Tombstones.alive(tombstones, at: .now()), to: &ending)
+        try file.append(ending)
       }
     } catch {
       throw StoreError(
@@ -273,7 +285,6 @@ extension NoteStore {
 
   static let separator = Array(",\n".utf8)
   static let lastSeparator = Array("\n".utf8)
-  static let ending = Array("]}\n".utf8)
 
   /// The journal's bytes when `journalNoteRanges` describes them: nothing was recorded, or
   /// the file is not the one this instance last appended to, gives nil (notes are encoded).
@@ -287,8 +298,10 @@ extension NoteStore {
     return mapped
   }
 
+  /// One change as a journal record; a delete carries its time, `now`, for its tombstone.
   static func writeJournalRecord(
-    _ change: StoreChange, to writer: inout JSONWriter, noteRanges: inout [(NoteID, Range<Int>)]
+    _ change: StoreChange, at now: Timestamp, to writer: inout JSONWriter,
+    noteRanges: inout [(NoteID, Range<Int>)]
   ) {
     switch change {
     case .put(let note):
@@ -300,6 +313,8 @@ extension NoteStore {
     case .delete(let id):
       writer.raw("{\"delete\":")
       writer.string(id.rawValue)
+      writer.raw(",\"deleted\":")
+      NoteCodec.write(now, to: &writer)
       writer.raw("}")
     }
   }

@@ -47,6 +47,11 @@ public final class NoteStore {
   /// time. Only appends made since the last load count, and anything read from another
   /// process empties it, so every entry is exactly the current record's note.
   var journalNoteRanges: [NoteID: Range<Int>] = [:]
+  /// The id and time of each delete (see `Tombstones`), never of a note the store holds.
+  public internal(set) var tombstones: [NoteID: Timestamp] = [:]
+  /// True when the snapshot predates tombstones (format 1): the next save folds the journal
+  /// into a current snapshot instead of appending, which is the store's upgrade.
+  var snapshotNeedsUpgrade = false
   /// Non-fatal findings while loading (a torn journal tail, say), for the caller to show.
   public internal(set) var warnings: [Diagnostic] = []
 
@@ -55,8 +60,9 @@ public final class NoteStore {
   /// journal at start-up stays a small fraction of the work.
   public static let compactionThresholdBytes = 1 << 20
 
-  /// The store format this version writes and reads.
-  public static let formatVersion = 1
+  /// The store format this version writes and reads (older ones are read and upgraded by
+  /// the next save). 2: tombstones.
+  public static let formatVersion = 2
 
   init(path: String) { self.path = path }
 
