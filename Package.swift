@@ -30,7 +30,7 @@ let package = Package(
     .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalCore"]),
 
     // MARK: The app: state, commands, key maps, views.
-    .target(name: "NotesTUI", dependencies: ["NoteStore", "TerminalCore"]),
+    .target(name: "NotesTUI", dependencies: ["Diagnostics", "NoteStore", "TerminalCore"]),
 
     // MARK: Executables: thin wiring.
     .executableTarget(

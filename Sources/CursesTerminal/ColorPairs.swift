@@ -28,9 +28,11 @@ struct ColorPairs {
     return pair
   }
 
-  /// The ncurses colour number; bright colours become normal ones on 8-colour terminals.
+  /// The ncurses colour number; bright colours become normal ones on 8-colour terminals, and
+  /// a palette number past the terminal's colours is its default colour.
   private static func number(_ color: Color) -> Int16 {
     guard let index = color.ansiIndex else { return -1 }
-    return Int16(index < Int(cnc_colors()) ? index : index % 8)
+    if index < Int(cnc_colors()) { return Int16(index) }
+    return index < 16 ? Int16(index % 8) : -1
   }
 }

@@ -25,15 +25,17 @@ func runBrowser(storePath: String) -> Int32 {
     Output.report(error.diagnostic)
     return 1
   }
+  let config = ConfigFile.load()
   let terminal: CursesTerminal
   do {
-    terminal = try CursesTerminal.open()
+    terminal = try CursesTerminal.open(.fromEnvironment(mouseEnabled: config.mouse))
   } catch {
     Output.report(Diagnostic.program("\(error)"))
     return 2
   }
   let browser = ProcessEnvironment.value("BROWSER").flatMap { $0.isEmpty ? nil : $0 }
-  NotesBrowser.run(store: store, on: terminal, launcher: URLLauncher(browser: browser))
+  NotesBrowser.run(
+    store: store, on: terminal, launcher: URLLauncher(browser: browser), config: config)
   terminal.shutdown()
   return 0
 }

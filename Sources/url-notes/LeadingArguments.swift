@@ -12,6 +12,13 @@ enum LeadingArguments {
     URLNotes.configuration.subcommands.map { $0._commandName } + ["help"]
   }
 
+  /// Whether command `name` prints the config file's problems on stderr: not the browser
+  /// (its status line shows them), `demo` (its browser does), `config` (it is the check) or
+  /// anything that is not a command (`--help`, shell completion callbacks).
+  static func reportsConfigProblems(_ name: String) -> Bool {
+    commandNames().contains(name) && !["browse", "demo", "config", "help"].contains(name)
+  }
+
   /// `arguments` with a leading `--store P` moved behind the command name that follows it.
   static func normalized(_ arguments: [String]) throws(LeadingArgumentsError) -> [String] {
     let commands = commandNames()

@@ -1,5 +1,6 @@
 import Diagnostics
 import NoteStore
+import TerminalCore
 
 #if canImport(Glibc)
   import Glibc
@@ -71,24 +72,28 @@ enum Output {
 
   /// Replaces C0/C1 controls (ESC included), DEL, bidi overrides and zero-width characters
   /// with visible stand-ins, so page text can never drive the terminal. Tabs and newlines stay.
+  ///
+  /// The stand-ins are the browser's (`TextSanitizer`, one table for both): a ZERO WIDTH
+  /// JOINER inside an emoji sequence is part of the emoji (👨‍👩‍👧 prints as itself), one
+  /// anywhere else is a hazard.
   static func safe(_ text: String) -> String {
     // Most text has nothing to replace: one byte scan, and it is returned as it is (a listing
     // of a thousand notes spent a tenth of its time rebuilding its lines scalar by scalar).
     guard text.utf8.contains(where: mayNeedStandIn) else { return text }
+    // The sanitiser shows tabs and newlines as stand-ins too: keep them between the pieces.
     var result = ""
     result.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar.value {
-      case 0x09, 0x0A: result.unicodeScalars.append(scalar)
-      case 0x1B: result += "␛"
-      case 0x00..<0x20: result.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
-      case 0x7F: result += "␡"
-      case 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069, 0x200B...0x200F, 0xFEFF:
-        result += "\u{FFFD}"
-      default: result.unicodeScalars.append(scalar)
+    var piece = ""
+    for character in text {
+      if character == "\n" || character == "\t" || character == "\r\n" {
+        result += TextSanitizer.sanitize(piece)
+        result += character == "\r\n" ? "␍\n" : String(character)
+        piece = ""
+      } else {
+        piece.append(character)
       }
     }
-    return result
+    return result + TextSanitizer.sanitize(piece)
   }
 }
 

@@ -15,7 +15,7 @@ struct URLNotes: ParsableCommand {
     version: ProgramVersion.current,
     subcommands: [
       Browse.self, Import.self, Tags.self, List.self, Show.self, Export.self, Demo.self,
-      Add.self, Edit.self, Remove.self, Tag.self, Version.self,
+      Add.self, Edit.self, Remove.self, Tag.self, ConfigCheck.self, Version.self,
     ],
     defaultSubcommand: Browse.self)
 
@@ -24,7 +24,13 @@ struct URLNotes: ParsableCommand {
     // the write fails with EFBIG instead and the store reports it and keeps the old state.
     signal(SIGXFSZ, SIG_IGN)
     do throws(LeadingArgumentsError) {
-      main(try LeadingArguments.normalized(Array(CommandLine.arguments.dropFirst())))
+      let arguments = try LeadingArguments.normalized(Array(CommandLine.arguments.dropFirst()))
+      // The browser shows config problems in its status line, `config --check` prints them
+      // itself; every other command says them on stderr.
+      if let command = arguments.first, LeadingArguments.reportsConfigProblems(command) {
+        ConfigFile.reportProblems()
+      }
+      main(arguments)
     } catch {
       Output.error(error.description)
       Glibc.exit(ExitCode.validationFailure.rawValue)

@@ -46,7 +46,7 @@ import Testing
         == Result(
           status: 64, stdout: "",
           stderr: "url-notes: error: unknown command 'tgas' (commands: browse, import, tags, "
-            + "list, show, export, demo, add, edit, rm, tag, version, help; see "
+            + "list, show, export, demo, add, edit, rm, tag, config, version, help; see "
             + "'url-notes --help')\n"))
   }
 
@@ -115,5 +115,17 @@ import Testing
         #expect(line.count >= 60 && line.count <= 80, "\(command): \(line)")
       }
     }
+  }
+
+  /// Emoji sequences are one glyph in `show`: the joiners and modifiers inside them are kept,
+  /// a joiner between letters is still a hazard shown as U+FFFD.
+  @Test func showKeepsEmojiSequencesWhole() throws {
+    let title = "Family 👨‍👩‍👧, thumbs 👍🏽 and a\u{200D}b"
+    #expect(try run(["add", "--title", title, "--tag", "👍🏽 tag"]).status == 0)
+    let id = try #require(try run(["list"]).stdout.split(separator: " ").first)
+    let shown = try run(["show", String(id)])
+    #expect(shown.stdout.hasPrefix("Family 👨‍👩‍👧, thumbs 👍🏽 and a\u{FFFD}b\nTags: 👍🏽 tag\n"))
+    #expect(
+      !shown.stdout.unicodeScalars.contains("\u{FFFD}") || shown.stdout.contains("a\u{FFFD}b"))
   }
 }

@@ -36,6 +36,7 @@ import Testing
              It will be read and overwritten.
              DO NOT EDIT! -->
         <META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8">
+        <META NAME="generator" CONTENT="url-notes">
         <TITLE>Bookmarks</TITLE>
         <H1>Bookmarks</H1>
         <DL><p>
@@ -85,7 +86,7 @@ import Testing
   @Test func markdownExportHasOneReadableSectionPerNote() {
     #expect(
       MarkdownExporter.export(notes) == """
-        ## [Tools <that> last & \\[endure\\]](https://example.com/a?x=1&y="2")
+        ## [Tools <that> last & \\[endure\\]](https://example.com/a?x=1&y="2") <!-- id: aaaaaaaaaaaa -->
 
         Tags: terminal, unix
 
@@ -100,13 +101,13 @@ import Testing
         >
         > ## Part
 
-        ## Hand-written note
+        ## Hand-written note <!-- id: bbbbbbbbbbbb -->
 
         - just a thought
 
-        ## [https://b.example/(paren) path](<https://b.example/(paren) path>)
+        ## [https://b.example/(paren) path](<https://b.example/(paren) path>) <!-- id: cccccccccccc -->
 
-        Tags: a,b
+        Tags: a\\,b
 
         """)
     #expect(MarkdownExporter.export([]) == "")

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import TestSupport
 import Testing
@@ -73,11 +74,7 @@ import Testing
     let back = allNotes(restored)
     #expect(back.count == original.count)
     for (note, copy) in zip(original, back) {
-      #expect(copy.id == note.id)
-      #expect(copy.url == note.url)
-      #expect(copy.title == note.title)
-      #expect(copy.tags == note.tags)
-      #expect(copy.summary == note.summary)
+      expectSameContent(copy, note)
       #expect(copy.body == note.body)
       #expect(copy.created == note.created)
       #expect(copy.updated == note.updated)
@@ -85,14 +82,72 @@ import Testing
     }
   }
 
-  @Test func jsonExportImportedIntoItsOwnStoreChangesNothing() throws {
+  /// Id, URL, title, tags and summary markup: what every export of a note keeps.
+  func expectSameContent(_ copy: Note, _ note: Note) {
+    #expect(copy.id == note.id)
+    #expect(copy.url == note.url)
+    #expect(copy.title == note.title)
+    #expect(copy.tags == note.tags)
+    #expect(copy.summary == note.summary)
+  }
+
+  @Test func markdownExportImportsAsTheSameNotes() throws {
+    let original = allNotes(try fullStore())
+    let export = try write(MarkdownExporter.export(original), to: "all.md")
+    let restored = try NoteStore.open(path: directory.file("restored.json"))
+    let report = try NoteImporter(now: Self.laterTime).importPaths([export], into: restored)
+    #expect(report.files.map(\.failure) == [nil])
+    #expect(report.files.map(\.format) == ["markdown-export"])
+    let back = allNotes(restored)
+    #expect(back.count == original.count)
+    for (note, copy) in zip(original, back) {
+      expectSameContent(copy, note)
+      // A quote cannot say whether the text ended with a line break.
+      #expect(copy.body.map(Self.withFinalLineBreak) == note.body.map(Self.withFinalLineBreak))
+    }
+  }
+
+  static func withFinalLineBreak(_ text: String) -> String {
+    text.hasSuffix("\n") ? text : text + "\n"
+  }
+
+  @Test func netscapeExportImportsBackToTheSameBookmarks() throws {
+    let original = allNotes(try fullStore()).filter { $0.url != nil }
+    let export = try write(NetscapeBookmarkExporter.export(original), to: "bookmarks.html")
+    let restored = try NoteStore.open(path: directory.file("restored.json"))
+    let report = try NoteImporter(now: Self.laterTime).importPaths([export], into: restored)
+    #expect(report.files.map(\.failure) == [nil])
+    #expect(report.files.map(\.warnings) == [[]])
+    let back = restored.notes(matching: NoteFilter())
+    let byURL = Dictionary(uniqueKeysWithValues: back.map { ($0.url!, $0) })
+    #expect(back.count == original.count)
+    for note in original {
+      let copy = try #require(byURL[note.url!])
+      #expect(copy.title == note.title)
+      #expect(copy.tags == note.tags)
+      #expect(copy.created == note.created)
+      #expect(copy.updated == note.updated)
+      #expect(
+        copy.summary.map(\.plainText)
+          == SummaryNode.flatten(note.summary).map(\.node.plainText).filter { !$0.isEmpty })
+    }
+  }
+
+  @Test(arguments: ["json", "markdown", "netscape"])
+  func everyExportImportedIntoItsOwnStoreChangesNothing(format: String) throws {
     let store = try fullStore()
     let before = allNotes(store)
-    let export = try write(jsonExport(before), to: "backup.json")
+    let text: String
+    switch format {
+    case "json": text = jsonExport(before)
+    case "markdown": text = MarkdownExporter.export(before)
+    default: text = NetscapeBookmarkExporter.export(before)
+    }
+    let export = try write(text, to: "export.\(format)")
     let report = try NoteImporter(now: Self.laterTime).importPaths([export], into: store)
+    #expect(report.files.map(\.failure) == [nil])
     #expect(report.added == 0)
     #expect(report.merged == 0)
-    #expect(report.unchanged == before.count)
     #expect(allNotes(store) == before)
   }
 
@@ -107,7 +162,7 @@ import Testing
       try reader.read(one, path: "x.json") == [
         NoteDraft(
           url: "https://a.example/", title: "A", id: note.id, created: note.created,
-          updated: note.updated, provenance: [])
+          updated: note.updated, provenance: [], fromExport: true)
       ])
     #expect(!reader.recognizes(Array(#"[{"a": 1}]"#.utf8), path: "x.json"))
     #expect(!reader.recognizes(Array(#"{"format": "url-notes"}"#.utf8), path: "x.json"))

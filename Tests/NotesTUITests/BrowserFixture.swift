@@ -42,8 +42,10 @@ final class BrowserFixture {
   }
 
   /// An app over the fixture store at `width` × `height`.
-  func app(width: Int = 80, height: Int = 24, mode: ColorMode = .color) -> App {
-    App(store: store, size: Size(width: width, height: height), colorMode: mode)
+  func app(
+    width: Int = 80, height: Int = 24, mode: ColorMode = .color, config: Config = Config()
+  ) -> App {
+    App(store: store, size: Size(width: width, height: height), colorMode: mode, config: config)
   }
 }
 

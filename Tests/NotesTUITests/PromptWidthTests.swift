@@ -60,4 +60,23 @@ import Testing
       fitted
         == "Not saved: “Ask HN: How…” was changed elsewhere. Overwrite it with yours?")
   }
+
+  /// The lock error of a store in a read-only directory names a long path, then the reason:
+  /// the path is cut at its start, the reason stays (running as root, the tests cannot make a
+  /// directory read-only, so the error is made here as the store makes it).
+  @Test func aStoreErrorKeepsItsReasonAndTheFileName() throws {
+    let app = try BrowserFixture().app(width: 80)
+    let path =
+      "/home/someone/Documents/notes/a-rather-long-directory-name/read-only/notes.json.lock"
+    let error = EditError.store(
+      StoreError(.io, path: path, "open lock file failed: Permission denied"))
+    let message = app.failure("Not saved", error)
+    #expect(
+      message
+        == "Not saved: …ly/notes.json.lock: error: open lock file failed: Permission denied")
+    #expect(DisplayWidth.width(of: message) == 79)
+    #expect(
+      app.failure("Not saved", .noSuchNote(NoteID("aaaa00000009")))
+        == "Not saved: no note has the id aaaa00000009")
+  }
 }

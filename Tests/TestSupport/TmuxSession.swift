@@ -90,6 +90,13 @@ public final class TmuxSession {
     return lines
   }
 
+  /// A tmux format expanded for the pane (`display-message -p`), e.g. `#{mouse_any_flag}`.
+  public func format(_ format: String) throws -> String {
+    var text = try run(["display-message", "-p", "-t", Self.target, format])
+    if text.hasSuffix("\n") { text.removeLast() }
+    return text
+  }
+
   /// Changes the pane's size; the program gets SIGWINCH.
   public func resize(width: Int, height: Int) throws {
     try run(["resize-window", "-t", Self.target, "-x", String(width), "-y", String(height)])

@@ -1,7 +1,8 @@
 /// Writes notes as one readable Markdown document, a section per note.
 ///
-/// Each section is `## [Title](url)` (`## Title` without a URL), a `Tags: a, b` line when the
-/// note has tags, the summary as nested `-` bullets (two spaces per level) with each node's
+/// Each section is `## [Title](url) <!-- id: … -->` (`## Title <!-- id: … -->` without a URL;
+/// the comment, invisible when rendered, lets `MarkdownExportReader` find the note again), a
+/// `Tags: a, b` line when the note has tags (`\,` for a comma inside a tag), the summary as nested `-` bullets (two spaces per level) with each node's
 /// inline markup as stored (`**CPU:** …`), and the body, if any, as a block quote. A quote and
 /// not a code fence: a saved article is prose with its own headings and emphasis, and a quote
 /// keeps it rendered and wrapped while its `#` headings stay inside the note's section instead
@@ -17,12 +18,14 @@ public enum MarkdownExporter {
     let title = escapeLinkText(note.title.isEmpty ? (note.url ?? "Untitled") : note.title)
     var out: String
     if let url = note.url, !url.isEmpty {
-      out = "## [\(title)](\(linkDestination(url)))\n"
+      out = "## [\(title)](\(linkDestination(url)))"
     } else {
-      out = "## \(title)\n"
+      out = "## \(title)"
     }
+    out += " <!-- id: \(note.id) -->\n"
     if !note.tags.isEmpty {
-      out += "\nTags: " + note.tags.joined(separator: ", ") + "\n"
+      out += "\nTags: " + note.tags.map(NetscapeBookmarkExporter.escapeTag).joined(separator: ", ")
+      out += "\n"
     }
     if !note.summary.isEmpty {
       out += "\n"

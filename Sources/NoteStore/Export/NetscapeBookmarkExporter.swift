@@ -16,6 +16,7 @@ public enum NetscapeBookmarkExporter {
            It will be read and overwritten.
            DO NOT EDIT! -->
       <META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8">
+      \(generator)
       <TITLE>Bookmarks</TITLE>
       <H1>Bookmarks</H1>
       <DL><p>
@@ -39,6 +40,10 @@ public enum NetscapeBookmarkExporter {
     out += "</DL><p>\n"
     return out
   }
+
+  /// Marks the file as url-notes' own export: its bookmarks are stored notes said again, and
+  /// importing them back into the store adds no provenance (see `NoteDraft.fromExport`).
+  static let generator = #"<META NAME="generator" CONTENT="url-notes">"#
 
   /// A tag for the comma-separated TAGS list: `\` → `\\`, `,` → `\,`.
   static func escapeTag(_ tag: String) -> String {

@@ -66,4 +66,29 @@ enum DumpSniffer {
     else { return false }
     return (try? JSONParser.parse(bytes)) != nil
   }
+
+  /// Tags an HTML document may open with (after a doctype, comments and whitespace).
+  static let htmlOpenings = [
+    "<!doctype html", "<html", "<head", "<body", "<meta", "<script", "<link", "<title",
+  ].map { Array($0.utf8) }
+
+  /// True when `head` opens like an HTML document: past a BOM, whitespace and `<!-- … -->`
+  /// comments, a doctype or one of the tags a page starts with (any case). A Markdown page
+  /// with inline HTML or comments further down, or code that mentions `__next_f`, is not.
+  static func startsLikeHTML(_ head: ArraySlice<UInt8>) -> Bool {
+    var rest = head
+    if rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }
+    while true {
+      rest = rest.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0x0C }
+      guard rest.starts(with: Array("<!--".utf8)) else { break }
+      guard let close = NetscapeBookmarkReader.find(Array("-->".utf8), in: rest) else {
+        return false
+      }
+      rest = rest[(close + 3)...]
+    }
+    return htmlOpenings.contains { opening in
+      rest.count >= opening.count
+        && zip(rest, opening).allSatisfy { NetscapeBookmarkReader.lowercasedASCII($0) == $1 }
+    }
+  }
 }

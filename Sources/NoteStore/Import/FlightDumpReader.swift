@@ -42,7 +42,11 @@ public struct FlightDumpReader: DumpReader {
     }
     if index < bytes.count && bytes[index] == UInt8(ascii: ":") { return true }
     let head = bytes.prefix(1 << 16)
-    if Self.containsNextMarker(head) { return true }
+    // Only an HTML document is a saved page: Markdown that mentions `self.__next_f` is not.
+    let isHTMLFile = path.hasSuffix(".html") || path.hasSuffix(".htm")
+    if (isHTMLFile || DumpSniffer.startsLikeHTML(head)) && Self.containsNextMarker(head) {
+      return true
+    }
     // A legacy or reformatted payload still goes to the flight parser for a precise error.
     if path.hasSuffix(".rsc") { return true }
     let doctype = Array("<!doctype html".utf8)

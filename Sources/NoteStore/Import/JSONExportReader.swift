@@ -67,7 +67,7 @@ public struct JSONExportReader: DumpReader {
         NoteDraft(
           url: note.url, title: note.title, tags: note.tags, summary: note.summary,
           body: note.body, id: note.id, created: note.created, updated: note.updated,
-          provenance: note.provenance)
+          provenance: note.provenance, fromExport: true)
       }
     case .failure(let problem):
       throw Diagnostic(

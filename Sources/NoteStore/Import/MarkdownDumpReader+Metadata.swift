@@ -1,9 +1,8 @@
 extension MarkdownDumpReader {
-  /// Front matter keys that name the page's address, in order of preference.
-  static let urlKeys = ["url", "source", "source_url", "original", "original_url", "canonical"]
   /// Labels of a `Label: https://…` line naming the page's address.
   static let urlLineLabels: Set<String> = [
-    "source", "url", "original", "original url", "original article", "canonical", "saved from",
+    "source", "url", "url source", "original", "original url", "original article", "canonical",
+    "saved from",
     "原文", "出典", "元記事",
   ]
   /// Labels of a `[label](https://…)` link to the page itself.
@@ -55,38 +54,35 @@ extension MarkdownDumpReader {
     return nil
   }
 
-  /// The lines after the front matter and before `end`: empty, not a crash, when `end` comes
-  /// first (a plain-text title inside what looked like front matter; found by fuzzing).
-  static func metadataLines(in scan: Scan, before end: Int) -> Range<Int> {
-    let stop = min(end, scan.lines.count)
-    return scan.frontMatterEnd..<max(scan.frontMatterEnd, stop)
-  }
-
-  /// The page's address: the first front matter URL key, else the first labelled line or link
-  /// before `end`; only absolute http(s) addresses count.
-  static func sourceURL(in scan: Scan, before end: Int) -> String? {
-    for key in urlKeys {
-      for value in scan.frontMatterValues(key) {
-        if let url = urlValue(Substring(value)) { return url }
-      }
-    }
-    for index in metadataLines(in: scan, before: end) where !scan.isCode[index] {
+  /// The page's address as the header block states it: the first labelled line, labelled
+  /// link or canonical `<link>` there; only absolute http(s) addresses count.
+  static func sourceURL(in scan: Scan, lines block: Range<Int>) -> String? {
+    for index in block where !scan.isCode[index] {
       let line = lineContent(scan.lines[index])
       if let (label, value) = labelled(line), urlLineLabels.contains(label),
         let url = urlValue(value)
       {
         return url
       }
-      if let url = labelledLink(in: line) { return url }
+      if let url = labelledLink(in: line) ?? canonicalLink(in: line) { return url }
     }
     return nil
   }
 
-  /// Tags from front matter `tags:` (a list, `[a, b]` or `a, b`), else the first `Tags:` line.
-  static func tags(in scan: Scan, before end: Int) -> [String] {
-    let values = scan.frontMatterValues("tags")
-    if !values.isEmpty { return splitTags(values.joined(separator: ",")) }
-    for index in metadataLines(in: scan, before: end) where !scan.isCode[index] {
+  /// The `href` of a `<link rel="canonical" href="…">` in the line.
+  static func canonicalLink(in line: Substring) -> String? {
+    let lower = line.lowercased()
+    guard lower.contains("<link"), lower.contains("canonical"),
+      let href = line.range(of: "href=")
+    else { return nil }
+    let value = line[href.upperBound...]
+    guard let quote = value.first, quote == "\"" || quote == "'" else { return nil }
+    return urlValue(value.dropFirst().prefix { $0 != quote })
+  }
+
+  /// Tags from the first `Tags:` line of the header block.
+  static func tags(in scan: Scan, lines block: Range<Int>) -> [String] {
+    for index in block where !scan.isCode[index] {
       if let (label, value) = labelled(lineContent(scan.lines[index])),
         label == "tags" || label == "tag" || label == "タグ"
       {

@@ -3,27 +3,43 @@ extension MarkdownDumpReader.Scan {
   /// are body text that happens to follow a `---`.
   static let footerMaxLines = 20
 
-  /// The title heading: the first H1, else the first heading, with text left once markup is
-  /// removed (`# ![logo](x.png)` names nothing). Site navigation headings that some dumps keep
-  /// above the article are then left out of the outline.
-  func titleHeadingIndex() -> Int? {
-    let named = headings.indices.filter {
-      !MarkdownDumpReader.plainTitle(headings[$0].text).isEmpty
-    }
-    return named.first { headings[$0].level == 1 } ?? named.first
+  /// The first H1 among `candidates` (indices into `headings`), else with `levelOneOnly`
+  /// false the first heading, whose text is left once markup is removed (`# ![logo](x.png)`
+  /// names nothing). Site navigation headings some dumps keep above the article are then left
+  /// out of the outline.
+  func titleHeadingIndex(among candidates: [Int], levelOneOnly: Bool) -> Int? {
+    let named = candidates.filter { !MarkdownDumpReader.plainTitle(headings[$0].text).isEmpty }
+    return named.first { headings[$0].level == 1 } ?? (levelOneOnly ? nil : named.first)
   }
 
-  /// The line where the outline after heading `titleIndex` stops: the comment section, else
-  /// the footer, else the end of the document.
-  func outlineEnd(after titleIndex: Int) -> Int {
-    let footer = footerStart(after: headings[titleIndex].line)
-    return commentStart(after: headings[titleIndex].line, before: footer) ?? footer
+  /// The heading that repeats a clipping's `title` at the top of the text: the first heading
+  /// when it is an H1 that reads the same (ignoring case) or the document's only H1. A
+  /// heading that says something else is the start of the outline.
+  func repeatedTitleIndex(_ title: String, among candidates: [Int]) -> Int? {
+    guard let first = candidates.first, headings[first].level == 1 else { return nil }
+    let text = MarkdownDumpReader.plainTitle(headings[first].text)
+    let onlyH1 = candidates.filter { headings[$0].level == 1 }.count == 1
+    return onlyH1 || text.lowercased() == title.lowercased() ? first : nil
   }
 
-  /// The line where URL and tag lines stop being looked for: the comment section (readers'
-  /// links are not the page's), else the end. The footer stays in: clippers put `Source:` there.
-  func metadataEnd(after line: Int) -> Int {
-    commentStart(after: line, before: lines.count) ?? lines.count
+  /// Lines after the page's header looked at for at most this many lines for a source line.
+  static let headerBlockLines = 15
+
+  /// The header block: from `start` (after any metadata block) to the first heading after
+  /// `line` (the title heading's), at most `headerBlockLines` lines past it. Code is skipped
+  /// by the callers.
+  func headerBlock(from start: Int, afterLine line: Int) -> Range<Int> {
+    let anchor = max(start, line + 1)
+    let nextHeading = headings.first { $0.line > line }?.line ?? lines.count
+    let end = min(nextHeading, anchor + Self.headerBlockLines, lines.count)
+    return start..<max(start, end)
+  }
+
+  /// The line where the outline after line `line` stops: the comment section, else the
+  /// footer, else the end of the document.
+  func outlineEnd(afterLine line: Int) -> Int {
+    let footer = footerStart(after: line)
+    return commentStart(after: line, before: footer) ?? footer
   }
 
   /// The line of the first comment-section heading after `line` and before `end`

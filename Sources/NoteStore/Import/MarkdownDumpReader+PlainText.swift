@@ -10,7 +10,13 @@ extension MarkdownDumpReader {
   /// `===` (level 1) or `---` (level 2) after a blank line.
   static func readPlainText(text: String, lines: [Substring]) throws(Diagnostic) -> NoteDraft {
     let clean = lines.map { InlineMarkup.collapseWhitespace(String($0)) }
-    guard let titleIndex = clean.firstIndex(where: { !$0.isEmpty }) else {
+    let scan = Scan(lines: lines)
+    let clipping = clipping(in: scan)
+    // A clipping's title stands for the title line: the text starts after its header.
+    let firstLine =
+      clean.indices.dropFirst(clipping.contentStart).first { !clean[$0].isEmpty }
+      ?? clean.firstIndex { !$0.isEmpty }
+    guard let titleIndex = clipping.title == nil ? firstLine : clipping.contentStart - 1 else {
       throw Diagnostic(
         "no title found, the file holds only blank lines",
         at: TextPosition(line: lines.count, column: 1))
@@ -37,11 +43,15 @@ extension MarkdownDumpReader {
     let cut = commentCut(headings.map { ($0.level, $0.name) })
     let outline = headings.prefix(cut ?? headings.count)
     let summary = buildTree(outline.map { ($0.level, SummaryNode(spans: [InlineSpan($0.name)])) })
-    let scan = Scan(lines: lines)
-    let end = cut.map { headings[$0].line } ?? lines.count
+    let header = scan.headerBlock(from: clipping.contentStart, afterLine: titleIndex)
+    let textHeading = headings.first?.line ?? lines.count
+    let headerBlock =
+      header.lowerBound..<max(header.lowerBound, min(header.upperBound, textHeading))
     return NoteDraft(
-      url: sourceURL(in: scan, before: end), title: clean[titleIndex],
-      tags: tags(in: scan, before: end), summary: summary, body: text)
+      url: clipping.url ?? sourceURL(in: scan, lines: headerBlock),
+      title: clipping.title ?? clean[titleIndex],
+      tags: clipping.tags ?? tags(in: scan, lines: headerBlock), summary: summary, body: text,
+      created: clipping.noteCreated)
   }
 
   /// 1 for `===…`, 2 for `---…` (three or more, alone on the line).

@@ -103,7 +103,15 @@ extension MarkdownDumpReader {
       frontMatterEnd = close + 1
     }
 
+    /// `key: value`, the key plain or quoted (`"watch-status": …`), lowercased.
     static func keyValue(_ line: Substring) -> (String, String)? {
+      if let quote = line.first, quote == "\"" || quote == "'" {
+        let rest = line.dropFirst()
+        guard let close = rest.firstIndex(of: quote), rest[close...].dropFirst().first == ":"
+        else { return nil }
+        let value = rest[rest.index(close, offsetBy: 2)...]
+        return (rest[..<close].lowercased(), unquoted(value))
+      }
       guard let colon = line.firstIndex(of: ":"), colon != line.startIndex else { return nil }
       let key = line[..<colon]
       guard key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {

@@ -4,20 +4,29 @@ import Diagnostics
 /// Reads a web page saved as Markdown (format "markdown") or as plain text (format "text")
 /// into exactly one note.
 ///
-/// Markdown: the title is the first H1 (else the first heading) with its markup removed; the
-/// summary is the outline of the headings after it (the shallowest level becomes the top level,
-/// so H2 → H3 → H4 nest, and a document of H3s alone starts at H3). The outline stops at the
-/// comment section ("3 Comments", "Responses", "コメント", "Leave a Reply", …) and never
-/// includes the footer (a short tail after the last `---` holding a copyright or nav links).
-/// Headings inside fenced code are not headings. The body is the whole text: BOM stripped,
-/// CRLF (and lone CR) turned into LF, nothing else changed.
+/// Clippings first: what a clipper states about the page (front matter, Defuddle's ```json
+/// block, Jina's `Title:`/`URL Source:` header; see `Clipping`) gives the title, URL, tags,
+/// and `created` (clipped, else published).
 ///
-/// Text: the title is the first non-empty line; the outline comes from numbered section lines
-/// (`1.`, `1.2`) standing alone between blank lines, and from lines underlined with `===`/`---`.
+/// Markdown: the title is the clipping's, else the first H1 with its markup removed, else the
+/// file name without its extension (some clippers keep the title only there), else the first
+/// heading. The summary is the outline of the headings after the title (all of them when no
+/// heading is the title; a clipping's description when there are none). The shallowest level
+/// becomes the top level, so H2 → H3 → H4 nest, and a document of H3s alone starts at H3. The
+/// outline stops at the comment section ("3 Comments", "Responses", "コメント", "Leave a
+/// Reply", …) and never includes the footer (a short tail after the last `---` holding a
+/// copyright or nav links). Headings inside fenced code are not headings. The body is the
+/// whole text: BOM stripped, CRLF (and lone CR) turned into LF, nothing else changed.
 ///
-/// Both flavours take the source URL from front matter (`url:`, `source:`) or a labelled line
-/// (`Source: https://…`, `原文: …`, `[original](https://…)`), the first absolute http(s) one,
-/// and tags from front matter or a `Tags:` line.
+/// Text: the title is the clipping's, else the first non-empty line; the outline comes from
+/// numbered section lines (`1.`, `1.2`) standing alone between blank lines, and from lines
+/// underlined with `===`/`---`.
+///
+/// Without a clipping's URL, both flavours look in the header block only (the lines just
+/// after the title, up to the next heading): a labelled line (`Source: https://…`,
+/// `URL Source: …`, `原文: …`), an `[original](https://…)` link or a canonical `<link>`, the
+/// first absolute http(s) one. Never a link in the text: it names another page. Tags likewise
+/// come from the clipping, else a `Tags:` line in the header block.
 ///
 /// Policy: tolerant. Only an empty file, a binary file, or a page with no title is an error.
 public struct MarkdownDumpReader: DumpReader {
@@ -54,38 +63,51 @@ public struct MarkdownDumpReader: DumpReader {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     switch flavor {
     case .markdown:
-      return [try Self.readMarkdown(text: text, lines: lines)]
+      return [try Self.readMarkdown(text: text, lines: lines, path: path)]
     case .text:
       return [try Self.readPlainText(text: text, lines: lines)]
     }
   }
 
-  static func readMarkdown(text: String, lines: [Substring]) throws(Diagnostic) -> NoteDraft {
+  static func readMarkdown(text: String, lines: [Substring], path: String) throws(Diagnostic)
+    -> NoteDraft
+  {
     let scan = Scan(lines: lines)
-    let fallbackTitle = scan.frontMatterValues("title").first.map {
-      InlineMarkup.collapseWhitespace($0)
+    let clipping = clipping(in: scan)
+    let headings = scan.headings.indices.filter { scan.headings[$0].line >= clipping.contentStart }
+    let title: String
+    // The heading that names the page, left out of the outline; nil when none does.
+    let titleIndex: Int?
+    if let named = clipping.title {
+      title = named
+      titleIndex = scan.repeatedTitleIndex(named, among: headings)
+    } else if let h1 = scan.titleHeadingIndex(among: headings, levelOneOnly: true) {
+      title = plainTitle(scan.headings[h1].text)
+      titleIndex = h1
+    } else if let name = fileTitle(path) {
+      title = name
+      titleIndex = nil
+    } else if let first = scan.titleHeadingIndex(among: headings, levelOneOnly: false) {
+      title = plainTitle(scan.headings[first].text)
+      titleIndex = first
+    } else {
+      throw Diagnostic(
+        "no title found, expected front matter 'title:', a heading such as '# Title', or a "
+          + "file name", at: TextPosition(line: 1, column: 1))
     }
-    guard let titleIndex = scan.titleHeadingIndex() else {
-      guard let fallbackTitle, !fallbackTitle.isEmpty else {
-        throw Diagnostic(
-          "no title found, expected a heading such as '# Title'",
-          at: TextPosition(line: 1, column: 1))
-      }
-      // Front matter names the page but the body has no heading to outline from.
-      let end = scan.metadataEnd(after: scan.frontMatterEnd)
-      return NoteDraft(
-        url: sourceURL(in: scan, before: end), title: fallbackTitle,
-        tags: tags(in: scan, before: end), summary: [], body: text)
+    let afterTitle = titleIndex.map { scan.headings[$0].line } ?? (clipping.contentStart - 1)
+    let outlineEnd = scan.outlineEnd(afterLine: afterTitle)
+    let outline = headings.map { scan.headings[$0] }
+      .filter { $0.line > afterTitle && $0.line < outlineEnd }
+    var summary = buildTree(outline.map { ($0.level, SummaryNode(spans: inlineSpans($0.text))) })
+    if summary.isEmpty, let description = clipping.description {
+      summary = [SummaryNode(spans: [InlineSpan(description)])]
     }
-    let title = plainTitle(scan.headings[titleIndex].text)
-    let outlineEnd = scan.outlineEnd(after: titleIndex)
-    let outline = scan.headings[(titleIndex + 1)...].prefix { $0.line < outlineEnd }
-    let summary = buildTree(outline.map { ($0.level, SummaryNode(spans: inlineSpans($0.text))) })
-    let metadataEnd = scan.metadataEnd(after: scan.headings[titleIndex].line)
+    let header = scan.headerBlock(from: clipping.contentStart, afterLine: afterTitle)
     return NoteDraft(
-      url: sourceURL(in: scan, before: metadataEnd),
-      title: title.isEmpty ? (fallbackTitle ?? "") : title,
-      tags: tags(in: scan, before: metadataEnd), summary: summary, body: text)
+      url: clipping.url ?? sourceURL(in: scan, lines: header),
+      title: title, tags: clipping.tags ?? tags(in: scan, lines: header), summary: summary,
+      body: text, created: clipping.noteCreated)
   }
 
   /// Nests `(level, node)` pairs: each node becomes a child of the nearest earlier node with a

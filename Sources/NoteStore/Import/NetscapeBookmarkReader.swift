@@ -113,7 +113,10 @@ public struct NetscapeBookmarkReader: DumpReader {
       guard let token = tokenizer.next() else { break }
       collector.consume(token, at: offset)
     }
-    let drafts = collector.finish()
+    var drafts = collector.finish()
+    if Self.find(Array(NetscapeBookmarkExporter.generator.utf8), in: bytes.prefix(1024)) != nil {
+      for index in drafts.indices { drafts[index].fromExport = true }
+    }
     // Offsets are into the decoded text (BOM and CRs gone), so lines are the file's lines.
     let warnings = collector.skipped.map { skip in
       Diagnostic(

@@ -19,11 +19,15 @@ public struct NoteDraft: Equatable, Sendable {
   public var updated: Timestamp?
   /// The note's provenance as a backup holds it; replaces the imported file's entry.
   public var provenance: [Provenance]?
+  /// The draft is a stored note said again by url-notes' own export, not a new source for
+  /// its page: merged into a stored note it adds no provenance (so re-importing an export
+  /// into its own store changes nothing); a new note still records the file it came from.
+  public var fromExport = false
 
   public init(
     url: String?, title: String, tags: [String] = [], summary: [SummaryNode] = [],
     body: String? = nil, id: NoteID? = nil, created: Timestamp? = nil,
-    updated: Timestamp? = nil, provenance: [Provenance]? = nil
+    updated: Timestamp? = nil, provenance: [Provenance]? = nil, fromExport: Bool = false
   ) {
     self.url = url
     self.title = title
@@ -34,6 +38,7 @@ public struct NoteDraft: Equatable, Sendable {
     self.created = created
     self.updated = updated
     self.provenance = provenance
+    self.fromExport = fromExport
   }
 }
 

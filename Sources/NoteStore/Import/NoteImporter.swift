@@ -36,10 +36,10 @@ public struct NoteImporter: Sendable {
   /// (`import --base-url`).
   public static func readers(folderTags: Bool = false, baseURL: String? = nil) -> [any DumpReader] {
     [
-      JSONExportReader(), NetscapeBookmarkReader(folderTags: folderTags), PocketHTMLReader(),
-      FlightDumpReader(baseURL: baseURL), PocketCSVReader(), RaindropCSVReader(),
-      InstapaperCSVReader(), PinboardJSONReader(), UnknownCSVReader(), MarkdownDumpReader(),
-      MarkdownDumpReader(flavor: .text),
+      JSONExportReader(), NetscapeBookmarkReader(folderTags: folderTags), MarkdownExportReader(),
+      PocketHTMLReader(), FlightDumpReader(baseURL: baseURL), PocketCSVReader(),
+      RaindropCSVReader(), InstapaperCSVReader(), PinboardJSONReader(), UnknownCSVReader(),
+      MarkdownDumpReader(), MarkdownDumpReader(flavor: .text),
     ]
   }
 

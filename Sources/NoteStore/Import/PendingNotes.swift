@@ -56,8 +56,8 @@ struct PendingNotes {
       if note.url == nil { note.url = draft.url }
       if note.summary.isEmpty { note.summary = draft.summary }
       if note.body == nil { note.body = draft.body }
-      for entry in draft.provenance ?? [provenance]
-      where !note.provenance.contains(where: { $0.file == entry.file }) {
+      let sources = draft.provenance ?? (draft.fromExport ? [] : [provenance])
+      for entry in sources where !note.provenance.contains(where: { $0.file == entry.file }) {
         note.provenance.append(entry)
       }
       guard note != existing else { return .unchanged(existingID) }

@@ -76,7 +76,7 @@ extension App {
         [.words("Not saved: “"), .subject(title), .words(rest)],
         .overwriteConflict(conflict.id, draft, current: conflict.current))
     default:
-      message = "Not saved: \(error.message)"
+      message = failure("Not saved", error)
     }
   }
 
@@ -113,7 +113,7 @@ extension App {
       message = "Deleted “\(base.title)” (u undoes)"
     } catch {
       showRefreshedStore()
-      message = "Not deleted: \(error.message)"
+      message = failure("Not deleted", error)
     }
   }
 
@@ -130,7 +130,7 @@ extension App {
       message = "Undone: \(edit.summary) (C-r redoes)"
     } catch {
       showRefreshedStore()
-      message = "Cannot undo: \(error.message)"
+      message = failure("Cannot undo", error)
     }
   }
 
@@ -147,7 +147,7 @@ extension App {
       message = "Redone: \(edit.summary)"
     } catch {
       showRefreshedStore()
-      message = "Cannot redo: \(error.message)"
+      message = failure("Cannot redo", error)
     }
   }
 
@@ -172,7 +172,7 @@ extension App {
             .subject(source), .words("” into it?"),
           ], .mergeTag(source, into: existing))
       } else {
-        message = "Not changed: \(error.message)"
+        message = failure("Not changed", error)
       }
     }
   }

@@ -61,7 +61,7 @@ extension App {
     default:
       break
     }
-    if let command = CommandTable.command(for: key, in: .form) { return perform(command) }
+    if let command = keyMap.command(for: key, in: .form) { return perform(command) }
     if case .mouse = key { return [] }
     if form.edit(with: key) {
       page = .form(form)

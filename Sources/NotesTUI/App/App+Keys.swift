@@ -12,7 +12,7 @@ extension App {
     if case .form = page { return handleFormKey(key) }
     if input != nil, let effects = handleInput(key) { return effects }
     if case .mouse(let event) = key { return handleMouse(event) }
-    guard let command = CommandTable.command(for: key, in: page.group) else {
+    guard let command = keyMap.command(for: key, in: page.group) else {
       if case .character(let c) = key, c != " " {
         message = "\(key.description): no such key here (? for help)"
       }

@@ -50,6 +50,8 @@ extension App {
   /// `d`: asks before deleting the selected note.
   mutating func askToDelete() {
     guard let header = currentHeader else { return }
+    // `set confirm-delete = off`: u undoes a deletion anyway.
+    guard config.confirmDelete else { return deleteNote(header.id) }
     confirmation = Confirmation(
       [.words("Delete “"), .subject(header.title), .words("”?")], .deleteNote(header.id))
   }

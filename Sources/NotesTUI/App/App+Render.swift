@@ -21,11 +21,13 @@ extension App {
         buffer.render(TagsView(state: state, theme: theme), in: content)
       }
     case .previews(let state):
-      buffer.render(PreviewsView(state: state, store: store, theme: theme), in: content)
+      buffer.render(
+        PreviewsView(state: state, store: store, theme: theme, showsHost: config.previewHost),
+        in: content)
     case .note(let state):
       buffer.render(NoteView(state: state), in: content)
     case .help(let list):
-      buffer.render(HelpView(list: list, theme: theme), in: content)
+      buffer.render(HelpView(list: list, keyMap: keyMap, theme: theme), in: content)
     case .form(let form):
       buffer.render(NoteFormView(form: form, theme: theme), in: content)
     }
@@ -96,7 +98,7 @@ extension App {
       text = "line \(state.list.selection + 1)/\(state.lines.count)"
       if !state.query.isEmpty { text += " · " + hitMessage(state) }
     case .help:
-      text = Counted(CommandTable.bindings.count, "key binding").description
+      text = Counted(keyMap.bindings.count, "key binding").description
     case .form(let form):
       switch form.focus {
       case .url: text = "URL (empty: a note without a link)"

@@ -18,6 +18,10 @@ public struct App {
   public internal(set) var size: Size
   public internal(set) var theme: Theme
   public internal(set) var mouseEnabled = true
+  /// The user's config file, read at start; its key map is the one keys go through.
+  public let config: Config
+  /// The bindings in effect (`config.keyMap`): the help screen lists these.
+  public var keyMap: KeyMap { config.keyMap }
   /// Set by the quit commands; the main loop stops when it sees it.
   public internal(set) var isFinished = false
   /// Where the cursor line was when a search prompt opened, so a search starts from there.
@@ -40,16 +44,27 @@ public struct App {
   public static let minimumSize = Size(width: 40, height: 8)
 
   /// An app over `store`; `editor` (by default a new one on the same store) makes its changes.
-  public init(store: NoteStore, size: Size, colorMode: ColorMode, editor: NoteEditor? = nil) {
+  /// `config` (the user's file, or the defaults) sets the start-up mouse mode, the keys and
+  /// colours; its first problem, if any, is the first status message.
+  public init(
+    store: NoteStore, size: Size, colorMode: ColorMode, editor: NoteEditor? = nil,
+    config: Config = Config()
+  ) {
     self.store = store
     self.editor = editor ?? NoteEditor(store: store)
     self.size = size
-    self.theme = Theme(mode: colorMode)
+    self.config = config
+    self.theme = Theme(mode: colorMode).applying(config.colors)
+    self.mouseEnabled = config.mouse
     var tags = TagsState()
     tags.reload(store: store)
     pages = [.tags(tags)]
     if !store.warnings.isEmpty {
       message = store.warnings.map(\.description).joined(separator: "; ")
+    }
+    if let first = config.problems.first {
+      let more = config.problems.count - 1
+      message = first.short + (more > 0 ? " (and \(Counted(more, "more problem")))" : "")
     }
     layout()
   }
@@ -81,7 +96,7 @@ public struct App {
         state.list.setPageSize(contentHeight)
         pages[index] = .note(state)
       case .help(var list):
-        list.setCount(HelpView.lines(theme: theme).count)
+        list.setCount(HelpView.lines(keyMap: keyMap, theme: theme, width: size.width - 2).count)
         list.setPageSize(contentHeight)
         pages[index] = .help(list)
       case .form(var form):

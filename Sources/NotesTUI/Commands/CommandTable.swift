@@ -66,22 +66,12 @@ public enum CommandTable {
   /// general one (except in the form, where every other key is typed into a field); nil for
   /// an unbound key.
   public static func command(for key: Key, in group: CommandGroup) -> Command? {
-    for scope in group == .form ? [.form] : [group, .general] {
-      for binding in bindings where binding.group == scope && binding.keys.contains(key) {
-        if case .foldToLevel = binding.command, case .character(let c) = key,
-          let level = c.wholeNumberValue
-        {
-          return .foldToLevel(level)
-        }
-        return binding.command
-      }
-    }
-    return nil
+    KeyMap.standard.command(for: key, in: group)
   }
 
   /// The bindings of one group, in table order.
   public static func bindings(in group: CommandGroup) -> [KeyBinding] {
-    bindings.filter { $0.group == group }
+    KeyMap.standard.bindings(in: group)
   }
 
   /// The key table as Markdown, one table per group, for the README.
@@ -89,10 +79,11 @@ public enum CommandTable {
     var text = ""
     for group in CommandGroup.allCases {
       if !text.isEmpty { text += "\n" }
-      text += "### \(group.rawValue)\n\n| Keys | Command |\n|---|---|\n"
+      text += "### \(group.rawValue) (`\(group.configName)`)\n\n"
+      text += "| Keys | Name (for `bind`) | Command |\n|---|---|---|\n"
       for binding in bindings(in: group) {
         let keys = binding.keyText.replacingOccurrences("|", with: "\\|")
-        text += "| `\(keys)` | \(binding.help) |\n"
+        text += "| `\(keys)` | `\(binding.command.name)` | \(binding.help) |\n"
       }
     }
     return text

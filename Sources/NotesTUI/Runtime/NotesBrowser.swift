@@ -21,9 +21,10 @@ public enum NotesBrowser {
   public static func run(
     store: NoteStore, on terminal: some Terminal, launcher: URLLauncher,
     pollMilliseconds: Int? = NotesBrowser.pollMilliseconds,
-    editor: ExternalEditor = .fromEnvironment()
+    editor: ExternalEditor = .fromEnvironment(), config: Config = Config()
   ) -> App {
-    var app = App(store: store, size: terminal.size, colorMode: terminal.colorMode)
+    var app = App(
+      store: store, size: terminal.size, colorMode: terminal.colorMode, config: config)
     terminal.draw(app.render())
     while !app.isFinished {
       URLLauncher.reap()

@@ -13,10 +13,12 @@ public struct Confirmation: Equatable, Sendable {
     case words(String)
     /// A title or a tag: cut with "…" when the line is short.
     case subject(String)
+    /// A file: cut at its start ("…/store/notes.json.lock"), so its name stays.
+    case path(String)
 
     var text: String {
       switch self {
-      case .words(let text), .subject(let text): return text
+      case .words(let text), .subject(let text), .path(let text): return text
       }
     }
   }
@@ -55,11 +57,17 @@ public struct Confirmation: Equatable, Sendable {
   /// the shortest kept whole first, the others cut with "…". Only when not even one column per
   /// subject is left does the result run over (the status bar then clips it).
   public func question(fittingWidth width: Int) -> String {
+    Self.fit(parts, width: width)
+  }
+
+  /// `parts` joined in at most `width` columns, subjects cut as `question(fittingWidth:)` says.
+  /// Status messages that name a file use it too: the reason is kept, the path is cut.
+  public static func fit(_ parts: [Part], width: Int) -> String {
     let fixed = parts.reduce(0) { total, part in
       if case .words(let text) = part { return total + DisplayWidth.width(of: text) }
       return total
     }
-    let subjects = parts.indices.filter { if case .subject = parts[$0] { true } else { false } }
+    let subjects = parts.indices.filter { if case .words = parts[$0] { false } else { true } }
     var room = width - fixed
     var allowed: [Int: Int] = [:]
     let byWidth = subjects.sorted {
@@ -72,8 +80,22 @@ public struct Confirmation: Equatable, Sendable {
     }
     return parts.indices.map { index in
       guard let limit = allowed[index] else { return parts[index].text }
+      if case .path(let path) = parts[index] { return keepingEnd(path, width: limit) }
       return DisplayWidth.truncate(parts[index].text, toWidth: limit)
     }.joined()
+  }
+
+  /// `text` in at most `width` columns: whole, or "…" and as much of its end as fits.
+  static func keepingEnd(_ text: String, width: Int) -> String {
+    guard DisplayWidth.width(of: text) > width else { return TextSanitizer.sanitize(text) }
+    var kept: [String] = []
+    var used = 1  // the ellipsis
+    for glyph in TextSanitizer.glyphs(of: text).reversed() {
+      if used + glyph.width > width { break }
+      kept.append(glyph.text)
+      used += glyph.width
+    }
+    return "…" + kept.reversed().joined()
   }
 }
 

@@ -8,6 +8,8 @@ struct PreviewsView: View {
   var state: PreviewsState
   var store: NoteStore
   var theme: Theme
+  /// Whether the second line starts with the URL's host (`set preview-host`).
+  var showsHost = true
 
   func render(into buffer: inout CellBuffer, area: Rect) {
     guard !state.headers.isEmpty else {
@@ -19,7 +21,8 @@ struct PreviewsView: View {
       let header = state.headers[index]
       let selected = index == state.list.selection
       let top = area.y + slot * App.previewHeight
-      let lines = Self.lines(for: header, note: store.note(header.id), theme: theme)
+      let lines = Self.lines(
+        for: header, note: store.note(header.id), theme: theme, showsHost: showsHost)
       for (offset, line) in lines.enumerated() {
         let row = Rect(x: area.x, y: top + offset, width: area.width, height: 1)
           .intersection(area)
@@ -38,9 +41,11 @@ struct PreviewsView: View {
   }
 
   /// The four text lines of one preview (before truncation to the width).
-  static func lines(for header: NoteHeader, note: Note?, theme: Theme) -> [StyledLine] {
+  static func lines(for header: NoteHeader, note: Note?, theme: Theme, showsHost: Bool = true)
+    -> [StyledLine]
+  {
     var meta: [StyledRun] = []
-    if let host = header.host { meta.append(StyledRun(host, theme.host)) }
+    if showsHost, let host = header.host { meta.append(StyledRun(host, theme.host)) }
     if !header.tags.isEmpty {
       if !meta.isEmpty { meta.append(StyledRun("  ")) }
       meta += NoteDocument.tagRuns(header.tags, theme: theme)
