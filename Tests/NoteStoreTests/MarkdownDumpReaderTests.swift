@@ -304,6 +304,8 @@ func outlineDump(_ nodes: [SummaryNode]) -> String {
     #expect(markdown.recognizes([], path: "dir.v2/X.Markdown"))
     #expect(markdown.recognizes(Array("\n\n## Part\n".utf8), path: "dump"))
     #expect(markdown.recognizes(Array("---\nurl: x\n---\n".utf8), path: "dump"))
+    #expect(markdown.recognizes(Array("<!-- saved -->\n<!--x-->\n# T\n".utf8), path: "dump"))
+    #expect(!markdown.recognizes(Array("<!-- open\n# T\n".utf8), path: "dump"))
     #expect(!markdown.recognizes(Array("#hashtag\n".utf8), path: "dump"))
     #expect(!markdown.recognizes(Array("0:[\"$\"]\n".utf8), path: "page.rsc"))
     #expect(text.recognizes(page, path: "notes.txt"))

@@ -140,12 +140,18 @@ public struct MarkdownDumpReader: DumpReader {
     return name[name.index(after: dot)...].lowercased()
   }
 
-  /// True when the first non-blank line is an ATX heading (`# `…`###### `) or opens front
+  /// True when the first non-blank line, past any HTML comments (`<!-- … -->`, which
+  /// Markdown files often open with), is an ATX heading (`# `…`###### `) or opens front
   /// matter (`---`).
   static func startsLikeMarkdown(_ bytes: [UInt8]) -> Bool {
     var head = bytes.prefix(sniffLength)
     if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
-    let lead = head.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    var lead = head.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    while lead.starts(with: Array("<!--".utf8)),
+      let close = NetscapeBookmarkReader.find(Array("-->".utf8), in: lead)
+    {
+      lead = lead[(close + 3)...].drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    }
     if lead.starts(with: Array("---".utf8)) {
       let rest = lead.dropFirst(3).drop { $0 == 0x20 || $0 == 0x09 }
       return rest.first == 0x0A || rest.first == 0x0D

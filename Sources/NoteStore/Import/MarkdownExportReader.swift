@@ -96,7 +96,9 @@ public struct MarkdownExportReader: DumpReader {
     var rest = text
     var id: NoteID?
     let marker = " <!-- id: "
-    if rest.hasSuffix(" -->"), let open = lastRange(of: marker, in: rest) {
+    if rest.hasSuffix(" -->"), let open = lastRange(of: marker, in: rest),
+      open.upperBound <= rest.index(rest.endIndex, offsetBy: -4)
+    {
       id = NoteID(String(rest[open.upperBound..<rest.index(rest.endIndex, offsetBy: -4)]))
       rest = rest[..<open.lowerBound]
     }

@@ -4,6 +4,24 @@ import TerminalCore
 public enum ThemeElement: String, CaseIterable, Sendable {
   case title, statusBar = "status-bar", selection, heading, count, host, tag
   case selectedTag = "selected-tag", dim, hit, code, message
+
+  /// The theme's style for this element.
+  var style: WritableKeyPath<Theme, Style> {
+    switch self {
+    case .title: \.title
+    case .statusBar: \.statusBar
+    case .selection: \.selection
+    case .heading: \.heading
+    case .count: \.count
+    case .host: \.host
+    case .tag: \.tag
+    case .selectedTag: \.selectedTag
+    case .dim: \.dim
+    case .hit: \.hit
+    case .code: \.code
+    case .message: \.message
+    }
+  }
 }
 
 /// What a `color` line sets: a foreground, a background and attributes.
@@ -70,22 +88,8 @@ extension Theme {
     guard mode == .color else { return self }
     var theme = self
     for (element, color) in colors {
-      let style = Style(
+      theme[keyPath: element.style] = Style(
         foreground: color.foreground, background: color.background, attributes: color.attributes)
-      switch element {
-      case .title: theme.title = style
-      case .statusBar: theme.statusBar = style
-      case .selection: theme.selection = style
-      case .heading: theme.heading = style
-      case .count: theme.count = style
-      case .host: theme.host = style
-      case .tag: theme.tag = style
-      case .selectedTag: theme.selectedTag = style
-      case .dim: theme.dim = style
-      case .hit: theme.hit = style
-      case .code: theme.code = style
-      case .message: theme.message = style
-      }
     }
     return theme
   }
