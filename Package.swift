@@ -14,19 +14,22 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
-    // MARK: Messages: positions and diagnostics, printed in one place.
+    // MARK: Bottom: byte kernels (SWAR scans, the terminal-hazard table), and positions and
+    // diagnostics, printed in one place.
+    .target(name: "ByteKernels"),
     .target(name: "Diagnostics"),
 
     // MARK: Parsing: bytes in, values out; nothing about notes.
-    .target(name: "ByteJSON"),
-    .target(name: "FlightFormat", dependencies: ["ByteJSON", "Diagnostics"]),
+    .target(name: "ByteJSON", dependencies: ["ByteKernels"]),
+    .target(name: "FlightFormat", dependencies: ["ByteJSON", "ByteKernels", "Diagnostics"]),
 
     // MARK: Storage: the note model, the JSON store, importers, queries.
-    .target(name: "NoteStore", dependencies: ["ByteJSON", "Diagnostics", "FlightFormat"]),
+    .target(
+      name: "NoteStore", dependencies: ["ByteJSON", "ByteKernels", "Diagnostics", "FlightFormat"]),
 
     // MARK: Terminal: the only seam to ncurses, and a curses-free core.
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-    .target(name: "TerminalCore"),
+    .target(name: "TerminalCore", dependencies: ["ByteKernels"]),
     .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalCore"]),
 
     // MARK: The app: state, commands, key maps, views.
@@ -36,7 +39,7 @@ let package = Package(
     .executableTarget(
       name: "url-notes",
       dependencies: [
-        "Diagnostics", "NoteStore", "NotesTUI", "CursesTerminal", "TerminalCore",
+        "ByteKernels", "Diagnostics", "NoteStore", "NotesTUI", "CursesTerminal", "TerminalCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // `Samples` links to data/: the demo's samples are compiled into the program, so
@@ -44,19 +47,23 @@ let package = Package(
       resources: [.embedInCode("Samples")]),
     .executableTarget(
       name: "url-notes-bench",
-      dependencies: ["NoteStore", "FlightFormat", "NotesTUI", "TerminalCore"]),
+      dependencies: ["ByteKernels", "NoteStore", "FlightFormat", "NotesTUI", "TerminalCore"]),
     // Parser fuzz targets: libFuzzer entry points with -DFUZZING (.ci/fuzz), else a plain driver.
-    .executableTarget(name: "url-notes-fuzz", dependencies: ["FlightFormat", "NoteStore"]),
+    .executableTarget(
+      name: "url-notes-fuzz", dependencies: ["ByteKernels", "FlightFormat", "NoteStore"]),
     // Crash/concurrency harness for ReliabilityTests: saves in a loop through the real store.
-    .executableTarget(name: "store-torture", dependencies: ["NoteStore"]),
+    .executableTarget(name: "store-torture", dependencies: ["ByteKernels", "NoteStore"]),
 
     // MARK: Tests.
     .target(
       name: "TestSupport", dependencies: ["NoteStore", "TerminalCore"], path: "Tests/TestSupport"),
+    .testTarget(name: "ByteKernelsTests", dependencies: ["ByteKernels"]),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
-    .testTarget(name: "ByteJSONTests", dependencies: ["ByteJSON", "TestSupport"]),
+    .testTarget(name: "ByteJSONTests", dependencies: ["ByteJSON", "ByteKernels", "TestSupport"]),
     .testTarget(name: "FlightFormatTests", dependencies: ["FlightFormat", "TestSupport"]),
-    .testTarget(name: "NoteStoreTests", dependencies: ["NoteStore", "TestSupport"]),
+    .testTarget(
+      name: "NoteStoreTests",
+      dependencies: ["ByteKernels", "Diagnostics", "NoteStore", "TestSupport"]),
     .testTarget(name: "TerminalCoreTests", dependencies: ["TerminalCore", "TestSupport"]),
     .testTarget(name: "NotesTUITests", dependencies: ["NotesTUI", "TerminalCore", "TestSupport"]),
     // Depends on the executables so `swift test` builds them first.

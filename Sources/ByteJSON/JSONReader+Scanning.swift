@@ -1,3 +1,5 @@
+import ByteKernels
+
 extension JSONReader {
   /// Where the run of plain string bytes from `index` ends: the offset of the first quote,
   /// backslash or control character (below 0x20), or `bytes.count` when none follows; and
@@ -16,18 +18,15 @@ extension JSONReader {
       let raw = UnsafeRawPointer(base)
       while index + 8 <= bytes.count {
         let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-        let quotes = word ^ 0x2222_2222_2222_2222
-        let backslashes = word ^ 0x5C5C_5C5C_5C5C_5C5C
         let flags =
-          ((quotes &- 0x0101_0101_0101_0101) & ~quotes
-            | (backslashes &- 0x0101_0101_0101_0101) & ~backslashes
-            | (word &- 0x2020_2020_2020_2020) & ~word) & 0x8080_8080_8080_8080
+          SWAR.zeroBytes(word ^ (0x22 &* SWAR.ones)) | SWAR.zeroBytes(word ^ (0x5C &* SWAR.ones))
+          | SWAR.bytesBelow(0x20, in: word)
         if flags != 0 {
           let bit = flags.trailingZeroBitCount
-          highBits |= word & 0x8080_8080_8080_8080 & ((1 << bit) &- 1)
+          highBits |= word & SWAR.highBits & ((1 << bit) &- 1)
           return (index + bit >> 3, highBits == 0)
         }
-        highBits |= word & 0x8080_8080_8080_8080
+        highBits |= word & SWAR.highBits
         index += 8
       }
     }

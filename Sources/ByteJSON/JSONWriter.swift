@@ -1,7 +1,10 @@
+import ByteKernels
+
 /// Writes JSON text into a byte array: compact, deterministic, UTF-8 kept raw.
 ///
-/// Only `"`, `\` and control characters are escaped, so output is stable across platforms and
-/// diffs cleanly. The writer does not reorder anything: callers that need sorted keys write
+/// Only `"`, `\` and the scalars of `TerminalHazard` (controls, bidi controls, invisible
+/// characters) are escaped, so output is stable across platforms, diffs cleanly and is safe to
+/// print. The writer does not reorder anything: callers that need sorted keys write
 /// members in sorted order (`write(_:)` sorts the keys of `JSONValue` objects).
 public struct JSONWriter {
   public var bytes: [UInt8]
@@ -147,8 +150,7 @@ public struct JSONWriter {
       while index < utf8.count {
         // Most text is plain: eight bytes per test until a word holds a byte to look at.
         while index + 8 <= utf8.count,
-          !mayNeedEscape(
-            word: UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
+          !mayNeedEscape(word: SWAR.load(utf8.baseAddress! + index))
         {
           index += 8
         }
@@ -161,7 +163,7 @@ public struct JSONWriter {
           appendEscape(byte, to: &bytes)
           index += 1
           runStart = index
-        } else if let (scalar, length) = terminalHazard(utf8, at: index) {
+        } else if let (scalar, length) = TerminalHazard.scalar(in: utf8, at: index) {
           bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
           appendUnicodeEscape(scalar, to: &bytes)
           index += length
@@ -182,56 +184,22 @@ public struct JSONWriter {
       contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
   }
 
-  /// Whether `byte` is escaped or starts a scalar that may be: control characters, `"`, `\`,
-  /// DEL and the lead bytes of `terminalHazard`'s scalars. Every other byte is copied as it is,
-  /// which is most of any text.
+  /// Whether `byte` is escaped or starts a scalar that may be: `"`, `\` and what may start
+  /// a `TerminalHazard` (controls, DEL, the lead bytes of its other scalars), which are
+  /// written as `\uXXXX` so JSON printed to a terminal cannot drive it (some terminals act on
+  /// C1 controls) or reorder what is shown. Every other byte is copied as it is, which is most
+  /// of any text.
   @inline(__always)
   static func mayNeedEscape(_ byte: UInt8) -> Bool {
-    byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F
-      || byte == 0xC2 || byte == 0xE2 || byte == 0xEF
+    byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || TerminalHazard.mayStart(byte)
   }
 
   /// Whether any of the eight bytes of `word` is one `mayNeedEscape(_:)` accepts (never false
   /// when one is; a true answer only sends the bytes to the byte-by-byte test).
-  ///
-  /// The classic SWAR tests: `(w - 0x01…) & ~w & 0x80…` is non-zero exactly when some byte of
-  /// `w` is zero, and with `0x20…` in place of `0x01…` when some byte is below 0x20.
   @inline(__always)
   static func mayNeedEscape(word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highBits: UInt64 = 0x8080_8080_8080_8080
-    @inline(__always) func hasZeroByte(_ value: UInt64) -> Bool {
-      (value &- ones) & ~value & highBits != 0
-    }
-    @inline(__always) func has(_ byte: UInt8) -> Bool { hasZeroByte(word ^ (ones &* UInt64(byte))) }
-    let hasControl = (word &- ones &* 0x20) & ~word & highBits != 0
-    // A byte of 0x7F or above sets its high bit in `word | (word + 1…)` (adding one to a byte
-    // below 0x7F never carries into the next): DEL and every non-ASCII byte in one test, so
-    // plain ASCII words need only three more.
-    if (word | (word &+ ones)) & highBits == 0 {
-      return hasControl || has(UInt8(ascii: "\"")) || has(UInt8(ascii: "\\"))
-    }
-    return hasControl || has(UInt8(ascii: "\"")) || has(UInt8(ascii: "\\")) || has(0x7F)
-      || has(0xC2) || has(0xE2) || has(0xEF)
-  }
-
-  /// DEL, C1 controls, line/paragraph separators, bidi controls and zero-width characters at
-  /// `index`, as (scalar, UTF-8 length). Written as `\uXXXX` so JSON printed to a terminal
-  /// cannot drive it (some terminals act on C1 controls) or reorder what is shown.
-  static func terminalHazard(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int)? {
-    let byte = utf8[index]
-    if byte == 0x7F { return (0x7F, 1) }
-    if byte == 0xC2, index + 1 < utf8.count, (0x80...0x9F).contains(utf8[index + 1]) {
-      return (UInt32(utf8[index + 1]), 2)
-    }
-    guard byte == 0xE2 || byte == 0xEF, index + 2 < utf8.count else { return nil }
-    let scalar =
-      (UInt32(byte & 0x0F) << 12) | (UInt32(utf8[index + 1] & 0x3F) << 6)
-      | UInt32(utf8[index + 2] & 0x3F)
-    switch scalar {
-    case 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF: return (scalar, 3)
-    default: return nil
-    }
+    TerminalHazard.mayStart(word: word) || SWAR.hasByte(UInt8(ascii: "\""), in: word)
+      || SWAR.hasByte(UInt8(ascii: "\\"), in: word)
   }
 
   static func appendUnicodeEscape(_ scalar: UInt32, to bytes: inout [UInt8]) {

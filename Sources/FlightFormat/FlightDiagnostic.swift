@@ -2,6 +2,10 @@ import Diagnostics
 
 /// A problem the import survived: a warning or a note, with the same position fields as
 /// `FlightError` (see there for what offsets and columns count).
+///
+/// Two types with one shape on purpose: a `FlightError` is thrown (typed throws say which
+/// calls can stop an import), a `FlightDiagnostic` is collected beside the rows; each has
+/// its own `Kind`, and both become a `Diagnostic` for printing.
 public struct FlightDiagnostic: Sendable, Equatable, CustomStringConvertible {
   public enum Kind: Sendable, Equatable {
     /// A UTF-8 byte order mark was removed from the start.

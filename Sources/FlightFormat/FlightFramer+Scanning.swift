@@ -1,3 +1,5 @@
+import ByteKernels
+
 extension FlightFramer {
   /// Reads id digits up to `:`. Returns false when the buffer ends first.
   mutating func scanRowID(end: Int) throws(FlightError) -> Bool {
@@ -97,10 +99,9 @@ extension FlightFramer {
     let found: Int? = buffer.withUnsafeBytes { raw in
       var index = start
       while index + 8 <= stop {
-        // SWAR: a zero byte in word ^ 0x0A… marks an LF; the lowest flagged byte is exact.
+        // A zero byte in word ^ 0x0A… marks an LF; the lowest flagged byte is exact.
         let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-        let x = word ^ 0x0A0A_0A0A_0A0A_0A0A
-        let flags = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+        let flags = SWAR.zeroBytes(word ^ (0x0A &* SWAR.ones))
         if flags != 0 { return index + flags.trailingZeroBitCount >> 3 }
         index += 8
       }

@@ -1,3 +1,5 @@
+import ByteKernels
+
 extension FlightHTMLExtractor.Scanner {
   /// Skips whitespace, then consumes `token` if it is next.
   func match(_ token: StaticString, _ position: inout Int) -> Bool {
@@ -21,17 +23,13 @@ extension FlightHTMLExtractor.Scanner {
     let pointer = needle.utf8Start
     var index = from
     outer: while index + count <= buffer.count {
-      for offset in 0..<count where asciiLowercase(buffer[index + offset]) != pointer[offset] {
+      for offset in 0..<count where ASCII.lowercased(buffer[index + offset]) != pointer[offset] {
         index += 1
         continue outer
       }
       return index
     }
     return nil
-  }
-
-  func asciiLowercase(_ byte: UInt8) -> UInt8 {
-    byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
   }
 
   /// After a tag name: whitespace, `>` or `/`.

@@ -1,3 +1,5 @@
+import ByteKernels
+
 /// Turns arbitrary text into glyphs that are safe and unambiguous on a terminal.
 ///
 /// Note text comes from the web; if it reached the terminal raw, an ESC could start an escape
@@ -10,15 +12,14 @@
 /// - TAB: a single space (tabs in notes are layout, not data);
 /// - DEL U+007F: `␡`;
 /// - C1 controls U+0080–U+009F (including the one-byte CSI U+009B): `�` (U+FFFD);
-/// - format characters (Cf): bidi embeddings, overrides and isolates U+202A–U+202E and
-///   U+2066–U+2069, zero-width characters U+200B–U+200F and U+2060–U+2064, U+FEFF, the soft
-///   hyphen, U+061C…: `�`;
-/// - line and paragraph separators U+2028, U+2029: `�`;
-/// - a combining mark with no base (at the start of the text, or after a replaced character):
-///   the mark on a dotted circle, `◌́`.
+/// - the other scalars of `TerminalHazard` (the one definition the CLI and JSON output share):
+///   bidi controls, zero-width and invisible characters, line and paragraph separators: `�`;
+/// - a cluster of width 0 (a combining mark with no base, at the start of the text or after a
+///   replaced character; a lone format character the table leaves out, such as a soft hyphen):
+///   the cluster on a dotted circle, `◌́`.
 ///
-/// Exceptions: ZERO WIDTH JOINER inside an emoji sequence (👨‍👩‍👧) and tag characters inside an
-/// emoji flag sequence are kept, because they are part of the emoji.
+/// Exception: ZERO WIDTH JOINER inside an emoji sequence (👨‍👩‍👧) is kept, because it is part of
+/// the emoji.
 ///
 /// Sanitising is idempotent: sanitised text sanitises to itself.
 public enum TextSanitizer {
@@ -99,18 +100,10 @@ public enum TextSanitizer {
     case 0x00...0x1F: return String(Unicode.Scalar(0x2400 + value)!)
     case 0x20...0x7E: return nil
     case 0x7F: return "\u{2421}"
-    case 0x80...0x9F: return "\u{FFFD}"
     default: break
     }
-    switch scalar.properties.generalCategory {
-    case .format:
-      if inEmoji && scalar == zeroWidthJoiner && !isLast { return nil }
-      if inEmoji && (0xE0020...0xE007F).contains(value) { return nil }
-      return "\u{FFFD}"
-    case .lineSeparator, .paragraphSeparator:
-      return "\u{FFFD}"
-    default:
-      return nil
-    }
+    guard TerminalHazard.contains(value) else { return nil }
+    if inEmoji && scalar == zeroWidthJoiner && !isLast { return nil }
+    return "\u{FFFD}"
   }
 }

@@ -1,3 +1,4 @@
+import ByteKernels
 import NoteStore
 
 /// Deterministic notes and bookmark dumps for the harness: same seed, same bytes.
@@ -72,22 +73,4 @@ enum GeneratedNotes {
     }
     return text + "</DL><p>\n"
   }
-}
-
-/// A small, fast, seedable generator (SplitMix64), so runs are reproducible from their seed.
-struct SplitMix64 {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// A number in 0..<bound.
-  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

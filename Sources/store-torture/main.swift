@@ -1,3 +1,4 @@
+import ByteKernels
 import Foundation
 import NoteStore
 

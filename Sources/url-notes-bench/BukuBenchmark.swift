@@ -14,7 +14,7 @@ struct BukuBenchmark {
       title: "-- buku, same corpus (\(BenchTable.grouped(store.size)) notes) --", rawRead: 0,
       decoder: nil,
       decoderRSS: nil)
-    guard let buku = ChildProcess.which("buku") else {
+    guard let buku = ChildProcess.which("buku"), BukuLoader.isScript(buku) else {
       table.add("buku", nil, .seconds, "buku is not installed (apt-get install buku): skipped")
       return table
     }

@@ -115,6 +115,12 @@ struct BukuLoader {
       environment: environment)
   }
 
+  /// Whether `path` is buku's own script (Debian's package), which the loader imports as a
+  /// module; a pip entry point or a pyenv shim only calls into an installed package.
+  static func isScript(_ path: String) -> Bool {
+    (try? String(contentsOfFile: path, encoding: .utf8))?.contains("class BukuDb") == true
+  }
+
   /// The `#!` line of the buku script as an argument vector (Debian's buku runs under
   /// /usr/bin/python3, which has its modules; a `python3` earlier on $PATH may not).
   var interpreter: [String] {

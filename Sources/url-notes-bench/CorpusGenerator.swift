@@ -1,3 +1,4 @@
+import ByteKernels
 import NoteStore
 
 /// Makes the synthetic notes: the same notes for the same seed and count, shaped like the
@@ -25,7 +26,7 @@ struct CorpusGenerator {
 
   /// Note number `index` of the corpus (independent of how many notes are made).
   func note(_ index: Int) -> Note {
-    var random = SeededRandom(seed: seed &+ UInt64(index) &* 0x9E37_79B9)
+    var random = SplitMix64(seed: seed &+ UInt64(index) &* 0x9E37_79B9)
     let host = random.pick(Self.hosts)
     let slug = (0..<3).map { _ in word(&random) }.joined(separator: "-")
     let url = "https://\(host)/\(slug)/\(index)"
@@ -72,7 +73,7 @@ struct CorpusGenerator {
 
   /// The note with a summary tree of exactly 1,000 nodes (10 × 9 × 10, depth 3).
   func bigTreeNote() -> Note {
-    var random = SeededRandom(seed: seed ^ 0xB16_7EE)
+    var random = SplitMix64(seed: seed ^ 0xB16_7EE)
     let summary = (0..<10).map { top in
       SummaryNode(
         markup: "**Part \(top + 1):** " + sentence(&random, words: 6),
@@ -90,12 +91,12 @@ struct CorpusGenerator {
       updated: Timestamp(secondsSince1970: 1_500_000_000))
   }
 
-  func word(_ random: inout SeededRandom) -> String {
+  func word(_ random: inout SplitMix64) -> String {
     if random.percent(1) { return random.pick(Vocabulary.nonASCII) }
     return vocabulary.words[wordSampler.sample(&random)]
   }
 
-  func sentence(_ random: inout SeededRandom, words count: Int, period: Bool = true) -> String {
+  func sentence(_ random: inout SplitMix64, words count: Int, period: Bool = true) -> String {
     var text = ""
     for position in 0..<count {
       let next = word(&random)

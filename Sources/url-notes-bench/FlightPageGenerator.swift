@@ -1,3 +1,4 @@
+import ByteKernels
 import Foundation
 import NoteStore
 
@@ -12,7 +13,7 @@ struct FlightPageGenerator {
 
   /// Page number `index` with `previews` notes (note numbers far above any store corpus).
   func page(_ index: Int, previews: Int) -> String {
-    var random = SeededRandom(seed: 0xF1_1647 &+ UInt64(index))
+    var random = SplitMix64(seed: 0xF1_1647 &+ UInt64(index))
     let tag = corpus.vocabulary.tags[random.below(200)]
     let hashes = (0..<7).map { _ in Self.hashSuffix(&random) }
     var rows = RowWriter(firstID: 0x10 + random.below(40))
@@ -49,7 +50,7 @@ struct FlightPageGenerator {
   }
 
   func preview(
-    _ note: Note, number: Int, hashes: [String], rows: inout RowWriter, random: inout SeededRandom
+    _ note: Note, number: Int, hashes: [String], rows: inout RowWriter, random: inout SplitMix64
   ) -> String {
     let tagLinks = note.tags.enumerated().map { position, tag in
       "[\"$\",\"$Lf\",\"\(position)\",{\"className\":\"ArticlePreview_tag__\(hashes[5])\","
@@ -75,7 +76,7 @@ struct FlightPageGenerator {
 
   /// One `<li>`: bold label and text, then a nested `<ul>` of the children. Labelled items
   /// with children use either of the two shapes the samples show (label in a `<p>` or not).
-  func listItem(_ node: SummaryNode, position: Int, random: inout SeededRandom) -> String {
+  func listItem(_ node: SummaryNode, position: Int, random: inout SplitMix64) -> String {
     var inline = inlineChildren(node.markup)
     if !node.children.isEmpty {
       let nested = node.children.enumerated().map { listItem($1, position: $0, random: &random) }
@@ -119,11 +120,11 @@ struct FlightPageGenerator {
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 
   /// A CSS-module hash suffix like `59E_4` or `_oIyn`.
-  static func hashSuffix(_ random: inout SeededRandom) -> String {
+  static func hashSuffix(_ random: inout SplitMix64) -> String {
     String((0..<5).map { _ in hashAlphabet[random.below(hashAlphabet.count)] })
   }
 
-  static func hex(_ random: inout SeededRandom, count: Int) -> String {
+  static func hex(_ random: inout SplitMix64, count: Int) -> String {
     String((0..<count).map { _ in Array("0123456789abcdef")[random.below(16)] })
   }
 

@@ -1,25 +1,9 @@
+import ByteKernels
 import Foundation
 
-/// A small deterministic random number generator (SplitMix64), so every run of the bench
-/// builds byte-identical corpora from the same seed. Foundation's randomness is not seedable.
-struct SeededRandom: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
-  }
-
-  /// A uniform integer in `0..<bound` (bound > 0).
-  mutating func below(_ bound: Int) -> Int {
-    Int(next() % UInt64(bound))
-  }
-
+/// The bench's draws from `SplitMix64`, so every run builds byte-identical corpora from the
+/// same seed.
+extension SplitMix64 {
   /// True with probability `percent`/100.
   mutating func percent(_ percent: Double) -> Bool {
     Double(next() >> 11) / Double(1 << 53) * 100 < percent
@@ -44,7 +28,7 @@ struct ZipfSampler {
     cumulative = cumulative.map { $0 / total }
   }
 
-  func sample(_ random: inout SeededRandom) -> Int {
+  func sample(_ random: inout SplitMix64) -> Int {
     let target = Double(random.next() >> 11) / Double(1 << 53)
     var low = 0
     var high = cumulative.count - 1

@@ -1,3 +1,5 @@
+import ByteKernels
+
 /// The words and tags the synthetic corpus is made of, all derived from one seed.
 ///
 /// Words are built from syllables so they look like text and never collide with the planted
@@ -27,7 +29,7 @@ struct Vocabulary {
   ]
 
   init(seed: UInt64, tagCount: Int = 5_000, wordCount: Int = 6_000) {
-    var random = SeededRandom(seed: seed)
+    var random = SplitMix64(seed: seed)
     var seen = Set<String>()
     var words: [String] = []
     while words.count < wordCount {

@@ -1,3 +1,5 @@
+import ByteKernels
+
 /// A deterministic stream of mutated inputs: byte flips, insertions of syntax the parsers care
 /// about, deletions, duplications, truncations and splices of two seeds.
 ///
@@ -5,7 +7,7 @@
 /// parsers the same way on every run.
 struct SeedMutator {
   let seeds: [[UInt8]]
-  var state: UInt64
+  var generator: SplitMix64
 
   /// Byte strings with a meaning to some parser: row headers, `$` forms, JSON and HTML syntax.
   static let tokens: [[UInt8]] = [
@@ -16,17 +18,14 @@ struct SeedMutator {
 
   init(seeds: [[UInt8]], seed: UInt64) {
     self.seeds = seeds.isEmpty ? [[]] : seeds
-    state = seed
+    generator = SplitMix64(seed: seed)
   }
 
-  /// SplitMix64.
+  /// A number in `0..<bound`; 0 for an empty range.
   mutating func random(_ bound: Int) -> Int {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    z ^= z >> 31
-    return bound <= 0 ? 0 : Int(z % UInt64(bound))
+    // Drawn even for an empty range, so a seed's stream does not depend on the inputs.
+    let value = generator.next()
+    return bound <= 0 ? 0 : Int(value % UInt64(bound))
   }
 
   mutating func next() -> [UInt8] {

@@ -22,7 +22,7 @@ enum ConfigFile {
     let path = self.path
     guard access(path, F_OK) == 0 else { return Config() }
     do {
-      return Config.parse(try TextFiles.read(path), path: path)
+      return Config.parse(try TextFile.read(path), path: path)
     } catch {
       var config = Config()
       config.problems.append(
@@ -33,7 +33,7 @@ enum ConfigFile {
 
   /// Prints the config's problems on stderr, for commands without a status line.
   static func reportProblems() {
-    for problem in load().problems { Output.error(problem.description) }
+    for problem in load().problems { Output.report(problem) }
   }
 }
 
@@ -72,7 +72,7 @@ struct ConfigCheck: ParsableCommand {
     let path = ConfigFile.path
     guard check else { return Output.line(path) }
     let problems = ConfigFile.load().problems
-    for problem in problems { Output.error(problem.description) }
+    for problem in problems { Output.report(problem) }
     if !problems.isEmpty { throw ExitCode(1) }
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import NoteStore
+import NotesTUI
 
 #if canImport(Glibc)
   import Glibc
@@ -24,24 +25,16 @@ struct Demo: ParsableCommand {
   var paths: [String] = []
 
   func run() throws {
-    var template = Array(
-      ((ProcessEnvironment.value("TMPDIR") ?? "/tmp") + "/url-notes-demo-XXXXXX").utf8CString)
-    guard let directory = mkdtemp(&template) else {
-      Output.report(
-        Diagnostic.program(
-          "cannot create a temporary directory: \(String(cString: strerror(errno)))"))
+    let directory: String
+    var paths = self.paths
+    do throws(TextFile.Failure) {
+      directory = try TextFile.makeTemporaryDirectory(prefix: "url-notes-demo-")
+      if paths.isEmpty { paths = [try DemoSamples.write(into: directory + "/samples")] }
+    } catch {
+      Output.report(Diagnostic.program(error.description))
       throw ExitCode(1)
     }
-    let storePath = String(cString: directory) + "/notes.json"
-    var paths = self.paths
-    if paths.isEmpty {
-      switch DemoSamples.write(into: String(cString: directory) + "/samples") {
-      case .success(let samples): paths = [samples]
-      case .failure(let error):
-        Output.error(error.description)
-        throw ExitCode(1)
-      }
-    }
+    let storePath = directory + "/notes.json"
     let store = try StoreOptions.parse(["--store", storePath]).open()
     let report: ImportReport
     do {

@@ -38,8 +38,8 @@ struct Add: ParsableCommand {
     if let summaryFile {
       let name = summaryFile == "-" ? "<stdin>" : summaryFile
       let text: String
-      do { text = try TextFiles.read(summaryFile) } catch {
-        throw EditFailure.print(.program("cannot read \(error)"))
+      do { text = try TextFile.read(summaryFile) } catch {
+        throw EditFailure.print(.program(error.description))
       }
       do { summary = try OutlineText.parse(text) } catch {
         throw EditFailure.print(error.diagnostic.inFile(name))
@@ -77,15 +77,16 @@ struct Edit: ParsableCommand {
     let base = try EditFailure.note(reference, in: store)
     let file: String
     do {
-      file = try TextFiles.writeTemporary(
+      file = try TextFile.writeTemporary(
         NoteEditFile.render(base), prefix: "url-notes-\(base.id)-", suffix: ".txt")
     } catch {
-      throw EditFailure.print(.program("cannot write the edit file: \(error)"))
+      throw EditFailure.print(.program(error.description))
     }
     let kept = Diagnostic.program(
       "the note is unchanged; your text is kept in \(file)", severity: .note)
     var editor = NoteEditor(store: store)
     let externalEditor = ExternalEditor.fromEnvironment()
+    // The file stays between runs of the editor (and after a failure, for the user to keep).
     while true {
       let outcome: ExternalEditor.Outcome
       do { outcome = try externalEditor.edit(file) } catch {
@@ -95,36 +96,24 @@ struct Edit: ParsableCommand {
         throw EditFailure.print(.program("the editor \(outcome.description)"), kept)
       }
       let text: String
-      do { text = try TextFiles.read(file) } catch {
-        throw EditFailure.print(.program("cannot read \(error)"))
+      do { text = try TextFile.read(file) } catch {
+        throw EditFailure.print(.program(error.description))
       }
-      let draft: NoteDraft
-      do {
-        draft = try NoteEditFile.parse(text)
-      } catch {
-        Output.report(error.diagnostic.inFile(file))
+      switch editor.saveEditFile(text, base: base) {
+      case .unchanged:
+        TextFile.remove(file)
+        return Output.line("no changes")
+      case .saved(let note):
+        TextFile.remove(file)
+        if json { return Output.raw(JSONExporter.note(note)) }
+        return Output.line("updated \(note.id)  \(note.title)")
+      case .fixable(let problem):
+        Output.report(problem.inFile(file))
         if offerToReopen() { continue }
         throw EditFailure.print(kept)
-      }
-      if draft.tidied == NoteDraft(base).tidied {
-        TextFiles.remove(file)
-        Output.line("no changes")
-        return
-      }
-      let note: Note
-      do {
-        note = try editor.update(base.id, to: draft, base: base)
-      } catch {
-        if case .invalid(let problem) = error {
-          Output.report(NoteEditFile.diagnostic(for: problem, in: text).inFile(file))
-          if offerToReopen() { continue }
-          throw EditFailure.print(kept)
-        }
+      case .refused(let error, _):
         throw EditFailure.print(EditFailure.diagnostic(error), kept)
       }
-      TextFiles.remove(file)
-      if json { return Output.raw(JSONExporter.note(note)) }
-      return Output.line("updated \(note.id)  \(note.title)")
     }
   }
 

@@ -1,5 +1,7 @@
+import ByteKernels
 import Diagnostics
 import NoteStore
+import NotesTUI
 import TerminalCore
 
 #if canImport(Glibc)
@@ -59,22 +61,15 @@ enum Output {
   }
 
   static func write(_ buffer: UnsafeBufferPointer<UInt8>, to fd: Int32) {
-    var offset = 0
-    while offset < buffer.count {
-      let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-      if written <= 0 {
-        if errno == EINTR { continue }
-        return
-      }
-      offset += written
-    }
+    // A failed write (a closed pipe) is not reported: there is nowhere left to report it.
+    _ = TextFile.writeAll(buffer, to: fd)
   }
 
-  /// Replaces C0/C1 controls (ESC included), DEL, bidi overrides and zero-width characters
-  /// with visible stand-ins, so page text can never drive the terminal. Tabs and newlines stay.
+  /// Replaces every `TerminalHazard` but tab and newline with a visible stand-in, so page text
+  /// can never drive the terminal or reorder what it shows.
   ///
-  /// The stand-ins are the browser's (`TextSanitizer`, one table for both): a ZERO WIDTH
-  /// JOINER inside an emoji sequence is part of the emoji (👨‍👩‍👧 prints as itself), one
+  /// The stand-ins are the browser's (`TextSanitizer`, which asks the same table): a ZERO
+  /// WIDTH JOINER inside an emoji sequence is part of the emoji (👨‍👩‍👧 prints as itself), one
   /// anywhere else is a hazard.
   static func safe(_ text: String) -> String {
     // Most text has nothing to replace: one byte scan, and it is returned as it is (a listing
@@ -95,22 +90,9 @@ enum Output {
     }
     return result + TextSanitizer.sanitize(piece)
   }
-}
 
-extension Output {
-  /// Whether `byte` is, or leads, a scalar `safe(_:)` may replace: C0 controls but tab and
-  /// newline, DEL, and the lead bytes of C1 controls (C2), of the bidi and zero-width range
-  /// (E2) and of U+FEFF (EF).
+  /// Whether `byte` is, or leads, a scalar `safe(_:)` may replace.
   static func mayNeedStandIn(_ byte: UInt8) -> Bool {
-    (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F || byte == 0xC2
-      || byte == 0xE2 || byte == 0xEF
-  }
-}
-
-/// Environment variables, read through libc (no Foundation in the executable's hot path).
-enum ProcessEnvironment {
-  static func value(_ name: String) -> String? {
-    guard let pointer = getenv(name) else { return nil }
-    return String(cString: pointer)
+    byte != 0x09 && byte != 0x0A && TerminalHazard.mayStart(byte)
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Glibc
 import NoteStore
+import NotesTUI
 
 /// `url-notes`: with no subcommand, opens the browser (TUI) on the store.
 @main

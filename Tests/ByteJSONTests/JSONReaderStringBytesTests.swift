@@ -1,4 +1,5 @@
 import ByteJSON
+import ByteKernels
 import Testing
 
 /// `readStringBytes(appendingTo:)` must read what `readString()` reads (the same text once
@@ -88,14 +89,8 @@ import Testing
     }
     #expect(cases > 3000)
     // Random bytes, weighted towards the special ones.
-    var state: UInt64 = 0x5EED
-    func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var value = state
-      value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-      return value ^ (value >> 31)
-    }
+    var random = SplitMix64(seed: 0x5EED)
+    func next() -> UInt64 { random.next() }
     let alphabet: [UInt8] =
       [0x22, 0x5C, 0x00, 0x1F, 0x20, 0x7F, 0x80, 0xBF, 0xE2, 0xFF] + Array(0x61...0x7A)
     for _ in 0..<5_000 {

@@ -1,3 +1,4 @@
+import ByteKernels
 import Testing
 
 @testable import ByteJSON
@@ -20,7 +21,7 @@ import Testing
           JSONWriter.appendEscape(byte, to: &writer.bytes)
           index += 1
           runStart = index
-        } else if byte >= 0x7F, let (scalar, length) = JSONWriter.terminalHazard(utf8, at: index) {
+        } else if byte >= 0x7F, let (scalar, length) = TerminalHazard.scalar(in: utf8, at: index) {
           writer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
           JSONWriter.appendUnicodeEscape(scalar, to: &writer.bytes)
           index += length

@@ -15,9 +15,15 @@ import Testing
   static let flightRows = ["flight import", "raw read of the pages"]
 
   static let bukuRows = ["buku load", "buku --stag", "buku -s", "buku --deep -s"]
-  /// buku on $PATH: then the smoke run loads the corpus into it too.
-  static let haveBuku = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
-    .contains { FileManager.default.isExecutableFile(atPath: "\($0)/buku") }
+  /// buku's script on $PATH: then the smoke run loads the corpus into it too (a pip entry
+  /// point or a pyenv shim is skipped by the bench, as it cannot load buku's code).
+  static let haveBuku =
+    (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+    .first { FileManager.default.isExecutableFile(atPath: "\($0)/buku") }
+    .map {
+      (try? String(contentsOfFile: "\($0)/buku", encoding: .utf8))?.contains("class BukuDb") == true
+    }
+    ?? false
 
   @Test func smokeModeMeasuresEveryRow() throws {
     let out = TemporaryDirectory()

@@ -1,4 +1,5 @@
 import ByteJSON
+import ByteKernels
 import Foundation
 import TestSupport
 import Testing
@@ -306,7 +307,7 @@ import Testing
       "\"href\":\"https://b.example/\",", "\"$undefined\"", "\"__proto__\":", "\\u00e9", "]", "}",
       "[\"$\",\"$Lf\",null,{\"className\":\"c\",\"children\":", "\"",
     ].map { Array($0.utf8) }
-    var generator = SeededGenerator(seed: 20_261_121)
+    var generator = SplitMix64(seed: 20_261_121)
     func random(_ bound: Int) -> Int {
       let value = generator.next()
       return bound <= 0 ? 0 : Int(value % UInt64(bound))

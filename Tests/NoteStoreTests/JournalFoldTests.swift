@@ -1,4 +1,5 @@
 import ByteJSON
+import ByteKernels
 import Foundation
 import TestSupport
 import Testing
@@ -108,7 +109,7 @@ import Testing
       0, -1, 1, 86_399, 86_400, -86_400, -86_401, 951_782_400, 1_763_000_000,
       253_402_300_799, 253_402_300_800, -62_167_219_200, -62_167_219_201,
     ]
-    var generator = SeededGenerator(seed: 0xDA7E)
+    var generator = SplitMix64(seed: 0xDA7E)
     for _ in 0..<20_000 {
       values.append(Int64.random(in: -70_000_000_000...400_000_000_000, using: &generator))
     }

@@ -1,3 +1,4 @@
+import ByteKernels
 import Foundation
 import TestSupport
 import Testing
@@ -52,7 +53,7 @@ import Testing
       "user:pass@", "/path/", "?q=1", "#frag", "é", "\u{301}", "\r\n", " ", "\t", "a", "Z", "0",
       "\u{0}", "\u{7F}", "~", "://", "http://", "https://",
     ]
-    var generator = SeededGenerator(seed: 20_261_122)
+    var generator = SplitMix64(seed: 20_261_122)
     for _ in 0..<20_000 {
       let count = Int(generator.next() % 9) + 1
       let url = (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }

@@ -1,3 +1,4 @@
+import ByteKernels
 import Testing
 
 @testable import NoteStore
@@ -56,7 +57,7 @@ import Testing
   /// Random preview-like containers of tag links (and a few other elements) collect the same
   /// tags, in the same order and spelling, as the String reference.
   @Test func randomTagLinksCollectLikeTheStringCode() {
-    var generator = SeededGenerator(seed: 20_261_122)
+    var generator = SplitMix64(seed: 20_261_122)
     var compared = 0
     for round in 0..<600 {
       var tree = PageTree()
@@ -118,7 +119,7 @@ import Testing
   /// Past `SeenTags.maxHashed` distinct tags, and after a tag that is not ASCII, duplicates
   /// are still found (by a Set), in every case spelling.
   @Test func manyTagsAndUnicodeTagsStayUnique() {
-    var generator = SeededGenerator(seed: 3)
+    var generator = SplitMix64(seed: 3)
     for count in [1, 63, 64, 65, 100, 300] {
       for unicodeAt in [nil, 0, count / 2, count - 1] {
         var tree = PageTree()
@@ -138,20 +139,6 @@ import Testing
           "\(count) \(String(describing: unicodeAt))")
         #expect(Set(expected.map { $0.lowercased() }).count == expected.count)
       }
-    }
-  }
-
-  @Test func asciiWhitespaceCollapsesLikeCollapseWhitespace() {
-    var generator = SeededGenerator(seed: 7)
-    let alphabet = ["a", "B", " ", "  ", "\t", "\n", "\u{B}", "\u{C}", "\r", "x y", "%", "-"]
-    for _ in 0..<2_000 {
-      let text = generator.string(from: alphabet, maxPieces: 12)
-      var bytes = Array(text.utf8)
-      let needsCollapsing = bytes.withUnsafeBufferPointer(PreviewFinder.asciiTextNeedsCollapsing)
-      #expect(needsCollapsing == (InlineMarkup.collapseWhitespace(text) != text))
-      PreviewFinder.collapseASCIIWhitespace(&bytes)
-      #expect(
-        bytes == Array(InlineMarkup.collapseWhitespace(text).utf8), "\(text.debugDescription)")
     }
   }
 
@@ -183,7 +170,7 @@ import Testing
   /// Long bullet texts (where the converter copies eight bytes at a time) collapse and escape
   /// exactly as `collapseWhitespace` and `InlineMarkup.markup(for:)` do on the whole text.
   @Test func longBulletTextsCollapseAndEscapeLikeTheStringCode() {
-    var generator = SeededGenerator(seed: 5)
+    var generator = SplitMix64(seed: 5)
     let alphabet = [
       "word", "Ab", " ", "  ", " !", "!", "\t", "\n", "\u{A0}", "é", "数据", "*", "`", "\\", "~",
       "\u{7F}", "\u{1}", " x", "xy z", "\u{2003}", "12345678", "a b c d e f g h",
@@ -207,7 +194,7 @@ import Testing
   }
 
   @Test func wordTestsNeverPassAWordTheByteLoopWouldStopIn() {
-    var generator = SeededGenerator(seed: 9)
+    var generator = SplitMix64(seed: 9)
     let bytes: [UInt8] = [0x20, 0x21, 0x41, 0x7F, 0x7E, 0x1F, 0x00, 0x80, 0xC3, 0x5C, 0x60, 0x2A]
     for _ in 0..<50_000 {
       let word = (0..<8).map { _ in bytes.randomElement(using: &generator)! }
@@ -243,7 +230,7 @@ import Testing
     }
     func converter(_ bytes: [UInt8]) -> Bool {
       bytes.withUnsafeBufferPointer { utf8 in
-        let end = min(SummaryListConverter.scalarLength(utf8[0]), utf8.count)
+        let end = min(UTF8Scan.sequenceLength(lead: utf8[0]), utf8.count)
         return SummaryListConverter.isWhitespace(utf8, 0, end)
       }
     }
@@ -271,7 +258,7 @@ import Testing
       let padded = String(repeating: "0", count: max(0, 16 - text.count)) + text
       return String(padded.prefix(NoteID.length))
     }
-    var generator = SeededGenerator(seed: 11)
+    var generator = SplitMix64(seed: 11)
     var values: [UInt64] = [0, 1, 0xF, 0xFFFF_FFFF_FFFF_FFFF, 0x0123_4567_89AB_CDEF, 1 << 63]
     for _ in 0..<1_000 { values.append(generator.next() >> (generator.next() % 64)) }
     for value in values { #expect(NoteID.hex(value) == formatted(value), "\(value)") }

@@ -1,3 +1,4 @@
+import ByteKernels
 import Testing
 
 @testable import NoteStore
@@ -27,7 +28,7 @@ import Testing
       UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
     let bytes = Array(haystack)
     for start in bytes.indices
-    where NetscapeBookmarkReader.lowercasedASCII(bytes[start]) == pattern[0] {
+    where ASCII.lowercased(bytes[start]) == pattern[0] {
       var matched = 1
       var index = start + 1
       while matched < pattern.count && index < bytes.count {
@@ -36,7 +37,7 @@ import Testing
         if skippingSpaces && (byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D) {
           continue
         }
-        if NetscapeBookmarkReader.lowercasedASCII(byte) != pattern[matched] { break }
+        if ASCII.lowercased(byte) != pattern[matched] { break }
         matched += 1
       }
       if matched == pattern.count { return true }
@@ -46,7 +47,7 @@ import Testing
 
   /// Bytes drawn mostly from pieces that make each test's answer close: controls near the
   /// 1-in-20 limit, invalid UTF-8 near the 1-in-10 limit, needles with case and spaces.
-  static func randomBytes(_ generator: inout SeededGenerator, pieces: [[UInt8]], count: Int)
+  static func randomBytes(_ generator: inout SplitMix64, pieces: [[UInt8]], count: Int)
     -> [UInt8]
   {
     var bytes: [UInt8] = []
@@ -61,7 +62,7 @@ import Testing
   }
 
   @Test func binaryTestAnswersAsTheFilteringCode() {
-    var generator = SeededGenerator(seed: 0xB1_4A27)
+    var generator = SplitMix64(seed: 0xB1_4A27)
     let pieces: [[UInt8]] = [
       Array("plain text ".utf8), Array("naïve — ".utf8), [0x01], [0x1B], [0x0C], [0x7F],
       [0xFF], [0xC3], [0xE2, 0x80], [0xEF, 0xBF, 0xBD], [0xF0, 0x9F, 0x98, 0x80], [0x0A],
@@ -85,7 +86,7 @@ import Testing
   }
 
   @Test func bookmarkNeedlesAreFoundAsByTheByteLoop() {
-    var generator = SeededGenerator(seed: 0xD0C7_14BE)
+    var generator = SplitMix64(seed: 0xD0C7_14BE)
     let pieces: [[UInt8]] = [
       Array("<DL>".utf8), Array("<dt><a href".utf8), Array("< DT >< A\tHREF".utf8),
       Array("<Script".utf8), Array("<".utf8), Array("netscape-Bookmark-FILE".utf8),

@@ -38,8 +38,10 @@ import Testing
       let value = scalar.value
       let control =
         (value < 0x20 && value != 0x09 && value != 0x0A) || (0x7F...0x9F).contains(value)
-      let invisible = [0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF...0xFEFF]
-        .contains { $0.contains(value) }
+      let invisible = [
+        0x061C...0x061C, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF...0xFEFF,
+      ]
+      .contains { $0.contains(value) }
       if control || invisible { offsets.append(offset) }
       offset += String(scalar).utf8.count
     }
@@ -96,5 +98,20 @@ import Testing
     #expect(json.contains(#"DEL\u007f"#))
     let tags = try run("tags", "--json")
     #expect(tags.contains(#"{"count":1,"tag":"\u001b[31mred\u001b[0m"}"#))
+  }
+
+  /// One table for all three outputs (`TerminalHazard`): line and paragraph separators, the
+  /// word joiner and invisible operators, and the Arabic letter mark are stand-ins in plain
+  /// output (which used to let them through) and escapes in JSON.
+  @Test func separatorsJoinersAndLetterMarksAreHazardsEverywhere() throws {
+    let added = try ProcessResult.run([
+      try BuiltProducts.executable("url-notes"), "add", "--store", store, "--title",
+      "sep\u{2028}par\u{2029}wj\u{2060}op\u{2064}alm\u{061C}end",
+    ])
+    #expect(added.status == 0, "\(added.stderrText)")
+    let lines = try run("list").split(separator: "\n").map(String.init)
+    #expect(lines.contains { $0.hasSuffix("  sep�par�wj�op�alm�end") }, "\(lines)")
+    let json = try run("list", "--json", "--search", "alm")
+    #expect(json.contains(#""title":"sep\u2028par\u2029wj\u2060op\u2064alm\u061cend""#), "\(json)")
   }
 }

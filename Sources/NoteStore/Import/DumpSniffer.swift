@@ -1,4 +1,5 @@
 import ByteJSON
+import ByteKernels
 
 /// Decides which reader a file is for, and rejects what no reader can use with a clear reason.
 enum DumpSniffer {
@@ -88,7 +89,7 @@ enum DumpSniffer {
     }
     return htmlOpenings.contains { opening in
       rest.count >= opening.count
-        && zip(rest, opening).allSatisfy { NetscapeBookmarkReader.lowercasedASCII($0) == $1 }
+        && zip(rest, opening).allSatisfy { ASCII.lowercased($0) == $1 }
     }
   }
 }

@@ -1,4 +1,5 @@
 import ByteJSON
+import ByteKernels
 import Diagnostics
 
 extension MarkdownDumpReader {
@@ -21,7 +22,9 @@ extension MarkdownDumpReader {
       throw Diagnostic(
         "binary file, expected \(expected)", at: TextPosition.of(offset: nul, in: bytes))
     }
-    let (invalid, firstInvalid) = invalidUTF8(bytes, from: start)
+    let (invalid, firstInvalid) = bytes.withUnsafeBufferPointer {
+      UTF8Scan.invalidBytes($0, from: start)
+    }
     if let firstInvalid, invalid * invalidByteShareForBinary > bytes.count - start {
       throw Diagnostic(
         "binary file, expected \(expected)", at: TextPosition.of(offset: firstInvalid, in: bytes))
@@ -40,47 +43,5 @@ extension MarkdownDumpReader {
       index += 1
     }
     return String(decoding: normalized, as: UTF8.self)
-  }
-
-  /// The number of bytes that are not part of a well-formed UTF-8 sequence, and the offset of
-  /// the first. Rejects overlong forms, surrogates and code points past U+10FFFF.
-  static func invalidUTF8(_ bytes: [UInt8], from start: Int) -> (count: Int, first: Int?) {
-    var count = 0
-    var first: Int?
-    var index = start
-    while index < bytes.count {
-      let length = validSequenceLength(bytes, at: index)
-      if length == 0 {
-        count += 1
-        if first == nil { first = index }
-        index += 1
-      } else {
-        index += length
-      }
-    }
-    return (count, first)
-  }
-
-  /// The length of the well-formed sequence at `index`, or 0 when the byte there starts none.
-  static func validSequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
-    let lead = bytes[index]
-    if lead < 0x80 { return 1 }
-    let length: Int
-    var low: UInt8 = 0x80
-    var high: UInt8 = 0xBF
-    switch lead {
-    case 0xC2...0xDF: length = 2
-    case 0xE0: (length, low) = (3, 0xA0)
-    case 0xE1...0xEC, 0xEE...0xEF: length = 3
-    case 0xED: (length, high) = (3, 0x9F)
-    case 0xF0: (length, low) = (4, 0x90)
-    case 0xF1...0xF3: length = 4
-    case 0xF4: (length, high) = (4, 0x8F)
-    default: return 0
-    }
-    guard index + length <= bytes.count else { return 0 }
-    guard (low...high).contains(bytes[index + 1]) else { return 0 }
-    for offset in 2..<length where !(0x80...0xBF).contains(bytes[index + offset]) { return 0 }
-    return length
   }
 }

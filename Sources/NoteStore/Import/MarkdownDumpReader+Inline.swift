@@ -167,6 +167,10 @@ extension MarkdownDumpReader {
       for span in spans {
         var text = span.text
         if !span.style.contains(.code) {
+          // Runs become one space but the ends stay: spans are joined below and the whole
+          // is trimmed once (`Whitespace.collapsed` trims, which would drop the space between
+          // "a " and "**b**"). The same span-wise collapse the flight summaries do on bytes
+          // (`SummaryListConverter.Collapser`), here on the few spans of a Markdown line.
           var collapsed = ""
           var lastWasSpace = false
           for scalar in text.unicodeScalars {

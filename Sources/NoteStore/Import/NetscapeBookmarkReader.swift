@@ -1,4 +1,5 @@
 import ByteJSON
+import ByteKernels
 import Diagnostics
 
 #if canImport(Glibc)
@@ -87,7 +88,7 @@ public struct NetscapeBookmarkReader: DumpReader {
             if skippingSpaces && (byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D) {
               continue
             }
-            if lowercasedASCII(byte) != pattern[matched] { break }
+            if ASCII.lowercased(byte) != pattern[matched] { break }
             matched += 1
           }
           if matched == count { return true }
@@ -130,10 +131,6 @@ public struct NetscapeBookmarkReader: DumpReader {
         "no bookmarks found\(found)", at: TextPosition.of(offset: bytes.count, in: bytes))
     }
     return DumpReading(drafts: drafts, warnings: warnings)
-  }
-
-  static func lowercasedASCII(_ byte: UInt8) -> UInt8 {
-    (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
   }
 
   /// The index of the first occurrence of `needle` in `haystack`.

@@ -1,3 +1,5 @@
+import ByteKernels
+
 /// Tag links: site-relative links (outside lists) whose last path segment, decoded, is their
 /// text — the shape of `/tag/large%20language%20model` → "large language model".
 ///
@@ -21,14 +23,9 @@ extension PreviewFinder {
     } else {
       tree.appendText(node, to: &linkText)
     }
-    // The text, whitespace collapsed: ASCII text (nearly every tag link) is collapsed in
-    // place when it needs it, where `collapseWhitespace` only ever sees ASCII whitespace.
-    switch linkText.withUnsafeBufferPointer(Self.asciiTextNeedsCollapsing) {
-    case false?: break
-    case true?: Self.collapseASCIIWhitespace(&linkText)
-    case nil:
-      let collapsed = InlineMarkup.collapseWhitespace(String(decoding: linkText, as: UTF8.self))
-      linkText.replaceSubrange(linkText.indices, with: collapsed.utf8)
+    // The text, whitespace collapsed in the reused buffer (only when that changes it).
+    if let count = linkText.withUnsafeMutableBufferPointer({ Whitespace.collapse($0) }) {
+      linkText.removeLast(linkText.count - count)
     }
     let isASCIITag = linkText.withUnsafeBufferPointer {
       Self.asciiSegment(of: href, isCaseInsensitively: $0)
@@ -48,45 +45,6 @@ extension PreviewFinder {
     }
   }
 
-  /// Whether ASCII text needs its whitespace collapsed (a run of spaces, a tab or newline, a
-  /// space at either end); nil when it is not ASCII.
-  static func asciiTextNeedsCollapsing(_ text: UnsafeBufferPointer<UInt8>) -> Bool? {
-    var needsCollapsing = false
-    var previousWasSpace = true  // a leading space is trimmed
-    for byte in text {
-      if byte >= 0x80 { return nil }
-      if byte <= 0x20 && (byte == 0x20 || byte >= 0x09 && byte <= 0x0D) {
-        if previousWasSpace || byte != 0x20 { needsCollapsing = true }
-        previousWasSpace = true
-      } else {
-        previousWasSpace = false
-      }
-    }
-    return needsCollapsing || (previousWasSpace && !text.isEmpty)
-  }
-
-  /// `InlineMarkup.collapseWhitespace` of ASCII bytes, in place: runs of whitespace become one
-  /// space, the ends are trimmed. Never writes ahead of what it reads.
-  static func collapseASCIIWhitespace(_ bytes: inout [UInt8]) {
-    var count = 0
-    var pendingSpace = false
-    for index in bytes.indices {
-      let byte = bytes[index]
-      if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-        pendingSpace = count > 0
-        continue
-      }
-      if pendingSpace {
-        bytes[count] = 0x20
-        count += 1
-        pendingSpace = false
-      }
-      bytes[count] = byte
-      count += 1
-    }
-    bytes.removeLast(bytes.count - count)
-  }
-
   /// Whether `href`'s `lastPathSegment` is `text` (non-empty) without case when both are
   /// ASCII, where `lowercased()` only maps A–Z and equal strings have equal bytes; nil for any
   /// other (non-ASCII text or segment, a `%` escape `hexByte` does not read), which the
@@ -104,24 +62,15 @@ extension PreviewFinder {
   static func asciiSegment(
     ofUTF8 utf8: UnsafeBufferPointer<UInt8>, isCaseInsensitively text: UnsafeBufferPointer<UInt8>
   ) -> Bool? {
-    // The segment is the last non-empty run between slashes before any `?` or `#` (trailing
-    // slashes are ignored; none at all leaves it empty): found back from the cut, as
-    // `lastPathSegment` does, through pointers (this runs once per tag link).
+    // This runs once per tag link: through pointers, on the segment `lastPathSegment` reads.
     guard let base = utf8.baseAddress else { return false }  // no segment: never equal
-    var end = 0
-    while end < utf8.count {
-      let byte = base[end]
-      if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
-      end += 1
-    }
-    while end > 0 && base[end - 1] == UInt8(ascii: "/") { end -= 1 }
-    var start = end
-    while start > 0 && base[start - 1] != UInt8(ascii: "/") { start -= 1 }
+    let segment = URLPath.lastSegment(in: utf8)
+    let end = segment.upperBound
     // `percentDecode` of the segment, compared as it is decoded; the whole segment is read
     // even after a difference, since a non-ASCII byte anywhere leaves the answer to Unicode.
     var isEqual = !text.isEmpty
     var matched = 0
-    var index = start
+    var index = segment.lowerBound
     while index < end {
       var byte = base[index]
       if byte == UInt8(ascii: "%") && index + 2 < end {
@@ -145,9 +94,6 @@ extension PreviewFinder {
     return isEqual && matched == text.count
   }
 
-  @inline(__always)
-  static func asciiLower(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
-
   /// `text.lowercased()` for ASCII text.
   static func asciiLowercased(_ text: String) -> String {
     var text = text
@@ -155,7 +101,7 @@ extension PreviewFinder {
       // Most tags are lowercase already: the same string, no copy.
       guard utf8.contains(where: { $0 &- 0x41 < 26 }) else { return nil }
       return String(unsafeUninitializedCapacity: utf8.count) { folded in
-        for index in 0..<utf8.count { folded[index] = asciiLower(utf8[index]) }
+        for index in 0..<utf8.count { folded[index] = ASCII.lowercased(utf8[index]) }
         return utf8.count
       }
     } ?? text
@@ -166,15 +112,11 @@ extension PreviewFinder {
   static func lastPathSegment(_ href: String) -> String? {
     var href = href
     let segment = href.withUTF8 { utf8 -> String? in
-      var end =
-        utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? utf8.count
-      while end > 0 && utf8[end - 1] == UInt8(ascii: "/") { end -= 1 }
-      var start = end
-      while start > 0 && utf8[start - 1] != UInt8(ascii: "/") { start -= 1 }
+      let range = URLPath.lastSegment(in: utf8)
       // A non-ASCII first scalar may be a combining mark, with no Character boundary before
       // it: slicing the String there moves the start back, which the String path keeps.
-      if start < end && utf8[start] >= 0x80 { return nil }
-      return String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self)
+      if !range.isEmpty && utf8[range.lowerBound] >= 0x80 { return nil }
+      return String(decoding: UnsafeBufferPointer(rebasing: utf8[range]), as: UTF8.self)
     }
     guard let segment else { return lastPathSegmentOfString(href) }
     return percentDecode(segment)
@@ -183,16 +125,11 @@ extension PreviewFinder {
   /// `lastPathSegment` through String indices, for segments that start with a non-ASCII
   /// scalar.
   static func lastPathSegmentOfString(_ href: String) -> String? {
+    var href = href
+    let range = href.withUTF8(URLPath.lastSegment)
     let utf8 = href.utf8
-    var end =
-      utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? utf8.endIndex
-    while end > utf8.startIndex && utf8[utf8.index(before: end)] == UInt8(ascii: "/") {
-      end = utf8.index(before: end)
-    }
-    var start = end
-    while start > utf8.startIndex && utf8[utf8.index(before: start)] != UInt8(ascii: "/") {
-      start = utf8.index(before: start)
-    }
+    let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+    let end = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
     return percentDecode(String(href[start..<end]))
   }
 
@@ -266,7 +203,7 @@ struct SeenTags {
       return insert(PreviewFinder.asciiLowercased(String(decoding: text, as: UTF8.self)))
     }
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text { hash = (hash ^ UInt64(PreviewFinder.asciiLower(byte))) &* 0x100_0000_01B3 }
+    for byte in text { hash = (hash ^ UInt64(ASCII.lowercased(byte))) &* 0x100_0000_01B3 }
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
     while slots[slot] != 0 {
@@ -302,7 +239,7 @@ struct SeenTags {
     return keyBytes.withUnsafeBufferPointer { keys in
       var offset = 0
       while offset < text.count
-        && PreviewFinder.asciiLower(keys[start + offset]) == PreviewFinder.asciiLower(text[offset])
+        && ASCII.lowercased(keys[start + offset]) == ASCII.lowercased(text[offset])
       {
         offset += 1
       }

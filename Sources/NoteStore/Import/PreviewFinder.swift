@@ -1,3 +1,5 @@
+import ByteKernels
+
 /// Finds note previews in a page by structure: a link to another site with text (the title),
 /// links whose last path segment spells their text (the tags), and a nested list (the summary).
 ///
@@ -119,10 +121,10 @@ struct PreviewFinder {
     // One pass over the first bytes (every link of a page is asked).
     var utf8 = href.utf8.makeIterator()
     for expected in "http".utf8 {
-      guard let byte = utf8.next(), asciiLower(byte) == expected else { return false }
+      guard let byte = utf8.next(), ASCII.lowercased(byte) == expected else { return false }
     }
     var next = utf8.next()
-    if let byte = next, asciiLower(byte) == UInt8(ascii: "s") { next = utf8.next() }
+    if let byte = next, ASCII.lowercased(byte) == UInt8(ascii: "s") { next = utf8.next() }
     return next == UInt8(ascii: ":") && utf8.next() == UInt8(ascii: "/")
       && utf8.next() == UInt8(ascii: "/")
   }

@@ -1,3 +1,5 @@
+import ByteKernels
+
 extension InlineMarkup {
   /// Collapses runs of whitespace (including newlines) to one space and trims the ends.
   ///
@@ -5,70 +7,10 @@ extension InlineMarkup {
   /// answers). Complexity: O(n) in UTF-8 length; text that is already collapsed, as almost all
   /// is (headers, URLs, summaries read back from the store), is returned without a copy.
   public static func collapseWhitespace(_ text: String) -> String {
-    // Bytes, not scalars: the per-scalar property lookups and appends were ~40% of
-    // `list --json` and a sizeable part of URL normalisation.
+    // Bytes, not scalars (`Whitespace.collapsed`): the per-scalar property lookups and appends
+    // were ~40% of `list --json` and a sizeable part of URL normalisation.
     var text = text
-    return text.withUTF8 { collapsed($0) } ?? text
-  }
-
-  /// `bytes` (valid UTF-8) collapsed, or nil when that changes nothing.
-  static func collapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-    var isUnchanged = true
-    var previousWasSpace = true  // a leading space is trimmed
-    var index = 0
-    while index < bytes.count {
-      let length = whitespaceLength(bytes, at: index)
-      if length > 1 || (length == 1 && (bytes[index] != 0x20 || previousWasSpace)) {
-        isUnchanged = false
-        break
-      }
-      previousWasSpace = length == 1
-      index += 1
-    }
-    let endsWithSpace = previousWasSpace && !bytes.isEmpty
-    if isUnchanged && !endsWithSpace { return nil }
-    var result: [UInt8] = []
-    result.reserveCapacity(bytes.count)
-    var pendingSpace = false
-    index = 0
-    while index < bytes.count {
-      let length = whitespaceLength(bytes, at: index)
-      if length > 0 {
-        pendingSpace = !result.isEmpty
-        index += length
-      } else {
-        if pendingSpace { result.append(0x20) }
-        pendingSpace = false
-        result.append(bytes[index])
-        index += 1
-      }
-    }
-    return String(decoding: result, as: UTF8.self)
-  }
-
-  /// The UTF-8 length of the White_Space scalar starting at `index`, or 0 when there is none
-  /// (also at a continuation byte, which no White_Space scalar starts with).
-  ///
-  /// White_Space: U+0009–U+000D, U+0020, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028,
-  /// U+2029, U+202F, U+205F and U+3000 (a test checks this against every scalar).
-  @inline(__always)
-  static func whitespaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-    let byte = bytes[index]
-    if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0 }
-    guard byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3), index + 1 < bytes.count else {
-      return 0
-    }
-    let second = bytes[index + 1]
-    if byte == 0xC2 { return second == 0x85 || second == 0xA0 ? 2 : 0 }
-    guard index + 2 < bytes.count else { return 0 }
-    let third = bytes[index + 2]
-    switch (byte, second) {
-    case (0xE1, 0x9A): return third == 0x80 ? 3 : 0
-    case (0xE2, 0x80):
-      return third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0
-    case (0xE2, 0x81): return third == 0x9F ? 3 : 0
-    case (0xE3, 0x80): return third == 0x80 ? 3 : 0
-    default: return 0
-    }
+    return text.withUTF8 { Whitespace.collapsed($0) }.map { String(decoding: $0, as: UTF8.self) }
+      ?? text
   }
 }

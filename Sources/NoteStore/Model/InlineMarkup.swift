@@ -1,3 +1,5 @@
+import ByteKernels
+
 /// The inline markup of summary text: `**bold**`, `*italic*`, `` `code` ``, `\` escapes.
 ///
 /// Parsing is tolerant (an unclosed marker styles the rest of the text); rendering escapes
@@ -58,7 +60,8 @@ public enum InlineMarkup {
       switch bytes[index] {
       case backslash where index + 1 < bytes.count:
         endRun(at: index)
-        let scalarEnd = min(index + 1 + scalarLength(lead: bytes[index + 1]), bytes.count)
+        let scalarEnd = min(
+          index + 1 + UTF8Scan.sequenceLength(lead: bytes[index + 1]), bytes.count)
         body(index + 1..<scalarEnd, style)
         index = scalarEnd
         runStart = index
@@ -94,11 +97,6 @@ public enum InlineMarkup {
     return text.withUTF8 { bytes in
       bytes.contains { $0 == backslash || $0 == asterisk || $0 == backtick }
     }
-  }
-
-  /// The UTF-8 length of the scalar whose first byte is `lead`.
-  @inline(__always) static func scalarLength(lead: UInt8) -> Int {
-    lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
   }
 
   /// Writes spans as markup, escaping marker characters in their text.

@@ -1,3 +1,5 @@
+import ByteKernels
+
 /// URL normalisation for matching notes: two spellings of one page are one note.
 ///
 /// Lowercases the scheme and host, drops default ports (80 for http, 443 for https), the
@@ -55,7 +57,6 @@ public enum NormalizedURL {
     guard bytes.allSatisfy({ $0 >= 0x21 && $0 <= 0x7E }) else { return .none }
     guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0 else { return .some(nil) }
     func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
-    func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
     guard isLetter(bytes[0]),
       bytes[..<colon].allSatisfy({
         isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E
@@ -71,11 +72,11 @@ public enum NormalizedURL {
     guard authorityEnd > restStart else { return .some(nil) }
     var result: [UInt8] = []
     result.reserveCapacity(bytes.count)
-    for byte in bytes[..<colon] { result.append(lowered(byte)) }
+    for byte in bytes[..<colon] { result.append(ASCII.lowercased(byte)) }
     let scheme = result
     result.append(contentsOf: "://".utf8)
     let authorityStart = result.count
-    for byte in bytes[restStart..<authorityEnd] { result.append(lowered(byte)) }
+    for byte in bytes[restStart..<authorityEnd] { result.append(ASCII.lowercased(byte)) }
     func authorityEnds(with port: String) -> Bool {
       result.count - authorityStart >= port.utf8.count
         && result.suffix(port.utf8.count).elementsEqual(port.utf8)

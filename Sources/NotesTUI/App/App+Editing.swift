@@ -1,3 +1,4 @@
+import Diagnostics
 import NoteStore
 
 /// Changes to the store: saving the form, `$EDITOR` results, deleting, undo and redo, and tag
@@ -213,29 +214,22 @@ extension App {
     }
     var retry = session
     retry.text = edited
-    let draft: NoteDraft
-    do throws(EditFileError) {
-      draft = try NoteEditFile.parse(edited)
-    } catch {
-      retry.problem = "line \(error.line): \(error.message)"
-      pendingEditorSession = retry
-      message = "Not saved, E re-opens your text: line \(error.line): \(error.message)"
-      return
-    }
-    do throws(EditError) {
-      let note = try editor.update(session.base.id, to: draft, base: session.base)
+    switch editor.saveEditFile(edited, base: session.base) {
+    case .unchanged:
+      pendingEditorSession = nil
+      message = "No changes"
+    case .saved(let note):
       pendingEditorSession = nil
       reloadPages()
       message = "Saved “\(note.title)” (u undoes)"
-    } catch {
-      if case .invalid(let problem) = error {
-        showRefreshedStore()
-        let line = "line \(NoteEditFile.position(of: problem, in: edited).line): "
-        retry.problem = line + problem.message
-        pendingEditorSession = retry
-        message = "Not saved, E re-opens your text: \(line)\(problem.message)"
-        return
-      }
+    case .fixable(let problem):
+      // A validation problem was checked under the store's lock, which refreshed it.
+      showRefreshedStore()
+      let line = problem.position.map { "line \($0.line): " } ?? ""
+      retry.problem = line + problem.message
+      pendingEditorSession = retry
+      message = "Not saved, E re-opens your text: \(line)\(problem.message)"
+    case .refused(let error, let draft):
       pendingEditorSession = retry
       report(error, draft: draft)
     }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Runs an `ExternalEditor` on a text: writes it to a private temporary file
 /// (`$TMPDIR/url-notes-XXXXXX.txt`, mode 0600), lets the editor change it, reads it back and
 /// removes the file. The caller suspends the screen around `edit`.
@@ -19,21 +13,13 @@ public enum EditorFile {
 
   /// Writes `text`, runs `editor` on it and returns the text it left.
   public static func edit(_ text: String, with editor: ExternalEditor) -> Result {
-    let directory = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
-    var template = Array(((directory ?? "/tmp") + "/url-notes-XXXXXX.txt").utf8CString)
-    let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
-    guard descriptor >= 0 else {
-      return Result(text: nil, failure: "cannot create a temporary file: \(errorText())")
+    let path: String
+    do throws(TextFile.Failure) {
+      path = try TextFile.writeTemporary(text, prefix: "url-notes-", suffix: ".txt")
+    } catch {
+      return Result(text: nil, failure: error.description)
     }
-    let path = String(
-      decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    defer { unlink(path) }
-    let bytes = Array(text.utf8)
-    let wrote = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-    close(descriptor)
-    guard wrote == bytes.count else {
-      return Result(text: nil, failure: "cannot write \(path): \(errorText())")
-    }
+    defer { TextFile.remove(path) }
     var failure: String?
     do {
       let outcome = try editor.edit(path)
@@ -41,29 +27,10 @@ public enum EditorFile {
     } catch {
       return Result(text: nil, failure: error.description)
     }
-    guard let edited = read(path) else {
-      return Result(text: nil, failure: "cannot read \(path) back: \(errorText())")
+    do throws(TextFile.Failure) {
+      return Result(text: try TextFile.read(path), failure: failure)
+    } catch {
+      return Result(text: nil, failure: error.description)
     }
-    return Result(text: edited, failure: failure)
   }
-
-  static func read(_ path: String) -> String? {
-    let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        return nil
-      }
-      if count == 0 { break }
-      bytes += chunk[..<count]
-    }
-    return String(decoding: bytes, as: UTF8.self)
-  }
-
-  static func errorText() -> String { String(cString: strerror(errno)) }
 }

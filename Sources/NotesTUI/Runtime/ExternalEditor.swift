@@ -20,7 +20,9 @@ public struct ExternalEditor: Sendable {
 
   /// The editor the environment names: `$EDITOR`, else `$VISUAL`, else `vi` (empty values
   /// count as unset).
-  public static func fromEnvironment(_ value: (String) -> String? = environmentValue) -> Self {
+  public static func fromEnvironment(
+    _ value: (String) -> String? = ProcessEnvironment.value
+  ) -> Self {
     for name in ["EDITOR", "VISUAL"] {
       if let command = value(name), !command.allSatisfy({ $0 == " " || $0 == "\t" }) {
         return ExternalEditor(command: command)
@@ -100,9 +102,5 @@ public struct ExternalEditor: Sendable {
     let signal = waitStatus & 0x7f
     if signal == 0 { return .exited((waitStatus >> 8) & 0xff) }
     return .signaled(signal)
-  }
-
-  public static func environmentValue(_ name: String) -> String? {
-    getenv(name).map { String(cString: $0) }
   }
 }
