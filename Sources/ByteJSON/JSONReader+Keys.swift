@@ -15,16 +15,22 @@ public struct JSONKey {
   }
 
   /// Whether the name is `name`: what `nextKey() == name` says for an ASCII `name` (an
-  /// undecoded name compares its bytes, so invalid UTF-8 is not repaired first).
-  @inlinable
+  /// undecoded name compares its bytes, so invalid UTF-8 is not repaired first). A literal's
+  /// bytes are read without `withUTF8Buffer`, whose closure the optimizer left as a call for
+  /// every member read (a flight walk asks two or three names per member).
+  @inlinable @inline(__always)
   public func `is`(_ name: StaticString) -> Bool {
-    name.withUTF8Buffer { expected in
-      guard !hasEscape else { return string.utf8.elementsEqual(expected) }
-      guard raw.count == expected.count else { return false }
-      // Indexed, not `elementsEqual`: the generic sequence walk cost more than the names.
-      for index in 0..<raw.count where raw[index] != expected[index] { return false }
-      return true
-    }
+    guard name.hasPointerRepresentation else { return name.withUTF8Buffer { `is`($0) } }
+    return `is`(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+  }
+
+  @inlinable @inline(__always)
+  func `is`(_ expected: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard !hasEscape else { return string.utf8.elementsEqual(expected) }
+    guard raw.count == expected.count else { return false }
+    // Indexed, not `elementsEqual`: the generic sequence walk cost more than the names.
+    for index in 0..<raw.count where raw[index] != expected[index] { return false }
+    return true
   }
 
   /// The name as `nextKey()` returns it.
@@ -45,21 +51,21 @@ extension JSONReader {
   /// right after `{`, or after a comma right after a member, with its `:` right after it.
   @inlinable @inline(__always)
   public mutating func nextKeyName() throws(JSONError) -> JSONKey? {
-    if offset > 0 && offset + 1 < bytes.count {
-      let byte = bytes[offset]
-      let previous = bytes[offset - 1]
+    if position > 0 && position + 1 < bytes.count {
+      let byte = bytes[position]
+      let previous = bytes[position - 1]
       if byte == UInt8(ascii: "}") {
-        offset += 1
+        position += 1
         depth -= 1
         return nil
       }
       var start = -1
       if previous == UInt8(ascii: "{") {
-        if byte == UInt8(ascii: "\"") { start = offset + 1 }
+        if byte == UInt8(ascii: "\"") { start = position + 1 }
       } else if byte == UInt8(ascii: ","), !Self.isWhitespace(previous),
-        bytes[offset + 1] == UInt8(ascii: "\"")
+        bytes[position + 1] == UInt8(ascii: "\"")
       {
-        start = offset + 2
+        start = position + 2
       }
       if start >= 0 {
         var index = start
@@ -71,7 +77,7 @@ extension JSONReader {
         if index + 1 < bytes.count && bytes[index] == UInt8(ascii: "\"")
           && bytes[index + 1] == UInt8(ascii: ":") && index - start <= maxStringBytes
         {
-          offset = index + 2
+          position = index + 2
           return JSONKey(
             raw: UnsafeBufferPointer(rebasing: bytes[start..<index]), hasEscape: false)
         }
@@ -84,7 +90,7 @@ extension JSONReader {
   @usableFromInline
   mutating func nextKeyNameInFull() throws(JSONError) -> JSONKey? {
     guard try atNextKey() else { return nil }
-    let start = offset + 1
+    let start = position + 1
     var index = start
     while index < bytes.count {
       let byte = bytes[index]
@@ -97,14 +103,14 @@ extension JSONReader {
       && index - start <= maxStringBytes
     {
       key = JSONKey(raw: UnsafeBufferPointer(rebasing: bytes[start..<index]), hasEscape: false)
-      offset = index + 1
+      position = index + 1
     } else {
       // An escape, a control character, no closing quote or too long: `readString` checks
       // the name and throws what `nextKey()` throws; the name is decoded again when asked for.
-      let literalStart = offset
+      let literalStart = position
       _ = try readString()
       key = JSONKey(
-        raw: UnsafeBufferPointer(rebasing: bytes[literalStart..<offset]), hasEscape: true)
+        raw: UnsafeBufferPointer(rebasing: bytes[literalStart..<position]), hasEscape: true)
     }
     try expect(UInt8(ascii: ":"), "':' after a member name")
     return key

@@ -5,11 +5,11 @@ extension JSONReader {
     if closed {
       // Fast path: no escapes, so the string is a slice of the input.
       let text = String(
-        decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
-      offset += 1
+        decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+      position += 1
       return text
     }
-    var buffer = [UInt8](UnsafeBufferPointer(rebasing: bytes[start..<offset]))
+    var buffer = [UInt8](UnsafeBufferPointer(rebasing: bytes[start..<position]))
     try decodeEscapedTail(into: &buffer, from: 0, start: start)
     return String(decoding: buffer, as: UTF8.self)
   }
@@ -22,9 +22,9 @@ extension JSONReader {
   public mutating func readStringBytes(appendingTo buffer: inout [UInt8]) throws(JSONError) {
     let (start, closed) = try openString()
     let mark = buffer.count
-    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<offset]))
+    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
     if closed {
-      offset += 1
+      position += 1
       return
     }
     do {
@@ -35,28 +35,65 @@ extension JSONReader {
     }
   }
 
+  /// Reads the string at the reader when it is plain: no escape, no control character, not
+  /// longer than `maxStringBytes`. Returns its bytes as written (so invalid UTF-8 is not
+  /// repaired) and whether they are all ASCII; nil, nothing consumed, for any other string
+  /// (which `readString()` then reads or rejects) or when no string is next.
+  @inlinable @inline(__always)
+  public mutating func readPlainString() -> (bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool)? {
+    guard peek() == UInt8(ascii: "\"") else { return nil }
+    let start = position + 1
+    let (end, isASCII) = plainStringEnd(from: start)
+    guard end < bytes.count, bytes[end] == UInt8(ascii: "\""), end - start <= maxStringBytes
+    else { return nil }
+    position = end + 1
+    return (UnsafeBufferPointer(rebasing: bytes[start..<end]), isASCII)
+  }
+
+  /// Reads the string at the reader when it is one short escape (`"\n"`, `"\t"`, `"\""`, …,
+  /// not `\u`): the byte it stands for. Nil, nothing consumed, for any other string. The
+  /// newline between a page's elements is the escaped string flight pages hold most.
+  @inlinable @inline(__always)
+  public mutating func readLoneShortEscape() -> UInt8? {
+    guard peek() == UInt8(ascii: "\""), position + 3 < bytes.count,
+      bytes[position + 1] == UInt8(ascii: "\\"), bytes[position + 3] == UInt8(ascii: "\"")
+    else { return nil }
+    let byte: UInt8
+    switch bytes[position + 2] {
+    case UInt8(ascii: "n"): byte = 0x0A
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): byte = bytes[position + 2]
+    case UInt8(ascii: "t"): byte = 0x09
+    case UInt8(ascii: "r"): byte = 0x0D
+    case UInt8(ascii: "b"): byte = 0x08
+    case UInt8(ascii: "f"): byte = 0x0C
+    default: return nil
+    }
+    position += 4
+    return byte
+  }
+
   /// Opens the string at the reader and reads its leading run without escapes: returns where
   /// its content starts, and whether the string ends there (the reader is then on the closing
   /// quote); otherwise the reader is on the run's first escape. The checks both readers share.
   @inline(__always)
   mutating func openString() throws(JSONError) -> (start: Int, closed: Bool) {
     guard let first = peek() else {
-      throw JSONError(.unexpectedEnd(expected: "a string"), at: offset)
+      throw JSONError(.unexpectedEnd(expected: "a string"), at: position)
     }
     guard first == UInt8(ascii: "\"") else { throw unexpected("a string") }
-    offset += 1
-    let start = offset
-    offset = plainStringEnd(from: offset).end
-    if offset < bytes.count {
-      let byte = bytes[offset]
+    position += 1
+    let start = position
+    position = plainStringEnd(from: position).end
+    if position < bytes.count {
+      let byte = bytes[position]
       if byte == UInt8(ascii: "\"") {
-        try checkLength(offset - start, at: start)
+        try checkLength(position - start, at: start)
         return (start, true)
       }
-      if byte < 0x20 { throw JSONError(.controlCharacterInString(byte), at: offset) }
+      if byte < 0x20 { throw JSONError(.controlCharacterInString(byte), at: position) }
     }
-    guard offset < bytes.count else {
-      throw JSONError(.unexpectedEnd(expected: "'\"' to close the string"), at: offset)
+    guard position < bytes.count else {
+      throw JSONError(.unexpectedEnd(expected: "'\"' to close the string"), at: position)
     }
     return (start, false)
   }
@@ -64,20 +101,20 @@ extension JSONReader {
   /// Skips a string without decoding it (escapes are validated only as far as framing needs).
   public mutating func skipString() throws(JSONError) {
     guard peek() == UInt8(ascii: "\"") else { throw unexpected("a string") }
-    let start = offset
-    offset += 1
-    while offset < bytes.count {
-      let byte = bytes[offset]
+    let start = position
+    position += 1
+    while position < bytes.count {
+      let byte = bytes[position]
       if byte == UInt8(ascii: "\"") {
-        offset += 1
+        position += 1
         return
       }
       if byte == UInt8(ascii: "\\") {
-        offset += 2
+        position += 2
         continue
       }
-      if byte < 0x20 { throw JSONError(.controlCharacterInString(byte), at: offset) }
-      offset += 1
+      if byte < 0x20 { throw JSONError(.controlCharacterInString(byte), at: position) }
+      position += 1
     }
     throw JSONError(
       .unexpectedEnd(expected: "'\"' to close the string"), at: max(start, bytes.count))
@@ -88,33 +125,33 @@ extension JSONReader {
   mutating func decodeEscapedTail(into buffer: inout [UInt8], from mark: Int, start: Int)
     throws(JSONError)
   {
-    while offset < bytes.count {
-      let byte = bytes[offset]
+    while position < bytes.count {
+      let byte = bytes[position]
       switch byte {
       case UInt8(ascii: "\""):
-        offset += 1
+        position += 1
         try checkLength(buffer.count - mark, at: start)
         return
       case UInt8(ascii: "\\"):
         try decodeEscape(into: &buffer)
       case 0..<0x20:
-        throw JSONError(.controlCharacterInString(byte), at: offset)
+        throw JSONError(.controlCharacterInString(byte), at: position)
       default:
         buffer.append(byte)
-        offset += 1
+        position += 1
       }
     }
-    throw JSONError(.unexpectedEnd(expected: "'\"' to close the string"), at: offset)
+    throw JSONError(.unexpectedEnd(expected: "'\"' to close the string"), at: position)
   }
 
-  /// Decodes one escape at `offset` (which points at the backslash).
+  /// Decodes one escape at `position` (which points at the backslash).
   mutating func decodeEscape(into buffer: inout [UInt8]) throws(JSONError) {
-    let escapeStart = offset
-    guard offset + 1 < bytes.count else {
-      throw JSONError(.unexpectedEnd(expected: "an escape sequence"), at: offset)
+    let escapeStart = position
+    guard position + 1 < bytes.count else {
+      throw JSONError(.unexpectedEnd(expected: "an escape sequence"), at: position)
     }
-    let code = bytes[offset + 1]
-    offset += 2
+    let code = bytes[position + 1]
+    position += 2
     switch code {
     case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): buffer.append(code)
     case UInt8(ascii: "b"): buffer.append(0x08)
@@ -127,11 +164,11 @@ extension JSONReader {
       var scalar: Unicode.Scalar
       if unit >= 0xD800 && unit < 0xDC00 {
         // A high surrogate needs a low one right after it; otherwise it stands alone.
-        if offset + 5 < bytes.count && bytes[offset] == UInt8(ascii: "\\")
-          && bytes[offset + 1] == UInt8(ascii: "u"),
-          let low = hex4(at: offset + 2), low >= 0xDC00 && low < 0xE000
+        if position + 5 < bytes.count && bytes[position] == UInt8(ascii: "\\")
+          && bytes[position + 1] == UInt8(ascii: "u"),
+          let low = hex4(at: position + 2), low >= 0xDC00 && low < 0xE000
         {
-          offset += 6
+          position += 6
           let value = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
           scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
         } else {
@@ -147,8 +184,8 @@ extension JSONReader {
   }
 
   mutating func readHex4(at escapeStart: Int) throws(JSONError) -> UInt32 {
-    guard let value = hex4(at: offset) else { throw JSONError(.invalidEscape, at: escapeStart) }
-    offset += 4
+    guard let value = hex4(at: position) else { throw JSONError(.invalidEscape, at: escapeStart) }
+    position += 4
     return value
   }
 

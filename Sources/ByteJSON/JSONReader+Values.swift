@@ -2,7 +2,7 @@ extension JSONReader {
   /// Reads any value into a `JSONValue` tree.
   public mutating func readValue() throws(JSONError) -> JSONValue {
     guard let byte = peek() else {
-      throw JSONError(.unexpectedEnd(expected: "a value"), at: offset)
+      throw JSONError(.unexpectedEnd(expected: "a value"), at: position)
     }
     switch byte {
     case UInt8(ascii: "\""): return .string(try readString())
@@ -32,7 +32,7 @@ extension JSONReader {
   /// Complexity: O(length of the value), no allocation.
   public mutating func skipValue() throws(JSONError) {
     guard let byte = peek() else {
-      throw JSONError(.unexpectedEnd(expected: "a value"), at: offset)
+      throw JSONError(.unexpectedEnd(expected: "a value"), at: position)
     }
     switch byte {
     case UInt8(ascii: "\""): try skipString()
@@ -50,9 +50,9 @@ extension JSONReader {
 
   /// Like `nextKey()` but skips the name instead of decoding it.
   mutating func nextKeySkippingName() throws(JSONError) -> Bool {
-    guard let byte = peek() else { throw JSONError(.unexpectedEnd(expected: "'}'"), at: offset) }
+    guard let byte = peek() else { throw JSONError(.unexpectedEnd(expected: "'}'"), at: position) }
     if byte == UInt8(ascii: "}") {
-      offset += 1
+      position += 1
       depth -= 1
       return false
     }
@@ -60,7 +60,7 @@ extension JSONReader {
       guard byte == UInt8(ascii: "\"") else { throw unexpected("a member name or '}'") }
     } else {
       guard byte == UInt8(ascii: ",") else { throw unexpected("',' or '}' after an object member") }
-      offset += 1
+      position += 1
       guard peek() == UInt8(ascii: "\"") else { throw unexpected("a member name after ','") }
     }
     try skipString()

@@ -16,8 +16,11 @@ public struct JSONReader {
   public static let defaultMaxStringBytes = 64 << 20
 
   public let bytes: UnsafeBufferPointer<UInt8>
-  /// The offset of the next unread byte.
-  public var offset: Int
+  /// The offset of the next unread byte: read-only, so the reader alone moves its cursor
+  /// (callers ask for the next token; to go back, they keep a copy of the reader).
+  public var offset: Int { position }
+  /// `offset`, for the reader's own (inlinable) code.
+  @usableFromInline var position: Int
   public let maxDepth: Int
   public let maxStringBytes: Int
   @usableFromInline var depth = 0
@@ -28,17 +31,55 @@ public struct JSONReader {
     maxStringBytes: Int = JSONReader.defaultMaxStringBytes
   ) {
     self.bytes = bytes
-    self.offset = offset
+    self.position = offset
     self.maxDepth = maxDepth
     self.maxStringBytes = maxStringBytes
+  }
+
+  /// A place in the input the reader stood at, to return to with `rewind(to:)`: callers look
+  /// ahead and come back without ever choosing an offset themselves.
+  public struct Mark {
+    @usableFromInline let position: Int
+    @usableFromInline let depth: Int
+
+    @usableFromInline
+    init(position: Int, depth: Int) {
+      self.position = position
+      self.depth = depth
+    }
+  }
+
+  /// Where the reader stands now.
+  @inlinable
+  public var mark: Mark { Mark(position: position, depth: depth) }
+
+  /// Returns to `mark`, a place this reader stood at.
+  @inlinable
+  public mutating func rewind(to mark: Mark) {
+    position = mark.position
+    depth = mark.depth
+  }
+
+  /// Consumes `literal` when the input continues with exactly its bytes (after whitespace);
+  /// false, nothing consumed, otherwise. For fixed tokens such as the `"$"` of a flight
+  /// element, which a general read would scan and decode.
+  @inlinable @inline(__always)
+  public mutating func skipIfNext(_ literal: StaticString) -> Bool {
+    guard peek() != nil, literal.hasPointerRepresentation else { return false }
+    let count = literal.utf8CodeUnitCount
+    guard position + count <= bytes.count else { return false }
+    let expected = literal.utf8Start
+    for index in 0..<count where bytes[position + index] != expected[index] { return false }
+    position += count
+    return true
   }
 
   /// Skips spaces, tabs, CR and LF.
   @inlinable @inline(__always)
   public mutating func skipWhitespace() {
-    while offset < bytes.count {
-      switch bytes[offset] {
-      case 0x20, 0x0A, 0x0D, 0x09: offset += 1
+    while position < bytes.count {
+      switch bytes[position] {
+      case 0x20, 0x0A, 0x0D, 0x09: position += 1
       default: return
       }
     }
@@ -48,13 +89,13 @@ public struct JSONReader {
   @inlinable @inline(__always)
   public mutating func peek() -> UInt8? {
     skipWhitespace()
-    return offset < bytes.count ? bytes[offset] : nil
+    return position < bytes.count ? bytes[position] : nil
   }
 
   /// Throws unless only whitespace remains.
   public mutating func expectEnd() throws(JSONError) {
     skipWhitespace()
-    if offset < bytes.count { throw JSONError(.trailingData, at: offset) }
+    if position < bytes.count { throw JSONError(.trailingData, at: position) }
   }
 
   // MARK: Structure
@@ -78,9 +119,9 @@ public struct JSONReader {
   /// when the object ends.
   @inline(__always)
   mutating func atNextKey() throws(JSONError) -> Bool {
-    guard let byte = peek() else { throw JSONError(.unexpectedEnd(expected: "'}'"), at: offset) }
+    guard let byte = peek() else { throw JSONError(.unexpectedEnd(expected: "'}'"), at: position) }
     if byte == UInt8(ascii: "}") {
-      offset += 1
+      position += 1
       depth -= 1
       return false
     }
@@ -88,7 +129,7 @@ public struct JSONReader {
       guard byte == UInt8(ascii: "\"") else { throw unexpected("a member name or '}'") }
     } else {
       guard byte == UInt8(ascii: ",") else { throw unexpected("',' or '}' after an object member") }
-      offset += 1
+      position += 1
       guard peek() == UInt8(ascii: "\"") else { throw unexpected("a member name after ','") }
     }
     return true
@@ -104,24 +145,24 @@ public struct JSONReader {
   ///
   /// Inlined into its callers (the walks of large documents call it for every element) for the
   /// usual compact cases: `]`; an element right after `[`; a comma right after an element with
-  /// a value right after it. Those are decided on the bytes next to `offset`, as the full path
+  /// a value right after it. Those are decided on the bytes next to `position`, as the full path
   /// would decide them; anything else (whitespace, errors) takes the full path.
   @inlinable @inline(__always)
   public mutating func nextElement() throws(JSONError) -> Bool {
-    if offset > 0 && offset + 1 < bytes.count {
-      let byte = bytes[offset]
-      let previous = bytes[offset - 1]
+    if position > 0 && position + 1 < bytes.count {
+      let byte = bytes[position]
+      let previous = bytes[position - 1]
       if byte == UInt8(ascii: "]") {
-        offset += 1
+        position += 1
         depth -= 1
         return false
       }
       if previous == UInt8(ascii: "[") && !Self.isWhitespace(byte) { return true }
-      let following = bytes[offset + 1]
+      let following = bytes[position + 1]
       if byte == UInt8(ascii: ","), previous != UInt8(ascii: "["), !Self.isWhitespace(previous),
         following != UInt8(ascii: "]"), !Self.isWhitespace(following)
       {
-        offset += 1
+        position += 1
         return true
       }
     }
@@ -131,17 +172,17 @@ public struct JSONReader {
   /// `nextElement()` for any input: whitespace, the errors.
   @usableFromInline
   mutating func nextElementInFull() throws(JSONError) -> Bool {
-    guard let byte = peek() else { throw JSONError(.unexpectedEnd(expected: "']'"), at: offset) }
+    guard let byte = peek() else { throw JSONError(.unexpectedEnd(expected: "']'"), at: position) }
     if byte == UInt8(ascii: "]") {
-      offset += 1
+      position += 1
       depth -= 1
       return false
     }
     if atContainerStart(UInt8(ascii: "[")) { return true }
     guard byte == UInt8(ascii: ",") else { throw unexpected("',' or ']' after an array element") }
-    offset += 1
+    position += 1
     skipWhitespace()
-    if offset < bytes.count && bytes[offset] == UInt8(ascii: "]") {
+    if position < bytes.count && bytes[position] == UInt8(ascii: "]") {
       throw unexpected("a value after ','")
     }
     return true
@@ -172,16 +213,17 @@ public struct JSONReader {
   /// Reads a number, validated against the JSON grammar.
   public mutating func readNumber() throws(JSONError) -> JSONNumber {
     skipWhitespace()
-    let start = offset
+    let start = position
     try scanNumber()
-    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+    let text = String(
+      decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
     return JSONNumber(text: text)
   }
 
   /// Reads an integer number; throws if the number has a fraction or does not fit.
   public mutating func readInt() throws(JSONError) -> Int {
     skipWhitespace()
-    let start = offset
+    let start = position
     let number = try readNumber()
     guard let value = number.int else { throw JSONError(.invalidNumber, at: start) }
     return value
@@ -191,37 +233,37 @@ public struct JSONReader {
 
   @inline(__always)
   mutating func expect(_ byte: UInt8, _ what: String) throws(JSONError) {
-    guard let next = peek() else { throw JSONError(.unexpectedEnd(expected: what), at: offset) }
+    guard let next = peek() else { throw JSONError(.unexpectedEnd(expected: what), at: position) }
     guard next == byte else {
-      throw JSONError(.unexpectedByte(found: next, expected: what), at: offset)
+      throw JSONError(.unexpectedByte(found: next, expected: what), at: position)
     }
-    offset += 1
+    position += 1
   }
 
   mutating func expectLiteral(_ literal: StaticString) throws(JSONError) {
-    let start = offset
+    let start = position
     let count = literal.utf8CodeUnitCount
-    guard offset + count <= bytes.count else {
+    guard position + count <= bytes.count else {
       throw JSONError(.unexpectedEnd(expected: "'\(literal)'"), at: start)
     }
     let pointer = literal.utf8Start
-    for index in 0..<count where bytes[offset + index] != pointer[index] {
+    for index in 0..<count where bytes[position + index] != pointer[index] {
       throw JSONError(
-        .unexpectedByte(found: bytes[offset + index], expected: "'\(literal)'"),
-        at: offset + index)
+        .unexpectedByte(found: bytes[position + index], expected: "'\(literal)'"),
+        at: position + index)
     }
-    offset += count
+    position += count
   }
 
   mutating func enter() throws(JSONError) {
     depth += 1
-    if depth > maxDepth { throw JSONError(.tooDeep(limit: maxDepth), at: offset - 1) }
+    if depth > maxDepth { throw JSONError(.tooDeep(limit: maxDepth), at: position - 1) }
   }
 
   /// True when the last consumed non-whitespace byte is `opener`, i.e. no element was read yet.
   @usableFromInline
   func atContainerStart(_ opener: UInt8) -> Bool {
-    var index = offset - 1
+    var index = position - 1
     while index >= 0 {
       switch bytes[index] {
       case 0x20, 0x0A, 0x0D, 0x09: index -= 1
@@ -234,43 +276,45 @@ public struct JSONReader {
   @usableFromInline
   mutating func unexpected(_ expected: String) -> JSONError {
     skipWhitespace()
-    if offset >= bytes.count { return JSONError(.unexpectedEnd(expected: expected), at: offset) }
-    return JSONError(.unexpectedByte(found: bytes[offset], expected: expected), at: offset)
+    if position >= bytes.count {
+      return JSONError(.unexpectedEnd(expected: expected), at: position)
+    }
+    return JSONError(.unexpectedByte(found: bytes[position], expected: expected), at: position)
   }
 
   mutating func scanNumber() throws(JSONError) {
-    let start = offset
-    if offset < bytes.count && bytes[offset] == UInt8(ascii: "-") { offset += 1 }
-    guard offset < bytes.count else { throw JSONError(.invalidNumber, at: start) }
-    if bytes[offset] == UInt8(ascii: "0") {
-      offset += 1
+    let start = position
+    if position < bytes.count && bytes[position] == UInt8(ascii: "-") { position += 1 }
+    guard position < bytes.count else { throw JSONError(.invalidNumber, at: start) }
+    if bytes[position] == UInt8(ascii: "0") {
+      position += 1
       // JSON forbids leading zeros ("01").
-      if offset < bytes.count && isDigit(bytes[offset]) {
+      if position < bytes.count && isDigit(bytes[position]) {
         throw JSONError(.invalidNumber, at: start)
       }
-    } else if isDigit(bytes[offset]) {
-      while offset < bytes.count && isDigit(bytes[offset]) { offset += 1 }
+    } else if isDigit(bytes[position]) {
+      while position < bytes.count && isDigit(bytes[position]) { position += 1 }
     } else {
-      throw offset == start ? unexpected("a value") : JSONError(.invalidNumber, at: start)
+      throw position == start ? unexpected("a value") : JSONError(.invalidNumber, at: start)
     }
-    if offset < bytes.count && bytes[offset] == UInt8(ascii: ".") {
-      offset += 1
-      guard offset < bytes.count && isDigit(bytes[offset]) else {
+    if position < bytes.count && bytes[position] == UInt8(ascii: ".") {
+      position += 1
+      guard position < bytes.count && isDigit(bytes[position]) else {
         throw JSONError(.invalidNumber, at: start)
       }
-      while offset < bytes.count && isDigit(bytes[offset]) { offset += 1 }
+      while position < bytes.count && isDigit(bytes[position]) { position += 1 }
     }
-    if offset < bytes.count && (bytes[offset] | 0x20) == UInt8(ascii: "e") {
-      offset += 1
-      if offset < bytes.count
-        && (bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-"))
+    if position < bytes.count && (bytes[position] | 0x20) == UInt8(ascii: "e") {
+      position += 1
+      if position < bytes.count
+        && (bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-"))
       {
-        offset += 1
+        position += 1
       }
-      guard offset < bytes.count && isDigit(bytes[offset]) else {
+      guard position < bytes.count && isDigit(bytes[position]) else {
         throw JSONError(.invalidNumber, at: start)
       }
-      while offset < bytes.count && isDigit(bytes[offset]) { offset += 1 }
+      while position < bytes.count && isDigit(bytes[position]) { position += 1 }
     }
   }
 

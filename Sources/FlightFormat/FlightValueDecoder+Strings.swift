@@ -1,5 +1,7 @@
 extension FlightValueDecoder {
   /// Decodes one JSON string value by its `$` form (spec §2.2); other strings are literal.
+  /// The one interpreter of the forms: `FlightRowReader` reads whole-row references and `$$`
+  /// text from the bytes as this reads them, and asks this for every other form.
   ///
   /// Dispatch looks only at the byte after `$`, as React does. Forms that cannot be read
   /// (a `$L` without a hex id, an unknown letter) become `.unresolved` with the text.
@@ -72,7 +74,6 @@ extension FlightValueDecoder {
 
 extension FlightValue {
   /// The value a JSON string inside a model row stands for: its `$` form decoded (spec §2.2),
-  /// or the literal text. For readers that pull a row's JSON themselves (see
-  /// `FlightDocument.undecodedModelRow(_:)`).
+  /// or the literal text: what `FlightRowReader` gives as a token for the same string.
   public init(rowString text: String) { self = FlightValueDecoder.decodeString(text) }
 }

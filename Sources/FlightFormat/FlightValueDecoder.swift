@@ -2,19 +2,16 @@ import ByteJSON
 
 /// Decodes one JSON row body straight into a `FlightValue` tree, `$` forms included.
 ///
-/// It pulls from `JSONReader`, so no intermediate `JSONValue` tree is built. Element tuples are
-/// recognised after their slots are decoded (spec §2.4): an array whose first member is
-/// exactly the string `"$"`. Nesting is bounded by the reader's depth limit, so the recursion
-/// here is bounded too. Complexity: O(body length).
+/// It pulls tokens from `FlightRowReader`, which interprets the `$` forms, drops undefined
+/// and `__proto__` members, and tells element tuples from arrays (spec §2.4); no
+/// intermediate `JSONValue` tree is built. Nesting is bounded by the reader's depth limit, so
+/// the recursion here is bounded too. Complexity: O(body length).
 struct FlightValueDecoder {
-  var reader: JSONReader
+  var reader: FlightRowReader
 
   /// Decodes `bytes` as exactly one value. Errors carry offsets relative to `bytes`.
   static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONError) -> FlightValue {
-    var decoder = FlightValueDecoder(
-      reader: JSONReader(
-        bytes, maxDepth: FlightDocument.maxNestingDepth,
-        maxStringBytes: FlightDocument.maxStringBytes))
+    var decoder = FlightValueDecoder(reader: FlightRowReader(bytes))
     let value = try decoder.decodeValue()
     try decoder.reader.expectEnd()
     return value
@@ -26,54 +23,30 @@ struct FlightValueDecoder {
   }
 
   mutating func decodeValue() throws(JSONError) -> FlightValue {
-    guard let byte = reader.peek() else {
-      throw JSONError(.unexpectedEnd(expected: "a value"), at: reader.offset)
+    switch try reader.next() {
+    case .text(let text): return .string(text.string)
+    case .row(let row): return row.value
+    case .value(let value): return value
+    case .number(let number): return .number(number)
+    case .bool(let value): return .bool(value)
+    case .null: return .null
+    case .array:
+      var items: [FlightValue] = []
+      items.reserveCapacity(4)
+      while try reader.nextItem() { items.append(try decodeValue()) }
+      return .array(items)
+    case .object:
+      var members: [(key: String, value: FlightValue)] = []
+      members.reserveCapacity(4)  // most objects are small props; skips two regrowths
+      while let key = try reader.nextKey() { members.append((key.string, try decodeValue())) }
+      return .object(FlightObject(members))
+    case .element:
+      // The marker, then type, key, props and the DEV slots.
+      var slots: [FlightValue] = [.symbol("react.element")]
+      slots.reserveCapacity(5)
+      while try reader.nextItem() { slots.append(try decodeValue()) }
+      guard let element = FlightElement.fromTuple(slots) else { return .array(slots) }
+      return .element(element)
     }
-    switch byte {
-    case UInt8(ascii: "\""): return FlightValueDecoder.decodeString(try reader.readString())
-    case UInt8(ascii: "{"): return .object(try decodeObject())
-    case UInt8(ascii: "["): return try decodeArray()
-    case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool(try reader.readBool())
-    case UInt8(ascii: "n"):
-      _ = try reader.readNullIfPresent()
-      return .null
-    default: return .number(try reader.readNumber().double)
-    }
-  }
-
-  /// An object; `$undefined` members are deleted and `__proto__` keys dropped, as React's
-  /// reviver does.
-  mutating func decodeObject() throws(JSONError) -> FlightObject {
-    try reader.beginObject()
-    var members: [(key: String, value: FlightValue)] = []
-    members.reserveCapacity(4)  // most objects are small props; skips two regrowths
-    while let key = try reader.nextKey() {
-      let value = try decodeValue()
-      if case .undefined = value { continue }
-      if key == "__proto__" { continue }
-      members.append((key, value))
-    }
-    return FlightObject(members)
-  }
-
-  /// An array, or an element when its first member is exactly `"$"`.
-  mutating func decodeArray() throws(JSONError) -> FlightValue {
-    try reader.beginArray()
-    var items: [FlightValue] = []
-    items.reserveCapacity(4)  // element tuples have 4 slots
-    var isElementTuple = false
-    if try reader.nextElement() {
-      if reader.peek() == UInt8(ascii: "\"") {
-        // The raw text decides: a user's "$" arrives escaped as "$$" and must not match.
-        let text = try reader.readString()
-        isElementTuple = text == "$"
-        items.append(FlightValueDecoder.decodeString(text))
-      } else {
-        items.append(try decodeValue())
-      }
-      while try reader.nextElement() { items.append(try decodeValue()) }
-    }
-    if isElementTuple, let element = FlightElement.fromTuple(items) { return .element(element) }
-    return .array(items)
   }
 }

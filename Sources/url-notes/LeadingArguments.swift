@@ -7,9 +7,11 @@ import ArgumentParser
 /// the usage of `browse`. A leading `--store P` is taken as the global option the help text says
 /// it is (moved after the command); an unknown first word is reported as an unknown command.
 enum LeadingArguments {
-  /// The words that name a command, `help` included (ArgumentParser adds it).
-  static func commandNames() -> [String] {
-    URLNotes.configuration.subcommands.map { $0._commandName } + ["help"]
+  /// The words that name a command, `help` included (ArgumentParser adds it); `shown`: only
+  /// those the help lists (not `compact`, which the other commands start in the background).
+  static func commandNames(shown: Bool = false) -> [String] {
+    URLNotes.configuration.subcommands.filter { !shown || $0.configuration.shouldDisplay }
+      .map { $0._commandName } + ["help"]
   }
 
   /// Whether command `name` prints the config file's problems on stderr: not the browser
@@ -25,7 +27,7 @@ enum LeadingArguments {
     guard let first = arguments.first else { return arguments }
     if !first.hasPrefix("-") {
       guard commands.contains(first) else {
-        throw LeadingArgumentsError.unknownCommand(first, known: commands)
+        throw LeadingArgumentsError.unknownCommand(first, known: commandNames(shown: true))
       }
       return arguments
     }

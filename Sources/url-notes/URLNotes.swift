@@ -16,7 +16,8 @@ struct URLNotes: ParsableCommand {
     version: ProgramVersion.current,
     subcommands: [
       Browse.self, Import.self, Tags.self, List.self, Show.self, Export.self, Demo.self,
-      Add.self, Edit.self, Remove.self, Tag.self, ConfigCheck.self, Version.self,
+      Add.self, Edit.self, Remove.self, Tag.self, ConfigCheck.self, Version.self, Compact.self,
+      Sync.self, MergeStore.self, MergeDriverCommand.self,
     ],
     defaultSubcommand: Browse.self)
 
@@ -63,6 +64,9 @@ struct StoreOptions: ParsableArguments {
     do {
       let store = try NoteStore.open(path: resolvedPath)
       for warning in store.warnings { Output.report(warning) }
+      // A fold this command's save makes due runs in a detached `url-notes compact`: the
+      // command returns after its own durable append.
+      store.foldInBackground(command: ["/proc/self/exe", "compact"])
       return store
     } catch {
       Output.report(error)

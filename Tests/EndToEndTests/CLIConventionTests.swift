@@ -46,7 +46,8 @@ import Testing
         == Result(
           status: 64, stdout: "",
           stderr: "url-notes: error: unknown command 'tgas' (commands: browse, import, tags, "
-            + "list, show, export, demo, add, edit, rm, tag, config, version, help; see "
+            + "list, show, export, demo, add, edit, rm, tag, config, version, sync, merge, help; "
+            + "see "
             + "'url-notes --help')\n"))
   }
 

@@ -28,11 +28,12 @@ import Testing
     for group in Self.spellings {
       let normalized = Set(group.map { NormalizedURL.normalize($0) })
       #expect(normalized.count == 1, "\(group)")
-      #expect(Set(group.map(URLIndex.key)).count == 1, "\(group.map(URLIndex.key))")
+      #expect(
+        Set(group.map(NormalizedURL.bucketKey)).count == 1, "\(group.map(NormalizedURL.bucketKey))")
     }
-    #expect(URLIndex.key("https://example.com/a/b") == "b")
-    #expect(URLIndex.key("https://news.ycombinator.com/item?id=1") == "item?id=1")
-    #expect(URLIndex.key("https://Example.com:443") == "example.com")
+    #expect(NormalizedURL.bucketKey("https://example.com/a/b") == "b")
+    #expect(NormalizedURL.bucketKey("https://news.ycombinator.com/item?id=1") == "item?id=1")
+    #expect(NormalizedURL.bucketKey("https://Example.com:443") == "example.com")
   }
 
   @Test func theEditorFindsDuplicatesInAnySpelling() throws {
@@ -58,7 +59,7 @@ import Testing
   /// reference), on the spellings above and on random URLs full of the bytes each step reads.
   @Test func theOnePassKeyMatchesTheStepwiseKey() {
     for url in Self.spellings.joined() + ["", "/", "?", "#", ":80", "a:80", "x/:443?", "A?B#C"] {
-      #expect(URLIndex.key(url) == Self.keyBySteps(url), "\(url)")
+      #expect(NormalizedURL.bucketKey(url) == Self.keyBySteps(url), "\(url)")
     }
     let alphabet = Array("aZ/?#:8043 .%\u{1}\u{7F}é東Q".unicodeScalars)
     var generator = SplitMix64(seed: 0x0E1C)
@@ -67,11 +68,11 @@ import Testing
       for _ in 0..<Int.random(in: 0..<24, using: &generator) {
         url.unicodeScalars.append(alphabet[Int.random(in: 0..<alphabet.count, using: &generator)])
       }
-      #expect(URLIndex.key(url) == Self.keyBySteps(url), "\(url.debugDescription)")
+      #expect(NormalizedURL.bucketKey(url) == Self.keyBySteps(url), "\(url.debugDescription)")
     }
   }
 
-  /// `URLIndex.key` as first written (several passes and arrays).
+  /// `NormalizedURL.bucketKey` as first written (several passes and arrays).
   static func keyBySteps(_ url: String) -> String {
     var bytes: [UInt8] = []
     for byte in url.utf8 {

@@ -7,26 +7,26 @@ import Testing
 @testable import FlightFormat
 @testable import NoteStore
 
-/// The page builder's fast walk (row bytes through the pull reader) must build exactly the page
-/// the value walk builds: the same nodes, node count and limit, on real pages, on shapes made
-/// to tell them apart, and on mutated pages. The importer reading files in parallel must report
-/// exactly what importing them one at a time reports.
+/// The page builder's walk (row bytes read token by token, with checkpoints) must build exactly
+/// the page the decoded values describe (`buildFromValues`, the oracle): the same nodes, node
+/// count and limit, on real pages, on shapes made to tell them apart, and on mutated pages. The
+/// importer reading files in parallel must report exactly what importing them one at a time
+/// reports.
 @Suite struct FlightPageEquivalenceTests {
-  /// The page as text (one line per node, indented), its node count, its limit, and whether
-  /// the fast walk finished without handing over to the value walk.
+  /// The page as text (one line per node, indented), its node count and its limit.
   struct Built: Equatable {
     var lines: [String]
     var nodeCount: Int
     var limit: String?
-    var wasFast: Bool
   }
 
+  /// The page built by the walk (`fast`) or by the oracle.
   static func build(_ bytes: [UInt8], fast: Bool) -> Built? {
     guard let document = try? FlightDocument.parse(bytes, decodingModelRows: false) else {
       return nil
     }
-    var builder = FlightPageBuilder(document: document, triesRowBytes: fast)
-    let root = builder.build()
+    var builder = FlightPageBuilder(document: document)
+    let root = fast ? builder.build() : builder.buildFromValues()
     var lines: [String] = []
     func dump(_ node: PageTree.NodeID, _ indent: String) {
       if let text = builder.tree.text(node) {
@@ -40,19 +40,16 @@ import Testing
     dump(root, "")
     return Built(
       lines: lines, nodeCount: builder.nodeCount,
-      limit: builder.limitHit.map { "\($0.message) @\($0.rowID)" },
-      wasFast: builder.readsRowBytes)
+      limit: builder.limitHit.map { "\($0.message) @\($0.rowID)" })
   }
 
-  /// Builds both ways and checks they agree; returns whether the fast walk finished.
-  @discardableResult
-  static func expectSamePage(_ bytes: [UInt8], _ comment: Comment) -> Bool {
+  /// Builds both ways and checks they agree.
+  static func expectSamePage(_ bytes: [UInt8], _ comment: Comment) {
     let fast = build(bytes, fast: true)
     let slow = build(bytes, fast: false)
     #expect(fast?.lines == slow?.lines, comment)
     #expect(fast?.nodeCount == slow?.nodeCount, comment)
     #expect(fast?.limit == slow?.limit, comment)
-    return fast?.wasFast ?? false
   }
 
   /// Folders of Tests/Fixtures, then the real payloads of ../shared when they are there.
@@ -73,26 +70,18 @@ import Testing
   }
 
   @Test func everyFixtureBuildsTheSamePageBothWays() throws {
-    var fastPages: [String] = []
-    for (name, bytes) in try Self.fixtures() where Self.expectSamePage(bytes, "\(name)") {
-      fastPages.append(name)
-    }
-    // The sample pages must take the fast walk, or the importer is back to its old speed.
-    #expect(
-      fastPages.filter { $0.hasPrefix("flight/") } == [
-        "flight/tag-gpt-4.rsc.txt", "flight/tag-gpu.rsc.txt", "flight/tag-hardware.rsc.txt",
-      ])
+    for (name, bytes) in try Self.fixtures() { Self.expectSamePage(bytes, "\(name)") }
   }
 
   /// Payloads whose props, undefined members, tuples and rows make the two walks differ
-  /// unless the fast one handles them exactly (or hands over).
+  /// unless the walk's checkpoints take back exactly what the values do not hold.
   static let trickyPayloads: [String] = [
     // A component's href after its children: the other props were walked, then taken back.
     #"0:["$","$L1",null,{"className":"x","children":["$","b",null,{"children":"t"}],"href":"https://a.example/"}]"#,
     // Before its children, and an href that is not a string (the component stays transparent).
     #"0:["$","$L1",null,{"href":"https://a.example/","prefetch":false,"children":"t"}]"#,
     #"0:["$","$L1",null,{"href":{"pathname":"/p"},"children":"t","n":12.5}]"#,
-    // A dropped member that expanded a row: the fast walk must hand over.
+    // A dropped member that expanded a row: the props are walked again from a checkpoint.
     #"0:["$","$L1",null,{"icon":"$L2","children":"t","href":"https://a.example/"}]"# + "\n"
       + #"2:["$","span",null,{"children":"icon"}]"#,
     // Undefined and __proto__ members, repeated children and hrefs.
@@ -137,13 +126,9 @@ import Testing
   ]
 
   @Test func trickyPayloadsBuildTheSamePageBothWays() {
-    let fast = Self.trickyPayloads.map { Self.expectSamePage(Array(($0 + "\n").utf8), "\($0)") }
-    // Which ones the fast walk finishes: the repeated members, the dropped member that
-    // expanded a row (twice: a `$L` read from its bytes counts as a row visit too) and the
-    // broken referenced row are handed to the value walk.
-    #expect(
-      fast.indices.filter { !fast[$0] } == [3, 6, 7, 16, 25],
-      "payloads the fast walk handed over")
+    for payload in Self.trickyPayloads {
+      Self.expectSamePage(Array((payload + "\n").utf8), "\(payload)")
+    }
   }
 
   @Test func rawAndBrokenUTF8TextIsRepairedAlikeBothWays() throws {
@@ -158,7 +143,7 @@ import Testing
       payload += (index > 0 ? [0x2C] : []) + [0x22] + piece + [0x22]
     }
     payload += Array("]}]\n".utf8)
-    #expect(Self.expectSamePage(payload, "raw UTF-8"))
+    Self.expectSamePage(payload, "raw UTF-8")
     let built = try #require(Self.build(payload, fast: true))
     #expect(
       built.lines.map { $0.trimmingCharacters(in: .whitespaces) }
@@ -170,23 +155,16 @@ import Testing
     let names = [
       "a", "ul", "ol", "li", "p", "div", "strong", "b", "em", "i", "code", "kbd", "samp", "br",
       "body", "script", "style", "head", "meta", "link", "title", "template", "noscript", "svg",
-      "span", "h1", "section", "bodyx", "d", "", "x9", "7",
+      "span", "h1", "section", "bodyx", "d", "", "x9", "7", "Div", "x-y", "é", "SVG",
     ]
     for name in names {
       let bytes = Array("\"\(name)\"".utf8)
-      let tag = bytes.withUnsafeBufferPointer { buffer -> FlightPageBuilder.HostTag? in
-        var reader = JSONReader(buffer)
-        return FlightPageBuilder.readLowercaseHostTag(&reader)
+      let tag = bytes.withUnsafeBufferPointer { buffer -> PageTree.Tag?? in
+        var reader = FlightRowReader(buffer)
+        guard case .text(let text) = try? reader.next() else { return nil }
+        return FlightPageBuilder.pageTag(ofHost: text)
       }
-      #expect(tag?.pageTag == FlightPageBuilder.pageTag(ofHost: name), "\(name)")
-    }
-    for name in ["Div", "x-y", "$Sdiv", "é"] {
-      let bytes = Array("\"\(name)\"".utf8)
-      let tag = bytes.withUnsafeBufferPointer { buffer -> FlightPageBuilder.HostTag? in
-        var reader = JSONReader(buffer)
-        return FlightPageBuilder.readLowercaseHostTag(&reader)
-      }
-      #expect(tag == nil, "\(name)")
+      #expect(tag == .some(FlightPageBuilder.pageTag(ofHost: name)), "\(name)")
     }
   }
 

@@ -41,9 +41,9 @@ import Testing
     // Every note the journal holds, and only those, can be copied.
     let journaled = Set((40..<90).map { note($0).id } + [7, 12, 95].map { note($0).id })
       .subtracting([note(50).id])
-    #expect(Set(store.journalNoteRanges.keys) == journaled)
+    #expect(Set(store.state.journalNoteRanges.keys) == journaled)
     try store.compact()
-    #expect(store.journalNoteRanges.isEmpty)
+    #expect(store.state.journalNoteRanges.isEmpty)
 
     var final = (0..<90).map { note($0) }
     final[7] = note(7, title: "Changed seven")
@@ -68,7 +68,7 @@ import Testing
     let ours = try NoteStore.open(path: path)
     try ours.apply([.put(note(1))])
     try ours.apply([.put(note(2))])
-    #expect(ours.journalNoteRanges.keys.contains(note(2).id))
+    #expect(ours.state.journalNoteRanges.keys.contains(note(2).id))
     let theirs = try NoteStore.open(path: path)
     try theirs.apply([.put(note(2, title: "Their version"))])
     try ours.compact()  // takes the lock, reads their append, then folds

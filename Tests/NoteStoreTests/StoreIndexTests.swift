@@ -80,11 +80,7 @@ import Testing
     let index = try #require(try MappedFile(path: indexPath))
     let loaded = try StoreIndex.read(index, snapshot: snapshot)
     let scanned = try NoteStore.open(path: path)
-    var records: [NoteRecord] = []
-    var positions: [NoteID: Int] = [:]
-    var tombstones: [NoteID: Timestamp] = [:]
-    try scanned.scanSnapshot(
-      snapshot.bytes, into: &records, positions: &positions, tombstones: &tombstones)
+    let records = try scanned.scanSnapshot(snapshot, stamp: nil).records
     #expect(loaded.records.map(\.header) == records.map(\.header))
     func ranges(_ records: [NoteRecord]) -> [Range<Int>?] {
       records.map { record in
@@ -92,7 +88,6 @@ import Testing
       }
     }
     #expect(ranges(loaded.records) == ranges(records))
-    #expect(NoteStore.positions(of: loaded.records) == positions)
     #expect(loaded.records.map(\.id) == records.map(\.header.id))
     #expect(loaded.records.count == 240)
     let fromIndex = loaded.tagIndex.entries.mapValues { [$0.name: $0.positions] }
@@ -177,11 +172,7 @@ import Testing
   @Test func anIndexWhoseRangesMissTheNotesIsRejectedEvenWithAValidChecksum() throws {
     try makeStore()
     let snapshot = try #require(try MappedFile(path: path))
-    var records: [NoteRecord] = []
-    var positions: [NoteID: Int] = [:]
-    var tombstones: [NoteID: Timestamp] = [:]
-    try NoteStore.open(path: path).scanSnapshot(
-      snapshot.bytes, into: &records, positions: &positions, tombstones: &tombstones)
+    var records = try NoteStore.open(path: path).scanSnapshot(snapshot, stamp: nil).records
     for position in records.indices {
       guard case .snapshot(let range) = records[position].source else { continue }
       records[position].source = .snapshot((range.lowerBound + 1)..<(range.upperBound + 1))
@@ -249,13 +240,13 @@ import Testing
     #expect(store.tagCounts().first { $0.tag.lowercased() == "gpu" }?.tag == "GPU")
     let first = try #require(store.noteIDs(matching: NoteFilter(allTags: ["gpu"])).min())
     try store.apply([.delete(first)])
-    #expect(store.cachedTagIndex != nil, "patched, not dropped")
+    #expect(store.state.tagIndex != nil, "patched, not dropped")
     try store.checkInvariants()
     #expect(store.tagCounts().first { $0.tag.lowercased() == "gpu" }?.tag == "gpu")
     var changed = notes()[40]
     changed.tags = ["rust", "New Tag"]
     try store.apply([.delete(notes()[7].id), .put(changed), .delete(notes()[239].id)])
-    #expect(store.cachedTagIndex != nil)
+    #expect(store.state.tagIndex != nil)
     try store.checkInvariants()
     #expect(store.tagCounts().contains(TagCount(tag: "New Tag", count: 1)))
     #expect(answers(store) == (try answersWithoutIndex()))
@@ -276,9 +267,9 @@ import Testing
     try writer.apply([.put(added), .delete(notes()[100].id)])
 
     let reopened = try NoteStore.open(path: path)
-    #expect(reopened.cachedTagIndex != nil, "patched at open, not rebuilt")
+    #expect(reopened.state.tagIndex != nil, "patched at open, not rebuilt")
     try #require(try watcher.refresh())
-    #expect(watcher.cachedTagIndex != nil, "patched on refresh, not rebuilt")
+    #expect(watcher.state.tagIndex != nil, "patched on refresh, not rebuilt")
     let rebuilt = try answersWithoutIndex()
     #expect(rebuilt.headers.count == 239)
     #expect(answers(reopened) == rebuilt)
@@ -306,7 +297,7 @@ import Testing
     try writer.apply([.put(extra)])
 
     let reopened = try NoteStore.open(path: path)
-    #expect(reopened.cachedPositions == nil, "replayed without building the id map")
+    #expect(reopened.state.laterPositions.count == 2, "only the notes added since are in a map")
     try reopened.checkInvariants()
     let rebuilt = try answersWithoutIndex()
     #expect(answers(reopened) == rebuilt)
@@ -385,10 +376,10 @@ import Testing
         }
         let during = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber]
         #expect(during as? Int == before, "the snapshot is not rewritten during the import")
-        #expect(store.journalLength > NoteStore.compactionThresholdBytes)
+        #expect(store.state.journalLength > NoteStore.compactionThresholdBytes)
       }
     }
-    #expect(store.journalLength == 0, "folded at the end")
+    #expect(store.state.journalLength == 0, "folded at the end")
     let after = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
     #expect(after != before)
     let reopened = try NoteStore.open(path: path)

@@ -82,9 +82,10 @@ import Testing
     #expect(StoreFiles(of: storePath) == before)
   }
 
-  /// The journal append fits under the limit, the compaction after it does not: the import
-  /// succeeds (its notes are durable in the journal) and says the fold failed.
-  @Test func aCompactionFailingAfterTheSaveIsShownAsAWarning() throws {
+  /// The journal append fits under the limit, the fold after it does not: the import succeeds
+  /// (its notes are durable in the journal) and returns without folding; the fold, a detached
+  /// `url-notes compact` under the same limit, fails, says why and changes nothing.
+  @Test func aFoldFailingAfterTheSaveLosesNothing() throws {
     func article(_ name: String, paragraphs: Int) throws -> String {
       let path = directory.file("\(name).md")
       let paragraph = String(repeating: "Some words of the article body here. ", count: 40)
@@ -101,15 +102,17 @@ import Testing
     try #require(first.status == 0, "\(first.stderrText)")
     // ~0.6 MB snapshot, then a ~1.1 MB journal record: past the 1 MiB fold threshold, and the
     // ~1.7 MB new snapshot is over the 1,400 KB limit.
-    let result = try ProcessResult.run([
-      "/bin/bash", "-c", "ulimit -f 1400; exec \"$@\"", "bash",
-      binary, "import", "--store", storePath, try article("big", paragraphs: 760),
-    ])
+    let limited = ["/bin/bash", "-c", "ulimit -f 1400; exec \"$@\"", "bash", binary]
+    let result = try ProcessResult.run(
+      limited + ["import", "--store", storePath, try article("big", paragraphs: 760)])
     #expect(result.status == 0)
-    let pid = result.stderrText.split(separator: "-").last.map { String($0.prefix { $0.isNumber }) }
+    #expect(result.stderrText == "")
+    let fold = try ProcessResult.run(limited + ["compact", "--store", storePath])
+    #expect(fold.status == 1)
+    let pid = fold.stderrText.split(separator: "-").last.map { String($0.prefix { $0.isNumber }) }
     #expect(
-      result.stderrText
-        == "\(storePath).tmp-\(pid ?? ""): warning: write failed: File too large while saving notes.json; it is unchanged (the change itself is saved in the journal)\n"
+      fold.stderrText
+        == "\(storePath).tmp-\(pid ?? ""): error: write failed: File too large while saving notes.json; it is unchanged\n"
     )
     let store = try NoteStore.open(path: storePath)
     #expect(store.headers.map(\.title).sorted() == ["big", "small"])

@@ -54,7 +54,8 @@ extension NoteEditor {
       changes.append(NoteChange(before: before, after: after))
     }
     let edit = NoteEdit(kind: kind, changes: changes)
-    if !changes.isEmpty { try commit(edit) }
+    // Read under this lock, and no URL changes: nothing to check.
+    if !changes.isEmpty { try commit(edit, checked: true) }
     return edit
   }
 

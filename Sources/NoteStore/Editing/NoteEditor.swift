@@ -16,8 +16,6 @@ public struct NoteEditor {
   public var history: EditHistory
   /// The time stamped on added and edited notes (tests fix it).
   let clock: () -> Timestamp
-  /// Duplicate-URL lookups without a scan; shared by copies of this editor.
-  let urlIndex = URLIndex()
 
   public init(
     store: NoteStore, history: EditHistory = EditHistory(),
@@ -45,7 +43,9 @@ public struct NoteEditor {
       let note = Note(
         id: id, url: draft.url, title: draft.title, tags: draft.tags, summary: draft.summary,
         body: draft.body, created: now, updated: now)
-      try commit(NoteEdit(kind: .add, changes: [NoteChange(before: nil, after: note)]))
+      // Checked above under this lock: the URL by `problems`, and no note has the new id.
+      try commit(
+        NoteEdit(kind: .add, changes: [NoteChange(before: nil, after: note)]), checked: true)
       return note
     }
   }
@@ -78,7 +78,9 @@ public struct NoteEditor {
       }
       if let problem = problems.first { throw .invalid(problem) }
       let note = draft.applied(to: base, at: clock())
-      try commit(NoteEdit(kind: .update, changes: [NoteChange(before: base, after: note)]))
+      // Checked above under this lock: the conflict, and the URL by `problems`.
+      try commit(
+        NoteEdit(kind: .update, changes: [NoteChange(before: base, after: note)]), checked: true)
       return note
     }
   }
@@ -86,18 +88,16 @@ public struct NoteEditor {
   /// Deletes note `id`, which the caller read as `base`; a conflict if it changed since.
   public mutating func delete(_ id: NoteID, base: Note) throws(EditError) {
     try Self.locked(store) { () throws(EditError) in
-      try commit(NoteEdit(kind: .delete, changes: [NoteChange(before: base, after: nil)]))
+      try commit(
+        NoteEdit(kind: .delete, changes: [NoteChange(before: base, after: nil)]), checked: false)
     }
   }
 
   /// Every problem with `draft` (`NoteValidation`), for a note being added (`editing` nil)
-  /// or for note `editing`. The duplicate-URL check is a lookup in an index kept in step with
-  /// the store, O(1) unless another process changed the store since the last call (then O(n)).
+  /// or for note `editing`. The duplicate-URL check is a lookup in the store's URL buckets.
   /// Call it under `store.withWriteLock` to judge against the latest state on disk.
   public func problems(in draft: NoteDraft, editing: NoteID?) -> [NoteProblem] {
-    NoteValidation.problems(in: draft.tidied, store: store) { url in
-      urlIndex.owner(of: url, except: editing, in: store)
-    }
+    NoteValidation.problems(in: draft.tidied, editing: editing, store: store)
   }
 
   /// Undoes the latest edit still done: puts back every note it touched, as one step.
@@ -107,7 +107,7 @@ public struct NoteEditor {
   @discardableResult
   public mutating func undo() throws(EditError) -> NoteEdit? {
     guard let edit = history.done.last else { return nil }
-    try Self.locked(store) { () throws(EditError) in try write(edit.inverse) }
+    try Self.locked(store) { () throws(EditError) in try write(edit.inverse, checked: false) }
     history.done.removeLast()
     history.undone.append(edit)
     return edit
@@ -117,46 +117,47 @@ public struct NoteEditor {
   @discardableResult
   public mutating func redo() throws(EditError) -> NoteEdit? {
     guard let edit = history.undone.last else { return nil }
-    try Self.locked(store) { () throws(EditError) in try write(edit) }
+    try Self.locked(store) { () throws(EditError) in try write(edit, checked: false) }
     history.undone.removeLast()
     history.done.append(edit)
     return edit
   }
 
-  /// Checks, writes and records `edit` as a new undo step (dropping the redo steps).
-  mutating func commit(_ edit: NoteEdit) throws(EditError) {
-    try write(edit)
+  /// Writes and records `edit` as a new undo step (dropping the redo steps); see `write`.
+  mutating func commit(_ edit: NoteEdit, checked: Bool) throws(EditError) {
+    try write(edit, checked: checked)
     history.record(edit)
   }
 
-  /// Writes `edit` if every note it touches is on disk as its `before` version. Call locked.
-  func write(_ edit: NoteEdit) throws(EditError) {
-    var conflicts: [EditConflict] = []
-    for change in edit.changes {
-      let current = store.note(change.id)
-      if current != change.before {
-        conflicts.append(
-          EditConflict(
-            id: change.id, base: change.before, current: current, attempted: change.after))
+  /// Writes `edit`. Call locked. Unless the caller `checked` it under this lock already (add
+  /// and update judge the draft first), each note it touches must be on disk as its `before`
+  /// version, and no other note may have a URL it brings back (an undo or redo can bring back
+  /// a URL that another process gave to a new note since).
+  func write(_ edit: NoteEdit, checked: Bool) throws(EditError) {
+    if !checked {
+      var conflicts: [EditConflict] = []
+      for change in edit.changes {
+        let current = store.note(change.id)
+        if current != change.before {
+          conflicts.append(
+            EditConflict(
+              id: change.id, base: change.before, current: current, attempted: change.after))
+        }
+      }
+      if var first = conflicts.first {
+        first.otherConflicts = conflicts.count - 1
+        throw .conflict(first)
+      }
+      let touched = Set(edit.changes.map(\.id))
+      for change in edit.changes {
+        guard let url = change.after?.url, url != change.before?.url,
+          let owner = store.noteID(forURL: url, except: change.id), !touched.contains(owner)
+        else { continue }
+        throw .invalid(
+          .duplicateURL(url, owner: owner, ownerTitle: store.header(owner)?.title ?? ""))
       }
     }
-    if var first = conflicts.first {
-      first.otherConflicts = conflicts.count - 1
-      throw .conflict(first)
-    }
-    // An undo or redo can bring back a URL that another process gave to a new note since.
-    let touched = Set(edit.changes.map(\.id))
-    for change in edit.changes {
-      guard let url = change.after?.url, url != change.before?.url,
-        let owner = urlIndex.owner(of: url, except: change.id, in: store),
-        !touched.contains(owner)
-      else { continue }
-      throw .invalid(
-        .duplicateURL(url, owner: owner, ownerTitle: store.header(owner)?.title ?? ""))
-    }
-    let inStep = urlIndex.isInStep(with: store)
     do { try store.apply(edit.changes.map(\.storeChange)) } catch { throw .store(error) }
-    urlIndex.record(edit.changes, in: store, wasInStep: inStep)
   }
 
   /// Runs `body` under the store's write lock (after the store picked up other processes'

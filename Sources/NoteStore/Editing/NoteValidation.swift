@@ -41,27 +41,16 @@ public enum NoteValidation {
   /// Every problem with `draft` (expected tidied: `NoteDraft.tidied`), in field order: URL,
   /// title, tags. `editing` is the note being edited, whose own URL is no duplicate.
   ///
-  /// Complexity: the duplicate-URL check is `NoteStore.noteID(forURL:)`, O(1) when a note has
-  /// the URL and its hash as id, else a scan of every header; `NoteEditor.problems(in:editing:)`
-  /// answers from an index instead.
+  /// Complexity: the duplicate-URL check is `NoteStore.noteID(forURL:except:)`, a lookup in
+  /// the store's URL buckets (built once per process, then patched by every change).
   public static func problems(
     in draft: NoteDraft, editing: NoteID? = nil, store: NoteStore
-  ) -> [NoteProblem] {
-    problems(in: draft, store: store) { url in
-      store.noteID(forURL: url).flatMap { $0 == editing ? nil : $0 }
-    }
-  }
-
-  /// `problems(in:editing:store:)` with the duplicate-URL lookup given: `owner` returns a note
-  /// other than the edited one that has the URL (`NoteEditor` answers from its `URLIndex`).
-  static func problems(
-    in draft: NoteDraft, store: NoteStore, owner: (String) -> NoteID?
   ) -> [NoteProblem] {
     var problems: [NoteProblem] = []
     if let url = draft.url {
       if let reason = NormalizedURL.problem(with: url) {
         problems.append(.malformedURL(url, reason: reason))
-      } else if let owner = owner(url) {
+      } else if let owner = store.noteID(forURL: url, except: editing) {
         problems.append(
           .duplicateURL(url, owner: owner, ownerTitle: store.header(owner)?.title ?? ""))
       }

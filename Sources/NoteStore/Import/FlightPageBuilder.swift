@@ -2,18 +2,21 @@ import FlightFormat
 
 /// Builds a `PageTree` from a flight document's element tree.
 ///
-/// Walks from the root row through every value (objects and arrays are transparent), resolving
+/// Walks from the root row through every value (objects and arrays are transparent), expanding
 /// lazy nodes and references. Each referenced row is expanded once per walk (a shared subtree
 /// is reused, a cycle yields nothing), and limits on depth and node count
 /// (`FlightDumpReader.maxElementDepth`, `.maxPageNodes`) bound the work on hostile input: a
 /// reused row counts its nodes again, so rows that share rows cannot grow the page
 /// exponentially behind the count.
 ///
-/// Two ways to the same page. The fast one (`+RowBytes`) reads each model row's JSON with the
-/// pull reader, skipping what the page never shows (class names, styles, keys) without making
-/// strings. Whatever it does not handle exactly as the value walk here would (broken JSON, a
-/// limit reached, a props object naming `children` or `href` twice, a link's other props that
-/// expand rows) makes it give up, and the page is built again from decoded values.
+/// One walk (`+Walk`): model rows are read token by token with `FlightRowReader`, which
+/// interprets the `$` forms, so what the page never shows (class names, styles, keys) is
+/// skipped without making strings; a value a path reference resolves to goes through the same
+/// walk as `ValueTokens`. The page is the one the decoded values describe: where that depends
+/// on bytes not read yet (a row whose JSON breaks after its first nodes, a repeated
+/// `children`, a link's `href` after members already walked), the walk returns to a
+/// `Checkpoint` and takes back what it did since. The document must be parsed with
+/// `decodingModelRows: false`.
 struct FlightPageBuilder {
   let document: FlightDocument
   var tree = PageTree()
@@ -22,37 +25,16 @@ struct FlightPageBuilder {
   /// Each row's expansion, by definition index (`FlightDocument.definitionIndex`): an index,
   /// not the id, so that following a reference hashes no string.
   var rowStates: [RowState]
+  /// Rows that left `.unvisited`, in order, so that a rollback can put them back.
+  var touchedRows: [Int] = []
   var nodeCount = 0
   /// The definition index of the row being expanded, for the position of a limit error; nil
   /// outside every row (the error then names row "0").
   var currentRow: Int? = nil
   /// The first limit the page ran into, with the row where it happened.
   var limitHit: (message: String, rowID: String)? = nil
-  /// Row expansions so far: the fast walk checks that props it drops expanded none.
+  /// Row expansions so far: a link knows by it whether the members it drops expanded any.
   var rowVisits = 0
-  /// Whether `build()` tries the fast way first (tests turn it off to compare the two).
-  let triesRowBytes: Bool
-  /// True while model rows are read from their bytes (the fast way).
-  var readsRowBytes = false
-  /// Set when the fast walk gave up inside a value walk, which cannot throw.
-  var gaveUp = false
-  /// Where the text `readText` decoded starts in `tree.textBytes`.
-  var textStart = 0
-
-  /// Host elements whose content is never page text.
-  static let ignoredTags: Set<String> = [
-    "script", "style", "head", "meta", "link", "title", "template", "noscript", "svg",
-  ]
-
-  /// The page tag of a host element, or nil for one whose content is never page text.
-  static func pageTag(ofHost name: String) -> PageTree.Tag? {
-    // Tag names are nearly always lowercase ASCII already; `lowercased()` would copy them.
-    let isLower = name.utf8.allSatisfy { $0 &- 0x61 < 26 || $0 &- 0x30 < 10 }
-    let lower = isLower ? name : name.lowercased()
-    let tag = PageTree.Tag(lowercased: lower)
-    if tag == .other && ignoredTags.contains(lower) { return nil }
-    return tag
-  }
 
   /// Where a row's expansion stands.
   enum RowState {
@@ -63,6 +45,8 @@ struct FlightPageBuilder {
     /// (the size of the subtree, counted again at each reuse so shared rows cannot multiply
     /// the work unseen).
     case expanded(first: Int32, count: Int32, size: Int)
+    /// Its JSON does not decode: it has no value and yields nothing.
+    case broken
 
     var isExpanded: Bool {
       if case .expanded = self { return true }
@@ -70,41 +54,123 @@ struct FlightPageBuilder {
     }
   }
 
-  init(document: FlightDocument, triesRowBytes: Bool = true) {
+  /// What the walk had done at some point, to take back everything done since.
+  struct Checkpoint {
+    var pending: Int
+    var nodeCount: Int
+    var rowVisits: Int
+    var touchedRows: Int
+    /// Whether a limit was hit (`limitHit` is set once and never changes after).
+    var hadLimit: Bool
+  }
+
+  init(document: FlightDocument) {
     self.document = document
-    self.triesRowBytes = triesRowBytes
     rowStates = Array(repeating: .unvisited, count: document.rows.count)
     // Sized from the payload so the arrays rarely regrow (a regrowth copies them); memory
     // reserved and never touched costs nothing.
     tree.reserve(forPayloadBytes: document.payload.count)
   }
 
-  /// The fast walk gave up: the page is built again from decoded values.
-  struct GaveUp: Error {}
-
   /// Builds the page and returns its root, a `body` element: the root row, or every model row
-  /// in order when there is no root.
+  /// in order when the root has no value.
   mutating func build() -> PageTree.NodeID {
-    if triesRowBytes {
-      readsRowBytes = true
-      do {
-        try walkPage()
-        return finishElement(.body, href: nil, from: 0)
-      } catch {
-        self = FlightPageBuilder(document: document, triesRowBytes: false)
-      }
-    }
-    if let root = document.root {
-      emit(root, depth: 0)
+    if let root = document.definitionIndex(ofRow: "0"), walkTopLevel(root) {
       return finishElement(.body, href: nil, from: 0)
     }
     for row in document.rows where row.tag == .model {
-      guard let index = document.definitionIndex(ofRow: row.id), !rowStates[index].isExpanded,
-        let value = document.value(ofRowAt: index)
+      // Every model row is defined (by itself or an earlier row of its id).
+      guard let index = document.definitionIndex(ofRow: row.id), !rowStates[index].isExpanded
       else { continue }
-      emit(value, depth: 0)
+      _ = walkTopLevel(index)
     }
     return finishElement(.body, href: nil, from: 0)
+  }
+
+  /// Walks the row defined at `index` at depth 0, outside every row; false when it has no
+  /// value (nothing is left of the attempt then).
+  mutating func walkTopLevel(_ index: Int) -> Bool {
+    if case .broken = rowStates[index] { return false }
+    if let row = document.undecodedModelRow(at: index) {
+      let start = checkpoint()
+      do {
+        try walk(row, depth: 0)
+        return true
+      } catch {
+        restore(start)
+        rowStates[index] = .broken
+        return false
+      }
+    }
+    guard let value = document.value(ofRowAt: index) else { return false }
+    walkDecoded(value, depth: 0)
+    return true
+  }
+
+  /// The nodes of the row defined at `index` (nil for a row no row defines, which yields
+  /// nothing), expanded once and reused.
+  mutating func emitRow(at index: Int?, depth: Int) {
+    guard let index = visitRow(at: index, depth: depth) else { return }
+    let row = document.undecodedModelRow(at: index)
+    let value = row == nil ? document.value(ofRowAt: index) : nil
+    guard row != nil || value != nil else { return }
+    let start = checkpoint()
+    rowStates[index] = .inProgress
+    touchedRows.append(index)
+    let outerRow = currentRow
+    currentRow = index
+    defer { currentRow = outerRow }
+    if let row {
+      do {
+        try walk(row, depth: depth + 1)
+      } catch {
+        restore(start)
+        rowStates[index] = .broken
+        return
+      }
+    } else if let value {
+      walkDecoded(value, depth: depth + 1)
+    }
+    let first = pending.withUnsafeBufferPointer {
+      tree.store(UnsafeBufferPointer(rebasing: $0[start.pending...]))
+    }
+    rowStates[index] = .expanded(
+      first: first, count: Int32(pending.count - start.pending),
+      size: nodeCount - start.nodeCount)
+  }
+
+  /// Counts a visit to the row defined at `index` and, when its state decides what it yields
+  /// (reused nodes, nothing for a cycle, a broken or undefined row), yields that; returns the
+  /// index of a row still to expand, else nil.
+  mutating func visitRow(at index: Int?, depth: Int) -> Int? {
+    rowVisits += 1
+    guard let index else { return nil }
+    switch rowStates[index] {
+    case .expanded(let first, let count, let size):
+      nodeCount += size
+      guard withinLimits(depth: depth) else { return nil }
+      pending += tree.childIDs[Int(first)..<Int(first + count)]
+      return nil
+    case .inProgress, .broken: return nil
+    case .unvisited: return index
+    }
+  }
+
+  func checkpoint() -> Checkpoint {
+    Checkpoint(
+      pending: pending.count, nodeCount: nodeCount, rowVisits: rowVisits,
+      touchedRows: touchedRows.count, hadLimit: limitHit != nil)
+  }
+
+  /// Takes back everything done since `checkpoint`: pending nodes, counts, the first limit,
+  /// row expansions. Nodes already in the tree stay there, unreachable.
+  mutating func restore(_ checkpoint: Checkpoint) {
+    pending.removeSubrange(checkpoint.pending...)
+    nodeCount = checkpoint.nodeCount
+    rowVisits = checkpoint.rowVisits
+    if !checkpoint.hadLimit { limitHit = nil }
+    for index in touchedRows[checkpoint.touchedRows...] { rowStates[index] = .unvisited }
+    touchedRows.removeSubrange(checkpoint.touchedRows...)
   }
 
   /// Makes an element of the nodes pending since `mark` and leaves it pending in their place.
@@ -125,106 +191,6 @@ struct FlightPageBuilder {
       while pending.count > mark + 1 { pending.removeLast() }
     }
     return id
-  }
-
-  mutating func emit(_ value: FlightValue, depth: Int) {
-    guard withinLimits(depth: depth) else { return }
-    nodeCount += 1
-    switch value {
-    case .string(let text): pending.append(tree.addText(text))
-    case .number(let number): pending.append(tree.addText(Self.text(of: number)))
-    case .array(let items): for item in items { emit(item, depth: depth + 1) }
-    case .object(let object): for member in object.members { emit(member.value, depth: depth + 1) }
-    case .element(let element): emit(element, depth: depth)
-    case .lazy(let rowID): emitRowOrGiveUp(rowID, depth: depth)
-    case .reference(let rowID, let path):
-      if path.isEmpty { emitRowOrGiveUp(rowID, depth: depth) } else { emitResolved(value, depth) }
-    default: return
-    }
-  }
-
-  mutating func emitRowOrGiveUp(_ rowID: String, depth: Int) {
-    do { try emitRow(rowID, depth: depth) } catch { gaveUp = true }
-  }
-
-  /// In the fast walk, after a value walk: give up if it hit a limit or gave up inside.
-  func checkValueWalk() throws {
-    if readsRowBytes && (limitHit != nil || gaveUp) { throw GaveUp() }
-  }
-
-  /// A path reference (`$4:props:children`): what it points at, one level down.
-  mutating func emitResolved(_ value: FlightValue, _ depth: Int) {
-    rowVisits += 1
-    emit(document.resolve(value), depth: depth + 1)
-  }
-
-  static func text(of number: Double) -> String {
-    number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
-  }
-
-  mutating func emit(_ element: FlightElement, depth: Int) {
-    let href = element.props["href"].flatMap { value -> String? in
-      if case .string(let text) = value { return text }
-      return nil
-    }
-    let mark = pending.count
-    if let name = element.hostTag {
-      guard let tag = Self.pageTag(ofHost: name) else { return }
-      if let children = element.children { emit(children, depth: depth + 1) }
-      finishElement(tag, href: href, from: mark)
-      return
-    }
-    // A component: a link when it has an href (next/link), otherwise transparent.
-    if let href {
-      if let children = element.children { emit(children, depth: depth + 1) }
-      finishElement(.a, href: href, from: mark)
-      return
-    }
-    for member in element.props.members { emit(member.value, depth: depth + 1) }
-  }
-
-  /// The nodes of row `rowID`, expanded once and reused. Throws only in the fast walk.
-  mutating func emitRow(_ rowID: String, depth: Int) throws {
-    try emitRow(at: document.definitionIndex(ofRow: rowID), depth: depth)
-  }
-
-  /// The nodes of the row defined at `index` (nil for a row no row defines, which yields
-  /// nothing), expanded once and reused. Throws only in the fast walk.
-  mutating func emitRow(at index: Int?, depth: Int) throws {
-    rowVisits += 1
-    guard let index else { return }
-    switch rowStates[index] {
-    case .expanded(let first, let count, let size):
-      nodeCount += size
-      guard withinLimits(depth: depth) else {
-        if readsRowBytes { throw GaveUp() }
-        return
-      }
-      pending += tree.childIDs[Int(first)..<Int(first + count)]
-      return
-    case .inProgress: return
-    case .unvisited: break
-    }
-    let rowBytes = readsRowBytes ? document.undecodedModelRow(at: index) : nil
-    let value = rowBytes == nil ? document.value(ofRowAt: index) : nil
-    guard rowBytes != nil || value != nil else { return }
-    rowStates[index] = .inProgress
-    let outerRow = currentRow
-    currentRow = index
-    let countBefore = nodeCount
-    let mark = pending.count
-    if let rowBytes {
-      try walk(rowBytes: rowBytes, depth: depth + 1)
-    } else if let value {
-      emit(value, depth: depth + 1)
-      try checkValueWalk()
-    }
-    currentRow = outerRow
-    let first = pending.withUnsafeBufferPointer {
-      tree.store(UnsafeBufferPointer(rebasing: $0[mark...]))
-    }
-    rowStates[index] = .expanded(
-      first: first, count: Int32(pending.count - mark), size: nodeCount - countBefore)
   }
 
   /// False (and the limit recorded) past `FlightDumpReader.maxElementDepth` levels or

@@ -45,6 +45,17 @@ public struct JSONExportReader: DumpReader {
   static let requiredKeys: Set<String> = ["id", "title", "created", "updated"]
 
   public func read(_ bytes: [UInt8], path: String) throws(Diagnostic) -> [NoteDraft] {
+    try Self.notes(bytes).map { note in
+      NoteDraft(
+        url: note.url, title: note.title, tags: note.tags, summary: note.summary,
+        body: note.body, id: note.id, created: note.created, updated: note.updated,
+        provenance: note.provenance, fromExport: true)
+    }
+  }
+
+  /// The notes of the file, whole: what `read` makes drafts of, and what `merge OTHER`
+  /// merges as they are (`StoreSnapshot.decode`).
+  public static func notes(_ bytes: [UInt8]) throws(Diagnostic) -> [Note] {
     let result: Result<[Note], StoreProblem> = bytes.withUnsafeBufferPointer { buffer in
       var reader = JSONReader(buffer)
       do {
@@ -62,13 +73,7 @@ public struct JSONExportReader: DumpReader {
       }
     }
     switch result {
-    case .success(let notes):
-      return notes.map { note in
-        NoteDraft(
-          url: note.url, title: note.title, tags: note.tags, summary: note.summary,
-          body: note.body, id: note.id, created: note.created, updated: note.updated,
-          provenance: note.provenance, fromExport: true)
-      }
+    case .success(let notes): return notes
     case .failure(let problem):
       throw Diagnostic(
         "\(problem.message) (expected url-notes' JSON export)",

@@ -20,15 +20,22 @@ public struct MarkdownExportReader: DumpReader {
 
   public func recognizes(_ bytes: [UInt8], path: String) -> Bool {
     guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]) else { return false }
-    let text = String(decoding: bytes, as: UTF8.self)
+    // Line by line on the bytes, decoding one line at a time: every file of an import is asked
+    // here, and a page dump is refused at its first line without being decoded whole.
     var sawHeading = false
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    var start = 0
+    while start <= bytes.count {
+      let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+      // Every kind but `.other` starts with one of these bytes (or is empty).
+      if end > start, !"#T> -".utf8.contains(bytes[start]) { return false }
+      let line = Substring(String(decoding: bytes[start..<end], as: UTF8.self))
       switch Self.kind(of: line) {
       case .heading: sawHeading = true
-      case .blank: continue
+      case .blank: break
       case .other: return false
       case .tags, .bullet, .quote: if !sawHeading { return false }
       }
+      start = end + 1
     }
     return sawHeading
   }

@@ -2,12 +2,6 @@ import ByteJSON
 import ByteKernels
 import Diagnostics
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Reads browser bookmark files in the Netscape interchange format (`<!DOCTYPE
 /// NETSCAPE-Bookmark-file-1>`), as Firefox, Chrome, buku, linkding, Karakeep/Hoarder and
 /// Pinboard write them: one note per `<A HREF>`.
@@ -74,10 +68,9 @@ public struct NetscapeBookmarkReader: DumpReader {
       var start = 0
       while start < buffer.count {
         if !hasCapital {
-          guard let found = memchr(base + start, Int32(first), buffer.count - start) else {
-            return false
-          }
-          start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+          guard let found = Syscalls.firstByte(first, in: base + start, count: buffer.count - start)
+          else { return false }
+          start = UnsafeRawPointer(base).distance(to: found)
         }
         if buffer[start] | (hasCapital ? 0x20 : 0) == first {
           var matched = 1

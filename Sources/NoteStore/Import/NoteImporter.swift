@@ -1,12 +1,6 @@
 import Diagnostics
 import Dispatch
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Imports page dumps into the store: reads each file with the reader that recognises it, and
 /// merges what it finds with the notes already stored.
 ///
@@ -281,11 +275,5 @@ final class ReadPipeline: @unchecked Sendable {
     return nil
   }
 
-  private static let cores: Int = {
-    #if canImport(Glibc)
-      return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    #else
-      return max(1, Int(sysconf(_SC_NPROCESSORS_ONLN)))
-    #endif
-  }()
+  private static let cores = Syscalls.onlineProcessors
 }

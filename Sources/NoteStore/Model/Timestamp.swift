@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// A point in time with one-second resolution, written as ISO 8601 UTC ("2026-11-21T09:30:00Z").
 ///
 /// Hand-rolled instead of Foundation's formatters: the store reads and writes two per note, and
@@ -15,9 +9,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
   /// The current time.
   public static func now() -> Timestamp {
-    var spec = timespec()
-    clock_gettime(CLOCK_REALTIME, &spec)
-    return Timestamp(secondsSince1970: Int64(spec.tv_sec))
+    Timestamp(secondsSince1970: Syscalls.clock(realtime: true).seconds)
   }
 
   public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {

@@ -1,10 +1,5 @@
 extension NoteStore {
-  var tagIndex: TagIndex {
-    if let cachedTagIndex { return cachedTagIndex }
-    let index = TagIndex(records)
-    cachedTagIndex = index
-    return index
-  }
+  var tagIndex: TagIndex { state.tags() }
 
   /// Every tag with the number of notes carrying it. Sorted once per order until the store
   /// changes (the TUI asks again on every keystroke of its tag filter).
@@ -12,7 +7,7 @@ extension NoteStore {
     if let sorted = tagIndex.sortedCounts[order] { return sorted }
     let sorted = order.sort(
       tagIndex.entries.values.map { TagCount(tag: $0.name, count: $0.count) })
-    cachedTagIndex?.sortedCounts[order] = sorted
+    state.keepTagCounts(sorted, order: order)
     return sorted
   }
 
@@ -168,7 +163,7 @@ extension NoteStore {
   /// Finds a note by id, unique id prefix (at least 4 characters), or URL (normalised).
   public func lookup(_ reference: String) -> Result<NoteID, LookupError> {
     let id = NoteID(reference)
-    if positionByID[id] != nil { return .success(id) }
+    if state.position(of: id) != nil { return .success(id) }
     if NormalizedURL.normalize(reference) != nil {
       if let id = noteID(forURL: reference) { return .success(id) }
       return .failure(LookupError(reference: reference, reason: "no note has this URL"))
@@ -184,39 +179,26 @@ extension NoteStore {
     return .failure(LookupError(reference: reference, reason: "no note has this id or URL"))
   }
 
-  /// The note whose URL normalises like `url`, if any.
-  public func noteID(forURL url: String) -> NoteID? {
-    NormalizedURL.normalize(url).flatMap { noteID(forURL: url, normalized: $0) }
+  /// The note whose URL normalises like `url`, if any, other than `except` (the note being
+  /// edited, whose own URL is no duplicate). Complexity: O(1) after the URL buckets are built.
+  public func noteID(forURL url: String, except: NoteID? = nil) -> NoteID? {
+    NormalizedURL.normalize(url).flatMap { noteID(forURL: url, normalized: $0, except: except) }
   }
 
-  /// `noteID(forURL:)` for a caller that has normalised `url` already (importers: ~12 µs saved
-  /// per link).
-  func noteID(forURL url: String, normalized: String) -> NoteID? {
+  /// `noteID(forURL:except:)` for a caller that has normalised `url` already (importers:
+  /// ~12 µs saved per link).
+  func noteID(forURL url: String, normalized: String, except: NoteID? = nil) -> NoteID? {
     let id = NoteID.forURL(normalized)
-    if positionByID[id] != nil,
-      records[positionByID[id]!].header.url.flatMap(NormalizedURL.normalize) == normalized
+    if id != except, let position = state.position(of: id),
+      records[position].header.url.flatMap(NormalizedURL.normalize) == normalized
     {
       return id
     }
     // Not under its URL's id (written by hand, or the id was taken): only the notes in the
     // URL's bucket are normalised (~12 µs each), not every note in the store.
-    return urlBuckets[URLIndex.key(url)]?.first { id in
-      header(id)?.url.flatMap(NormalizedURL.normalize) == normalized
+    return state.buckets()[NormalizedURL.bucketKey(url)]?.first { id in
+      id != except && header(id)?.url.flatMap(NormalizedURL.normalize) == normalized
     }
-  }
-
-  /// Every note with a URL, bucketed by `URLIndex.key`: built once after each change, O(n)
-  /// with a cheap byte key, so lookups by URL stay O(1) on large stores (imports ask once per
-  /// page link).
-  var urlBuckets: [String: [NoteID]] {
-    if let cachedURLBuckets { return cachedURLBuckets }
-    var buckets: [String: [NoteID]] = [:]
-    for record in records {
-      guard let url = record.header.url else { continue }
-      buckets[URLIndex.key(url), default: []].append(record.header.id)
-    }
-    cachedURLBuckets = buckets
-    return buckets
   }
 }
 

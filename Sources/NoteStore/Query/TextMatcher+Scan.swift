@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 extension TextMatcher {
   /// Finds raw-byte occurrences of the needle in a large buffer (the whole mapped snapshot),
   /// for `mayMatch`'s cases: ASCII case folding, or exact bytes.
@@ -67,10 +61,10 @@ extension TextMatcher {
     }
 
     func find(_ byte: UInt8, from offset: Int) -> Int? {
-      guard offset < count, let found = memchr(base + offset, Int32(byte), count - offset) else {
-        return nil
-      }
-      return UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+      guard offset < count,
+        let found = Syscalls.firstByte(byte, in: base + offset, count: count - offset)
+      else { return nil }
+      return UnsafeRawPointer(base).distance(to: found)
     }
 
     func matches(at offset: Int) -> Bool {

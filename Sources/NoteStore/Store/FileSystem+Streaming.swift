@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 extension FileSystem {
   /// Bytes going to a file through a fixed buffer: large runs (a note copied from a mapped
   /// file) go straight to `write`, small ones are gathered first.
@@ -47,32 +41,57 @@ extension FileSystem {
     }
   }
 
-  /// Replaces `path` atomically with what `produce` appends (temp file beside it, fsync,
-  /// rename, fsync of the directory): `path` changes only if every write succeeded. Content
-  /// is written as it is made, so a snapshot of 200 MB is never held in memory whole.
+  /// Replaces `path` atomically with what `produce` appends (`writeTemporary`, then
+  /// `replace`): readers see the old file or the new one, and `path` changes only if every
+  /// write succeeded.
   static func writeAtomically(
-    to path: String, _ produce: (inout StreamingFile) throws(Failure) -> Void
+    to path: String, durable: Bool = true, _ produce: (inout StreamingFile) throws(Failure) -> Void
   ) throws(Failure) {
-    let temporary = path + ".tmp-\(getpid())"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw Failure(operation: "create \(temporary)", path: path, code: errno) }
+    let temporary = try writeTemporary(besides: path, durable: durable, produce)
+    do throws(Failure) { try replace(path, with: temporary, durable: durable) } catch {
+      Syscalls.unlink(temporary)
+      throw error
+    }
+  }
+
+  /// The one temporary-file writer: a new private file `<path>.tmp-<pid><suffix>` holding what
+  /// `produce` appends, written as it is made (a snapshot of 200 MB is never held in memory
+  /// whole); returns its path. `durable`: fsynced, so a rename of it survives a power cut (a
+  /// derived cache skips that: losing it costs a rebuild). Removed again if a write fails.
+  static func writeTemporary(
+    besides path: String, suffix: String = "", durable: Bool = true,
+    _ produce: (inout StreamingFile) throws(Failure) -> Void
+  ) throws(Failure) -> String {
+    let temporary = path + ".tmp-\(Syscalls.processID)" + suffix
+    let fd = Syscalls.open(temporary, [.writeOnly, .create, .truncate])
+    guard fd >= 0 else {
+      throw Failure(operation: "create \(temporary)", path: path, code: Syscalls.errno)
+    }
     do throws(Failure) {
       var file = StreamingFile(fd: fd, path: temporary)
       try produce(&file)
       try file.flush()
-      guard fsync(fd) == 0 else { throw Failure(operation: "fsync", path: temporary, code: errno) }
-      close(fd)
+      guard !durable || Syscalls.sync(fd) else {
+        throw Failure(operation: "fsync", path: temporary, code: Syscalls.errno)
+      }
+      Syscalls.close(fd)
     } catch {
-      close(fd)
-      unlink(temporary)
+      Syscalls.close(fd)
+      Syscalls.unlink(temporary)
       throw error
     }
-    guard rename(temporary, path) == 0 else {
-      let code = errno
-      unlink(temporary)
-      throw Failure(operation: "rename", path: path, code: code)
+    return temporary
+  }
+
+  /// Renames `temporary` over `path` (atomic on POSIX); `durable`: then fsyncs the directory,
+  /// so the rename itself survives a power cut.
+  static func replace(_ path: String, with temporary: String, durable: Bool = true)
+    throws(Failure)
+  {
+    guard Syscalls.rename(temporary, to: path) else {
+      throw Failure(operation: "rename", path: path, code: Syscalls.errno)
     }
-    try syncDirectory(of: path)
+    if durable { try syncDirectory(of: path) }
   }
 
   static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>, path: String)
@@ -80,10 +99,11 @@ extension FileSystem {
   {
     var written = 0
     while written < bytes.count {
-      let count = write(fd, bytes.baseAddress! + written, bytes.count - written)
+      let count = Syscalls.write(
+        fd, UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[written...]))
       if count < 0 {
-        if errno == EINTR { continue }
-        throw Failure(operation: "write", path: path, code: errno)
+        if Syscalls.errno == .interrupted { continue }
+        throw Failure(operation: "write", path: path, code: Syscalls.errno)
       }
       written += count
     }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The few file-system calls the store needs, with durability spelled out.
 ///
 /// Saves are crash-safe by construction: write a temporary file in the same directory, fsync
@@ -13,23 +7,17 @@ enum FileSystem {
   struct Failure: Error {
     var operation: String
     var path: String
-    var code: Int32
-    var message: String { "\(operation) failed: \(String(cString: strerror(code)))" }
+    var code: Syscalls.Errno
+    var message: String { "\(operation) failed: \(code.message)" }
   }
 
   /// True if this process may write `path` (false also when it does not exist).
-  static func isWritable(_ path: String) -> Bool {
-    access(path, W_OK) == 0
-  }
+  static func isWritable(_ path: String) -> Bool { Syscalls.isWritable(path) }
 
-  static func fileExists(_ path: String) -> Bool {
-    var info = stat()
-    return stat(path, &info) == 0
-  }
+  static func fileExists(_ path: String) -> Bool { Syscalls.status(atPath: path) != nil }
 
   static func isDirectory(_ path: String) -> Bool {
-    var info = stat()
-    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    Syscalls.status(atPath: path)?.isDirectory == true
   }
 
   /// Identity of a file's current version: a writer that replaced or appended to it changes it.
@@ -42,108 +30,119 @@ enum FileSystem {
   }
 
   static func stamp(_ path: String) -> Stamp? {
-    var info = stat()
-    guard stat(path, &info) == 0 else { return nil }
-    return Stamp(
-      device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
-      modified: Int64(info.st_mtim.tv_sec), modifiedNanoseconds: Int64(info.st_mtim.tv_nsec))
+    Syscalls.status(atPath: path).map {
+      Stamp(
+        device: $0.device, inode: $0.inode, size: $0.size, modified: $0.modifiedSeconds,
+        modifiedNanoseconds: $0.modifiedNanoseconds)
+    }
   }
 
   /// The whole file, or nil if it does not exist.
   static func contents(of path: String) throws(Failure) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    if fd < 0 {
-      if errno == ENOENT { return nil }
-      throw Failure(operation: "open", path: path, code: errno)
-    }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else { throw Failure(operation: "stat", path: path, code: errno) }
-    if (info.st_mode & S_IFMT) == S_IFDIR {
-      throw Failure(operation: "read", path: path, code: EISDIR)
-    }
-    // Read straight into the array (a page dump is read once per import, and filling a
-    // zeroed chunk to copy it over cost a pass of its own); one byte more than the size
-    // sees the end of a file that did not grow without a second call.
-    let expected = max(Int(info.st_size), 0) + 1
-    var failure: Failure?
-    var result = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
-      initialized = 0
-      while initialized < buffer.count {
-        let count = read(fd, buffer.baseAddress! + initialized, buffer.count - initialized)
-        if count < 0 {
-          if errno == EINTR { continue }
-          failure = Failure(operation: "read", path: path, code: errno)
-          return
-        }
-        if count == 0 { return }
-        initialized += count
+    try withOpenFile(path) { (fd) throws(Failure) in
+      guard let status = Syscalls.status(of: fd) else {
+        throw Failure(operation: "stat", path: path, code: Syscalls.errno)
       }
-    }
-    if let failure { throw failure }
-    guard result.count == expected else { return result }
-    // The file grew while it was read (or is not a regular file): read on to its end.
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        throw Failure(operation: "read", path: path, code: errno)
-      }
-      if count == 0 { return result }
-      result.append(contentsOf: chunk[0..<count])
+      if status.isDirectory { throw Failure(operation: "read", path: path, code: .isDirectory) }
+      return try readToEnd(fd, path: path, from: nil, expected: max(Int(status.size), 0))
     }
   }
 
   /// The bytes of `path` from `offset` to its end (empty if it is shorter or missing).
   static func contents(of path: String, from offset: Int) throws(Failure) -> [UInt8] {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    try withOpenFile(path) { (fd) throws(Failure) in
+      try readToEnd(fd, path: path, from: offset, expected: 1 << 16)
+    } ?? []
+  }
+
+  /// Runs `body` on `path` opened for reading; nil if the file does not exist.
+  private static func withOpenFile<T>(_ path: String, _ body: (Int32) throws(Failure) -> T)
+    throws(Failure) -> T?
+  {
+    let fd = Syscalls.open(path, .readOnly)
     if fd < 0 {
-      if errno == ENOENT { return [] }
-      throw Failure(operation: "open", path: path, code: errno)
+      if Syscalls.errno == .noEntry { return nil }
+      throw Failure(operation: "open", path: path, code: Syscalls.errno)
     }
-    defer { close(fd) }
+    defer { Syscalls.close(fd) }
+    return try body(fd)
+  }
+
+  /// The one read loop: reads `fd` to its end (from `offset` with pread, else from where it
+  /// is) straight into the array. One byte more than `expected` is asked for, so a file of
+  /// the size expected ends without a second call (a page dump is read once per import, and
+  /// filling a zeroed chunk to copy it over cost a pass of its own); a file that grew while
+  /// it was read is read on to its end.
+  static func readToEnd(_ fd: Int32, path: String, from offset: Int?, expected: Int)
+    throws(Failure) -> [UInt8]
+  {
     var result: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    var position = off_t(offset)
+    var room = expected + 1
     while true {
-      let count = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, position) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        throw Failure(operation: "read", path: path, code: errno)
+      var failure: Failure?
+      var ended = false
+      result = [UInt8](unsafeUninitializedCapacity: result.count + room) { buffer, initialized in
+        initialized = buffer.initialize(fromContentsOf: result)
+        while initialized < buffer.count {
+          let count = Syscalls.read(
+            fd,
+            into: UnsafeMutableRawBufferPointer(
+              UnsafeMutableBufferPointer(rebasing: buffer[initialized...])),
+            at: offset.map { $0 + initialized })
+          if count < 0 && Syscalls.errno == .interrupted { continue }
+          if count < 0 { failure = Failure(operation: "read", path: path, code: Syscalls.errno) }
+          if count <= 0 {
+            ended = true
+            return
+          }
+          initialized += count
+        }
       }
-      if count == 0 { return result }
-      result.append(contentsOf: chunk[0..<count])
-      position += off_t(count)
+      if let failure { throw failure }
+      if ended { return result }
+      room = max(1 << 16, result.count)
     }
   }
 
-  /// Deletes `<path>.tmp-*` left by a writer killed before its rename. Call holding the lock:
-  /// no live writer has a temporary then.
+  /// Deletes `<path>.tmp-<pid>…` left by a writer killed before its rename. A temporary of a
+  /// process still running is kept: a fold writes its snapshot without the lock.
   static func removeStaleTemporaries(of path: String) {
     let directory = parentDirectory(of: path)
-    let prefix = fileName(of: path) + ".tmp-"
-    for name in directoryEntries(directory) where name.hasPrefix(prefix) {
-      unlink(directory + "/" + name)
+    for name in temporaries(of: path) where !name.live {
+      Syscalls.unlink(directory + "/" + name.name)
     }
+  }
+
+  /// The names of `<path>.tmp-<pid>…` files whose process is running.
+  static func liveTemporaries(of path: String) -> [String] {
+    temporaries(of: path).filter(\.live).map(\.name)
+  }
+
+  private static func temporaries(of path: String) -> [(name: String, live: Bool)] {
+    let prefix = fileName(of: path) + ".tmp-"
+    return Syscalls.directoryEntries(parentDirectory(of: path)).filter { $0.hasPrefix(prefix) }
+      .map { name in
+        let pid = Int32(name.dropFirst(prefix.count).prefix { $0.isASCII && $0.isNumber })
+        return (name, pid.map(Syscalls.processExists) ?? false)
+      }
   }
 
   /// Appends `bytes` with one write and makes them durable.
   static func appendDurably(_ bytes: [UInt8], to path: String) throws(Failure) {
     let existed = fileExists(path)
-    let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw Failure(operation: "open", path: path, code: errno) }
-    defer { close(fd) }
-    var info = stat()
-    fstat(fd, &info)
-    let sizeBefore = info.st_size
+    let fd = Syscalls.open(path, [.writeOnly, .create, .append])
+    guard fd >= 0 else { throw Failure(operation: "open", path: path, code: Syscalls.errno) }
+    defer { Syscalls.close(fd) }
+    let sizeBefore = Int(Syscalls.status(of: fd)?.size ?? 0)
     do throws(Failure) {
       try writeAll(fd, bytes, path: path)
-      guard fdatasync(fd) == 0 else { throw Failure(operation: "fsync", path: path, code: errno) }
+      guard Syscalls.sync(fd, dataOnly: true) else {
+        throw Failure(operation: "fsync", path: path, code: Syscalls.errno)
+      }
     } catch {
       // A short write (disk full) must not leave half a record behind, nor a new empty file.
-      _ = ftruncate(fd, sizeBefore)
-      if !existed { unlink(path) }
+      _ = Syscalls.truncate(fd, toLength: sizeBefore)
+      if !existed { Syscalls.unlink(path) }
       throw error
     }
     if !existed { try syncDirectory(of: path) }
@@ -152,14 +151,14 @@ enum FileSystem {
   /// Cuts `path` to `length` bytes durably: empties the journal after its records moved into a
   /// new snapshot, or drops the incomplete record a crashed writer left.
   static func truncate(_ path: String, toLength length: Int = 0) throws(Failure) {
-    let fd = open(path, O_WRONLY | O_CLOEXEC)
+    let fd = Syscalls.open(path, .writeOnly)
     if fd < 0 {
-      if errno == ENOENT { return }
-      throw Failure(operation: "open", path: path, code: errno)
+      if Syscalls.errno == .noEntry { return }
+      throw Failure(operation: "open", path: path, code: Syscalls.errno)
     }
-    defer { close(fd) }
-    guard ftruncate(fd, off_t(length)) == 0, fsync(fd) == 0 else {
-      throw Failure(operation: "truncate", path: path, code: errno)
+    defer { Syscalls.close(fd) }
+    guard Syscalls.truncate(fd, toLength: length), Syscalls.sync(fd) else {
+      throw Failure(operation: "truncate", path: path, code: Syscalls.errno)
     }
   }
 
@@ -171,11 +170,13 @@ enum FileSystem {
 
   static func syncDirectory(of path: String) throws(Failure) {
     let directory = parentDirectory(of: path)
-    let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    guard fd >= 0 else { throw Failure(operation: "open directory", path: directory, code: errno) }
-    defer { close(fd) }
-    guard fsync(fd) == 0 else {
-      throw Failure(operation: "fsync directory", path: directory, code: errno)
+    let fd = Syscalls.open(directory, [.readOnly, .directory])
+    guard fd >= 0 else {
+      throw Failure(operation: "open directory", path: directory, code: Syscalls.errno)
+    }
+    defer { Syscalls.close(fd) }
+    guard Syscalls.sync(fd) else {
+      throw Failure(operation: "fsync directory", path: directory, code: Syscalls.errno)
     }
   }
 
@@ -193,34 +194,20 @@ enum FileSystem {
   static func makeDirectories(_ path: String) throws(Failure) {
     if path.isEmpty || isDirectory(path) { return }
     try makeDirectories(parentDirectory(of: path))
-    if mkdir(path, 0o700) != 0 && errno != EEXIST {
-      throw Failure(operation: "mkdir", path: path, code: errno)
+    if !Syscalls.makeDirectory(path) && Syscalls.errno != .exists {
+      throw Failure(operation: "mkdir", path: path, code: Syscalls.errno)
     }
   }
 }
 
 extension FileSystem {
   /// Names in a directory (not "." or ".."), unsorted.
-  static func directoryEntries(_ path: String) -> [String] {
-    guard let directory = opendir(path) else { return [] }
-    defer { closedir(directory) }
-    var names: [String] = []
-    while let entry = readdir(directory) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-      }
-      if name != "." && name != ".." { names.append(name) }
-    }
-    return names
-  }
+  static func directoryEntries(_ path: String) -> [String] { Syscalls.directoryEntries(path) }
 
   /// `path` made absolute against the working directory (no symlink resolution).
   static func absolutePath(_ path: String) -> String {
     if path.hasPrefix("/") { return path }
-    var buffer = [CChar](repeating: 0, count: 4096)
-    guard getcwd(&buffer, buffer.count) != nil else { return path }
-    let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
-    let directory = String(decoding: bytes, as: UTF8.self)
+    guard let directory = Syscalls.currentDirectory() else { return path }
     var relative = Substring(path)
     while relative.hasPrefix("./") { relative = relative.dropFirst(2) }
     return directory + "/" + relative

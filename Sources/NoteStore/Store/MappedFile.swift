@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// A read-only memory map of a file's current version.
 ///
 /// The store maps its snapshot instead of reading it: pages are loaded only when a note is
@@ -21,32 +15,32 @@ final class MappedFile: @unchecked Sendable {
 
   /// Maps `path`; nil if it does not exist.
   init?(path: String) throws(FileSystem.Failure) {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    let fd = Syscalls.open(path, .readOnly)
     if fd < 0 {
-      if errno == ENOENT { return nil }
-      throw FileSystem.Failure(operation: "open", path: path, code: errno)
+      if Syscalls.errno == .noEntry { return nil }
+      throw FileSystem.Failure(operation: "open", path: path, code: Syscalls.errno)
     }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else {
-      close(fd)
-      throw FileSystem.Failure(operation: "stat", path: path, code: errno)
+    guard let status = Syscalls.status(of: fd) else {
+      let code = Syscalls.errno
+      Syscalls.close(fd)
+      throw FileSystem.Failure(operation: "stat", path: path, code: code)
     }
-    if (info.st_mode & S_IFMT) == S_IFDIR {
-      close(fd)
-      throw FileSystem.Failure(operation: "open", path: path, code: EISDIR)
+    if status.isDirectory {
+      Syscalls.close(fd)
+      throw FileSystem.Failure(operation: "open", path: path, code: .isDirectory)
     }
     descriptor = fd
-    length = Int(info.st_size)
-    identity = FileIdentity(info)
+    length = Int(status.size)
+    identity = FileIdentity(status)
     if length == 0 {
       base = nil
       bytes = UnsafeBufferPointer(start: nil, count: 0)
       return
     }
-    let mapped = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0)
-    guard let mapped, mapped != MAP_FAILED else {
-      close(fd)
-      throw FileSystem.Failure(operation: "mmap", path: path, code: errno)
+    guard let mapped = Syscalls.map(fd, length: length) else {
+      let code = Syscalls.errno
+      Syscalls.close(fd)
+      throw FileSystem.Failure(operation: "mmap", path: path, code: code)
     }
     base = mapped
     bytes = UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: length)
@@ -54,7 +48,7 @@ final class MappedFile: @unchecked Sendable {
 
   /// Tells the kernel the pages may be dropped (after a full scan, to keep RSS low).
   func releasePages() {
-    if let base { madvise(base, length, MADV_DONTNEED) }
+    if let base { Syscalls.dropPages(base, length: length) }
   }
 
   /// The bytes in `range` (clamped to the file), read with pread: checking a few samples this
@@ -65,14 +59,14 @@ final class MappedFile: @unchecked Sendable {
     guard !clamped.isEmpty else { return [] }
     var result = [UInt8](repeating: 0, count: clamped.count)
     let count = result.withUnsafeMutableBytes {
-      pread(descriptor, $0.baseAddress, clamped.count, off_t(clamped.lowerBound))
+      Syscalls.read(descriptor, into: $0, at: clamped.lowerBound)
     }
     return count == clamped.count ? result : []
   }
 
   deinit {
-    if let base { munmap(base, length) }
-    close(descriptor)
+    if let base { Syscalls.unmap(base, length: length) }
+    Syscalls.close(descriptor)
   }
 }
 
@@ -95,16 +89,11 @@ struct FileIdentity: Equatable {
     self.modifiedNanoseconds = modifiedNanoseconds
   }
 
-  init(_ info: stat) {
-    device = UInt64(info.st_dev)
-    inode = UInt64(info.st_ino)
-    size = Int64(info.st_size)
-    #if canImport(Glibc)
-      modifiedSeconds = Int64(info.st_mtim.tv_sec)
-      modifiedNanoseconds = Int64(info.st_mtim.tv_nsec)
-    #else
-      modifiedSeconds = Int64(info.st_mtimespec.tv_sec)
-      modifiedNanoseconds = Int64(info.st_mtimespec.tv_nsec)
-    #endif
+  init(_ status: Syscalls.FileStatus) {
+    device = status.device
+    inode = status.inode
+    size = status.size
+    modifiedSeconds = status.modifiedSeconds
+    modifiedNanoseconds = status.modifiedNanoseconds
   }
 }

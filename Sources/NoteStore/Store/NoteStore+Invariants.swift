@@ -7,7 +7,7 @@ public struct StoreInvariantViolation: Error, Equatable, Sendable, CustomStringC
 extension NoteStore {
   /// Checks every rule the store's data structures and files must keep, for tests and the
   /// crash harness:
-  /// - the id → position map and the records agree, both ways, with no duplicate ids;
+  /// - every note is found at its position, with no duplicate ids (`StoreState.problems`);
   /// - notes read from the snapshot appear in strictly ascending id order (ids sorted, unique);
   /// - every note decodes, and its header equals the header of the decoded note;
   /// - the journal on disk parses up to the replayed length, and anything after it is one
@@ -17,21 +17,12 @@ extension NoteStore {
   ///
   /// Complexity: O(size of the store); decodes every note.
   public func checkInvariants() throws(StoreInvariantViolation) {
-    var problems: [String] = []
-    if positionByID.count != records.count {
-      problems.append(
-        "\(positionByID.count) ids map to positions, but there are \(records.count) notes")
-    }
+    var problems = state.problems()
     var previousSnapshotID: NoteID?
     var previousSnapshotOffset = -1
     for (position, record) in records.enumerated() {
       let id = record.header.id
-      if positionByID[id] != position {
-        problems.append(
-          "note \(id) is at \(position) but the id map says \(String(describing: positionByID[id]))"
-        )
-      }
-      if case .snapshot(let range) = record.source {
+      if let range = record.snapshotRange {
         if range.lowerBound <= previousSnapshotOffset {
           problems.append("snapshot notes out of file order at \(id)")
         }
@@ -50,25 +41,10 @@ extension NoteStore {
         problems.append("the header of \(id) differs from its decoded note")
       }
     }
-    for id in tombstones.keys where positionByID[id] != nil {
+    for id in tombstones.keys where state.position(of: id) != nil {
       problems.append("note \(id) is both in the store and among the tombstones")
     }
     problems += journalProblems()
-    let rebuilt = TagIndex(records)
-    let index = tagIndex
-    if rebuilt.entries.keys.count != index.entries.keys.count
-      || rebuilt.entries.contains(where: { key, entry in
-        index.entries[key]?.positions != entry.positions || index.entries[key]?.name != entry.name
-      })
-    {
-      problems.append("the tag index differs from one rebuilt from the headers")
-    }
-    if let buckets = cachedURLBuckets {
-      cachedURLBuckets = nil
-      if urlBuckets != buckets {
-        problems.append("the URL buckets differ from ones rebuilt from the headers")
-      }
-    }
     if !problems.isEmpty { throw StoreInvariantViolation(problems: problems) }
   }
 
@@ -79,7 +55,8 @@ extension NoteStore {
     do { bytes = try FileSystem.contents(of: journalPath) ?? [] } catch {
       return ["the journal cannot be read: \(error.message)"]
     }
-    guard journalStamp == FileSystem.stamp(journalPath) else { return [] }  // changed since
+    let journalLength = state.journalLength
+    guard state.journalStamp == FileSystem.stamp(journalPath) else { return [] }  // changed since
     var problems: [String] = []
     if bytes.count < journalLength {
       problems.append(

@@ -1,4 +1,3 @@
-import ByteJSON
 import Diagnostics
 
 /// The local note store: one JSON snapshot, an append-only journal beside it, and a lock.
@@ -16,44 +15,23 @@ public final class NoteStore {
   var journalPath: String { path + ".journal" }
   var lockPath: String { path + ".lock" }
 
-  /// Notes in snapshot order, then in journal order for notes added since.
-  var records: [NoteRecord] = []
-  /// The id → position map; nil until first needed (a store opened through its index answers
-  /// tag queries and text searches without one, and building it decodes every id).
-  var cachedPositions: [NoteID: Int]?
-  var positionByID: [NoteID: Int] {
-    get {
-      if let cachedPositions { return cachedPositions }
-      let built = Self.positions(of: records)
-      cachedPositions = built
-      return built
-    }
-    set { cachedPositions = newValue }
-  }
-  var snapshot: MappedFile?
-  var snapshotStamp: FileSystem.Stamp?
-  var journalStamp: FileSystem.Stamp?
-  var journalLength = 0
+  /// The notes and everything derived from them; changed only by `StoreState.apply` (and
+  /// replaced whole by `load`).
+  var state = StoreState()
   var lockDepth = 0
   /// Set while an import runs (`withCompactionDeferred`): saves only append to the journal.
   var compactionDeferred = false
+  /// Set while this instance folds the journal (`fold`), so releasing its lock does not
+  /// start another fold.
+  var folding = false
+  /// Starts a due fold somewhere else (`foldInBackground(command:)`); nil, or false returned:
+  /// the fold runs in this process.
+  var foldElsewhere: ((_ storePath: String) -> Bool)?
   var heldLock: StoreLock?
-  /// Derived tag index; rebuilt on first use after a change.
-  var cachedTagIndex: TagIndex?
-  /// Derived URL buckets (`URLIndex.key` → notes); rebuilt on first use after a change.
-  var cachedURLBuckets: [String: [NoteID]]?
-  /// Where this instance's own appends put each note in the journal (the note's JSON, as
-  /// `NoteCodec` wrote it): a fold copies those bytes instead of encoding the notes a second
-  /// time. Only appends made since the last load count, and anything read from another
-  /// process empties it, so every entry is exactly the current record's note.
-  var journalNoteRanges: [NoteID: Range<Int>] = [:]
-  /// The id and time of each delete (see `Tombstones`), never of a note the store holds.
-  public internal(set) var tombstones: [NoteID: Timestamp] = [:]
-  /// True when the snapshot predates tombstones (format 1): the next save folds the journal
-  /// into a current snapshot instead of appending, which is the store's upgrade.
-  var snapshotNeedsUpgrade = false
   /// Non-fatal findings while loading (a torn journal tail, say), for the caller to show.
   public internal(set) var warnings: [Diagnostic] = []
+  /// The id and time of each delete (see `Tombstones`), never of a note the store holds.
+  public var tombstones: [NoteID: Timestamp] { state.tombstones }
 
   /// The journal is folded into the snapshot once it is larger than this many bytes or a
   /// sixteenth of the snapshot, whichever is larger: edits stay an append, and replaying the
@@ -74,12 +52,9 @@ public final class NoteStore {
     return store
   }
 
-  static func positions(of records: [NoteRecord]) -> [NoteID: Int] {
-    var positions: [NoteID: Int] = [:]
-    positions.reserveCapacity(records.count)
-    for (position, record) in records.enumerated() { positions[record.id] = position }
-    return positions
-  }
+  /// The records, in store order (see `StoreState.records`).
+  var records: [NoteRecord] { state.records }
+  var snapshot: MappedFile? { state.snapshot }
 
   /// Number of notes.
   public var count: Int { records.count }
@@ -89,108 +64,18 @@ public final class NoteStore {
 
   /// The header of note `id`.
   public func header(_ id: NoteID) -> NoteHeader? {
-    positionByID[id].map { records[$0].header }
+    state.position(of: id).map { records[$0].header }
   }
 
   /// The whole note `id`, decoding its summary and body now if they were not yet read.
   public func note(_ id: NoteID) -> Note? {
-    guard let position = positionByID[id] else { return nil }
-    return note(at: position)
+    state.position(of: id).flatMap(state.note(at:))
   }
 
-  func note(at position: Int) -> Note? {
-    switch records[position].source {
-    case .memory(let note): return note
-    case .snapshot(let range):
-      guard let snapshot else { return nil }
-      var reader = JSONReader(UnsafeBufferPointer(rebasing: snapshot.bytes[range]))
-      return try? NoteCodec.readNote(&reader)
-    }
-  }
+  func note(at position: Int) -> Note? { state.note(at: position) }
 
   /// Every note, decoded. Complexity: O(size of the store).
   public func allNotes() -> [Note] {
     (0..<records.count).compactMap { note(at: $0) }
   }
-}
-
-/// The fields of a note that lists, tag counts and filters need, kept in memory for every note.
-public struct NoteHeader: Equatable, Sendable {
-  public var id: NoteID
-  public var url: String?
-  public var title: String
-  public var tags: [String]
-  public var created: Timestamp
-  public var updated: Timestamp
-
-  init(_ fields: HeaderFields.Complete) {
-    id = fields.id
-    url = fields.url
-    title = fields.title
-    tags = fields.tags
-    created = fields.created
-    updated = fields.updated
-  }
-
-  init(_ note: Note) {
-    id = note.id
-    url = note.url
-    title = note.title
-    tags = note.tags
-    created = note.created
-    updated = note.updated
-  }
-
-  /// The host of the URL, for previews.
-  public var host: String? { url.flatMap(NormalizedURL.host(of:)) }
-}
-
-/// One note as the store holds it: the rest of the note in the snapshot or in memory, the
-/// header in memory or, for a note read through the index, in the mapped index until asked for.
-struct NoteRecord {
-  // Boxed payloads keep a record at ~40 bytes instead of ~180: a 100k store's record array
-  // is allocated (and its pages faulted in) at every open.
-  enum Source {
-    case snapshot(Range<Int>)
-    indirect case memory(Note)
-  }
-  enum StoredHeader {
-    indirect case decoded(NoteHeader)
-    case indexed(MappedIndex, offset: Int)
-  }
-  var storedHeader: StoredHeader
-  var source: Source
-
-  init(header: NoteHeader, source: Source) {
-    storedHeader = .decoded(header)
-    self.source = source
-  }
-
-  /// A note saved since the snapshot was written, held in memory.
-  init(_ note: Note) { self.init(header: NoteHeader(note), source: .memory(note)) }
-
-  init(indexed headers: MappedIndex, at offset: Int, source: Source) {
-    storedHeader = .indexed(headers, offset: offset)
-    self.source = source
-  }
-
-  var header: NoteHeader {
-    switch storedHeader {
-    case .decoded(let header): return header
-    case .indexed(let headers, let offset): return headers.header(at: offset)
-    }
-  }
-
-  var id: NoteID {
-    switch storedHeader {
-    case .decoded(let header): return header.id
-    case .indexed(let headers, let offset): return headers.id(at: offset)
-    }
-  }
-}
-
-/// One change to the store.
-public enum StoreChange: Equatable, Sendable {
-  case put(Note)
-  case delete(NoteID)
 }

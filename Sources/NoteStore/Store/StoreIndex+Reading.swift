@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 extension StoreIndex {
   /// What a valid index gives the loader: records in snapshot order (headers decoded from the
   /// index on demand) and the tag index over them.
@@ -172,7 +166,8 @@ extension StoreIndex {
   /// comparison was a visible part of opening 100k notes).
   static func precedes(_ left: UnsafeRawBufferPointer, _ right: UnsafeRawBufferPointer) -> Bool {
     let common = min(left.count, right.count)
-    let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
+    let order =
+      common == 0 ? 0 : Syscalls.compare(left.baseAddress!, right.baseAddress!, count: common)
     return order < 0 || (order == 0 && left.count < right.count)
   }
 
@@ -184,7 +179,7 @@ extension StoreIndex {
     guard !records.isEmpty else { return }
     let step = max(1, records.count / 64)
     for position in stride(from: 0, to: records.count, by: step) + [records.count - 1] {
-      guard case .snapshot(let range) = records[position].source,
+      guard let range = records[position].snapshotRange,
         snapshot.copyBytes(range.lowerBound..<(range.lowerBound + 1)) == [UInt8(ascii: "{")],
         snapshot.copyBytes((range.upperBound - 1)..<range.upperBound) == [UInt8(ascii: "}")]
       else { throw Rejection(reason: "damaged: a range is not a note object") }

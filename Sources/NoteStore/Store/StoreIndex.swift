@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// A derived binary cache of the snapshot's headers (`notes.json.index`), so opening a large
 /// store costs a few milliseconds instead of a scan of ~2 KB of JSON per note.
 ///
@@ -58,7 +52,7 @@ enum StoreIndex {
     headers.reserveCapacity(records.count * 160)
     var noteEntries: [Int] = []
     for (position, record) in records.enumerated() {
-      guard case .snapshot(let range) = record.source else { return nil }
+      guard let range = record.snapshotRange else { return nil }
       let header = record.header
       append(UInt64(range.lowerBound), to: &table)
       append(UInt64(range.upperBound), to: &table)
@@ -127,21 +121,9 @@ enum StoreIndex {
   /// readers see the old index or the new one. Best effort: a cache that cannot be written
   /// (read-only directory, full disk) only means the next open scans again.
   static func write(_ bytes: [UInt8], to path: String) {
-    let temporary = path + ".tmp-\(getpid())"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { return }
-    var offset = 0
-    let complete = bytes.withUnsafeBytes { buffer -> Bool in
-      while offset < buffer.count {
-        let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 && errno == EINTR { continue }
-        if written <= 0 { return false }
-        offset += written
-      }
-      return true
+    try? FileSystem.writeAtomically(to: path, durable: false) { (file) throws(FileSystem.Failure) in
+      try file.append(bytes)
     }
-    close(fd)
-    if !complete || rename(temporary, path) != 0 { unlink(temporary) }
   }
 
   // MARK: Hashes

@@ -1,0 +1,99 @@
+import ByteJSON
+
+/// The fields of a note that lists, tag counts and filters need, kept in memory for every note.
+public struct NoteHeader: Equatable, Sendable {
+  public var id: NoteID
+  public var url: String?
+  public var title: String
+  public var tags: [String]
+  public var created: Timestamp
+  public var updated: Timestamp
+
+  init(_ fields: HeaderFields.Complete) {
+    id = fields.id
+    url = fields.url
+    title = fields.title
+    tags = fields.tags
+    created = fields.created
+    updated = fields.updated
+  }
+
+  init(_ note: Note) {
+    id = note.id
+    url = note.url
+    title = note.title
+    tags = note.tags
+    created = note.created
+    updated = note.updated
+  }
+
+  /// The host of the URL, for previews.
+  public var host: String? { url.flatMap(NormalizedURL.host(of:)) }
+}
+
+/// One note as the store holds it: the rest of the note in the snapshot or in memory, the
+/// header in memory or, for a note read through the index, in the mapped index until asked for.
+struct NoteRecord {
+  // Boxed payloads keep a record at ~40 bytes instead of ~180: a 100k store's record array
+  // is allocated (and its pages faulted in) at every open.
+  enum Source {
+    case snapshot(Range<Int>)
+    indirect case memory(Note)
+  }
+  enum StoredHeader {
+    indirect case decoded(NoteHeader)
+    case indexed(MappedIndex, offset: Int)
+  }
+  var storedHeader: StoredHeader
+  var source: Source
+
+  init(header: NoteHeader, source: Source) {
+    storedHeader = .decoded(header)
+    self.source = source
+  }
+
+  /// A note saved since the snapshot was written, held in memory.
+  init(_ note: Note) { self.init(header: NoteHeader(note), source: .memory(note)) }
+
+  init(indexed headers: MappedIndex, at offset: Int, source: Source) {
+    storedHeader = .indexed(headers, offset: offset)
+    self.source = source
+  }
+
+  var header: NoteHeader {
+    switch storedHeader {
+    case .decoded(let header): return header
+    case .indexed(let headers, let offset): return headers.header(at: offset)
+    }
+  }
+
+  /// The note's bytes in the snapshot; nil for a note held in memory.
+  var snapshotRange: Range<Int>? {
+    if case .snapshot(let range) = source { return range }
+    return nil
+  }
+
+  /// The whole note: the one in memory, or decoded now from its bytes in `snapshot`.
+  func note(in snapshot: MappedFile?) -> Note? {
+    switch source {
+    case .memory(let note): return note
+    case .snapshot(let range):
+      guard let snapshot else { return nil }
+      var reader = JSONReader(UnsafeBufferPointer(rebasing: snapshot.bytes[range]))
+      return try? NoteCodec.readNote(&reader)
+    }
+  }
+
+  var id: NoteID {
+    switch storedHeader {
+    case .decoded(let header): return header.id
+    case .indexed(let headers, let offset): return headers.id(at: offset)
+    }
+  }
+}
+
+/// One change to the store.
+public enum StoreChange: Equatable, Sendable {
+  case put(Note)
+  case delete(NoteID)
+}

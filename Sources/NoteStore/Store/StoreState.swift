@@ -1,0 +1,185 @@
+/// Everything one store instance knows of its notes, as of one reading of the snapshot and the
+/// journal: the records and every structure derived from them.
+///
+/// One value, changed in one way. `init` gives the snapshot's notes; `apply(_:)` takes a run of
+/// journal records — the whole journal at load, another process's appends at refresh, or this
+/// instance's own append at a save — and brings the records, their positions, the tag index,
+/// the URL buckets and the journal ranges along together. A fold writes a new snapshot and
+/// loads it. The tag index and the URL buckets are caches: built from the headers on first
+/// use, patched by `apply` while present; `checkInvariants` checks they equal a rebuild.
+struct StoreState {
+  /// The snapshot as mapped when read; `.snapshot` records point into it.
+  private(set) var snapshot: MappedFile?
+  /// The snapshot's and the journal's stamps, taken before they were read: a refresh that sees
+  /// other stamps has someone else's changes to pick up.
+  private(set) var snapshotStamp: FileSystem.Stamp?
+  private(set) var journalStamp: FileSystem.Stamp?
+  /// Journal bytes read or written: where the next record starts.
+  private(set) var journalLength = 0
+  /// Notes in snapshot order, then in journal order for notes added since.
+  private(set) var records: [NoteRecord] = []
+  /// `records[..<sortedCount]` are in strictly ascending byte order of their ids (a snapshot as
+  /// url-notes writes it; puts replace in place and deletes keep the order), so a note there is
+  /// found by binary search. An id → position map of every note would cost a decode of every
+  /// id at each open (O(n): a CLI command at 1M notes paid it for one lookup), and a delete
+  /// would renumber it.
+  private(set) var sortedCount = 0
+  /// The positions of the records after the sorted ones (notes added since the snapshot).
+  private(set) var laterPositions: [NoteID: Int] = [:]
+  /// Tags with their notes' positions; nil until first needed after it was dropped.
+  private(set) var tagIndex: TagIndex?
+  /// Notes with a URL by `NormalizedURL.bucketKey`, each bucket in store order; nil until
+  /// first needed.
+  private(set) var urlBuckets: [String: [NoteID]]?
+  /// Where this instance's own appends put each note in the journal (the note's JSON, as
+  /// `NoteCodec` wrote it): a fold copies those bytes instead of encoding the notes again.
+  /// A record read from the file drops its note's entry: another writer's bytes are not
+  /// copied, so every entry is exactly the current record's note.
+  private(set) var journalNoteRanges: [NoteID: Range<Int>] = [:]
+  /// The id and time of each delete (see `Tombstones`), never of a note the store holds.
+  private(set) var tombstones: [NoteID: Timestamp] = [:]
+  /// True when the snapshot predates tombstones (format 1): the next save folds the journal
+  /// into a current snapshot instead of appending, which is the store's upgrade.
+  private(set) var snapshotNeedsUpgrade = false
+
+  /// A note that appears twice in a snapshot: `record` is the later one's position.
+  struct DuplicateNote: Error {
+    var record: Int
+  }
+
+  /// An empty store (no snapshot yet).
+  init(snapshotStamp: FileSystem.Stamp? = nil) {
+    self.snapshotStamp = snapshotStamp
+  }
+
+  /// The notes of `snapshot` as its index lists them: in file order, which the index checked
+  /// to be strictly ascending by id. No journal record applied yet.
+  init(
+    snapshot: MappedFile, stamp: FileSystem.Stamp?, records: [NoteRecord], tagIndex: TagIndex,
+    tombstones: [NoteID: Timestamp], needsUpgrade: Bool
+  ) {
+    self.snapshot = snapshot
+    snapshotStamp = stamp
+    self.records = records
+    self.tagIndex = tagIndex
+    self.tombstones = tombstones
+    snapshotNeedsUpgrade = needsUpgrade
+    sortedCount = records.count
+  }
+
+  /// The notes of `snapshot` as a scan found them, in file order: the order is checked here
+  /// (a hand-edited snapshot may be out of order) and an id seen twice is refused.
+  init(
+    snapshot: MappedFile, stamp: FileSystem.Stamp?, scanned records: [NoteRecord],
+    tombstones: [NoteID: Timestamp], needsUpgrade: Bool
+  ) throws(DuplicateNote) {
+    self.snapshot = snapshot
+    snapshotStamp = stamp
+    self.records = records
+    self.tombstones = tombstones
+    snapshotNeedsUpgrade = needsUpgrade
+    var previous: NoteID?
+    for record in records {
+      let id = record.id
+      if let previous, !Self.precedes(previous, id) { break }
+      previous = id
+      sortedCount += 1
+    }
+    for position in sortedCount..<records.count {
+      let id = records[position].id
+      if self.position(of: id) != nil { throw DuplicateNote(record: position) }
+      laterPositions[id] = position
+    }
+  }
+
+  /// The tag index, built from every header if it is not at hand.
+  mutating func tags() -> TagIndex {
+    if let tagIndex { return tagIndex }
+    let built = TagIndex(records)
+    tagIndex = built
+    return built
+  }
+
+  /// Keeps `counts`, the tag counts sorted by `order`, until the tags change.
+  mutating func keepTagCounts(_ counts: [TagCount], order: TagOrder) {
+    tagIndex?.sortedCounts[order] = counts
+  }
+
+  /// The URL buckets, built from every header if they are not at hand: O(n) with a cheap byte
+  /// key, so later lookups by URL are O(1) (an import asks once per page link).
+  mutating func buckets() -> [String: [NoteID]] {
+    if let urlBuckets { return urlBuckets }
+    let built = Self.buckets(of: records)
+    urlBuckets = built
+    return built
+  }
+
+  /// Applies `run`: the one way the state changes. Records are replaced in place, appended or
+  /// removed; the tag index is patched (or dropped when patching would cost more than a
+  /// rebuild, or when `keepingTagIndex` is false: an import's appends, which nothing reads tags
+  /// between and whose fold writes a new index); the URL buckets are patched.
+  /// Complexity: O(changes × log n), plus O(n) per delete (the records move up).
+  mutating func apply(_ run: JournalRun, keepingTagIndex: Bool = true) {
+    var tags = keepingTagIndex ? tagIndex : nil
+    tagIndex = nil  // one owner while it is patched: a shared copy would be copied whole
+    var origins = tags == nil ? nil : RecordOrigins(count: records.count)
+    for change in run.changes {
+      let id = change.noteID
+      let position = position(of: id)
+      origins?.record(change, at: position, records: records)
+      let previousURL = position.flatMap { records[$0].header.url }
+      switch change {
+      case .put(let note):
+        if let position {
+          records[position] = NoteRecord(note)
+        } else {
+          laterPositions[id] = records.count
+          records.append(NoteRecord(note))
+        }
+        moveInBuckets(id, from: previousURL, to: note.url)
+        if !tombstones.isEmpty { tombstones[id] = nil }
+      case .delete:
+        tombstones[id] = run.deleteTimes[id]
+        guard let position else { continue }
+        moveInBuckets(id, from: previousURL, to: nil)
+        records.remove(at: position)
+        if position < sortedCount { sortedCount -= 1 } else { laterPositions[id] = nil }
+        if !laterPositions.isEmpty {
+          laterPositions = laterPositions.mapValues { $0 > position ? $0 - 1 : $0 }
+        }
+      }
+      journalNoteRanges[id] = run.noteRanges[id]
+    }
+    if let origins, origins.changes > Self.maxPatchedChanges {
+      tags = nil
+    } else if let origins, tags != nil {
+      origins.update(&tags!, records: records)
+    }
+    tagIndex = tags
+    journalLength = run.end
+    journalStamp = run.stamp
+  }
+
+  /// Beyond this many changed notes a tag index is rebuilt rather than patched.
+  static let maxPatchedChanges = 4096
+
+  /// Moves note `id` from the URL bucket of `oldURL` to that of `newURL` (either may be nil),
+  /// keeping each bucket in store order, as `buckets(of:)` builds them. Call with the records
+  /// changed for a put, unchanged for a delete.
+  private mutating func moveInBuckets(_ id: NoteID, from oldURL: String?, to newURL: String?) {
+    guard urlBuckets != nil else { return }
+    let oldKey = oldURL.map(NormalizedURL.bucketKey)
+    let newKey = newURL.map(NormalizedURL.bucketKey)
+    guard oldKey != newKey else { return }
+    if let oldKey {
+      urlBuckets![oldKey]?.removeAll { $0 == id }
+      if urlBuckets![oldKey]?.isEmpty == true { urlBuckets![oldKey] = nil }
+    }
+    if let newKey, let position = position(of: id) {
+      var bucket = urlBuckets![newKey] ?? []
+      let slot = bucket.firstIndex { (self.position(of: $0) ?? 0) > position } ?? bucket.count
+      bucket.insert(id, at: slot)
+      urlBuckets![newKey] = bucket
+    }
+  }
+}

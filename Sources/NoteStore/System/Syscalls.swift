@@ -1,0 +1,224 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The C library, wrapped: the only file of NoteStore that imports Glibc.
+///
+/// Each wrapper is one call with Swift types in and out (no `stat`, `off_t` or raw flag
+/// integers past this file) and says nothing of policy: retries, durability and error messages
+/// live in `FileSystem`, `MappedFile` and `StoreLock`, which are written against these.
+/// In the style of swift-system's `Sources/System/Internals/Syscalls.swift`.
+enum Syscalls {
+  /// A C error number with the names the store needs.
+  struct Errno: Error, Equatable {
+    var code: Int32
+
+    static let noEntry = Errno(code: ENOENT)
+    static let interrupted = Errno(code: EINTR)
+    static let wouldBlock = Errno(code: EWOULDBLOCK)
+    static let isDirectory = Errno(code: EISDIR)
+    static let tryAgain = Errno(code: EAGAIN)
+    static let exists = Errno(code: EEXIST)
+
+    /// The C library's text for it ("No space left on device").
+    var message: String { String(cString: strerror(code)) }
+  }
+
+  /// The error of the last call that failed on this thread.
+  static var errno: Errno {
+    #if canImport(Glibc)
+      Errno(code: Glibc.errno)
+    #else
+      Errno(code: Darwin.errno)
+    #endif
+  }
+
+  /// How to open a file; every descriptor is opened close-on-exec.
+  struct OpenMode: OptionSet {
+    let rawValue: Int32
+    static let readOnly = OpenMode(rawValue: O_RDONLY)
+    static let writeOnly = OpenMode(rawValue: O_WRONLY)
+    static let readWrite = OpenMode(rawValue: O_RDWR)
+    static let create = OpenMode(rawValue: O_CREAT)
+    static let truncate = OpenMode(rawValue: O_TRUNC)
+    static let append = OpenMode(rawValue: O_APPEND)
+    static let directory = OpenMode(rawValue: O_DIRECTORY)
+  }
+
+  /// A descriptor, or -1 (see `errno`). New files get `permissions` (0600: notes are private).
+  static func open(_ path: String, _ mode: OpenMode, permissions: UInt32 = 0o600) -> Int32 {
+    Glibc.open(path, mode.rawValue | O_CLOEXEC, mode_t(permissions))
+  }
+
+  static func close(_ fd: Int32) { _ = Glibc.close(fd) }
+
+  /// Bytes read into `buffer`: 0 at the end, -1 on error. From `offset` when given (pread).
+  static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int? = nil)
+    -> Int
+  {
+    if let offset { return pread(fd, buffer.baseAddress, buffer.count, off_t(offset)) }
+    return Glibc.read(fd, buffer.baseAddress, buffer.count)
+  }
+
+  /// Bytes written from `buffer`, or -1.
+  static func write(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Int {
+    Glibc.write(fd, buffer.baseAddress, buffer.count)
+  }
+
+  /// fsync (`dataOnly`: fdatasync, enough for an append whose size change is data).
+  static func sync(_ fd: Int32, dataOnly: Bool = false) -> Bool {
+    (dataOnly ? fdatasync(fd) : fsync(fd)) == 0
+  }
+
+  static func truncate(_ fd: Int32, toLength length: Int) -> Bool {
+    ftruncate(fd, off_t(length)) == 0
+  }
+
+  /// What `fstat` and `stat` tell about one version of a file.
+  struct FileStatus {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    var modifiedSeconds: Int64
+    var modifiedNanoseconds: Int64
+    var isDirectory: Bool
+
+    init(_ info: stat) {
+      device = UInt64(info.st_dev)
+      inode = UInt64(info.st_ino)
+      size = Int64(info.st_size)
+      #if canImport(Glibc)
+        modifiedSeconds = Int64(info.st_mtim.tv_sec)
+        modifiedNanoseconds = Int64(info.st_mtim.tv_nsec)
+      #else
+        modifiedSeconds = Int64(info.st_mtimespec.tv_sec)
+        modifiedNanoseconds = Int64(info.st_mtimespec.tv_nsec)
+      #endif
+      isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+    }
+  }
+
+  static func status(of fd: Int32) -> FileStatus? {
+    var info = stat()
+    return fstat(fd, &info) == 0 ? FileStatus(info) : nil
+  }
+
+  static func status(atPath path: String) -> FileStatus? {
+    var info = stat()
+    return stat(path, &info) == 0 ? FileStatus(info) : nil
+  }
+
+  static func rename(_ source: String, to target: String) -> Bool {
+    Glibc.rename(source, target) == 0
+  }
+
+  static func unlink(_ path: String) { _ = Glibc.unlink(path) }
+
+  static func makeDirectory(_ path: String, permissions: UInt32 = 0o700) -> Bool {
+    mkdir(path, mode_t(permissions)) == 0
+  }
+
+  static func isWritable(_ path: String) -> Bool { access(path, W_OK) == 0 }
+
+  /// Names in a directory (not "." or ".."), unsorted; empty if it cannot be read.
+  static func directoryEntries(_ path: String) -> [String] {
+    guard let directory = opendir(path) else { return [] }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+  }
+
+  static func currentDirectory() -> String? {
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    let found = buffer.withUnsafeMutableBytes {
+      getcwd($0.baseAddress!.assumingMemoryBound(to: CChar.self), $0.count) != nil
+    }
+    return found ? String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self) : nil
+  }
+
+  /// A private read-only mapping of `length` bytes of `fd`, or nil (see `errno`).
+  static func map(_ fd: Int32, length: Int) -> UnsafeMutableRawPointer? {
+    let mapped = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0)
+    return mapped == MAP_FAILED ? nil : mapped
+  }
+
+  static func unmap(_ base: UnsafeMutableRawPointer, length: Int) { munmap(base, length) }
+
+  /// Tells the kernel the mapped pages may be dropped.
+  static func dropPages(_ base: UnsafeMutableRawPointer, length: Int) {
+    madvise(base, length, MADV_DONTNEED)
+  }
+
+  /// flock(LOCK_EX | LOCK_NB): true if this descriptor now holds the lock.
+  static func tryLockExclusive(_ fd: Int32) -> Bool { flock(fd, LOCK_EX | LOCK_NB) == 0 }
+
+  static func unlock(_ fd: Int32) { flock(fd, LOCK_UN) }
+
+  static func sleep(microseconds: UInt32) { usleep(microseconds) }
+
+  /// The wall clock (`realtime`) or a monotonic one, as seconds and nanoseconds.
+  static func clock(realtime: Bool) -> (seconds: Int64, nanoseconds: Int64) {
+    var spec = timespec()
+    clock_gettime(realtime ? CLOCK_REALTIME : CLOCK_MONOTONIC, &spec)
+    return (Int64(spec.tv_sec), Int64(spec.tv_nsec))
+  }
+
+  static var processID: Int32 { getpid() }
+
+  /// Whether process `pid` is running (kill with signal 0 checks without sending one).
+  static func processExists(_ pid: Int32) -> Bool {
+    kill(pid, 0) == 0 || errno == Errno(code: EPERM)
+  }
+
+  static var onlineProcessors: Int {
+    #if canImport(Glibc)
+      return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    #else
+      return max(1, Int(sysconf(_SC_NPROCESSORS_ONLN)))
+    #endif
+  }
+
+  /// Starts `arguments[0]` with `arguments` as a detached process: a session of its own, no
+  /// terminal, standard input, output and error on /dev/null; nobody waits for it. False if
+  /// it could not be started.
+  static func spawnDetached(_ arguments: [String]) -> Bool {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    for fd: Int32 in 0...2 {
+      posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
+    }
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    posix_spawnattr_setflags(&attributes, spawnNewSession)
+    let argv = arguments.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid = pid_t()
+    return posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ) == 0
+  }
+
+  /// glibc's POSIX_SPAWN_SETSID (spawn.h), which Swift does not see: it is defined only
+  /// under _GNU_SOURCE.
+  private static let spawnNewSession: Int16 = 0x80
+
+  /// memchr: the first `byte` in `count` bytes from `base`.
+  static func firstByte(_ byte: UInt8, in base: UnsafeRawPointer, count: Int)
+    -> UnsafeRawPointer?
+  {
+    UnsafeRawPointer(memchr(base, Int32(byte), count))
+  }
+
+  /// memcmp of `count` bytes: negative, zero or positive.
+  static func compare(_ left: UnsafeRawPointer, _ right: UnsafeRawPointer, count: Int) -> Int32 {
+    memcmp(left, right, count)
+  }
+}
