@@ -16,16 +16,24 @@ enum FuzzTarget: String, CaseIterable {
   case markdown
   /// The Netscape bookmark reader.
   case netscape
+  /// The service export readers: the CSV parser under Pocket, Raindrop and Instapaper, the
+  /// Pinboard JSON and Pocket HTML readers.
+  case services
   /// The store reader: `NoteStore.open` on the bytes as a snapshot file.
   case store
+
+  /// Real payloads from other projects, kept beside the repository (never in it); a folder
+  /// that is absent seeds nothing.
+  static let realWorldFlight = "../shared/samples/real-world-flight"
 
   /// Fixture folders (relative to the repository) whose files seed this target's corpus.
   var seedFolders: [String] {
     switch self {
-    case .flight: return ["Tests/Fixtures/flight", "Tests/Fixtures/real-world-flight"]
-    case .html: return ["Tests/Fixtures/real-world-flight"]
+    case .flight: return ["Tests/Fixtures/flight", Self.realWorldFlight]
+    case .html: return [Self.realWorldFlight]
     case .markdown: return ["Tests/Fixtures/markdown"]
     case .netscape: return ["Tests/Fixtures/netscape"]
+    case .services: return ["Tests/Fixtures/services"]
     case .store: return []  // made by `writeSeeds`: a store of the sample pages
     }
   }
@@ -36,8 +44,8 @@ enum FuzzTarget: String, CaseIterable {
     let files = FileManager.default
     try files.createDirectory(atPath: directory, withIntermediateDirectories: true)
     var count = 0
-    for folder in seedFolders {
-      for name in try files.contentsOfDirectory(atPath: folder).sorted() {
+    for folder in seedFolders where files.fileExists(atPath: folder) {
+      for name in try files.contentsOfDirectory(atPath: folder).sorted() where name != "README.md" {
         try? files.removeItem(atPath: directory + "/" + name)
         try files.copyItem(atPath: folder + "/" + name, toPath: directory + "/" + name)
         count += 1
@@ -77,6 +85,14 @@ enum FuzzTarget: String, CaseIterable {
       _ = try? MarkdownDumpReader(flavor: .text).read(bytes, path: "fuzz.txt")
     case .netscape:
       _ = try? NetscapeBookmarkReader().read(bytes, path: "fuzz.html")
+    case .services:
+      let readers: [any DumpReader] = [
+        PocketCSVReader(), RaindropCSVReader(), InstapaperCSVReader(), PinboardJSONReader(),
+        PocketHTMLReader(),
+      ]
+      for reader in readers where reader.recognizes(bytes, path: "fuzz") {
+        _ = try? reader.read(bytes, path: "fuzz")
+      }
     case .store:
       StoreScratch.shared.open(bytes)
     }

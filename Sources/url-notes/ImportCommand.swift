@@ -4,7 +4,9 @@ import NoteStore
 /// `import FILE|DIR…`: read page dumps into the store.
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Import saved pages: flight payloads, saved Next.js HTML, Markdown/text, bookmarks.",
+    abstract:
+      "Import saved pages and exports: flight payloads, saved Next.js HTML, Markdown/text, "
+      + "bookmarks, Pocket, Raindrop, Instapaper and Pinboard.",
     discussion: """
       Notes with the same URL are merged (tags unioned); importing the same files again changes \
       nothing. Every file is reported; the exit status is 1 if any file failed (the good files \
@@ -23,15 +25,32 @@ struct Import: ParsableCommand {
       """)
   var folderTags = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Resolve the links of posts a Next.js page holds as data against this address (a folder), "
+        + "instead of the address the page states.", valueName: "url"))
+  var baseURL: String?
+
   @Argument(help: ArgumentHelp("Files or directories to import.", valueName: "file-or-dir"))
   var paths: [String]
+
+  func validate() throws {
+    if let baseURL,
+      NormalizedURL.normalize(baseURL) == nil
+        || !(baseURL.lowercased().hasPrefix("http://")
+          || baseURL.lowercased().hasPrefix("https://"))
+    {
+      throw ValidationError("--base-url must be an absolute http(s) address, got '\(baseURL)'")
+    }
+  }
 
   func run() throws {
     let store = try options.open()
     let openingWarnings = store.warnings
     let report: ImportReport
     do {
-      let importer = NoteImporter(readers: NoteImporter.readers(folderTags: folderTags))
+      let importer = NoteImporter(
+        readers: NoteImporter.readers(folderTags: folderTags, baseURL: baseURL))
       report = try importer.importPaths(paths, into: store, dryRun: dryRun)
     } catch {
       Output.report(error)

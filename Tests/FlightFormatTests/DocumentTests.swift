@@ -48,7 +48,7 @@ struct DocumentTests {
     #expect(!FlightFixture.allValues(expandedRoot).contains { $0.isReference })
   }
 
-  @Test("fixture 02: \"$${\" decodes to the literal \"${\"")
+  @Test("fixture 02: \"$${\" decodes to the literal \"${\"", FlightFixture.needsRealWorld)
   func dollarEscape() throws {
     let document = try FlightDocument.parse(
       try FlightFixture.realWorldBytes("02-2023-next13-nextjs-org-docs-typescript.rsc"))
@@ -57,7 +57,7 @@ struct DocumentTests {
     #expect(!strings.contains("$${"))
   }
 
-  @Test("fixture 05: the Server Action reply's promise chain")
+  @Test("fixture 05: the Server Action reply's promise chain", FlightFixture.needsRealWorld)
   func promiseChain() throws {
     let document = try FlightDocument.parse(
       try FlightFixture.realWorldBytes("05-2024-gh-fredkiss-server-action.rsc"))
@@ -66,7 +66,7 @@ struct DocumentTests {
     #expect(document.value(ofRow: "1")?.objectValue?["promise"] == .promise(rowID: "2"))
   }
 
-  @Test("fixture 06: $D dates, the $W set and the AppRouter element")
+  @Test("fixture 06: $D dates, the $W set and the AppRouter element", FlightFixture.needsRealWorld)
   func fixture06() throws {
     let document = try FlightDocument.parse(
       try FlightFixture.realWorldBytes("06-2024-next14-club-fans-page.html"))
@@ -78,7 +78,9 @@ struct DocumentTests {
     #expect(router.props["missingSlots"] == .set(FlightReferenceTarget(rowID: "12")))
   }
 
-  @Test("fixture 07: a path reference into row 0 itself resolves inside row 0")
+  @Test(
+    "fixture 07: a path reference into row 0 itself resolves inside row 0",
+    FlightFixture.needsRealWorld)
   func selfPathReference() throws {
     let document = try FlightDocument.parse(
       try FlightFixture.realWorldBytes("07-2025-next15-mintstars-page.html"))
@@ -92,7 +94,9 @@ struct DocumentTests {
     #expect(!expanded.contains(reference))
   }
 
-  @Test("fixture 08: D rows are not duplicates, 5-slot elements keep their owner, root last")
+  @Test(
+    "fixture 08: D rows are not duplicates, 5-slot elements keep their owner, root last",
+    FlightFixture.needsRealWorld)
   func devPayload() throws {
     let document = try FlightDocument.parse(
       try FlightFixture.realWorldBytes("08-react19-dev-cinescore.rsc"))

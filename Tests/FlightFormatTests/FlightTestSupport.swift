@@ -1,5 +1,6 @@
 import FlightFormat
 import TestSupport
+import Testing
 
 /// Fixture facts and helpers shared by the FlightFormat tests.
 enum FlightFixture {
@@ -39,16 +40,30 @@ enum FlightFixture {
 
   static let samplePages = ["tag-gpt-4.rsc.txt", "tag-gpu.rsc.txt", "tag-hardware.rsc.txt"]
 
+  /// The real payloads live outside the repository, in `../shared/samples/real-world-flight`.
+  static let realWorldFolder = "real-world-flight"
+
+  /// Skips a test that reads the real payloads when they are absent.
+  static var needsRealWorld: ConditionTrait { SharedSamples.required(realWorldFolder) }
+
   static func realWorldBytes(_ file: String) throws -> [UInt8] {
-    try Fixtures.bytes("real-world-flight/" + file)
+    try SharedSamples.bytes(realWorldFolder + "/" + file)
   }
 
   static func sample(_ file: String) throws -> [UInt8] { try Fixtures.bytes("flight/" + file) }
 
-  /// The flight bytes of a fixture: the file itself, or the payload of an HTML page.
+  /// The flight bytes of a fixture: the file itself, or the payload of an HTML page. A path
+  /// under `real-world-flight/` is read from the shared samples.
   static func flightBytes(_ path: String) throws -> [UInt8] {
-    let bytes = try Fixtures.bytes(path)
+    let bytes = try Self.bytes(path)
     return path.hasSuffix(".html") ? try FlightHTMLExtractor.extractPayload(from: bytes) : bytes
+  }
+
+  /// A fixture's bytes: `real-world-flight/…` from the shared samples, the rest from
+  /// Tests/Fixtures.
+  static func bytes(_ path: String) throws -> [UInt8] {
+    path.hasPrefix(realWorldFolder + "/")
+      ? try SharedSamples.bytes(path) : try Fixtures.bytes(path)
   }
 
   /// Frames `bytes` fed in the given chunks.

@@ -4,7 +4,9 @@ import Testing
 
 @Suite("Framing the real payloads")
 struct FramingFixtureTests {
-  @Test("row counts and tags match the fixture README", arguments: FlightFixture.realWorld)
+  @Test(
+    "row counts and tags match the fixture README", FlightFixture.needsRealWorld,
+    arguments: FlightFixture.realWorld)
   func realWorldCountsAndTags(fixture: FlightFixture.RealWorld) throws {
     let document = try FlightDocument.parse(try FlightFixture.realWorldBytes(fixture.file))
     #expect(document.rows.count == fixture.rows)
@@ -15,8 +17,10 @@ struct FramingFixtureTests {
     #expect(document.rows.allSatisfy { $0.ending == .newline || $0.ending == .length })
   }
 
+  /// The sample pages, and the real payloads when the shared samples are there.
   static let allFixtures: [String] =
-    FlightFixture.realWorld.map { "real-world-flight/" + $0.file }
+    (SharedSamples.isPresent(FlightFixture.realWorldFolder)
+      ? FlightFixture.realWorld.map { FlightFixture.realWorldFolder + "/" + $0.file } : [])
     + FlightFixture.samplePages.map { "flight/" + $0 }
 
   @Test(
@@ -36,7 +40,9 @@ struct FramingFixtureTests {
     #expect(try FlightFixture.frame(bytes, cuttingAt: nearBoundaries) == whole)
   }
 
-  @Test("fixture 01: T rows hold raw newlines and the next header follows the text directly")
+  @Test(
+    "fixture 01: T rows hold raw newlines and the next header follows the text directly",
+    FlightFixture.needsRealWorld)
   func textRowsInFixture01() throws {
     let bytes = try FlightFixture.realWorldBytes("01-2023-next13-neurodiversity-calendar.rsc")
     let document = try FlightDocument.parse(bytes)

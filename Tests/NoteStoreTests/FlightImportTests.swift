@@ -100,7 +100,7 @@ import Testing
         "\(binary):1:1: error: binary file, expected a saved page (flight payload, HTML, Markdown or text)",
         "\(json):1:1: error: a JSON file that is not a page dump; expected a flight payload (.rsc), a "
           + "saved Next.js page (.html), a Markdown or text page dump, a Netscape bookmark file, "
-          + "or url-notes' JSON export",
+          + "url-notes' JSON export, or a Pocket, Raindrop, Instapaper or Pinboard export",
         "\(missing): error: no such file",
       ])
     #expect(!report.succeeded)
@@ -119,14 +119,16 @@ import Testing
     #expect(FileManager.default.bytes(atPath: storePath) == before)
   }
 
-  @Test(arguments: [
-    "01-2023-next13-neurodiversity-calendar.rsc", "02-2023-next13-nextjs-org-docs-typescript.rsc",
-    "03-2024-alvar-dev-about.rsc", "04-2024-nextjs-org-showcase.rsc",
-    "05-2024-gh-fredkiss-server-action.rsc", "06-2024-next14-club-fans-page.html",
-    "07-2025-next15-mintstars-page.html", "08-react19-dev-cinescore.rsc",
-  ])
+  @Test(
+    SharedSamples.required("real-world-flight"),
+    arguments: [
+      "01-2023-next13-neurodiversity-calendar.rsc", "02-2023-next13-nextjs-org-docs-typescript.rsc",
+      "03-2024-alvar-dev-about.rsc", "04-2024-nextjs-org-showcase.rsc",
+      "05-2024-gh-fredkiss-server-action.rsc", "06-2024-next14-club-fans-page.html",
+      "07-2025-next15-mintstars-page.html", "08-react19-dev-cinescore.rsc",
+    ])
   func otherSitesReportNoPreviews(name: String) throws {
-    let path = Fixtures.url("real-world-flight/" + name).path
+    let path = SharedSamples.url("real-world-flight/" + name).path
     let store = try NoteStore.open(path: storePath)
     let report = try NoteImporter().importPaths([path], into: store)
     let failure = try #require(report.files.first?.failure)

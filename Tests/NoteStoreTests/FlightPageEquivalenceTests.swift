@@ -52,16 +52,18 @@ import Testing
     #expect(fast?.limit == slow?.limit, comment)
   }
 
-  static let fixtureFolders = ["flight", "real-world-flight", "hostile"]
+  /// Folders of Tests/Fixtures, then the real payloads of ../shared when they are there.
+  static let fixtureFolders = [
+    Fixtures.url("flight"), SharedSamples.url("real-world-flight"), Fixtures.url("hostile"),
+  ].filter { FileManager.default.fileExists(atPath: $0.path) }
 
   static func fixtures() throws -> [(name: String, bytes: [UInt8])] {
     var result: [(String, [UInt8])] = []
     for folder in fixtureFolders {
-      let names = try FileManager.default.contentsOfDirectory(
-        atPath: Fixtures.url(folder).path
-      ).sorted()
+      let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
       for name in names where !name.hasSuffix(".md") {
-        result.append((folder + "/" + name, try Fixtures.bytes(folder + "/" + name)))
+        let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(name)))
+        result.append((folder.lastPathComponent + "/" + name, bytes))
       }
     }
     return result

@@ -53,7 +53,7 @@ import Testing
       name: "JSON nested 10,000 deep (plain JSON)", file: "deep.json",
       bytes: { [UInt8](repeating: 0x5B, count: 10_000) + [UInt8](repeating: 0x5D, count: 10_000) },
       message:
-        ":1:1: error: an unknown kind of file; expected a flight payload (.rsc), a saved Next.js page (.html), a Markdown or text page dump, a Netscape bookmark file, or url-notes' JSON export"
+        ":1:1: error: an unknown kind of file; expected a flight payload (.rsc), a saved Next.js page (.html), a Markdown or text page dump, a Netscape bookmark file, url-notes' JSON export, or a Pocket, Raindrop, Instapaper or Pinboard export"
     ),
     Case(
       name: "cycle of references", file: "cycle.rsc",

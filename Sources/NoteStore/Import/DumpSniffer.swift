@@ -5,7 +5,7 @@ import ByteKernels
 enum DumpSniffer {
   /// Extensions looked at when a directory is imported.
   static let dumpExtensions: Set<String> = [
-    "rsc", "txt", "html", "htm", "md", "markdown", "flight", "x-component",
+    "rsc", "txt", "html", "htm", "md", "markdown", "flight", "x-component", "csv", "json",
   ]
 
   /// The reason `bytes` cannot be a page dump, or nil when a reader should try them.

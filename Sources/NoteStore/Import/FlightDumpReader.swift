@@ -19,7 +19,11 @@ public struct FlightDumpReader: DumpReader {
   /// 100 MB page of previews has fewer; past it the file fails with an error.
   public static let maxPageNodes = 4_000_000
 
-  public init() {}
+  /// What the links of posts held as data are resolved against (`import --base-url`); nil
+  /// to use the address the page states (`FlightPostLists`).
+  public var baseURL: String?
+
+  public init(baseURL: String? = nil) { self.baseURL = baseURL }
 
   public var format: String { "flight" }
 
@@ -120,13 +124,16 @@ public struct FlightDumpReader: DumpReader {
           summary: converter.nodes(from: preview.list)))
     }
     if drafts.isEmpty {
+      // Only a full decode finds every row's problems and values; it frames the same rows,
+      // so it cannot fail here.
+      let decoded = (try? FlightDocument.parse(bytes)) ?? document
+      // A page without rendered previews may still hold its posts as data.
+      if let posts = try postListDrafts(decoded) { return posts }
       let message =
         "no note previews found (the payload has \(document.rows.count) rows but no link "
         + "with a title beside a nested list)"
       // A row that could not be decoded is the likely reason: name the first one, with its
-      // position (a page nested too deep, a string over the limit, broken JSON). Only a full
-      // decode finds them all; it frames the same rows, so it cannot fail here.
-      let decoded = (try? FlightDocument.parse(bytes)) ?? document
+      // position (a page nested too deep, a string over the limit, broken JSON).
       if let problem = decoded.diagnostics.first(where: {
         $0.rowID != nil && $0.severity == .warning
       }) {

@@ -6,8 +6,9 @@ import Dispatch
 ///
 /// Merge rules: notes are matched by normalised URL (notes without one, by source file and
 /// title); tags are unioned in first-seen order; a field the stored note lacks (title, summary,
-/// body) is filled in, a field it has is kept; the file joins the note's provenance. So
-/// importing the same files again changes nothing. Changes land in durable writes that each
+/// body) is filled in, a field it has is kept (a stored note keeps its dates; a new one takes
+/// the file's, else the import time); the file joins the note's provenance. So importing the
+/// same files again changes nothing. Changes land in durable writes that each
 /// hold whole files (up to `notesPerWrite` notes, not one fsync per file): a file that cannot
 /// be read never stops the good ones, and a write that fails fails exactly the files it held.
 public struct NoteImporter: Sendable {
@@ -19,14 +20,20 @@ public struct NoteImporter: Sendable {
     self.now = now
   }
 
-  /// The readers tried in order: the first that recognises a file reads it.
-  public static var defaultReaders: [any DumpReader] { readers(folderTags: false) }
+  /// The readers tried in order: the first that recognises a file reads it. Each recognises
+  /// by content; the CSV files no export reader takes are refused before the text reader
+  /// would read a spreadsheet as one note.
+  public static var defaultReaders: [any DumpReader] { readers() }
 
-  /// The default readers; with `folderTags`, bookmarks also get their folders' names as tags.
-  public static func readers(folderTags: Bool) -> [any DumpReader] {
+  /// The default readers; with `folderTags`, bookmarks also get their folders' names as tags;
+  /// `baseURL` is what the links of posts that pages hold as data resolve against
+  /// (`import --base-url`).
+  public static func readers(folderTags: Bool = false, baseURL: String? = nil) -> [any DumpReader] {
     [
       JSONExportReader(), NetscapeBookmarkReader(folderTags: folderTags), MarkdownExportReader(),
-      FlightDumpReader(), MarkdownDumpReader(), MarkdownDumpReader(flavor: .text),
+      PocketHTMLReader(), FlightDumpReader(baseURL: baseURL), PocketCSVReader(),
+      RaindropCSVReader(), InstapaperCSVReader(), PinboardJSONReader(), UnknownCSVReader(),
+      MarkdownDumpReader(), MarkdownDumpReader(flavor: .text),
     ]
   }
 
@@ -164,7 +171,8 @@ public struct NoteImporter: Sendable {
         ? "a JSON file that is not a page dump" : "an unknown kind of file"
       report.failure = Diagnostic(
         "\(what); expected a flight payload (.rsc), a saved Next.js page (.html), a Markdown "
-          + "or text page dump, a Netscape bookmark file, or url-notes' JSON export", file: path,
+          + "or text page dump, a Netscape bookmark file, url-notes' JSON export, or a Pocket, Raindrop, "
+          + "Instapaper or Pinboard export", file: path,
         at: start)
       return FileRead(report: report)
     }

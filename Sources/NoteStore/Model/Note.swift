@@ -93,7 +93,8 @@ public struct NoteID: Hashable, Comparable, Sendable, CustomStringConvertible {
 public struct Provenance: Equatable, Sendable {
   /// Absolute path of the imported file.
   public var file: String
-  /// The importer that read it: "flight", "html-flight", "markdown", "text", "netscape".
+  /// The importer that read it: "flight", "markdown", "text", "netscape", "pocket-html",
+  /// "pocket-csv", "raindrop-csv", "instapaper-csv", "pinboard-json".
   public var format: String
   public var imported: Timestamp
 
