@@ -131,7 +131,7 @@ extension NoteStore {
     owners.reserveCapacity(records.count)
     var inMemory: [Int] = []
     for position in records.indices {
-      if case .snapshot(let range) = records[position].source {
+      if let range = records[position].snapshotRange {
         starts.append(range.lowerBound)
         owners.append(position)
       } else {
@@ -142,7 +142,7 @@ extension NoteStore {
     var offset = 0
     while let hit = scanner.next(from: offset) {
       let slot = TagIndex.lowerBound(hit + 1, in: starts) - 1
-      guard slot >= 0, case .snapshot(let range) = records[owners[slot]].source else {
+      guard slot >= 0, let range = records[owners[slot]].snapshotRange else {
         offset = hit + 1
         continue
       }
@@ -159,16 +159,13 @@ extension NoteStore {
   /// Whether the stored bytes of the note at `position` may contain `needle`: false only
   /// for a snapshot note whose JSON certainly lacks it.
   func rawBytesMayContain(_ needle: [UInt8], foldASCII: Bool, at position: Int) -> Bool {
-    guard case .snapshot(let range) = records[position].source, let snapshot else { return true }
-    return TextMatcher.firstMatch(
-      of: needle, in: UnsafeBufferPointer(rebasing: snapshot.bytes[range]), foldASCII: foldASCII)
-      != nil
+    guard let bytes = state.snapshotBytes(at: position) else { return true }
+    return TextMatcher.firstMatch(of: needle, in: bytes, foldASCII: foldASCII) != nil
   }
 
   func textMatches(_ matcher: TextMatcher, at position: Int) -> Bool {
-    if case .snapshot(let range) = records[position].source, let snapshot,
-      matcher.rawNeedle != nil,
-      !matcher.mayMatch(UnsafeBufferPointer(rebasing: snapshot.bytes[range]))
+    if matcher.rawNeedle != nil, let bytes = state.snapshotBytes(at: position),
+      !matcher.mayMatch(bytes)
     {
       return false
     }

@@ -20,21 +20,9 @@ enum FileSystem {
     Syscalls.status(atPath: path)?.isDirectory == true
   }
 
-  /// Identity of a file's current version: a writer that replaced or appended to it changes it.
-  struct Stamp: Equatable {
-    var device: UInt64
-    var inode: UInt64
-    var size: Int64
-    var modified: Int64
-    var modifiedNanoseconds: Int64
-  }
-
-  static func stamp(_ path: String) -> Stamp? {
-    Syscalls.status(atPath: path).map {
-      Stamp(
-        device: $0.device, inode: $0.inode, size: $0.size, modified: $0.modifiedSeconds,
-        modifiedNanoseconds: $0.modifiedNanoseconds)
-    }
+  /// The identity of `path`'s current version (see `FileIdentity`); nil if it does not exist.
+  static func stamp(_ path: String) -> FileIdentity? {
+    Syscalls.status(atPath: path).map(FileIdentity.init)
   }
 
   /// The whole file, or nil if it does not exist.

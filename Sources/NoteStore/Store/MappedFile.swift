@@ -69,31 +69,3 @@ final class MappedFile: @unchecked Sendable {
     Syscalls.close(descriptor)
   }
 }
-
-/// The identity of one version of a file: device, inode, size and modification time.
-/// Saves replace the snapshot by rename (new inode) and every write changes size or mtime.
-struct FileIdentity: Equatable {
-  var device: UInt64
-  var inode: UInt64
-  var size: Int64
-  var modifiedSeconds: Int64
-  var modifiedNanoseconds: Int64
-
-  init(
-    device: UInt64, inode: UInt64, size: Int64, modifiedSeconds: Int64, modifiedNanoseconds: Int64
-  ) {
-    self.device = device
-    self.inode = inode
-    self.size = size
-    self.modifiedSeconds = modifiedSeconds
-    self.modifiedNanoseconds = modifiedNanoseconds
-  }
-
-  init(_ status: Syscalls.FileStatus) {
-    device = status.device
-    inode = status.inode
-    size = status.size
-    modifiedSeconds = status.modifiedSeconds
-    modifiedNanoseconds = status.modifiedNanoseconds
-  }
-}

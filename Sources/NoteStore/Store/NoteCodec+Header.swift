@@ -9,15 +9,6 @@ struct HeaderFields {
   var created: Timestamp?
   var updated: Timestamp?
 
-  struct Complete {
-    var id: NoteID
-    var url: String?
-    var title: String
-    var tags: [String]
-    var created: Timestamp
-    var updated: Timestamp
-  }
-
   /// Reads the value of `key` if it is a header field, else skips it (unknown keys are kept
   /// readable by newer versions: they are ignored, not refused).
   mutating func read(_ key: String, from reader: inout JSONReader) throws {
@@ -39,25 +30,30 @@ struct HeaderFields {
     }
   }
 
-  func complete(at offset: Int) throws(StoreProblem) -> Complete {
+  func complete(at offset: Int) throws(StoreProblem) -> NoteHeader {
     guard let id else { throw StoreProblem("note without an \"id\"", at: offset) }
     guard let title else { throw StoreProblem("note \(id) has no \"title\"", at: offset) }
     guard let created, let updated else {
       throw StoreProblem("note \(id) needs \"created\" and \"updated\" times", at: offset)
     }
-    return Complete(id: id, url: url, title: title, tags: tags, created: created, updated: updated)
+    return NoteHeader(
+      id: id, url: url, title: title, tags: tags, created: created, updated: updated)
   }
 }
 
 /// A problem found while reading the store, at a byte offset of the file being read.
 struct StoreProblem: Error {
+  var kind: StoreError.Kind
   var message: String
   var offset: Int
 
-  init(_ message: String, at offset: Int) {
+  init(_ kind: StoreError.Kind, _ message: String, at offset: Int) {
+    self.kind = kind
     self.message = message
     self.offset = offset
   }
+
+  init(_ message: String, at offset: Int) { self.init(.corrupt, message, at: offset) }
 
   init(_ error: JSONError) {
     self.init(error.message, at: error.offset)

@@ -119,7 +119,7 @@ enum NoteCodec {
 
   /// Reads only the fields lists and tag queries need; skips summary, body and provenance
   /// with a byte scan. This is what makes opening a large store cheap.
-  static func readHeader(_ reader: inout JSONReader) throws(StoreProblem) -> HeaderFields.Complete {
+  static func readHeader(_ reader: inout JSONReader) throws(StoreProblem) -> NoteHeader {
     let start = reader.offset
     var header = HeaderFields()
     do {

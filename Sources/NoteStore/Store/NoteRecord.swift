@@ -9,26 +9,18 @@ public struct NoteHeader: Equatable, Sendable {
   public var created: Timestamp
   public var updated: Timestamp
 
-  init(_ fields: HeaderFields.Complete) {
-    id = fields.id
-    url = fields.url
-    title = fields.title
-    tags = fields.tags
-    created = fields.created
-    updated = fields.updated
-  }
-
-  init(_ note: Note) {
-    id = note.id
-    url = note.url
-    title = note.title
-    tags = note.tags
-    created = note.created
-    updated = note.updated
-  }
-
   /// The host of the URL, for previews.
   public var host: String? { url.flatMap(NormalizedURL.host(of:)) }
+}
+
+extension NoteHeader {
+  /// The header of a whole note. (Readers of the snapshot and the index build headers with
+  /// the memberwise initialiser, from the fields they read.)
+  init(_ note: Note) {
+    self.init(
+      id: note.id, url: note.url, title: note.title, tags: note.tags, created: note.created,
+      updated: note.updated)
+  }
 }
 
 /// One note as the store holds it: the rest of the note in the snapshot or in memory, the

@@ -114,8 +114,8 @@ extension NoteStore {
         try FileSystem.replace(path, with: temporary)
         return true
       }
-      guard let before = base.journalStamp, before.inode == journal.inode,
-        before.device == journal.device, state.journalLength >= base.journalLength
+      guard let before = base.journalStamp, before.isSameFile(as: journal),
+        state.journalLength >= base.journalLength
       else { return false }
       // Records other processes appended since `base` (read by the refresh under this lock);
       // a torn last line after them is left behind, as a writer would cut it.
@@ -163,8 +163,8 @@ extension NoteStore {
         for (index, position) in order.enumerated() {
           let record = records[position]
           let start = file.count
-          if let range = record.snapshotRange {
-            try file.append(UnsafeBufferPointer(rebasing: base.snapshot!.bytes[range]))
+          if let bytes = base.snapshotBytes(at: position) {
+            try file.append(bytes)
           } else if let journal, let range = base.journalNoteRanges[record.id],
             range.upperBound <= journal.bytes.count,
             journal.bytes[range.lowerBound] == UInt8(ascii: "{"),
@@ -203,7 +203,7 @@ extension NoteStore {
   func journalCopySource(_ base: StoreState) -> MappedFile? {
     guard !base.journalNoteRanges.isEmpty, let recorded = base.journalStamp,
       let mapped = try? MappedFile(path: journalPath),
-      mapped.identity.device == recorded.device, mapped.identity.inode == recorded.inode,
+      mapped.identity.isSameFile(as: recorded),
       mapped.bytes.count >= base.journalLength
     else { return nil }
     return mapped

@@ -81,93 +81,42 @@ extension NoteStore {
 
   /// Parses `{"format":"url-notes","formatVersion":2,"notes":[…],"tombstones":[…]}` reading
   /// only note headers.
-  func scanSnapshot(_ mapped: MappedFile, stamp: FileSystem.Stamp?) throws(StoreError)
+  func scanSnapshot(_ mapped: MappedFile, stamp: FileIdentity?) throws(StoreError)
     -> StoreState
   {
-    let bytes = mapped.bytes
     var records: [NoteRecord] = []
-    var tombstones: [NoteID: Timestamp] = [:]
-    var formatVersion = 1
-    var reader = JSONReader(bytes)
-    var sawFormat = false
+    var reader = JSONReader(mapped.bytes)
     do {
-      if reader.peek() == nil { throw StoreProblem("the store file is empty", at: 0) }
-      guard reader.peek() == UInt8(ascii: "{") else {
-        throw StoreProblem("not a url-notes store: expected a JSON object", at: reader.offset)
-      }
-      try reader.beginObject()
-      while let key = try reader.nextKey() {
+      let top = try StoreFile.read(&reader, path: path) { reader in
         reader.skipWhitespace()
-        let valueStart = reader.offset
-        switch key {
-        case "format":
-          guard try reader.readString() == "url-notes" else {
-            throw StoreError(
-              .notAStore, path: path, position: position(valueStart, bytes),
-              "not a url-notes store: \"format\" is not \"url-notes\"")
-          }
-          sawFormat = true
-        case "formatVersion":
-          let version = try reader.readInt()
-          formatVersion = version
-          if version > NoteStore.formatVersion {
-            throw StoreError(
-              .newerVersion, path: path, position: position(valueStart, bytes),
-              "store format version \(version) is newer than this url-notes reads "
-                + "(\(NoteStore.formatVersion)); upgrade url-notes")
-          }
-        case "notes":
-          guard sawFormat else {
-            throw StoreError(
-              .notAStore, path: path, position: position(valueStart, bytes),
-              "not a url-notes store: expected \"format\":\"url-notes\" before \"notes\"")
-          }
-          try reader.beginArray()
-          while try reader.nextElement() {
-            reader.skipWhitespace()
-            let start = reader.offset
-            let header = NoteHeader(try NoteCodec.readHeader(&reader))
-            records.append(NoteRecord(header: header, source: .snapshot(start..<reader.offset)))
-          }
-        case "tombstones": tombstones = try Tombstones.read(&reader)
-        default: try reader.skipValue()
-        }
-      }
-      try reader.expectEnd()
-      guard sawFormat else {
-        throw StoreError(.notAStore, path: path, "not a url-notes store: no \"format\" member")
+        let start = reader.offset
+        let header = try NoteCodec.readHeader(&reader)
+        records.append(NoteRecord(header: header, source: .snapshot(start..<reader.offset)))
       }
       do throws(StoreState.DuplicateNote) {
         return try StoreState(
-          snapshot: mapped, stamp: stamp, scanned: records, tombstones: tombstones,
-          needsUpgrade: formatVersion < NoteStore.formatVersion)
+          snapshot: mapped, stamp: stamp, scanned: records, tombstones: top.tombstones,
+          needsUpgrade: top.formatVersion < NoteStore.formatVersion)
       } catch {
         let record = records[error.record]
         throw StoreProblem(
           "duplicate note id \"\(record.id)\"", at: record.snapshotRange!.lowerBound)
       }
-    } catch let error as StoreError {
-      throw error
-    } catch let problem as StoreProblem {
-      throw StoreError(
-        .corrupt, path: path, position: position(problem.offset, bytes), problem.message)
-    } catch let error as JSONError {
-      throw StoreError(.corrupt, path: path, position: position(error.offset, bytes), error.message)
     } catch {
-      throw StoreError(.corrupt, path: path, "\(error)")
+      throw StoreError(reading: error, path: path, in: mapped.bytes)
     }
   }
 
   /// The journal's records from byte `start` to the last complete one, as a run to apply.
   /// A final line without its newline is a write cut short by a crash: it is ignored (the
   /// change it held was never reported done). A bad line before the end is corruption.
-  func readJournal(from start: Int, stamp: FileSystem.Stamp?, warnings: inout [Diagnostic])
+  func readJournal(from start: Int, stamp: FileIdentity?, warnings: inout [Diagnostic])
     throws(StoreError) -> JournalRun
   {
     let bytes: [UInt8]
     do { bytes = try FileSystem.contents(of: journalPath) ?? [] } catch { throw ioError(error) }
     // A format 1 journal's deletes carry no time: the journal's last change stands in.
-    let undated = Timestamp(secondsSince1970: stamp?.modified ?? 0)
+    let undated = Timestamp(secondsSince1970: stamp?.modifiedSeconds ?? 0)
     var deleteTimes: [NoteID: Timestamp] = [:]
     var changes: [StoreChange] = []
     var lineStart = start
@@ -176,7 +125,7 @@ extension NoteStore {
         warnings.append(
           Diagnostic(
             "ignored an incomplete last record (an interrupted save)", file: journalPath,
-            at: position(lineStart, bytes), severity: .warning))
+            at: TextPosition.of(offset: lineStart, in: bytes), severity: .warning))
         break
       }
       if newline > lineStart {
@@ -228,25 +177,11 @@ extension NoteStore {
         }
         return changes
       }
-    } catch let problem as StoreProblem {
-      throw StoreError(
-        .corrupt, path: journalPath, position: position(range.lowerBound + problem.offset, bytes),
-        problem.message)
-    } catch let error as JSONError {
-      throw StoreError(
-        .corrupt, path: journalPath, position: position(range.lowerBound + error.offset, bytes),
-        error.message)
     } catch {
-      throw StoreError(.corrupt, path: journalPath, "\(error)")
+      throw bytes.withUnsafeBufferPointer {
+        StoreError(reading: error, path: journalPath, in: $0, base: range.lowerBound)
+      }
     }
-  }
-
-  func position(_ offset: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> TextPosition {
-    TextPosition.of(offset: offset, in: bytes)
-  }
-
-  func position(_ offset: Int, _ bytes: [UInt8]) -> TextPosition {
-    TextPosition.of(offset: offset, in: bytes)
   }
 
   func ioError(_ failure: FileSystem.Failure) -> StoreError {

@@ -271,8 +271,7 @@ final class MappedIndex: @unchecked Sendable {
     func unreadable() -> NoteHeader {
       let never = Timestamp(secondsSince1970: 0)
       return NoteHeader(
-        HeaderFields.Complete(
-          id: NoteID(""), url: nil, title: "", tags: [], created: never, updated: never))
+        id: NoteID(""), url: nil, title: "", tags: [], created: never, updated: never)
     }
     guard let created = try? cursor.u64(), let updated = try? cursor.u64(),
       let id = try? cursor.string()
@@ -290,10 +289,9 @@ final class MappedIndex: @unchecked Sendable {
       tags.append(spellings[Int(number)])
     }
     return NoteHeader(
-      HeaderFields.Complete(
-        id: NoteID(id), url: url, title: title, tags: tags,
-        created: Timestamp(secondsSince1970: Int64(bitPattern: created)),
-        updated: Timestamp(secondsSince1970: Int64(bitPattern: updated))))
+      id: NoteID(id), url: url, title: title, tags: tags,
+      created: Timestamp(secondsSince1970: Int64(bitPattern: created)),
+      updated: Timestamp(secondsSince1970: Int64(bitPattern: updated)))
   }
 
   /// Only the id of the header at `offset` (building the id map needs nothing else).

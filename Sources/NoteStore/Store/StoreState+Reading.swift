@@ -10,7 +10,7 @@ struct JournalRun {
   var deleteTimes: [NoteID: Timestamp] = [:]
   /// The journal's length after these records, and its stamp.
   var end: Int
-  var stamp: FileSystem.Stamp?
+  var stamp: FileIdentity?
 }
 
 extension StoreState {
@@ -35,6 +35,13 @@ extension StoreState {
 
   /// The whole note at `position`, decoding it from the snapshot if it is not in memory.
   func note(at position: Int) -> Note? { records[position].note(in: snapshot) }
+
+  /// The JSON bytes of the note at `position` in the mapped snapshot; nil for a note held in
+  /// memory.
+  func snapshotBytes(at position: Int) -> UnsafeBufferPointer<UInt8>? {
+    guard let range = records[position].snapshotRange, let snapshot else { return nil }
+    return UnsafeBufferPointer(rebasing: snapshot.bytes[range])
+  }
 
   static func buckets(of records: [NoteRecord]) -> [String: [NoteID]] {
     var buckets: [String: [NoteID]] = [:]

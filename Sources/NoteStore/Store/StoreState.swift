@@ -12,8 +12,8 @@ struct StoreState {
   private(set) var snapshot: MappedFile?
   /// The snapshot's and the journal's stamps, taken before they were read: a refresh that sees
   /// other stamps has someone else's changes to pick up.
-  private(set) var snapshotStamp: FileSystem.Stamp?
-  private(set) var journalStamp: FileSystem.Stamp?
+  private(set) var snapshotStamp: FileIdentity?
+  private(set) var journalStamp: FileIdentity?
   /// Journal bytes read or written: where the next record starts.
   private(set) var journalLength = 0
   /// Notes in snapshot order, then in journal order for notes added since.
@@ -48,14 +48,14 @@ struct StoreState {
   }
 
   /// An empty store (no snapshot yet).
-  init(snapshotStamp: FileSystem.Stamp? = nil) {
+  init(snapshotStamp: FileIdentity? = nil) {
     self.snapshotStamp = snapshotStamp
   }
 
   /// The notes of `snapshot` as its index lists them: in file order, which the index checked
   /// to be strictly ascending by id. No journal record applied yet.
   init(
-    snapshot: MappedFile, stamp: FileSystem.Stamp?, records: [NoteRecord], tagIndex: TagIndex,
+    snapshot: MappedFile, stamp: FileIdentity?, records: [NoteRecord], tagIndex: TagIndex,
     tombstones: [NoteID: Timestamp], needsUpgrade: Bool
   ) {
     self.snapshot = snapshot
@@ -70,7 +70,7 @@ struct StoreState {
   /// The notes of `snapshot` as a scan found them, in file order: the order is checked here
   /// (a hand-edited snapshot may be out of order) and an id seen twice is refused.
   init(
-    snapshot: MappedFile, stamp: FileSystem.Stamp?, scanned records: [NoteRecord],
+    snapshot: MappedFile, stamp: FileIdentity?, scanned records: [NoteRecord],
     tombstones: [NoteID: Timestamp], needsUpgrade: Bool
   ) throws(DuplicateNote) {
     self.snapshot = snapshot

@@ -64,18 +64,8 @@ public struct StoreSnapshot: Equatable, Sendable {
         default: return try readStore(&reader, path: path)
         }
       }
-    } catch let error as StoreError {
-      throw error
-    } catch let problem as StoreProblem {
-      throw StoreError(
-        .corrupt, path: path, position: TextPosition.of(offset: problem.offset, in: bytes),
-        problem.message)
-    } catch let error as JSONError {
-      throw StoreError(
-        .corrupt, path: path, position: TextPosition.of(offset: error.offset, in: bytes),
-        error.message)
     } catch {
-      throw StoreError(.corrupt, path: path, "\(error)")
+      throw bytes.withUnsafeBufferPointer { StoreError(reading: error, path: path, in: $0) }
     }
   }
 
@@ -93,49 +83,20 @@ public struct StoreSnapshot: Equatable, Sendable {
     return try decode(bytes, path: path)
   }
 
+  /// The store's notes, whole, through the store file's one top-level reader.
   static func readStore(_ reader: inout JSONReader, path: String) throws -> StoreSnapshot {
     var notes: [Note] = []
     var seen = Set<NoteID>()
-    var tombstones: [NoteID: Timestamp] = [:]
-    var sawFormat = false
-    try reader.beginObject()
-    while let key = try reader.nextKey() {
+    let top = try StoreFile.read(&reader, path: path) { reader in
       reader.skipWhitespace()
       let start = reader.offset
-      switch key {
-      case "format":
-        guard try reader.readString() == "url-notes" else {
-          throw StoreProblem("not a url-notes store: \"format\" is not \"url-notes\"", at: start)
-        }
-        sawFormat = true
-      case "formatVersion":
-        let version = try reader.readInt()
-        if version > NoteStore.formatVersion {
-          throw StoreError(
-            .newerVersion, path: path,
-            "store format version \(version) is newer than this url-notes reads "
-              + "(\(NoteStore.formatVersion)); upgrade url-notes")
-        }
-      case "notes":
-        try reader.beginArray()
-        while try reader.nextElement() {
-          reader.skipWhitespace()
-          let noteStart = reader.offset
-          let note = try NoteCodec.readNote(&reader)
-          guard seen.insert(note.id).inserted else {
-            throw StoreProblem("duplicate note id \"\(note.id)\"", at: noteStart)
-          }
-          notes.append(note)
-        }
-      case "tombstones": tombstones = try Tombstones.read(&reader)
-      default: try reader.skipValue()
+      let note = try NoteCodec.readNote(&reader)
+      guard seen.insert(note.id).inserted else {
+        throw StoreProblem("duplicate note id \"\(note.id)\"", at: start)
       }
+      notes.append(note)
     }
-    try reader.expectEnd()
-    guard sawFormat else {
-      throw StoreError(.notAStore, path: path, "not a url-notes store: no \"format\" member")
-    }
-    return StoreSnapshot(notes: notes, tombstones: tombstones)
+    return StoreSnapshot(notes: notes, tombstones: top.tombstones)
   }
 
   /// `export --format json`: `[note, …]`, read by the importer's reader of it
