@@ -87,7 +87,8 @@ enum FuzzTarget: String, CaseIterable {
       _ = try? NetscapeBookmarkReader().read(bytes, path: "fuzz.html")
     case .services:
       let readers: [any DumpReader] = [
-        PocketCSVReader(), RaindropCSVReader(), InstapaperCSVReader(), PinboardJSONReader(),
+        CSVExportReader.pocket, CSVExportReader.raindrop, CSVExportReader.instapaper,
+        PinboardJSONReader(),
         PocketHTMLReader(),
       ]
       for reader in readers where reader.recognizes(bytes, path: "fuzz") {

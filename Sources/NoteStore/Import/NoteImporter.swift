@@ -31,8 +31,9 @@ public struct NoteImporter: Sendable {
   public static func readers(folderTags: Bool = false, baseURL: String? = nil) -> [any DumpReader] {
     [
       JSONExportReader(), NetscapeBookmarkReader(folderTags: folderTags), MarkdownExportReader(),
-      PocketHTMLReader(), FlightDumpReader(baseURL: baseURL), PocketCSVReader(),
-      RaindropCSVReader(), InstapaperCSVReader(), PinboardJSONReader(), UnknownCSVReader(),
+      PocketHTMLReader(), FlightDumpReader(baseURL: baseURL), CSVExportReader.pocket,
+      CSVExportReader.raindrop, CSVExportReader.instapaper, PinboardJSONReader(),
+      UnknownCSVReader(),
       MarkdownDumpReader(), MarkdownDumpReader(flavor: .text),
     ]
   }

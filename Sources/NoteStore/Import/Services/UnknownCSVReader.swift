@@ -11,11 +11,7 @@ struct UnknownCSVReader: DumpReader {
   var format: String { "csv" }
 
   /// The exports a CSV file can be, for the message.
-  static let known: [(service: String, header: String)] = [
-    (PocketCSVReader.service, PocketCSVReader.headerText),
-    (RaindropCSVReader.service, RaindropCSVReader.headerText + ",…"),
-    (InstapaperCSVReader.service, "URL,Title,Selection,Folder,Timestamp"),
-  ]
+  static let known = CSVExportReader.services.map { (service: $0.service, header: $0.header) }
 
   func recognizes(_ bytes: [UInt8], path: String) -> Bool {
     if path.lowercased().hasSuffix(".csv") { return true }
