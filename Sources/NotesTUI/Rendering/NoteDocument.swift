@@ -69,12 +69,14 @@ enum NoteDocument {
     return lines
   }
 
-  /// "Created 2025-08-01 10:00 · updated 2025-08-02 09:15 UTC".
+  /// "Created 2025-08-01 10:00 · updated 2025-08-02 09:15 UTC", then " · published
+  /// 2020-04-28" when the article's date is known.
   static func dates(_ note: Note) -> String {
     func minutes(_ time: Timestamp) -> String {
       String(time.iso8601.prefix(16)).replacingOccurrences("T", with: " ")
     }
-    return "Created \(minutes(note.created)) · updated \(minutes(note.updated)) UTC"
+    let published = note.published.map { " · published " + $0.iso8601.prefix(10) } ?? ""
+    return "Created \(minutes(note.created)) · updated \(minutes(note.updated)) UTC" + published
   }
 
   /// Tags joined by " · ", in the tag style.
