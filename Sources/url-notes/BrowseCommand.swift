@@ -4,12 +4,6 @@ import NoteStore
 import NotesTUI
 import TerminalCore
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Opens the TUI on the store at `storePath` and returns the process exit status: 0 after the
 /// user quits; 1 when the store cannot be read; 2 when the terminal is refused (not a TTY,
 /// `TERM` unset, unknown or unable to address the cursor). Errors are one line on standard

@@ -2,10 +2,6 @@ import ArgumentParser
 import Diagnostics
 import NotesTUI
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// The user's config file: where it is and what it says.
 enum ConfigFile {
   /// `$XDG_CONFIG_HOME/url-notes/config`, else `~/.config/url-notes/config`.
@@ -20,7 +16,7 @@ enum ConfigFile {
   /// itself a problem (and everything else defaults).
   static func load() -> Config {
     let path = self.path
-    guard access(path, F_OK) == 0 else { return Config() }
+    guard ProcessEnvironment.exists(path) else { return Config() }
     do {
       return Config.parse(try TextFile.read(path), path: path)
     } catch {

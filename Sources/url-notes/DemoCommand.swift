@@ -3,10 +3,6 @@ import Diagnostics
 import NoteStore
 import NotesTUI
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// `demo [DIR]`: try url-notes on sample dumps without touching any real store.
 struct Demo: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -45,7 +41,7 @@ struct Demo: ParsableCommand {
     }
     for file in report.files { if let failure = file.failure { Output.report(failure) } }
     Output.error("demo store: \(storePath) (\(Counted(store.count, "note")))")
-    if isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 {
+    if ProcessEnvironment.isTerminal(.output) && ProcessEnvironment.isTerminal(.input) {
       let status = runBrowser(storePath: storePath)
       if status != 0 { throw ExitCode(status) }
       return

@@ -4,33 +4,29 @@ import NoteStore
 import NotesTUI
 import TerminalCore
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Writing to stdout and stderr; text from scraped pages is made terminal-safe first.
 enum Output {
   /// Prints `text` and a newline to stdout with control characters made visible.
   static func line(_ text: String) {
-    write(safe(text) + "\n", to: STDOUT_FILENO)
+    write(safe(text) + "\n", to: .output)
   }
 
   /// Prints `lines`, each made safe and ended by a newline, with one write: a listing of 100k
   /// notes is then not 200k system calls.
   static func lines(_ lines: [String]) {
-    write(lines.map { safe($0) + "\n" }.joined(), to: STDOUT_FILENO)
+    write(lines.map { safe($0) + "\n" }.joined(), to: .output)
   }
 
   /// Prints machine-readable text as is (JSON escapes its own control characters).
   static func raw(_ text: String) {
     // Two writes rather than `text + "\n"`: that copies megabytes of `list --json` output.
-    write(text, to: STDOUT_FILENO)
-    write("\n", to: STDOUT_FILENO)
+    write(text, to: .output)
+    write("\n", to: .output)
   }
 
   /// Prints one line to stderr.
   static func error(_ text: String) {
-    write(safe(text) + "\n", to: STDERR_FILENO)
+    write(safe(text) + "\n", to: .error)
   }
 
   /// Prints an error, warning or note to stderr, as `Diagnostic` renders it.
@@ -51,18 +47,13 @@ enum Output {
   /// Prints notes as the JSON array of the contract (README, JSON output), and a newline,
   /// written as it is made.
   static func json(_ notes: [Note]) {
-    JSONExporter.writeNotes(notes) { write($0, to: STDOUT_FILENO) }
-    write("\n", to: STDOUT_FILENO)
+    JSONExporter.writeNotes(notes) { ProcessEnvironment.write($0, to: .output) }
+    write("\n", to: .output)
   }
 
-  static func write(_ text: String, to fd: Int32) {
+  static func write(_ text: String, to stream: ProcessEnvironment.Stream) {
     var text = text
-    text.withUTF8 { write($0, to: fd) }
-  }
-
-  static func write(_ buffer: UnsafeBufferPointer<UInt8>, to fd: Int32) {
-    // A failed write (a closed pipe) is not reported: there is nowhere left to report it.
-    _ = TextFile.writeAll(buffer, to: fd)
+    text.withUTF8 { ProcessEnvironment.write($0, to: stream) }
   }
 
   /// Replaces every `TerminalHazard` but tab and newline with a visible stand-in, so page text

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Diagnostics
-import Glibc
 import NoteStore
+import NotesTUI
 
 /// `sync`: the store's git repository, committed, merged with the remote and pushed.
 struct Sync: ParsableCommand {
@@ -20,7 +20,8 @@ struct Sync: ParsableCommand {
   var dryRun = false
 
   func run() throws {
-    let sync = StoreSync(store: try options.open(), executablePath: ExecutablePath.current)
+    let sync = StoreSync(
+      store: try options.open(), executablePath: ProcessEnvironment.executablePath)
     let outcome: StoreSync.Outcome
     do { outcome = try sync.run(dryRun: dryRun) } catch {
       Output.report(error.diagnostic)
@@ -90,15 +91,5 @@ struct MergeDriverCommand: ParsableCommand {
       Output.report(error)
       throw ExitCode(1)
     }
-  }
-}
-
-/// The path of the running binary, for git's merge driver configuration.
-enum ExecutablePath {
-  static var current: String {
-    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-    let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-    guard length > 0 else { return CommandLine.arguments[0] }
-    return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Glibc
 import NoteStore
 import NotesTUI
 
@@ -22,9 +21,7 @@ struct URLNotes: ParsableCommand {
     defaultSubcommand: Browse.self)
 
   static func main() {
-    // Past a file-size limit (`ulimit -f`) the kernel would kill us with SIGXFSZ mid-save; ignored,
-    // the write fails with EFBIG instead and the store reports it and keeps the old state.
-    signal(SIGXFSZ, SIG_IGN)
+    ProcessEnvironment.ignoreFileSizeLimitSignal()
     do throws(LeadingArgumentsError) {
       let arguments = try LeadingArguments.normalized(Array(CommandLine.arguments.dropFirst()))
       // The browser shows config problems in its status line, `config --check` prints them
@@ -35,7 +32,7 @@ struct URLNotes: ParsableCommand {
       main(arguments)
     } catch {
       Output.error(error.description)
-      Glibc.exit(ExitCode.validationFailure.rawValue)
+      exit(withError: ExitCode.validationFailure)
     }
   }
 }

@@ -101,10 +101,7 @@ extension FileSystem {
     while written < bytes.count {
       let count = Syscalls.write(
         fd, UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[written...]))
-      if count < 0 {
-        if Syscalls.errno == .interrupted { continue }
-        throw Failure(operation: "write", path: path, code: Syscalls.errno)
-      }
+      if count < 0 { throw Failure(operation: "write", path: path, code: Syscalls.errno) }
       written += count
     }
   }

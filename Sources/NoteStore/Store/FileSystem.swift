@@ -77,7 +77,6 @@ enum FileSystem {
             into: UnsafeMutableRawBufferPointer(
               UnsafeMutableBufferPointer(rebasing: buffer[initialized...])),
             at: offset.map { $0 + initialized })
-          if count < 0 && Syscalls.errno == .interrupted { continue }
           if count < 0 { failure = Failure(operation: "read", path: path, code: Syscalls.errno) }
           if count <= 0 {
             ended = true

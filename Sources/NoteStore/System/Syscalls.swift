@@ -7,8 +7,9 @@
 /// The C library, wrapped: the only file of NoteStore that imports Glibc.
 ///
 /// Each wrapper is one call with Swift types in and out (no `stat`, `off_t` or raw flag
-/// integers past this file) and says nothing of policy: retries, durability and error messages
-/// live in `FileSystem`, `MappedFile` and `StoreLock`, which are written against these.
+/// integers past this file) and says nothing of policy: durability, waiting and error
+/// messages live in `FileSystem`, `MappedFile` and `StoreLock`, which are written against
+/// these. The one exception is EINTR: reads and writes retry it here, once for all callers.
 /// In the style of swift-system's `Sources/System/Internals/Syscalls.swift`.
 enum Syscalls {
   /// A C error number with the names the store needs.
@@ -55,16 +56,28 @@ enum Syscalls {
   static func close(_ fd: Int32) { _ = Glibc.close(fd) }
 
   /// Bytes read into `buffer`: 0 at the end, -1 on error. From `offset` when given (pread).
+  /// Retried when a signal interrupts it.
   static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int? = nil)
     -> Int
   {
-    if let offset { return pread(fd, buffer.baseAddress, buffer.count, off_t(offset)) }
-    return Glibc.read(fd, buffer.baseAddress, buffer.count)
+    retryingInterrupts {
+      if let offset { return pread(fd, buffer.baseAddress, buffer.count, off_t(offset)) }
+      return Glibc.read(fd, buffer.baseAddress, buffer.count)
+    }
   }
 
-  /// Bytes written from `buffer`, or -1.
+  /// Bytes written from `buffer`, or -1. Retried when a signal interrupts it.
   static func write(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Int {
-    Glibc.write(fd, buffer.baseAddress, buffer.count)
+    retryingInterrupts { Glibc.write(fd, buffer.baseAddress, buffer.count) }
+  }
+
+  /// `call` again for as long as it fails with EINTR (a signal arrived before anything was
+  /// transferred): the one retry loop, so callers see only real results and real errors.
+  private static func retryingInterrupts(_ call: () -> Int) -> Int {
+    while true {
+      let result = call()
+      if result >= 0 || errno != .interrupted { return result }
+    }
   }
 
   /// fsync (`dataOnly`: fdatasync, enough for an append whose size change is data).
