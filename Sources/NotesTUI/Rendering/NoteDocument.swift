@@ -21,7 +21,7 @@ enum NoteDocument {
   static let indent = 2
 
   static func lines(
-    note: Note, fold: FoldState, width: Int, theme: Theme
+    note: Note, fold: FoldState, width: Int, theme: Theme, dateFormat: DateFormat = .standard
   ) -> [NoteLine] {
     var lines: [NoteLine] = []
     func add(_ line: StyledLine, path: NodePath? = nil, starts: Bool = false, search: String) {
@@ -33,7 +33,9 @@ enum NoteDocument {
     if let url = note.url {
       for part in StyledLine(url, theme.host).wrapped(width: width) { add(part, search: part.text) }
     }
-    for part in StyledLine(dates(note), theme.dim).wrapped(width: width) { add(part, search: "") }
+    for part in StyledLine(dates(note, dateFormat), theme.dim).wrapped(width: width) {
+      add(part, search: "")
+    }
     if !note.tags.isEmpty {
       let tags = StyledLine([StyledRun("Tags: ", theme.dim)] + tagRuns(note.tags, theme: theme))
       for part in tags.wrapped(width: width) { add(part, search: part.text) }
@@ -69,10 +71,11 @@ enum NoteDocument {
     return lines
   }
 
-  /// "Created 2025-08-01 10:00 · updated 2025-08-02 09:15 UTC".
-  static func dates(_ note: Note) -> String {
+  /// "Created 2025-08-01 10:00 · updated 2025-08-02 09:15 UTC": each date in `format`, then
+  /// the time.
+  static func dates(_ note: Note, _ format: DateFormat) -> String {
     func minutes(_ time: Timestamp) -> String {
-      String(time.iso8601.prefix(16)).replacingOccurrences("T", with: " ")
+      format.string(time) + " " + String(time.iso8601.dropLast(4).suffix(5))
     }
     return "Created \(minutes(note.created)) · updated \(minutes(note.updated)) UTC"
   }
