@@ -55,8 +55,8 @@ struct ConfigCheck: ParsableCommand {
       of previews and of the note view, which adds the time: %Y %y %m %d %e %b %B %a %A %H \
       %M %S %%; default %Y-%m-%d; quote a pattern with spaces: "%e %b %Y").
 
-      bind SCREEN KEY COMMAND and unbind SCREEN KEY: SCREEN is general, tags, previews, \
-      note or form; KEY a character, C-x, F1-F12 or a name (Enter, Esc, Space, Tab, S-Tab, \
+      bind SCREEN KEY COMMAND and unbind SCREEN KEY: SCREEN is general, tags, search, \
+      previews, note or form; KEY a character, C-x, F1-F12 or a name (Enter, Esc, Space, Tab, S-Tab, \
       Backspace, Up, Down, Left, Right, PgUp, PgDn, Home, End); COMMAND a name from the help \
       screen (?), such as delete-note or fold-all.
 
