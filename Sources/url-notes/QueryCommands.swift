@@ -161,6 +161,7 @@ struct Show: ParsableCommand {
     Output.line(note.title)
     if let url = note.url { Output.line(url) }
     if !note.tags.isEmpty { Output.line("Tags: " + note.tags.joined(separator: ", ")) }
+    if let published = note.published { Output.line("Published: \(published.iso8601)") }
     Output.line("Id: \(note.id)")
     if !note.summary.isEmpty {
       Output.line("")

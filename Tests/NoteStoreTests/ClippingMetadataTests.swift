@@ -61,6 +61,7 @@ import Testing
     #expect(draft.url == "https://a.example/post")
     #expect(draft.tags == ["clippings", "reading list"])
     #expect(draft.created == time("2023-01-02"))
+    #expect(draft.published == time("2020-04-28"))
     #expect(draft.summary.map(\.plainText) == ["Part"])
   }
 
@@ -72,6 +73,7 @@ import Testing
     #expect(created.title == "clip")
     let published = try read("---\nlink: https://l.example/\npublished: 2020-04-28\n---\n# T\n")
     #expect(published.created == time("2020-04-28"))
+    #expect(published.published == time("2020-04-28"))
     #expect(published.url == "https://l.example/")
   }
 

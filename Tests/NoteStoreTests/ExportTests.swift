@@ -22,7 +22,7 @@ import Testing
     Note(
       id: NoteID("bbbbbbbbbbbb"), url: nil, title: "Hand-written note",
       summary: [SummaryNode(markup: "just a thought")], created: ExportTests.created,
-      updated: ExportTests.updated),
+      updated: ExportTests.updated, published: Timestamp(secondsSince1970: 1_588_032_000)),
     Note(
       id: NoteID("cccccccccccc"), url: "https://b.example/(paren) path", title: "",
       tags: ["a,b"], created: ExportTests.created, updated: ExportTests.updated),
@@ -102,6 +102,8 @@ import Testing
         > ## Part
 
         ## Hand-written note <!-- id: bbbbbbbbbbbb -->
+
+        Published: 2020-04-28T00:00:00Z
 
         - just a thought
 

@@ -16,6 +16,7 @@ import Testing
       ## [A \\[b\\] c](<https://a.example/x (1)>) <!-- id: aaaaaaaaaaaa -->
 
       Tags: one, two\\, three, back\\\\slash
+      Published: 2020-04-28T00:00:00Z
 
       - **Top:** first
         - child
@@ -35,6 +36,7 @@ import Testing
     #expect(drafts.map(\.url) == ["https://a.example/x (1)", nil, nil])
     #expect(drafts.map(\.id) == [NoteID("aaaaaaaaaaaa"), NoteID("bbbbbbbbbbbb"), nil])
     #expect(drafts[0].tags == ["one", "two, three", "back\\slash"])
+    #expect(drafts.map(\.published) == [Timestamp(iso8601: "2020-04-28T00:00:00Z"), nil, nil])
     #expect(outlineDump(drafts[0].summary) == "**Top:** first\n  child\nsecond")
     #expect(drafts[0].body == "# Body\n\ntext\n")
     #expect(drafts.allSatisfy { $0.fromExport })

@@ -193,4 +193,42 @@ import Testing
     let drafts = try NetscapeBookmarkReader(folderTags: true).read(Array(html.utf8), path: "b")
     #expect(drafts.map(\.tags) == [["Favorites"], []])
   }
+  /// Browsers' roots are known by how they are written, in any language: Chrome's flagged bar
+  /// (German), Safari's first two folded folders outside any list and its Reading List id.
+  @Test func localizedRootFoldersAreKnownByStructure() throws {
+    let chrome = """
+      <!DOCTYPE NETSCAPE-Bookmark-file-1>
+      <DL><p>
+        <DT><H3 ADD_DATE="1" PERSONAL_TOOLBAR_FOLDER="true">Lesezeichenleiste</H3>
+        <DL><p><DT><A HREF="https://a.example/">A</A>
+          <DT><H3>Reisen</H3><DL><p><DT><A HREF="https://b.example/">B</A></DL><p>
+        </DL><p>
+        <DT><H3>Weitere</H3><DL><p><DT><A HREF="https://c.example/">C</A></DL><p>
+      </DL><p>
+      """
+    let fromChrome = try NetscapeBookmarkReader(folderTags: true)
+      .read(Array(chrome.utf8), path: "chrome.html")
+    #expect(fromChrome.map(\.tags) == [[], ["Reisen"], ["Weitere"]])
+    let safari = """
+      <!DOCTYPE NETSCAPE-Bookmark-file-1>
+      \t<HTML>
+      \t<H1>Lesezeichen</H1>
+      \t<DT><H3 FOLDED>Favoriten</H3>
+      \t<DL><p>
+      \t\t<DT><A HREF="https://a.example/">A</A>
+      \t\t<DT><H3 FOLDED>Favoriten</H3>
+      \t\t<DL><p><DT><A HREF="https://b.example/">B</A></DL><p>
+      \t</DL><p>
+      \t<DT><H3 FOLDED>Lesezeichenmenü</H3>
+      \t<DL><p><DT><A HREF="https://c.example/">C</A></DL><p>
+      \t<DT><H3 FOLDED>Arbeit</H3>
+      \t<DL><p><DT><A HREF="https://d.example/">D</A></DL><p>
+      \t<DT><H3 FOLDED id="com.apple.ReadingList">Leseliste</H3>
+      \t<DL><p><DT><A HREF="https://e.example/">E</A></DL><p>
+      </HTML>
+      """
+    let fromSafari = try NetscapeBookmarkReader(folderTags: true)
+      .read(Array(safari.utf8), path: "safari.html")
+    #expect(fromSafari.map(\.tags) == [[], ["Favoriten"], [], ["Arbeit"], []])
+  }
 }

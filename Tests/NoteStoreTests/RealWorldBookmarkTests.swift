@@ -144,7 +144,7 @@ import Testing
       ])
     #expect(reading.drafts.allSatisfy { $0.created == nil && $0.updated == nil })
     #expect(
-      reading.drafts.map(\.tags) == [["Favoris"], ["Github - Shaarli"], ["Autre Divers", "doc"]])
+      reading.drafts.map(\.tags) == [[], ["Github - Shaarli"], ["Autre Divers", "doc"]])
   }
 
   @Test func linkdingDatesInSecondsMillisecondsAndMicrosecondsAreOneInstant() throws {

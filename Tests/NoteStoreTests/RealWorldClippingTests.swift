@@ -30,6 +30,8 @@ import Testing
     #expect(draft.tags == [])
     #expect(draft.summary == [])
     #expect(draft.created == time("2023-09-12"))
+    // The README's "published 2020-04-28": the article's own date, kept beside the clip date.
+    #expect(draft.published == time("2020-04-28"))
     #expect(draft.body?.hasPrefix("---\ncategories:\n") == true)
   }
 
@@ -40,6 +42,7 @@ import Testing
     #expect(draft.url == "https://typst.app/docs/reference/syntax/")
     #expect(draft.tags == [])
     #expect(draft.created == time("2024-02-15T12:19:32Z"))
+    #expect(draft.published == nil)
     #expect(outlineDump(draft.summary) == "Markup\nMath mode\nCode mode\nEscape sequences")
   }
 
@@ -51,6 +54,7 @@ import Testing
     #expect(draft.url == nil)
     #expect(draft.tags == [])
     #expect(draft.created == nil)
+    #expect(draft.published == nil)
     #expect(draft.summary == [])
   }
 

@@ -20,6 +20,14 @@ struct RealWorldPostListTests {
   @Test func f01TagGuideListsFivePostsOnTheCanonicalSite() throws {
     let (report, notes) = try importing("f01-next13.5-eastshine-tags-guide.txt")
     #expect(report.files.map(\.failure) == [nil])
+    let path = SharedSamples.url("real-world-2/flight/f01-next13.5-eastshine-tags-guide.txt").path
+    #expect(
+      report.files.flatMap(\.warnings).map(\.description) == [
+        "\(path):15:1: note: 5 posts held as data: links resolved against "
+          + "https://tailwind-nextjs-starter-blog.vercel.app/ (the site of the page's canonical "
+          + "link https://tailwind-nextjs-starter-blog.vercel.app/tags/guide; if they live in a "
+          + "folder of it, import again with --base-url URL)"
+      ])
     let site = "https://tailwind-nextjs-starter-blog.vercel.app/"
     #expect(
       notes.map(\.url)
@@ -49,6 +57,13 @@ struct RealWorldPostListTests {
   @Test func f04TagAIListsSixtyFivePostsWithNonASCIIPaths() throws {
     let (report, notes) = try importing("f04-next14.2-tzblog-tags-ai.html")
     #expect(report.files.map(\.failure) == [nil])
+    #expect(
+      report.files.flatMap(\.warnings).map(\.message) == [
+        "65 posts held as data: links resolved against "
+          + "https://tailwind-nextjs-starter-blog.vercel.app/ (the site of the page's canonical "
+          + "link https://tailwind-nextjs-starter-blog.vercel.app/tags/ai; if they live in a "
+          + "folder of it, import again with --base-url URL)"
+      ])
     #expect(notes.count == 65)
     #expect(notes.allSatisfy { $0.tags == ["AI"] })
     let site = "https://tailwind-nextjs-starter-blog.vercel.app/blog/AI/"
@@ -62,13 +77,21 @@ struct RealWorldPostListTests {
   }
 
   static let f07 = "f07-next16-til-index.txt"
+  /// The README's "site https://til.varunyadav.com, posts live under /blog/<slug>": the page
+  /// holds only slugs, so the folder comes from --base-url.
+  static let f07Base = "https://til.varunyadav.com/blog/"
 
-  @Test func f07ListsSeventeenSlugsWithEmojiAndSpacedTags() throws {
-    let (report, notes) = try importing(Self.f07)
+  @Test func f07ListsSeventeenSlugsWithEmojiAndSpacedTagsUnderItsBlogFolder() throws {
+    let (report, notes) = try importing(Self.f07, baseURL: Self.f07Base)
     #expect(report.files.map(\.failure) == [nil])
+    #expect(
+      report.files.flatMap(\.warnings).map(\.message) == [
+        "17 posts held as data: links resolved against https://til.varunyadav.com/blog/ "
+          + "(given by --base-url)"
+      ])
     #expect(notes.count == 17)
-    // Slugs on the site the canonical link names; --base-url puts them under /blog/.
-    #expect(notes.first?.url == "https://til.varunyadav.com/ghost-mcp")
+    #expect(notes.allSatisfy { $0.url?.hasPrefix(Self.f07Base) == true })
+    #expect(notes.first?.url == "https://til.varunyadav.com/blog/ghost-mcp")
     var counts: [String: Int] = [:]
     for tag in notes.flatMap(\.tags) { counts[tag, default: 0] += 1 }
     #expect(
@@ -77,7 +100,7 @@ struct RealWorldPostListTests {
         "shortcuts": 1, "misc": 1, "chrome": 1, "docker": 1, "python": 1, "google analytics": 1,
       ])
     func tags(_ slug: String) -> [String]? {
-      notes.first { $0.url == "https://til.varunyadav.com/" + slug }?.tags
+      notes.first { $0.url == "https://til.varunyadav.com/blog/" + slug }?.tags
     }
     #expect(tags("ghost-mcp") == ["ghost", "🌿"])
     #expect(tags("keyboard-shortcut") == ["macOS", "shortcuts", "🌱"])
@@ -85,16 +108,25 @@ struct RealWorldPostListTests {
     #expect(notes.first?.title == "Using Ghost mcp in Cursor")
     #expect(notes.first?.created.iso8601 == "2025-06-10T00:00:00Z")
     #expect(notes.last?.title == "Webmentions in Nextjs")
+    let (again, _) = try importing(Self.f07, baseURL: Self.f07Base)
+    #expect(again.added == 0 && again.merged == 0 && again.unchanged == 17)
   }
 
-  @Test func f07UnderBaseURLAndReimportedChangesNothing() throws {
-    let base = "https://til.varunyadav.com/blog/"
-    let (first, notes) = try importing(Self.f07, baseURL: base)
-    #expect(first.added == 17)
-    #expect(notes.map(\.url).allSatisfy { $0?.hasPrefix(base) == true })
-    #expect(notes.first?.url == base + "ghost-mcp")
-    let (again, _) = try importing(Self.f07, baseURL: base)
-    #expect(again.added == 0 && again.merged == 0 && again.unchanged == 17)
+  /// Without --base-url the slugs land on the site the canonical link names, and the report
+  /// says so, naming the option that puts them where they live.
+  @Test func f07WithoutBaseURLSaysWhichBaseItUsed() throws {
+    let (report, notes) = try importing(Self.f07)
+    #expect(report.files.map(\.failure) == [nil])
+    let path = SharedSamples.url("real-world-2/flight/" + Self.f07).path
+    #expect(
+      report.files.flatMap(\.warnings).map(\.description) == [
+        "\(path):178:1: note: 17 posts held as data: links resolved against "
+          + "https://til.varunyadav.com/ (the site of the page's canonical link "
+          + "https://til.varunyadav.com; if they live in a folder of it, import again with "
+          + "--base-url URL)"
+      ])
+    #expect(notes.count == 17)
+    #expect(notes.first?.url == "https://til.varunyadav.com/ghost-mcp")
   }
 
   /// Pages without tagged posts as data keep reporting no previews.

@@ -39,7 +39,8 @@ import Testing
         Note(
           id: NoteID("ba9876543210"), url: "https://example.org/commas?q=1&r=2",
           title: "Tags with commas", tags: ["a, b", "c\\d", "plain"], created: written,
-          updated: Timestamp(iso8601: "2025-12-25T09:30:00Z")!)),
+          updated: Timestamp(iso8601: "2025-12-25T09:30:00Z")!,
+          published: Timestamp(iso8601: "2020-04-28T00:00:00Z")!)),
     ])
     return store
   }
@@ -73,8 +74,10 @@ import Testing
     #expect(report.added == original.count)
     let back = allNotes(restored)
     #expect(back.count == original.count)
+    #expect(original.contains { $0.published != nil })
     for (note, copy) in zip(original, back) {
       expectSameContent(copy, note)
+      #expect(copy.published == note.published)
       #expect(copy.body == note.body)
       #expect(copy.created == note.created)
       #expect(copy.updated == note.updated)
@@ -102,6 +105,7 @@ import Testing
     #expect(back.count == original.count)
     for (note, copy) in zip(original, back) {
       expectSameContent(copy, note)
+      #expect(copy.published == note.published)
       // A quote cannot say whether the text ended with a line break.
       #expect(copy.body.map(Self.withFinalLineBreak) == note.body.map(Self.withFinalLineBreak))
     }
@@ -184,6 +188,28 @@ import Testing
           + "(expected url-notes' JSON export)"
       ])
     #expect(store.count == 0)
+  }
+
+  /// `published` is an optional key of the store's notes: a store written before it existed
+  /// loads with none, and a note that has one keeps it through a save and a reopen.
+  @Test func publishedIsStoredAndOlderStoresWithoutItLoad() throws {
+    let path = directory.file("old.json")
+    let old =
+      #"{"format":"url-notes","formatVersion":2,"notes":[\#n"#
+      + #"{"created":"2024-01-01T00:00:00Z","id":"aaaaaaaaaaaa","provenance":[],"summary":[],"#
+      + #""tags":["x"],"title":"Old","updated":"2024-01-02T00:00:00Z","url":"https://o.example/"}"#
+      + "\n],\"tombstones\":[\n]}\n"
+    try old.write(toFile: path, atomically: true, encoding: .utf8)
+    let store = try NoteStore.open(path: path)
+    var note = try #require(store.note(NoteID("aaaaaaaaaaaa")))
+    #expect(note.published == nil)
+    #expect(note.title == "Old")
+    note.published = Timestamp(iso8601: "2020-04-28T00:00:00Z")!
+    try store.apply([.put(note)])
+    let reopened = try NoteStore.open(path: path)
+    #expect(reopened.note(NoteID("aaaaaaaaaaaa")) == note)
+    #expect(
+      JSONExporter.note(note).contains(#""published":"2020-04-28T00:00:00Z","summary":[]"#))
   }
 }
 

@@ -5,7 +5,7 @@ import ByteJSON
 /// or removed. Documented in README "JSON output".
 public enum JSONExporter {
   /// `[note, …]`; each note: id, url (null when absent), title, tags, summary, body (when
-  /// present), created, updated, provenance. Handed to `emit` as UTF-8 a piece at a time (each
+  /// present), created, updated, published (when known), provenance. Handed to `emit` as UTF-8 a piece at a time (each
   /// about `chunkBytes`), through one reused buffer: `list --json` of a thousand notes prints
   /// 6 MB, and building it whole cost a page fault per 4 KB and a copy each time the buffer
   /// grew (and a String of it would validate every byte again).
@@ -60,6 +60,10 @@ public enum JSONExporter {
     writer.string(note.id.rawValue)
     writer.key(ascii: "provenance")
     NoteCodec.write(note.provenance, to: &writer)
+    if let published = note.published {
+      writer.key(ascii: "published")
+      NoteCodec.write(published, to: &writer)
+    }
     writer.key(ascii: "summary")
     write(note.summary, to: &writer)
     writer.key(ascii: "tags")

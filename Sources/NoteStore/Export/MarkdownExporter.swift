@@ -2,7 +2,9 @@
 ///
 /// Each section is `## [Title](url) <!-- id: … -->` (`## Title <!-- id: … -->` without a URL;
 /// the comment, invisible when rendered, lets `MarkdownExportReader` find the note again), a
-/// `Tags: a, b` line when the note has tags (`\,` for a comma inside a tag), the summary as nested `-` bullets (two spaces per level) with each node's
+/// `Tags: a, b` line when the note has tags (`\,` for a comma inside a tag), a
+/// `Published: 2020-04-28T00:00:00Z` line when the article's publication date is known, the
+/// summary as nested `-` bullets (two spaces per level) with each node's
 /// inline markup as stored (`**CPU:** …`), and the body, if any, as a block quote. A quote and
 /// not a code fence: a saved article is prose with its own headings and emphasis, and a quote
 /// keeps it rendered and wrapped while its `#` headings stay inside the note's section instead
@@ -23,10 +25,12 @@ public enum MarkdownExporter {
       out = "## \(title)"
     }
     out += " <!-- id: \(note.id) -->\n"
+    if !note.tags.isEmpty || note.published != nil { out += "\n" }
     if !note.tags.isEmpty {
-      out += "\nTags: " + note.tags.map(NetscapeBookmarkExporter.escapeTag).joined(separator: ", ")
+      out += "Tags: " + note.tags.map(NetscapeBookmarkExporter.escapeTag).joined(separator: ", ")
       out += "\n"
     }
+    if let published = note.published { out += "Published: \(published.iso8601)\n" }
     if !note.summary.isEmpty {
       out += "\n"
       for (depth, node) in SummaryNode.flatten(note.summary) {

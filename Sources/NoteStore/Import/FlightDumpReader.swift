@@ -82,12 +82,22 @@ public struct FlightDumpReader: DumpReader {
   }
 
   public func read(_ bytes: [UInt8], path: String) throws(Diagnostic) -> [NoteDraft] {
-    try readPrepared(bytes).map(\.draft)
+    try readPrepared(bytes).drafts.map(\.draft)
+  }
+
+  public func readWithWarnings(_ bytes: [UInt8], path: String) throws(Diagnostic)
+    -> DumpReading
+  {
+    let read = try readPrepared(bytes)
+    return DumpReading(drafts: read.drafts.map(\.draft), warnings: read.warnings)
   }
 
   /// The drafts of `read`, prepared for the merge with the normalised URL their de-duplication
-  /// already computed (normalising twice cost as much as finding the previews' tags).
-  func readPrepared(_ bytes: [UInt8]) throws(Diagnostic) -> [PendingNotes.Prepared] {
+  /// already computed (normalising twice cost as much as finding the previews' tags), and the
+  /// notes worth showing (the base the links of posts held as data were resolved against).
+  func readPrepared(_ bytes: [UInt8]) throws(Diagnostic)
+    -> (drafts: [PendingNotes.Prepared], warnings: [Diagnostic])
+  {
     let document: FlightDocument
     do {
       // Model rows stay undecoded: the page builder reads what it needs from their bytes.
@@ -128,7 +138,7 @@ public struct FlightDumpReader: DumpReader {
       // so it cannot fail here.
       let decoded = (try? FlightDocument.parse(bytes)) ?? document
       // A page without rendered previews may still hold its posts as data.
-      if let posts = try postListDrafts(decoded) { return posts }
+      if let posts = try postListDrafts(decoded) { return (posts.drafts, [posts.note]) }
       let message =
         "no note previews found (the payload has \(document.rows.count) rows but no link "
         + "with a title beside a nested list)"
@@ -146,9 +156,10 @@ public struct FlightDumpReader: DumpReader {
     }
     // Tags are unique: a preview's are (`PreviewFinder.collectTags` keeps one per lowercased
     // text, `TagKey`'s identity) and a repeated preview adds only new ones.
-    return zip(drafts, normalizedURLs).map {
+    let prepared = zip(drafts, normalizedURLs).map {
       PendingNotes.Prepared($0, normalizedURL: $1, tagsAreUnique: true)
     }
+    return (prepared, [])
   }
 
   /// The line and column of a row's header, when the row exists.

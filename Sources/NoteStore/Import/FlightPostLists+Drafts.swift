@@ -46,10 +46,12 @@ extension FlightPostLists {
 
 extension FlightDumpReader {
   /// Notes from the posts a page holds as data (`FlightPostLists`), for a page without
-  /// rendered previews; nil when it holds none. Throws, naming `--base-url`, when the page
-  /// states no address to resolve the posts' links against and none was given.
+  /// rendered previews, with a note naming the base their links were resolved against (a
+  /// guess when the page's own address is used: slugs may live in a folder of the site); nil
+  /// when it holds none. Throws, naming `--base-url`, when the page states no address to
+  /// resolve the posts' links against and none was given.
   func postListDrafts(_ document: FlightDocument) throws(Diagnostic)
-    -> [PendingNotes.Prepared]?
+    -> (drafts: [PendingNotes.Prepared], note: Diagnostic)?
   {
     let lists = FlightPostLists(document: document)
     guard !lists.posts.isEmpty else { return nil }
@@ -62,11 +64,22 @@ extension FlightDumpReader {
           + "address its post paths start from), nothing was imported",
         at: lists.firstRowID.flatMap { position(ofRow: $0, in: document) })
     }
-    return lists.posts.map { post in
+    let source =
+      baseURL != nil
+      ? "given by --base-url"
+      : "the site of the page's \(lists.pageAddressSource) \(lists.pageAddress ?? ""); if they "
+        + "live in a folder of it, import again with --base-url URL"
+    let note = Diagnostic(
+      "\(count) post\(count == 1 ? "" : "s") held as data: links resolved against \(base) "
+        + "(\(source))",
+      at: lists.firstRowID.flatMap { position(ofRow: $0, in: document) }
+        ?? TextPosition(line: 1, column: 1), severity: .note)
+    let drafts = lists.posts.map { post in
       PendingNotes.Prepared(
         NoteDraft(
           url: FlightPostLists.resolve(post.link, against: base), title: post.title,
           tags: post.tags, summary: ServiceFields.summary(post.text), created: post.created))
     }
+    return (drafts, note)
   }
 }

@@ -25,6 +25,9 @@ struct FlightPostLists {
   private(set) var firstRowID: String?
   /// The page's own address: a canonical link, `og:url` or `metadataBase`; nil when none.
   private(set) var pageAddress: String?
+  /// Where `pageAddress` was stated ("canonical link", "og:url", "metadataBase"), for the note
+  /// that names the base the posts' links were resolved against.
+  private(set) var pageAddressSource = ""
   private var seenLinks: Set<String> = []
 
   /// Members naming a post's link, most specific first.
@@ -64,6 +67,7 @@ struct FlightPostLists {
           Self.isAbsolute(base)
         {
           pageAddress = base
+          pageAddressSource = "metadataBase"
         }
         stack += object.members.map(\.value).reversed()
       case .element(let element):
@@ -80,12 +84,18 @@ struct FlightPostLists {
     guard pageAddress == nil, let tag = element.hostTag else { return }
     let props = element.props
     var address: String?
+    var source = ""
     if tag == "link", props["rel"]?.stringValue?.lowercased() == "canonical" {
       address = props["href"]?.stringValue
+      source = "canonical link"
     } else if tag == "meta", props["property"]?.stringValue == "og:url" {
       address = props["content"]?.stringValue
+      source = "og:url"
     }
-    if let address, Self.isAbsolute(address) { pageAddress = address }
+    if let address, Self.isAbsolute(address) {
+      pageAddress = address
+      pageAddressSource = source
+    }
   }
 
   /// The posts of `items` when every item is a post; nil otherwise.

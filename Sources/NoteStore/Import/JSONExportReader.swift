@@ -5,7 +5,7 @@ import Diagnostics
 /// `list --json` (an array of notes) and `show --json` (one note).
 ///
 /// Each note comes back whole: id, URL (or none), title, tags, summary markup, body, created,
-/// updated and provenance, read by the store's own note decoder (`NoteCodec.readNote`), so a
+/// updated, published and provenance, read by the store's own note decoder (`NoteCodec.readNote`), so a
 /// backup restores exactly what the store held, and importing it into the store it came from
 /// changes nothing. The JSON-only keys (`text` and `spans` of summary nodes) are derived from
 /// `markup` and skipped.
@@ -49,7 +49,7 @@ public struct JSONExportReader: DumpReader {
       NoteDraft(
         url: note.url, title: note.title, tags: note.tags, summary: note.summary,
         body: note.body, id: note.id, created: note.created, updated: note.updated,
-        provenance: note.provenance, fromExport: true)
+        published: note.published, provenance: note.provenance, fromExport: true)
     }
   }
 

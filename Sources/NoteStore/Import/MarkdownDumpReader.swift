@@ -107,7 +107,7 @@ public struct MarkdownDumpReader: DumpReader {
     return NoteDraft(
       url: clipping.url ?? sourceURL(in: scan, lines: header),
       title: title, tags: clipping.tags ?? tags(in: scan, lines: header), summary: summary,
-      body: text, created: clipping.noteCreated)
+      body: text, created: clipping.noteCreated, published: clipping.published)
   }
 
   /// Nests `(level, node)` pairs: each node becomes a child of the nearest earlier node with a

@@ -6,7 +6,7 @@ import Diagnostics
 /// Recognised by structure, so exports from before the id comments still are: the first
 /// non-blank line is a `## ` heading and every line is one the exporter writes — a section
 /// heading (`## [Title](url) <!-- id: … -->` or `## Title <!-- id: … -->`), a blank line,
-/// `Tags: a, b\, c`, a summary bullet (`- `, two spaces of indent per level) or a body line
+/// `Tags: a, b\, c`, `Published: 2020-04-28T00:00:00Z`, a summary bullet (`- `, two spaces of indent per level) or a body line
 /// quoted with `>`. Any other line makes it an ordinary Markdown page.
 ///
 /// A note read here is the stored note said again, not a new source for the page: merged into
@@ -27,13 +27,13 @@ public struct MarkdownExportReader: DumpReader {
     while start <= bytes.count {
       let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
       // Every kind but `.other` starts with one of these bytes (or is empty).
-      if end > start, !"#T> -".utf8.contains(bytes[start]) { return false }
+      if end > start, !"#TP> -".utf8.contains(bytes[start]) { return false }
       let line = Substring(String(decoding: bytes[start..<end], as: UTF8.self))
       switch Self.kind(of: line) {
       case .heading: sawHeading = true
       case .blank: break
       case .other: return false
-      case .tags, .bullet, .quote: if !sawHeading { return false }
+      case .tags, .published, .bullet, .quote: if !sawHeading { return false }
       }
       start = end + 1
     }
@@ -41,13 +41,16 @@ public struct MarkdownExportReader: DumpReader {
   }
 
   enum LineKind {
-    case heading, blank, tags, bullet, quote, other
+    case heading, blank, tags, published, bullet, quote, other
   }
 
   static func kind(of line: Substring) -> LineKind {
     if line.isEmpty { return .blank }
     if line.hasPrefix("## ") { return .heading }
     if line.hasPrefix("Tags: ") { return .tags }
+    if line.hasPrefix("Published: "), Timestamp(iso8601: String(line.dropFirst(11))) != nil {
+      return .published
+    }
     if line == ">" || line.hasPrefix("> ") { return .quote }
     let indent = line.prefix { $0 == " " }.count
     if indent % 2 == 0, line.dropFirst(indent).hasPrefix("- ") { return .bullet }
@@ -81,12 +84,14 @@ public struct MarkdownExportReader: DumpReader {
         drafts.append(draft)
       case .tags where !drafts.isEmpty:
         drafts[drafts.count - 1].tags = NetscapeBookmarkReader.splitTags(String(line.dropFirst(6)))
+      case .published where !drafts.isEmpty:
+        drafts[drafts.count - 1].published = Timestamp(iso8601: String(line.dropFirst(11)))
       case .bullet:
         let indent = line.prefix { $0 == " " }.count
         bullets.append((indent / 2, SummaryNode(markup: String(line.dropFirst(indent + 2)))))
       case .quote:
         body.append(line.dropFirst(line == ">" ? 1 : 2))
-      case .tags, .blank, .other:
+      case .tags, .published, .blank, .other:
         continue
       }
     }

@@ -1,7 +1,8 @@
 /// What a bookmark's attributes and folder names mean: dates, tags, whether it is a web page.
 extension NetscapeBookmarkReader {
-  /// Top-level folders that browsers create themselves (compared ignoring case). They are
-  /// places, not topics, so `folderTags` leaves them out; README "Command line" lists them.
+  /// Top-level folders that browsers create themselves (compared ignoring case), for exporters
+  /// that do not mark them (`Collector.isMarkedRoot` knows the others in any language). They
+  /// are places, not topics, so `folderTags` leaves them out; README "Command line" lists them.
   static let rootFolderNames: Set<TagKey> = Set(
     [
       "Bookmarks Toolbar", "Bookmarks Menu", "Other Bookmarks", "Mobile Bookmarks",

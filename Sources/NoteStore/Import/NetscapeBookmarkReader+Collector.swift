@@ -33,6 +33,8 @@ extension NetscapeBookmarkReader {
     var pendingFolder: String??
     var mode = Mode.none
     var buffer = ""
+    /// Folded folders met outside every list: Safari's first two are its collections.
+    var safariCollectionsSeen = 0
     /// The draft a `<DD>` would describe: the anchor just closed, with no `<DT>` since.
     var describable: Int?
 
@@ -71,10 +73,7 @@ extension NetscapeBookmarkReader {
       case "h3":
         closeText()
         describable = nil
-        let marked =
-          attributes["personal_toolbar_folder"] == "true"
-          || attributes["unfiled_bookmarks_folder"] == "true"
-        mode = .folderName(marked: marked, topLevel: folders.count <= 1)
+        mode = .folderName(marked: isMarkedRoot(attributes), topLevel: folders.count <= 1)
       case "dd":
         closeText()
         if let describable { mode = .description(draft: describable) }
@@ -148,6 +147,25 @@ extension NetscapeBookmarkReader {
       }
       mode = .none
       buffer = ""
+    }
+
+    /// Whether the exporter marks this folder as one of the browser's own, by structure rather
+    /// than by name (names are localised: Safari's Favorites bar is "Favoris" in French, Chrome's
+    /// bar "Lesezeichenleiste" in German). Firefox and Chrome flag their toolbar and unfiled
+    /// folders (`PERSONAL_TOOLBAR_FOLDER`, `UNFILED_BOOKMARKS_FOLDER`; Chrome writes the other
+    /// and mobile bookmarks at the top level, in no folder). Safari writes no list around its
+    /// folders and always begins with its two collections, the Favorites bar and the Bookmarks
+    /// Menu, as `<H3 FOLDED>` (empty or not); its Reading List has `id="com.apple.ReadingList"`.
+    private mutating func isMarkedRoot(_ attributes: [String: String]) -> Bool {
+      if attributes["personal_toolbar_folder"]?.lowercased() == "true"
+        || attributes["unfiled_bookmarks_folder"]?.lowercased() == "true"
+        || attributes["id"] == "com.apple.ReadingList"
+      {
+        return true
+      }
+      guard folders.isEmpty, attributes["folded"] != nil else { return false }
+      safariCollectionsSeen += 1
+      return safariCollectionsSeen <= 2
     }
 
     /// An address cut to 60 characters for a warning (a bookmarklet can be kilobytes long).

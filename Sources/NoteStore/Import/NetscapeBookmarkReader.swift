@@ -9,8 +9,9 @@ import Diagnostics
 /// Each anchor becomes a draft: url = HREF, title = the link text (the URL when empty), tags =
 /// TAGS split on commas, summary = the `<DD>` description that follows, one node per non-empty
 /// line. Folder names (`<H3>`) become tags only with `folderTags`: tag-aware exporters (buku,
-/// linkding, Pinboard, Karakeep) already write TAGS, and browsers' root folders ("Bookmarks
-/// bar", "Other bookmarks": `rootFolderNames`) are places, not topics. Firefox `place:` queries are
+/// linkding, Pinboard, Karakeep) already write TAGS, and browsers' root folders (the bar, the
+/// menu, "Other bookmarks") are places, not topics: known by structure where the exporter
+/// marks them (`Collector.isMarkedRoot`), else by name (`rootFolderNames`). Firefox `place:` queries are
 /// skipped with a warning naming their line, as are `javascript:` bookmarklets and relative
 /// links (Shaarli's `?lY47tw` notes): none names a web page, and the rest of the file lands.
 /// ADD_DATE and LAST_MODIFIED become `created` and `updated` (seconds, ms or µs).

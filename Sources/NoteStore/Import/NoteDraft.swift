@@ -17,6 +17,8 @@ public struct NoteDraft: Equatable, Sendable {
   public var created: Timestamp?
   /// When the note last changed, as the file says; a new note gets it as `updated`.
   public var updated: Timestamp?
+  /// When the article was published, as the file says (a clipping's `published:`).
+  public var published: Timestamp?
   /// The note's provenance as a backup holds it; replaces the imported file's entry.
   public var provenance: [Provenance]?
   /// The draft is a stored note said again by url-notes' own export, not a new source for
@@ -27,7 +29,8 @@ public struct NoteDraft: Equatable, Sendable {
   public init(
     url: String?, title: String, tags: [String] = [], summary: [SummaryNode] = [],
     body: String? = nil, id: NoteID? = nil, created: Timestamp? = nil,
-    updated: Timestamp? = nil, provenance: [Provenance]? = nil, fromExport: Bool = false
+    updated: Timestamp? = nil, published: Timestamp? = nil, provenance: [Provenance]? = nil,
+    fromExport: Bool = false
   ) {
     self.url = url
     self.title = title
@@ -37,6 +40,7 @@ public struct NoteDraft: Equatable, Sendable {
     self.id = id
     self.created = created
     self.updated = updated
+    self.published = published
     self.provenance = provenance
     self.fromExport = fromExport
   }

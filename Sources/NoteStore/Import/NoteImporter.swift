@@ -180,7 +180,9 @@ public struct NoteImporter: Sendable {
     do {
       // The flight reader hands its drafts over with the URLs it has already normalised.
       if let flight = reader as? FlightDumpReader {
-        return FileRead(report: report, drafts: try flight.readPrepared(bytes))
+        let read = try flight.readPrepared(bytes)
+        report.warnings = read.warnings.map { $0.inFile(path) }
+        return FileRead(report: report, drafts: read.drafts)
       }
       let reading = try reader.readWithWarnings(bytes, path: path)
       report.warnings = reading.warnings.map { $0.inFile(path) }

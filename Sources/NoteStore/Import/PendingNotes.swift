@@ -56,6 +56,7 @@ struct PendingNotes {
       if note.url == nil { note.url = draft.url }
       if note.summary.isEmpty { note.summary = draft.summary }
       if note.body == nil { note.body = draft.body }
+      if note.published == nil { note.published = draft.published }
       let sources = draft.provenance ?? (draft.fromExport ? [] : [provenance])
       for entry in sources where !note.provenance.contains(where: { $0.file == entry.file }) {
         note.provenance.append(entry)
@@ -70,7 +71,7 @@ struct PendingNotes {
     let note = Note(
       id: id, url: draft.url, title: draft.title, tags: prepared.uniqueTags,
       summary: draft.summary, body: draft.body, provenance: draft.provenance ?? [provenance],
-      created: created, updated: draft.updated ?? max(created, now))
+      created: created, updated: draft.updated ?? max(created, now), published: draft.published)
     record(note)
     if let normalized { idByURL[normalized] = id }
     return .added(id)

@@ -19,10 +19,14 @@ public struct Note: Equatable, Sendable, Identifiable {
   public var provenance: [Provenance]
   public var created: Timestamp
   public var updated: Timestamp
+  /// When the article itself was published, as its clipping said (`published:`); nil when
+  /// unknown. `created` is when the note was made (clipped, bookmarked).
+  public var published: Timestamp?
 
   public init(
     id: NoteID, url: String?, title: String, tags: [String] = [], summary: [SummaryNode] = [],
-    body: String? = nil, provenance: [Provenance] = [], created: Timestamp, updated: Timestamp
+    body: String? = nil, provenance: [Provenance] = [], created: Timestamp, updated: Timestamp,
+    published: Timestamp? = nil
   ) {
     self.id = id
     self.url = url
@@ -33,6 +37,7 @@ public struct Note: Equatable, Sendable, Identifiable {
     self.provenance = provenance
     self.created = created
     self.updated = updated
+    self.published = published
   }
 
   /// True if the note carries `tag`, compared case-insensitively.

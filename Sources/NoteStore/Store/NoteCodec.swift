@@ -19,6 +19,10 @@ enum NoteCodec {
     writer.string(note.id.rawValue)
     writer.key(ascii: "provenance")
     write(note.provenance, to: &writer)
+    if let published = note.published {
+      writer.key(ascii: "published")
+      write(published, to: &writer)
+    }
     writer.key(ascii: "summary")
     write(note.summary, to: &writer)
     writer.key(ascii: "tags")
@@ -98,6 +102,7 @@ enum NoteCodec {
     var summary: [SummaryNode] = []
     var body: String?
     var provenance: [Provenance] = []
+    var published: Timestamp?
     do {
       try reader.beginObject()
       while let key = try reader.nextKey() {
@@ -105,6 +110,8 @@ enum NoteCodec {
         case "summary": summary = try readNodes(&reader, depth: 0)
         case "body": body = try reader.readNullIfPresent() ? nil : try reader.readString()
         case "provenance": provenance = try readProvenance(&reader)
+        case "published":
+          published = try reader.readNullIfPresent() ? nil : try readTimestamp(&reader)
         default: try header.read(key, from: &reader)
         }
       }
@@ -114,11 +121,12 @@ enum NoteCodec {
     let fields = try header.complete(at: start)
     return Note(
       id: fields.id, url: fields.url, title: fields.title, tags: fields.tags, summary: summary,
-      body: body, provenance: provenance, created: fields.created, updated: fields.updated)
+      body: body, provenance: provenance, created: fields.created, updated: fields.updated,
+      published: published)
   }
 
-  /// Reads only the fields lists and tag queries need; skips summary, body and provenance
-  /// with a byte scan. This is what makes opening a large store cheap.
+  /// Reads only the fields lists and tag queries need; skips summary, body, provenance and
+  /// `published` (unknown keys too, `HeaderFields.read`) with a byte scan. This is what makes opening a large store cheap.
   static func readHeader(_ reader: inout JSONReader) throws(StoreProblem) -> HeaderFields.Complete {
     let start = reader.offset
     var header = HeaderFields()

@@ -39,6 +39,7 @@ extension NoteMerge {
     } else {
       merged.tags = pick(\.tags) { $0.lexicographicallyPrecedes($1) == false }
     }
+    merged.published = pick(\.published) { ($0?.iso8601 ?? "") > ($1?.iso8601 ?? "") }
     merged.provenance = ours.provenance + theirs.provenance.filter { !ours.provenance.contains($0) }
     merged.created = min(ours.created, theirs.created)
     merged.updated = max(ours.updated, theirs.updated)

@@ -6,7 +6,8 @@
 /// - deleted on one side and unchanged on the other: deleted; deleted on both: deleted;
 /// - changed on one side only: that side;
 /// - changed on both: field by field (`mergeFields`): a field changed on one side takes that
-///   side; title, URL, summary and body changed on both take the side with the newer `updated`;
+///   side; title, URL, summary, body and `published` changed on both take the side with the
+///   newer `updated`;
 ///   tags are a three-way set merge keeping both sides' additions and removals;
 /// - deleted on one side and changed on the other: a conflict: the changed note is kept and
 ///   reported (`MergeReport.conflicts`).

@@ -71,13 +71,15 @@ enum NoteDocument {
     return lines
   }
 
-  /// "Created 2025-08-01 10:00 · updated 2025-08-02 09:15 UTC": each date in `format`, then
-  /// the time.
+  /// "Created 2025-08-01 10:00 · updated 2025-08-02 09:15 UTC", then " · published
+  /// 2020-04-28" when the article's date is known: each date in `format`, the first two with
+  /// their time.
   static func dates(_ note: Note, _ format: DateFormat) -> String {
     func minutes(_ time: Timestamp) -> String {
       format.string(time) + " " + String(time.iso8601.dropLast(4).suffix(5))
     }
-    return "Created \(minutes(note.created)) · updated \(minutes(note.updated)) UTC"
+    let published = note.published.map { " · published " + format.string($0) } ?? ""
+    return "Created \(minutes(note.created)) · updated \(minutes(note.updated)) UTC" + published
   }
 
   /// Tags joined by " · ", in the tag style.
