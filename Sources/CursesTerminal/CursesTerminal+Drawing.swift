@@ -30,6 +30,19 @@ extension CursesTerminal {
     let pair =
       colorMode == .color
       ? colorPairs.pair(foreground: style.foreground, background: style.background) : 0
+    if clusterSupport.sendsWhole(cell) {
+      // setcchar keeps only zero-width scalars after the first; the terminal joins these
+      // itself, so the cell carries the whole sequence (ncurses writes every scalar it holds).
+      var character = cchar_t()
+      let scalars = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+      setcchar(&character, [scalars[0], 0], attributes, pair, nil)
+      withUnsafeMutableBytes(of: &character.chars) { raw in
+        let chars = raw.bindMemory(to: wchar_t.self)
+        for (index, scalar) in scalars.enumerated() { chars[index] = scalar }
+      }
+      mvwadd_wch(window, Int32(y), Int32(x), &character)
+      return
+    }
     var column = x
     for piece in Self.pieces(of: cell) {
       var wide = piece.scalars.map { wchar_t(bitPattern: $0.value) }
@@ -50,7 +63,8 @@ extension CursesTerminal {
   /// zero-width marks (at most 4, ncurses' limit per cell), each further spacing scalar as its
   /// own piece while it fits (flags: two regional indicators), nothing after a ZERO WIDTH JOINER
   /// (the first emoji stands for the sequence), variation selectors dropped, and spaces for
-  /// any columns left. A scalar libc cannot print becomes U+FFFD.
+  /// any columns left. A scalar libc cannot print becomes U+FFFD. Sequences the terminal
+  /// said it draws at two columns are sent whole instead (`ClusterSupport`).
   static func pieces(of cell: Cell) -> [(scalars: [Unicode.Scalar], width: Int)] {
     var pieces: [(scalars: [Unicode.Scalar], width: Int)] = []
     var used = 0

@@ -29,10 +29,12 @@ public final class CursesTerminal: Terminal {
     /// The descriptors to read keys from and draw on (standard input and output by default).
     public var input: Int32
     public var output: Int32
+    /// Whether to ask the terminal how wide it draws emoji sequences (`ClusterSupport`).
+    public var probesClusters: Bool
 
     public init(
       term: String?, noColor: Bool = false, mouseEnabled: Bool = true, insideTmux: Bool = false,
-      input: Int32 = 0, output: Int32 = 1
+      input: Int32 = 0, output: Int32 = 1, probesClusters: Bool = true
     ) {
       self.term = term
       self.noColor = noColor
@@ -40,6 +42,7 @@ public final class CursesTerminal: Terminal {
       self.insideTmux = insideTmux
       self.input = input
       self.output = output
+      self.probesClusters = probesClusters
     }
 
     /// `TERM`, `NO_COLOR` and `TMUX` from the environment, standard input and output.
@@ -66,6 +69,8 @@ public final class CursesTerminal: Terminal {
   /// The last frame presented; nil forces the next `draw` to write every cell.
   var previous: CellBuffer?
   var colorPairs = ColorPairs()
+  /// The emoji sequences the terminal draws at two columns when sent whole.
+  let clusterSupport: ClusterSupport
   private(set) var isMouseEnabled: Bool
   private(set) var isOpen = true
   private(set) var isSuspended = false
@@ -122,6 +127,11 @@ public final class CursesTerminal: Terminal {
       colorMode = .monochrome
     }
     size = Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+    // Probes need cbreak and no echo (set above) and the room for the widest one.
+    clusterSupport =
+      options.probesClusters && size.width >= 8
+      ? Self.probeClusterSupport(input: options.input, output: options.output, pending: files.out)
+      : []
     mouseinterval(0)
     applyMouseMask()
   }

@@ -45,10 +45,14 @@ struct ConfigCheck: ParsableCommand {
 
       set NAME = VALUE: mouse (on/off: mouse reporting at start; m toggles it), \
       preview-host (on/off: previews show the URL's host), confirm-delete (on/off: d asks \
-      first; u undoes a deletion either way).
+      first; u undoes a deletion either way), preview-sort (relevance, updated, created, title \
+      or site: the order previews start in; S cycles on from it; unset: by relevance with a \
+      query, else newest first), date-format (a strftime-style pattern in UTC for the dates \
+      of previews and of the note view, which adds the time: %Y %y %m %d %e %b %B %a %A %H \
+      %M %S %%; default %Y-%m-%d; quote a pattern with spaces: "%e %b %Y").
 
-      bind SCREEN KEY COMMAND and unbind SCREEN KEY: SCREEN is general, tags, previews, \
-      note or form; KEY a character, C-x, F1-F12 or a name (Enter, Esc, Space, Tab, S-Tab, \
+      bind SCREEN KEY COMMAND and unbind SCREEN KEY: SCREEN is general, tags, search, \
+      previews, note or form; KEY a character, C-x, F1-F12 or a name (Enter, Esc, Space, Tab, S-Tab, \
       Backspace, Up, Down, Left, Right, PgUp, PgDn, Home, End); COMMAND a name from the help \
       screen (?), such as delete-note or fold-all.
 

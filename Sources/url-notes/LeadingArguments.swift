@@ -5,7 +5,8 @@ import ArgumentParser
 /// `browse` is the default command, so ArgumentParser reads everything before a command name as
 /// arguments of `browse`, and `url-notes --store P tags` or `url-notes tgas` used to answer with
 /// the usage of `browse`. A leading `--store P` is taken as the global option the help text says
-/// it is (moved after the command); an unknown first word is reported as an unknown command.
+/// it is (moved after the command); an unknown first word is reported as an unknown command,
+/// an unknown leading option as an unknown option (`url-notes --bogus`).
 enum LeadingArguments {
   /// The words that name a command, `help` included (ArgumentParser adds it); `shown`: only
   /// those the help lists (not `compact`, which the other commands start in the background).
@@ -45,22 +46,47 @@ enum LeadingArguments {
         break
       }
     }
-    guard !leading.isEmpty, index < arguments.endIndex, commands.contains(arguments[index]) else {
+    guard index < arguments.endIndex else { return arguments }
+    let next = arguments[index]
+    if next.hasPrefix("-") {
+      // Options before any command are the browser's: only --store, or one of the program's own.
+      // A --store without its value is left to ArgumentParser, which names the missing value.
+      let known = Self.programOptions + ["--store"]
+      guard known.contains(where: { next == $0 || next.hasPrefix($0 + "=") }) else {
+        throw LeadingArgumentsError.unknownOption(next, known: commandNames(shown: true))
+      }
       return arguments
     }
-    return [arguments[index]] + leading + arguments[(index + 1)...]
+    guard commands.contains(next) else {
+      throw LeadingArgumentsError.unknownCommand(next, known: commandNames(shown: true))
+    }
+    return [next] + leading + arguments[(index + 1)...]
   }
+
+  /// The options ArgumentParser answers before any command: help, version, the man page's and
+  /// the completion scripts' (`---completion` is how a completion script asks for candidates).
+  static let programOptions = [
+    "-h", "--help", "-help", "--version", "--generate-completion-script", "---completion",
+    "--experimental-dump-help",
+  ]
 }
 
 /// Why the first words of a command line mean nothing.
 enum LeadingArgumentsError: Error, Equatable, CustomStringConvertible {
   case unknownCommand(String, known: [String])
+  /// An option before any command that neither the browser (the default command) nor the
+  /// program takes.
+  case unknownOption(String, known: [String])
 
   var description: String {
     switch self {
     case .unknownCommand(let word, let known):
       return "url-notes: error: unknown command '\(word)' (commands: "
         + known.joined(separator: ", ") + "; see 'url-notes --help')"
+    case .unknownOption(let word, let known):
+      return "url-notes: error: unknown option '\(word)' (before a command only --store PATH, "
+        + "--help and --version; commands: " + known.joined(separator: ", ")
+        + "; see 'url-notes --help')"
     }
   }
 }

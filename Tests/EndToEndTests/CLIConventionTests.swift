@@ -51,6 +51,23 @@ import Testing
             + "'url-notes --help')\n"))
   }
 
+  @Test func anUnknownOptionOfTheDefaultCommandIsNamedWithTheCommands() throws {
+    let expected = Result(
+      status: 64, stdout: "",
+      stderr: "url-notes: error: unknown option '--bogus' (before a command only --store PATH, "
+        + "--help and --version; commands: browse, import, tags, list, show, export, demo, add, "
+        + "edit, rm, tag, config, version, sync, merge, help; see 'url-notes --help')\n")
+    #expect(try run(["--bogus"]) == expected)
+    #expect(try run(["--store", storePath, "--bogus"]) == expected)
+    #expect(
+      try run(["--store", storePath, "tgas"]).stderr.hasPrefix(
+        "url-notes: error: unknown command 'tgas' ("))
+    let missing = try run(["--store"])
+    #expect(missing.status == 64)
+    #expect(missing.stderr.hasPrefix("Error: Missing value for '--store <path>'\n"), "\(missing)")
+    #expect(try run(["--help"]).stdout.hasPrefix("OVERVIEW: Browse, search and import notes"))
+  }
+
   @Test func demoImportsTheBuiltInSamplesFromAnyDirectory() throws {
     // The working directory is an empty temporary directory: no data/ anywhere near.
     let demo = try run(["demo"], environment: ["TMPDIR": directory.path])

@@ -143,7 +143,7 @@ import Testing
   }
 
   /// A pseudo-terminal pair: the code under test gets `slave`, the test reads and writes `master`.
-  private final class PseudoTerminal {
+  final class PseudoTerminal {
     let master: Int32
     let slave: Int32
 

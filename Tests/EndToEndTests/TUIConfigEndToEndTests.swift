@@ -80,4 +80,32 @@ struct TUIConfigEndToEndTests {
     let good = try ProcessResult.run([binary, "config", "--check"], environment: environment)
     #expect(good.status == 0 && good.stdoutText == "" && good.stderrText == "")
   }
+
+  @Test func previewSortAndDateFormatFromTheConfig() throws {
+    let notes = directory.file("dated.json")
+    try """
+    [{"id": "aaaa00000001", "title": "Zebra notes", "url": "https://a.example/z", "tags": ["t"],
+      "created": "2026-03-05T10:00:00Z", "updated": "2026-03-05T10:00:00Z"},
+     {"id": "aaaa00000002", "title": "Apple notes", "url": "https://b.example/a", "tags": ["t"],
+      "created": "2026-01-02T08:30:00Z", "updated": "2026-04-01T12:15:00Z"}]
+    """.write(toFile: notes, atomically: true, encoding: .utf8)
+    let store = directory.file("dated-store.json")
+    let binary = try BuiltProducts.executable("url-notes")
+    #expect(try ProcessResult.run([binary, "import", "--store", store, notes]).status == 0)
+    try writeConfig("set preview-sort = title\nset date-format = \"%a %e %b %Y\"\n")
+    let tmux = try TmuxSession(
+      command: [binary],
+      environment: ["URL_NOTES_STORE": store, "XDG_CONFIG_HOME": configHome])
+    try tmux.waitFor(text: "? help · q quit")
+    try tmux.sendKeys("v")
+    let screen = try tmux.waitFor(text: "Apple notes")
+    #expect(screen[1] == "▌ Apple notes" + String(repeating: " ", count: 52) + "Fri  2 Jan 2026")
+    #expect(screen[6] == "  Zebra notes" + String(repeating: " ", count: 52) + "Thu  5 Mar 2026")
+    #expect(screen.last?.hasPrefix(" 1/2 notes · by title") == true)
+    try tmux.sendKeys("Enter")
+    let note = try tmux.waitFor(text: "Created")
+    #expect(note[3] == " Created Fri  2 Jan 2026 08:30 · updated Wed  1 Apr 2026 12:15 UTC")
+    try tmux.sendKeys("Q")
+    #expect(try tmux.waitForExit() == 0)
+  }
 }

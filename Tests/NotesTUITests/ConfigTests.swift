@@ -60,7 +60,7 @@ import Testing
       config.problems.map(\.description) == [
         "config:1:13: error: expected on or off for 'mouse', found 'maybe'",
         "config:2:11: error: expected '=' after 'mouse'",
-        "config:3:5: error: unknown setting 'colour' (settings: mouse, preview-host, confirm-delete)",
+        "config:3:5: error: unknown setting 'colour' (settings: mouse, preview-host, confirm-delete, preview-sort, date-format)",
         "config:4:13: error: command 'fold-all' does not apply to the tags screen",
         "config:5:17: error: unknown command 'explode' (the help screen, ?, lists them)",
         "config:6:6: error: unknown screen 'sidebar' (screens: general, tags, search, previews, note, form)",

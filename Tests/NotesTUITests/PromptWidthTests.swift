@@ -62,18 +62,18 @@ import Testing
   }
 
   /// The lock error of a store in a read-only directory names a long path, then the reason:
-  /// the path is cut at its start, the reason stays (running as root, the tests cannot make a
-  /// directory read-only, so the error is made here as the store makes it).
+  /// the path is cut at its start, the reason stays (the real thing, as an unprivileged user
+  /// under tmux: `TUIReadOnlyStoreEndToEndTests`).
   @Test func aStoreErrorKeepsItsReasonAndTheFileName() throws {
     let app = try BrowserFixture().app(width: 80)
     let path =
       "/home/someone/Documents/notes/a-rather-long-directory-name/read-only/notes.json.lock"
     let error = EditError.store(
-      StoreError(.io, path: path, "open lock file failed: Permission denied"))
+      StoreError(.locked, path: path, "cannot lock the store: Permission denied"))
     let message = app.failure("Not saved", error)
     #expect(
       message
-        == "Not saved: …ly/notes.json.lock: error: open lock file failed: Permission denied")
+        == "Not saved: …ly/notes.json.lock: error: cannot lock the store: Permission denied")
     #expect(DisplayWidth.width(of: message) == 79)
     #expect(
       app.failure("Not saved", .noSuchNote(NoteID("aaaa00000009")))

@@ -16,8 +16,9 @@ extension NoteStore {
         try FileSystem.makeDirectories(FileSystem.parentDirectory(of: path))
         heldLock = try StoreLock(path: lockPath)
       } catch {
-        throw StoreError(
-          .locked, path: lockPath, "cannot take the store's write lock: \(error.message)")
+        // Short enough that the browser's status line shows it whole at 80 columns, with
+        // the lock file's name: the reason (EACCES in a read-only directory) is what matters.
+        throw StoreError(.locked, path: lockPath, "cannot lock the store: \(error.code.message)")
       }
       // A store file made read-only says "do not change this store": saves would otherwise
       // still succeed (the journal is another file, and rename ignores the file's mode).

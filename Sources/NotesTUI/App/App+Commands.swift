@@ -87,12 +87,18 @@ extension App {
       var selection = state.selection
       if let tag = state.current?.tag, !selection.contains(tag) { selection.toggle(tag) }
       guard !selection.isEmpty || store.count > 0 else { return }
-      push(.previews(PreviewsState(scope: selection.query, store: store, searcher: searcher)))
+      push(
+        .previews(
+          PreviewsState(
+            scope: selection.query, store: store, searcher: searcher, order: config.previewOrder)))
     case .search(let state):
       switch state.current {
       case .tag(let entry):
         let scope = Query([[.tag(entry.tag, negated: false)]])
-        push(.previews(PreviewsState(scope: scope, store: store, searcher: searcher)))
+        push(
+          .previews(
+            PreviewsState(
+              scope: scope, store: store, searcher: searcher, order: config.previewOrder)))
       case .note(let header): openNote(header, query: state.parsed)
       case nil: break
       }
@@ -113,7 +119,10 @@ extension App {
       message = "Cannot read note \(header.id)"
       return
     }
-    push(.note(NoteViewState(note: note, width: max(1, size.width - 2), theme: theme)))
+    push(
+      .note(
+        NoteViewState(
+          note: note, width: max(1, size.width - 2), theme: theme, dateFormat: config.dateFormat)))
     let words = query.groups.compactMap { group -> String? in
       guard group.count == 1, case .text(let term) = group[0], !term.negated else { return nil }
       return term.text

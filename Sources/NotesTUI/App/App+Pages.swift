@@ -28,7 +28,11 @@ extension App {
       message = state.singleNoteOnly ? "Only tags used by one note (1: all tags)" : "All tags"
     case .showSelection:
       page = .tags(state)
-      push(.previews(PreviewsState(scope: state.selection.query, store: store, searcher: searcher)))
+      push(
+        .previews(
+          PreviewsState(
+            scope: state.selection.query, store: store, searcher: searcher,
+            order: config.previewOrder)))
       return
     default:
       return

@@ -60,7 +60,10 @@ extension App {
   mutating func openExisting(_ id: NoteID) {
     guard let note = store.note(id) else { return }
     closeForm()
-    push(.note(NoteViewState(note: note, width: max(1, size.width - 2), theme: theme)))
+    push(
+      .note(
+        NoteViewState(
+          note: note, width: max(1, size.width - 2), theme: theme, dateFormat: config.dateFormat)))
   }
 
   /// `r` and `M` on the tag list: a prompt for the new name or the tag to merge into.

@@ -24,7 +24,9 @@ extension App {
       buffer.render(SearchView(state: state, theme: theme), in: content)
     case .previews(let state):
       buffer.render(
-        PreviewsView(state: state, store: store, theme: theme, showsHost: config.previewHost),
+        PreviewsView(
+          state: state, store: store, theme: theme, showsHost: config.previewHost,
+          dateFormat: config.dateFormat),
         in: content)
     case .note(let state):
       buffer.render(NoteView(state: state), in: content)

@@ -51,7 +51,9 @@ extension App {
           continue
         }
         if fresh != state.note {
-          var updated = NoteViewState(note: fresh, width: max(1, size.width - 2), theme: theme)
+          var updated = NoteViewState(
+            note: fresh, width: max(1, size.width - 2), theme: theme,
+            dateFormat: config.dateFormat)
           updated.list.select(state.list.selection)
           page = .note(updated)
         }

@@ -1,9 +1,13 @@
+import NoteStore
+
 extension Config {
   /// The settings `set` knows, with the values each takes.
   static let settings: [(name: String, values: String)] = [
     ("mouse", "on or off"),
     ("preview-host", "on or off"),
     ("confirm-delete", "on or off"),
+    ("preview-sort", NoteOrder.allCases.map(\.rawValue).joined(separator: ", ")),
+    ("date-format", "a strftime-style pattern"),
   ]
 
   /// `set NAME = VALUE`.
@@ -24,11 +28,31 @@ extension Config {
     }
     try Self.expect(3, words, after: statement, form: "set \(name.text) = VALUE")
     let value = words[2]
-    let on = try Self.onOff(value, setting: name.text)
     switch name.text {
-    case "mouse": mouse = on
-    case "preview-host": previewHost = on
-    default: confirmDelete = on
+    case "preview-sort": previewOrder = try Self.order(value)
+    case "date-format": dateFormat = try Self.dateFormat(value)
+    case "mouse": mouse = try Self.onOff(value, setting: name.text)
+    case "preview-host": previewHost = try Self.onOff(value, setting: name.text)
+    default: confirmDelete = try Self.onOff(value, setting: name.text)
+    }
+  }
+
+  /// One of the orders the browser's `S` cycles through.
+  static func order(_ value: ConfigWord) throws(ConfigLineError) -> NoteOrder {
+    if let order = NoteOrder(rawValue: value.text.lowercased()) { return order }
+    throw ConfigLineError(
+      value,
+      "expected \(NoteOrder.allCases.map(\.rawValue).joined(separator: ", ")) for "
+        + "'preview-sort', found '\(value.text)'")
+  }
+
+  /// A date format; its error points at the offending `%` inside the value.
+  static func dateFormat(_ value: ConfigWord) throws(ConfigLineError) -> DateFormat {
+    do {
+      return try DateFormat(value.text)
+    } catch {
+      throw ConfigLineError(
+        column: value.column + (value.quoted ? 1 : 0) + error.offset, error.message)
     }
   }
 

@@ -1,4 +1,5 @@
 import Diagnostics
+import NoteStore
 import TerminalCore
 
 /// The user's settings, key bindings and colours, read from a tigrc-style file
@@ -6,6 +7,7 @@ import TerminalCore
 ///
 /// ```
 /// set mouse = off
+/// set date-format = "%d %b %Y"
 /// bind previews x delete-note
 /// unbind note d
 /// color title 231 24 bold
@@ -18,6 +20,11 @@ public struct Config: Equatable, Sendable {
   public var mouse = true
   /// Whether previews show the URL's host before the tags.
   public var previewHost = true
+  /// The order previews start in (`S` cycles on from it); nil: by relevance with a query,
+  /// else newest first.
+  public var previewOrder: NoteOrder?
+  /// How previews and the note view write dates.
+  public var dateFormat = DateFormat.standard
   /// Whether `d` asks before deleting (a deletion can be undone with `u` either way).
   public var confirmDelete = true
   /// The bindings in effect: the command table with the file's `bind` and `unbind` applied.

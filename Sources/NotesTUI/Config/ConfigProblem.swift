@@ -25,6 +25,8 @@ extension Diagnostic {
 struct ConfigWord: Equatable, Sendable {
   var text: String
   var column: Int
+  /// Whether the word was written in double quotes (its text starts a column later).
+  var quoted = false
 }
 
 /// A problem found in one line, before the file's path and the line number are known.
@@ -83,7 +85,7 @@ extension ConfigWord {
           index += 1
         }
       }
-      words.append(ConfigWord(text: text, column: start + 1))
+      words.append(ConfigWord(text: text, column: start + 1, quoted: character == "\""))
     }
     return words
   }

@@ -21,7 +21,7 @@ enum NoteDocument {
   static let indent = 2
 
   static func lines(
-    note: Note, fold: FoldState, width: Int, theme: Theme
+    note: Note, fold: FoldState, width: Int, theme: Theme, dateFormat: DateFormat = .standard
   ) -> [NoteLine] {
     var lines: [NoteLine] = []
     func add(_ line: StyledLine, path: NodePath? = nil, starts: Bool = false, search: String) {
@@ -33,7 +33,9 @@ enum NoteDocument {
     if let url = note.url {
       for part in StyledLine(url, theme.host).wrapped(width: width) { add(part, search: part.text) }
     }
-    for part in StyledLine(dates(note), theme.dim).wrapped(width: width) { add(part, search: "") }
+    for part in StyledLine(dates(note, dateFormat), theme.dim).wrapped(width: width) {
+      add(part, search: "")
+    }
     if !note.tags.isEmpty {
       let tags = StyledLine([StyledRun("Tags: ", theme.dim)] + tagRuns(note.tags, theme: theme))
       for part in tags.wrapped(width: width) { add(part, search: part.text) }
@@ -70,12 +72,13 @@ enum NoteDocument {
   }
 
   /// "Created 2025-08-01 10:00 · updated 2025-08-02 09:15 UTC", then " · published
-  /// 2020-04-28" when the article's date is known.
-  static func dates(_ note: Note) -> String {
+  /// 2020-04-28" when the article's date is known: each date in `format`, the first two with
+  /// their time.
+  static func dates(_ note: Note, _ format: DateFormat) -> String {
     func minutes(_ time: Timestamp) -> String {
-      String(time.iso8601.prefix(16)).replacingOccurrences("T", with: " ")
+      format.string(time) + " " + String(time.iso8601.dropLast(4).suffix(5))
     }
-    let published = note.published.map { " · published " + $0.iso8601.prefix(10) } ?? ""
+    let published = note.published.map { " · published " + format.string($0) } ?? ""
     return "Created \(minutes(note.created)) · updated \(minutes(note.updated)) UTC" + published
   }
 

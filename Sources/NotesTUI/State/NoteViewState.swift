@@ -22,11 +22,14 @@ public struct NoteViewState: Equatable, Sendable {
   private var searchBase: FoldState?
   private var width = 80
   private var theme = Theme(mode: .color)
+  /// How the dates line writes the created and updated dates (`set date-format`).
+  private let dateFormat: DateFormat
 
-  public init(note: Note, width: Int, theme: Theme) {
+  public init(note: Note, width: Int, theme: Theme, dateFormat: DateFormat = .standard) {
     self.note = note
     self.width = width
     self.theme = theme
+    self.dateFormat = dateFormat
     fold.fold(toLevel: 1, note.summary)
     relayout()
     if let first = lines.firstIndex(where: { $0.path != nil }) { list.select(first) }
@@ -105,7 +108,8 @@ public struct NoteViewState: Equatable, Sendable {
   }
 
   private mutating func relayout(keeping path: NodePath? = nil) {
-    lines = NoteDocument.lines(note: note, fold: fold, width: width, theme: theme)
+    lines = NoteDocument.lines(
+      note: note, fold: fold, width: width, theme: theme, dateFormat: dateFormat)
     if !query.isEmpty {
       hits = lines.indices.filter { Highlighter.contains(lines[$0].searchText, query: query) }
       for index in lines.indices {

@@ -20,8 +20,10 @@ public struct PreviewsState: Equatable, Sendable {
   public private(set) var headers: [NoteHeader] = []
   public var list = ListState()
 
-  public init(scope: Query, store: NoteStore, searcher: NoteSearcher) {
+  /// The notes of `scope`, in `order` (nil: by relevance with a query, else newest first).
+  public init(scope: Query, store: NoteStore, searcher: NoteSearcher, order: NoteOrder? = nil) {
     self.scope = scope
+    self.order = order
     reload(store: store, searcher: searcher)
   }
 

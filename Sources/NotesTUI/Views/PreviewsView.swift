@@ -11,9 +11,8 @@ struct PreviewsView: View {
   var theme: Theme
   /// Whether the second line starts with the URL's host (`set preview-host`).
   var showsHost = true
-
-  /// Columns of the date at the right of a title row ("2025-08-01").
-  static let dateWidth = 10
+  /// How the date at the right of a title row is written (`set date-format`).
+  var dateFormat = DateFormat.standard
 
   func render(into buffer: inout CellBuffer, area: Rect) {
     guard !state.headers.isEmpty else {
@@ -37,7 +36,8 @@ struct PreviewsView: View {
         let text = row.inset(left: 2)
         if offset == 0 {
           Self.drawTitleRow(
-            header, highlight: highlight, host: false, theme: theme, into: &buffer, line: text)
+            header, highlight: highlight, host: false, theme: theme, dateFormat: dateFormat,
+            into: &buffer, line: text)
           if selected { buffer.restyle(text) { $0.adding(.reverse) } }
           continue
         }
@@ -51,9 +51,9 @@ struct PreviewsView: View {
   /// A note's title at the left of `line`, its date (and, with `host`, its host) at the right.
   static func drawTitleRow(
     _ header: NoteHeader, highlight: QueryHighlight, host: Bool, theme: Theme,
-    into buffer: inout CellBuffer, line: Rect
+    dateFormat: DateFormat = .standard, into buffer: inout CellBuffer, line: Rect
   ) {
-    var right = StyledLine(date(header), theme.dim)
+    var right = StyledLine(dateFormat.string(header.created), theme.dim)
     if host, let name = header.host {
       right =
         highlight.highlight(StyledLine(name, theme.host), field: .site, hitStyle: theme.hit)
@@ -65,11 +65,6 @@ struct PreviewsView: View {
       .truncated(width: titleWidth).draw(into: &buffer, at: line.origin, clip: line)
     right.truncated(width: rightWidth).draw(
       into: &buffer, at: Point(x: line.maxX - rightWidth, y: line.y), clip: line)
-  }
-
-  /// The date a preview shows: the day the note was created (UTC), "2025-08-01".
-  static func date(_ header: NoteHeader) -> String {
-    String(header.created.iso8601.prefix(dateWidth))
   }
 
   /// The four text lines of one preview (before truncation to the width).
