@@ -47,7 +47,9 @@ let package = Package(
       resources: [.embedInCode("Samples")]),
     .executableTarget(
       name: "url-notes-bench",
-      dependencies: ["ByteKernels", "NoteStore", "FlightFormat", "NotesTUI", "TerminalCore"]),
+      dependencies: [
+        "ByteJSON", "ByteKernels", "NoteStore", "FlightFormat", "NotesTUI", "TerminalCore",
+      ]),
     // Parser fuzz targets: libFuzzer entry points with -DFUZZING (.ci/fuzz), else a plain driver.
     .executableTarget(
       name: "url-notes-fuzz", dependencies: ["ByteKernels", "FlightFormat", "NoteStore"]),

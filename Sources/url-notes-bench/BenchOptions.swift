@@ -13,7 +13,9 @@ struct BenchOptions {
   static let usage = """
     usage: url-notes-bench [--sizes 1k,10k,100k] [--smoke] [--buku] [--out DIR] [--seed N]
                            [--flight-mb N]
-      --sizes     store sizes in notes (k = thousand)            (default 1k,10k,100k)
+      --sizes     store sizes in notes (k = thousand, m = million) (default 1k,10k,100k);
+                  1m writes a 2.2 GB store (about a minute, once per --out directory) and
+                  checks issue 16's targets, as ratios to `cat` of the store
       --smoke     1k notes, 2 MB of flight pages, fewer runs: every row, in a second or two
       --buku      also load each corpus into buku and time its searches (if installed)
       --out DIR   where corpora go (reused when present; default a new temporary directory)

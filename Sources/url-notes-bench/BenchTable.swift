@@ -35,6 +35,9 @@ struct BenchTable {
   /// Seconds and peak RSS of JSONDecoder on the store file.
   var decoder: Double?
   var decoderRSS: Double?
+  /// Seconds of `cat STORE > /dev/null` as a whole process, warm cache: issue 16's yardstick
+  /// for whole-process commands (nil where no such baseline is measured).
+  var cat: Double?
 
   mutating func add(
     _ name: String, _ value: Double?, _ unit: Unit = .seconds, _ note: String,
@@ -53,11 +56,13 @@ struct BenchTable {
     var lines = [title]
     lines.append(
       pad("operation", 34) + pad("url-notes", 11, right: true) + pad("×raw read", 11, right: true)
-        + pad("×JSONDecoder", 14, right: true) + "  target            what")
+        + pad("×JSONDecoder", 14, right: true) + pad("×cat", 7, right: true)
+        + "  target            what")
     for row in rows {
       var line = pad(row.name, 34) + pad(format(row.value, row.unit), 11, right: true)
       line += pad(ratio(row, baseline: rawRead, rawBytes: true), 11, right: true)
       line += pad(ratio(row, baseline: row.unit == .bytes ? decoderRSS : decoder), 14, right: true)
+      line += pad(row.unit == .seconds ? ratio(row, baseline: cat) : "–", 7, right: true)
       if let target = row.target, let value = row.checked ?? row.value {
         line += "  " + pad(target.text + (target.holds(value) ? " ok" : " MISS"), 18)
       } else {

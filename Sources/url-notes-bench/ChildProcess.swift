@@ -9,6 +9,8 @@ enum ChildProcess {
     /// User plus system CPU time of the child (wait4's rusage): on a busy machine this stays
     /// near the unloaded wall time while the wall time grows.
     var cpuSeconds: Double
+    /// The child's peak resident set in bytes (wait4's ru_maxrss: its VmHWM).
+    var peakRSS: Double
     /// What the child wrote to stdout, when captured.
     var output: String
   }
@@ -41,7 +43,7 @@ enum ChildProcess {
     let start = Measure.now()
     let spawned = posix_spawn(&pid, arguments[0], &actions, nil, argv, envp)
     guard spawned == 0 else {
-      return Result(status: -1, seconds: .nan, cpuSeconds: .nan, output: "")
+      return Result(status: -1, seconds: .nan, cpuSeconds: .nan, peakRSS: .nan, output: "")
     }
     var status: Int32 = 0
     var usage = rusage()
@@ -56,24 +58,29 @@ enum ChildProcess {
       unlink(outputPath)
     }
     let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-    return Result(status: exitStatus, seconds: seconds, cpuSeconds: cpu, output: output)
+    return Result(
+      status: exitStatus, seconds: seconds, cpuSeconds: cpu,
+      peakRSS: Double(usage.ru_maxrss) * 1024, output: output)
   }
 
-  /// Median wall and CPU seconds of `runs` runs (after one warm-up run); nil if any failed.
+  /// Median wall and CPU seconds of `runs` runs (after one warm-up run), and the largest
+  /// peak RSS among them; nil if any failed.
   static func median(_ arguments: [String], runs: Int, environment: [String: String] = [:])
-    -> (wall: Double, cpu: Double)?
+    -> (wall: Double, cpu: Double, peakRSS: Double)?
   {
     var walls: [Double] = []
     var cpus: [Double] = []
+    var peak = 0.0
     for run in 0...runs {
       let result = self.run(arguments, environment: environment)
       guard result.status == 0 else { return nil }
       if run > 0 {
         walls.append(result.seconds)
         cpus.append(result.cpuSeconds)
+        peak = max(peak, result.peakRSS)
       }
     }
-    return (Measure.median(walls), Measure.median(cpus))
+    return (Measure.median(walls), Measure.median(cpus), peak)
   }
 
   /// The directory holding this executable (its siblings are the other built products).

@@ -27,9 +27,7 @@ struct CorpusGenerator {
   /// Note number `index` of the corpus (independent of how many notes are made).
   func note(_ index: Int) -> Note {
     var random = SplitMix64(seed: seed &+ UInt64(index) &* 0x9E37_79B9)
-    let host = random.pick(Self.hosts)
-    let slug = (0..<3).map { _ in word(&random) }.joined(separator: "-")
-    let url = "https://\(host)/\(slug)/\(index)"
+    let url = url(index, &random)
     var tags: [String] = []
     var seen = Set<String>()
     let tagCount = 15 + random.below(11)
@@ -69,6 +67,21 @@ struct CorpusGenerator {
           file: "/home/reader/dumps/tag-\(word(&random)).rsc.txt", format: "flight",
           imported: updated)
       ], created: created, updated: updated)
+  }
+
+  /// The id of note `index`, without making the rest of the note (the corpus writer sorts a
+  /// million of them before writing the notes in id order).
+  func id(_ index: Int) -> NoteID {
+    var random = SplitMix64(seed: seed &+ UInt64(index) &* 0x9E37_79B9)
+    let url = url(index, &random)
+    return NoteID.forURL(NormalizedURL.normalize(url) ?? url)
+  }
+
+  /// Note `index`'s URL: the first draws of its random stream.
+  func url(_ index: Int, _ random: inout SplitMix64) -> String {
+    let host = random.pick(Self.hosts)
+    let slug = (0..<3).map { _ in word(&random) }.joined(separator: "-")
+    return "https://\(host)/\(slug)/\(index)"
   }
 
   /// The note with a summary tree of exactly 1,000 nodes (10 × 9 × 10, depth 3).

@@ -21,12 +21,12 @@ enum Probe {
   }
 
   /// Runs a probe in a child process: its numbers, then the child's whole CPU time (from
-  /// wait4); nil if it failed.
+  /// wait4) and its wall time as a whole process; nil if it failed.
   static func run(_ arguments: [String]) -> [Double]? {
     let me = ChildProcess.executableDirectory + "/url-notes-bench"
     let result = ChildProcess.run([me] + arguments, capture: true, showErrors: true)
     guard result.status == 0 else { return nil }
     let numbers = result.output.split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
-    return numbers.isEmpty ? nil : numbers + [result.cpuSeconds]
+    return numbers.isEmpty ? nil : numbers + [result.cpuSeconds, result.seconds]
   }
 }

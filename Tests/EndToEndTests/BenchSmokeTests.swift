@@ -7,11 +7,14 @@ import Testing
 @Suite struct BenchSmokeTests {
   static let storeRows = [
     "store open", "peak RSS, TUI on the store", "tag counts", "tag query", "tag AND query",
-    "text search", "co-occurring tags", "TUI first frame", "search keystroke, median",
-    "search keystroke, p95", "render previews frame", "render 1,000-node tree",
-    "CLI list --tag --json", "CLI list --query", "CLI list --search", "persist one edit",
-    "append + fsync (floor)", "full save (compaction)",
-    "JSONDecoder RSS", "JSONDecoder decode", "raw read (floor)",
+    "text search", "co-occurring tags", "TUI first frame", "browser first frame, fresh process",
+    "search keystroke, median", "search keystroke, p95", "render previews frame",
+    "render 1,000-node tree", "CLI list --tag --json", "peak RSS, CLI list --tag --json",
+    "CLI list --query", "CLI list --search", "peak RSS, CLI list --query",
+    "peak RSS, CLI list --search", "persist one edit", "append + fsync (floor)",
+    "full save (compaction)", "CLI add, median", "CLI add, max", "CLI tag merge", "CLI edit",
+    "CLI tag rename", "CLI rm", "open without an index", "peak RSS, open without an index",
+    "cat of the store (floor)", "JSONDecoder RSS", "JSONDecoder decode", "raw read (floor)",
   ]
   static let flightRows = ["flight import", "raw read of the pages"]
 
@@ -63,6 +66,17 @@ import Testing
     let written = try #require(lines.first { $0.hasPrefix("flight import, written  ") })
     #expect(written.contains("; \(pages * 30) notes were written; "), "\(written)")
     #expect(FileManager.default.fileExists(atPath: out.file("store-1000/notes.json.index")))
+    // The timed adds cross a fold of the journal, and the writes leave the corpus as it was:
+    // the notes added are removed again, the renamed tag renamed back.
+    let add = try #require(lines.first { $0.hasPrefix("CLI add, median  ") })
+    #expect(add.contains(" made the fold due (journal "), "\(add)")
+    let tags = try ProcessResult.run([
+      try BuiltProducts.executable("url-notes"), "tags", "--store",
+      out.file("store-1000/notes.json"),
+    ])
+    #expect(tags.status == 0)
+    #expect(!tags.stdoutText.contains("bench added"))
+    #expect(!tags.stdoutText.contains("renamed by the bench"))
     #expect(FileManager.default.fileExists(atPath: out.file("flight/pages.stamp")))
     // Pages are shaped like real ones: the root row is valid JSON (a page without a root is
     // read by another path of the importer, and the figure would not be the real pages').
