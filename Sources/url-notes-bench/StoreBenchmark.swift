@@ -69,7 +69,7 @@ struct StoreBenchmark {
     }
     let probeRSS = probes.map { $0[1] }.max()
     table.add(
-      "browser first frame, fresh process",
+      "TUI first frame, fresh process",
       probes.isEmpty ? nil : Measure.median(probes.map { $0[3] }),
       .seconds,
       "url-notes-bench --probe-open: exec, open, App, first frame into the cell buffer (no "

@@ -7,7 +7,7 @@ import Testing
 @Suite struct BenchSmokeTests {
   static let storeRows = [
     "store open", "peak RSS, TUI on the store", "tag counts", "tag query", "tag AND query",
-    "text search", "co-occurring tags", "TUI first frame", "browser first frame, fresh process",
+    "text search", "co-occurring tags", "TUI first frame", "TUI first frame, fresh process",
     "search keystroke, median", "search keystroke, p95", "render previews frame",
     "render 1,000-node tree", "CLI list --tag --json", "peak RSS, CLI list --tag --json",
     "CLI list --query", "CLI list --search", "peak RSS, CLI list --query",
