@@ -9,24 +9,30 @@ struct BenchOptions {
   var seed: UInt64 = 20_261_121
   /// Megabytes of flight pages for the import figure.
   var flightMegabytes = 100
+  /// Megabytes of flight pages whose notes repeat across pages, for the written import.
+  var flightMergesMegabytes = 400
 
   static let usage = """
     usage: url-notes-bench [--sizes 1k,10k,100k] [--smoke] [--buku] [--out DIR] [--seed N]
-                           [--flight-mb N]
+                           [--flight-mb N] [--flight-merges-mb N]
       --sizes     store sizes in notes (k = thousand, m = million) (default 1k,10k,100k);
-                  1m writes a 2.2 GB store (about a minute, once per --out directory) and
+                  1m writes a 2.2 GB store (minutes, once per --out directory) and
                   checks issue 16's targets, as ratios to `cat` of the store
-      --smoke     1k notes, 2 MB of flight pages, fewer runs: every row, in a second or two
+      --smoke     1k notes, 2 MB of each kind of flight pages, fewer runs: every row, in seconds
       --buku      also load each corpus into buku and time its searches (if installed)
       --out DIR   where corpora go (reused when present; default a new temporary directory)
       --seed N    corpus seed                                    (default 20261121)
       --flight-mb megabytes of flight pages for the import figure (default 100)
+      --flight-merges-mb  megabytes of flight pages whose notes repeat across pages (23% of
+                  the previews show a note an earlier page showed, as on the real site), for
+                  the written import's figure                   (default 400)
     """
 
   static func parse(_ arguments: [String]) throws -> BenchOptions {
     var options = BenchOptions()
     var sizesGiven = false
     var flightGiven = false
+    var mergesGiven = false
     var index = 0
     func value() throws -> String {
       index += 1
@@ -52,6 +58,12 @@ struct BenchOptions {
         }
         options.flightMegabytes = megabytes
         flightGiven = true
+      case "--flight-merges-mb":
+        guard let megabytes = Int(try value()), megabytes > 0 else {
+          throw UsageError("--flight-merges-mb needs a positive number")
+        }
+        options.flightMergesMegabytes = megabytes
+        mergesGiven = true
       case "-h", "--help": throw UsageError(nil)
       default: throw UsageError("unknown argument \(arguments[index])")
       }
@@ -60,6 +72,7 @@ struct BenchOptions {
     if options.smoke {
       if !sizesGiven { options.sizes = [1_000] }
       if !flightGiven { options.flightMegabytes = 2 }
+      if !mergesGiven { options.flightMergesMegabytes = 2 }
     }
     return options
   }

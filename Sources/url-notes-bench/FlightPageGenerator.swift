@@ -11,15 +11,19 @@ import NoteStore
 struct FlightPageGenerator {
   let corpus: CorpusGenerator
 
-  /// Page number `index` with `previews` notes (note numbers far above any store corpus).
-  func page(_ index: Int, previews: Int) -> String {
+  /// The corpus number of page `index`'s `slot`th note when every page shows notes of its
+  /// own (far above any store corpus's numbers).
+  static func ownNote(page index: Int, slot: Int) -> Int { 50_000_000 + index * 1_000 + slot }
+
+  /// Page number `index` showing the corpus notes numbered `notes`, in order.
+  func page(_ index: Int, notes: [Int]) -> String {
     var random = SplitMix64(seed: 0xF1_1647 &+ UInt64(index))
     let tag = corpus.vocabulary.tags[random.below(200)]
     let hashes = (0..<7).map { _ in Self.hashSuffix(&random) }
     var rows = RowWriter(firstID: 0x10 + random.below(40))
     var previewsJSON: [String] = []
-    for number in 0..<previews {
-      let note = corpus.note(50_000_000 + index * 1_000 + number)
+    for (number, noteNumber) in notes.enumerated() {
+      let note = corpus.note(noteNumber)
       let element = preview(note, number: number, hashes: hashes, rows: &rows, random: &random)
       previewsJSON.append(number == 0 ? element : "\"$L\(rows.outline(element))\"")
     }

@@ -140,11 +140,7 @@ extension StoreBenchmark {
   /// `{"batch":[` and `]}` and the newline of a batch record.
   static let batchFraming = 13
 
-  /// The journal size past which a save makes a fold due (README "Store format": 1 MiB or a
-  /// sixteenth of the snapshot, whichever is larger).
-  func foldThreshold() -> Int {
-    max(NoteStore.compactionThresholdBytes, Self.fileSize(storePath) / 16)
-  }
+  func foldThreshold() -> Int { BackgroundFold.threshold(storePath) }
 
   func journalBytes() -> Int { Self.fileSize(storePath + ".journal") }
 
@@ -153,29 +149,9 @@ extension StoreBenchmark {
     return stat(path, &status) == 0 ? Int(status.st_size) : 0
   }
 
-  /// Waits (up to ten minutes) until no fold runs: no temporary snapshot of a live process
-  /// beside the store, and the journal below the threshold (or, should the store fold by
-  /// another rule, no fold seen for five seconds). Returns the seconds waited.
+  /// Waits until no fold of the store runs (see `BackgroundFold.wait`); returns the seconds.
   func waitForFold() -> Double {
-    let start = Measure.now()
-    var quietSince = start
-    let directory = (storePath as NSString).deletingLastPathComponent
-    let prefix = (storePath as NSString).lastPathComponent + ".tmp-"
-    while Measure.now() - start < 600 {
-      let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-      let folding = names.contains { name in
-        guard name.hasPrefix(prefix),
-          let pid = Int32(name.dropFirst(prefix.count).prefix { $0.isNumber })
-        else { return false }
-        return kill(pid, 0) == 0 || errno == EPERM
-      }
-      if folding { quietSince = Measure.now() }
-      if !folding && (journalBytes() <= foldThreshold() || Measure.now() - quietSince > 5) {
-        break
-      }
-      usleep(50_000)
-    }
-    return Measure.now() - start
+    BackgroundFold.wait(storePath: storePath)
   }
 
   static func megabytes(_ bytes: Int) -> String {

@@ -42,8 +42,15 @@ struct URLNotesBench {
       }
       emit("")
     }
-    let flight = FlightBenchmark(options: options, corpus: corpus, directory: out + "/flight")
+    let flight = FlightBenchmark(
+      options: options, corpus: corpus, directory: out + "/flight",
+      megabytes: options.flightMegabytes)
     emit(try flight.run().render())
+    emit("")
+    let merges = FlightBenchmark(
+      options: options, corpus: corpus, directory: out + "/flight-merges",
+      megabytes: options.flightMergesMegabytes, repeatPercent: FlightBenchmark.repeatPercent)
+    emit(try merges.run().render())
     if options.out == nil && options.smoke { try? FileManager.default.removeItem(atPath: out) }
   }
 

@@ -16,7 +16,10 @@ import Testing
     "CLI tag rename", "CLI rm", "open without an index", "peak RSS, open without an index",
     "cat of the store (floor)", "JSONDecoder RSS", "JSONDecoder decode", "raw read (floor)",
   ]
-  static let flightRows = ["flight import", "raw read of the pages"]
+  static let flightRows = [
+    "flight import", "flight import, written", "raw read of the pages", "flight import, merges",
+    "flight import, merges, written",
+  ]
 
   static let bukuRows = [
     "buku load", "buku --stag", "buku -s", "buku -s (vs --query)", "buku --deep -s",
@@ -65,6 +68,20 @@ import Testing
     #expect(flight.contains(": \(pages * 30) notes found, 0 files failed"), "\(flight)")
     let written = try #require(lines.first { $0.hasPrefix("flight import, written  ") })
     #expect(written.contains("; \(pages * 30) notes were written; "), "\(written)")
+    // The merge-heavy pages: a note shown on several pages is one note, merged once per page
+    // after its first (the file joins its provenance).
+    let mergePages = try FileManager.default.contentsOfDirectory(
+      atPath: out.file("flight-merges")
+    ).filter { $0.hasSuffix(".rsc.txt") }.count
+    let merges = try #require(lines.first { $0.hasPrefix("flight import, merges  ") })
+    let counts = try #require(
+      merges.firstMatch(of: /: (\d+) previews: (\d+) notes, (\d+) merges, 0 files failed/))
+    #expect(Int(counts.1) == mergePages * 30, "\(merges)")
+    #expect(Int(counts.2)! + Int(counts.3)! == mergePages * 30, "\(merges)")
+    #expect(Int(counts.3)! > mergePages * 30 / 10, "\(merges)")
+    let mergesWritten = try #require(
+      lines.first { $0.hasPrefix("flight import, merges, written  ") })
+    #expect(mergesWritten.contains("; \(counts.2) notes were written; "), "\(mergesWritten)")
     #expect(FileManager.default.fileExists(atPath: out.file("store-1000/notes.json.index")))
     // The timed adds cross a fold of the journal, and the writes leave the corpus as it was:
     // the notes added are removed again, the renamed tag renamed back.
