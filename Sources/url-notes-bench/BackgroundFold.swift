@@ -32,8 +32,10 @@ enum BackgroundFold {
   }
 
   /// The journal size past which a save makes a fold due (README "Store format": 1 MiB or a
-  /// sixteenth of the snapshot, whichever is larger).
+  /// sixteenth of the snapshot up to 4 MiB, whichever is larger).
   static func threshold(_ storePath: String) -> Int {
-    max(NoteStore.compactionThresholdBytes, StoreBenchmark.fileSize(storePath) / 16)
+    max(
+      NoteStore.compactionThresholdBytes,
+      min(StoreBenchmark.fileSize(storePath) / 16, NoteStore.compactionCeilingBytes))
   }
 }
