@@ -46,6 +46,8 @@ struct Import: ParsableCommand {
 
   func run() throws {
     let store = try options.open()
+    // Tens of thousands of notes just written: exiting frees them faster than a deinit does.
+    ProcessLifetime.keep(store)
     let openingWarnings = store.warnings
     let report: ImportReport
     do {

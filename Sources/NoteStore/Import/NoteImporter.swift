@@ -116,8 +116,9 @@ public struct NoteImporter: Sendable {
   static let notesPerWrite = 4096
 
   /// Files read ahead of the merge: enough to keep every core busy however uneven the files,
-  /// while bounding memory (only the drafts of these files are held, never their parsed pages).
-  static let readAheadFiles = 32
+  /// and through a write (encoding thousands of notes, an fsync), while bounding memory (only
+  /// the drafts of these files are held, never their parsed pages: about 100 KB a tag page).
+  static let readAheadFiles = 128
 
   /// What reading one file gave: its report so far (path, format, failure) and its drafts.
   struct FileRead {

@@ -6,8 +6,16 @@ struct PendingNotes {
   var order: [NoteID] = []
   /// URL → id for notes added in this import (the store answers for the rest).
   var idByURL: [String: NoteID] = [:]
+  /// Whether the store held no note when the import began. The import holds the write lock
+  /// throughout, so every note the store then holds came from it and is in `idByURL`: a
+  /// lookup of a URL in the store (a hash of it, a probe of the URL table, and the table
+  /// patched at every write) could only find nothing.
+  let storeStartedEmpty: Bool
 
-  init(store: NoteStore) { self.store = store }
+  init(store: NoteStore) {
+    self.store = store
+    storeStartedEmpty = store.count == 0
+  }
 
   enum Outcome {
     case added(NoteID)
@@ -51,7 +59,11 @@ struct PendingNotes {
       let existing = current(existingID)
     {
       var note = existing
-      for tag in prepared.uniqueTags where !note.hasTag(tag) { note.tags.append(tag) }
+      // One folded key per tag: `hasTag` per draft tag folded all of the note's tags again.
+      var keys = Set(note.tags.map(TagKey.init))
+      for tag in prepared.uniqueTags where keys.insert(TagKey(tag)).inserted {
+        note.tags.append(tag)
+      }
       if note.title.isEmpty { note.title = draft.title }
       if note.url == nil { note.url = draft.url }
       if note.summary.isEmpty { note.summary = draft.summary }
@@ -98,9 +110,8 @@ struct PendingNotes {
     }
     if let url = draft.url, let normalized {
       if let id = idByURL[normalized] { return id }
-      // An empty store (a first import) holds no note to find: its URL lookup would hash the
-      // URL into an id and a bucket key for every note only to find nothing.
-      return store.count == 0 ? nil : store.noteID(forURL: url, normalized: normalized)
+      // Into a store that was empty (a first import) only `idByURL` can know the URL.
+      return storeStartedEmpty ? nil : store.noteID(forURL: url, normalized: normalized)
     }
     // A note without a URL is the same note when it came from the same file with the title.
     let candidates = order.compactMap { changed[$0] } + store.notesWithoutURL(titled: draft.title)
