@@ -45,8 +45,8 @@ enum Output {
   }
 
   /// Prints notes as the JSON array of the contract (README, JSON output), and a newline,
-  /// written as it is made.
-  static func json(_ notes: [Note]) {
+  /// written as it is made (a lazy sequence is decoded a note at a time as it is written).
+  static func json(_ notes: some Sequence<Note>) {
     JSONExporter.writeNotes(notes) { ProcessEnvironment.write($0, to: .output) }
     write("\n", to: .output)
   }

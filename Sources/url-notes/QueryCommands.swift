@@ -99,18 +99,13 @@ struct List: ParsableCommand {
       let order = sort ?? (parsed.isEmpty ? .created : .relevance)
       headers = searcher.headers(matching: parsed, within: filter, order: order)
     } else if json {
-      let notes = store.notes(matching: filter)
-      ProcessLifetime.keep(notes)
-      return Output.json(notes)
+      // Decoded, printed and dropped one at a time: the output is all that grows.
+      return Output.json(store.lazyNotes(matching: filter))
     } else {
       headers = store.headers(matching: filter)
     }
     ProcessLifetime.keep(headers)
-    if json {
-      let notes = headers.compactMap { store.note($0.id) }
-      ProcessLifetime.keep(notes)
-      return Output.json(notes)
-    }
+    if json { return Output.json(headers.lazy.compactMap { store.note($0.id) }) }
     Output.lines(
       headers.flatMap { header in
         var details = header.host ?? "(no URL)"

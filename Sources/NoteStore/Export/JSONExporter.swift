@@ -10,7 +10,8 @@ public enum JSONExporter {
   /// 6 MB, and building it whole cost a page fault per 4 KB and a copy each time the buffer
   /// grew (and a String of it would validate every byte again).
   public static func writeNotes(
-    _ notes: [Note], chunkBytes: Int = 1 << 20, _ emit: (UnsafeBufferPointer<UInt8>) -> Void
+    _ notes: some Sequence<Note>, chunkBytes: Int = 1 << 20,
+    _ emit: (UnsafeBufferPointer<UInt8>) -> Void
   ) {
     var writer = JSONWriter(reservingCapacity: chunkBytes + 64 * 1024)
     writer.beginArray()

@@ -42,6 +42,12 @@ extension NoteStore {
     positions(matching: filter).compactMap { note(at: $0) }
   }
 
+  /// The notes that pass `filter`, in list order, each decoded only when the sequence reaches
+  /// it: a command that prints ten thousand notes then holds one at a time, not all of them.
+  public func lazyNotes(matching filter: NoteFilter) -> some Sequence<Note> {
+    positions(matching: filter).lazy.compactMap { self.note(at: $0) }
+  }
+
   /// Headers of the notes that pass `filter`, in list order.
   public func headers(matching filter: NoteFilter) -> [NoteHeader] {
     positions(matching: filter).map { records[$0].header }
