@@ -1,8 +1,9 @@
 import NoteStore
 
 /// The first screen's search: what was typed after `/`, and the tags and notes it finds —
-/// the best-matching tags (at most `maxTags`, with their note counts) above every matching
-/// note, best first. Enter opens the item under the cursor: a tag's previews, or a note.
+/// the best-matching tags (at most `maxTags`, with their note counts, a row each) above every
+/// matching note (a preview each), best first. Enter opens the item under the cursor: a tag's
+/// previews, or a note.
 ///
 /// A query that does not parse leaves the results as they were and keeps the error.
 public struct SearchState: Equatable, Sendable {
@@ -15,6 +16,9 @@ public struct SearchState: Equatable, Sendable {
   public private(set) var tags: [TagCount] = []
   public private(set) var headers: [NoteHeader] = []
   public var list = ListState()
+  /// Rows the results have on screen (`setRows`): items differ in height, so the list scrolls
+  /// by rows (`fitList`).
+  public private(set) var rows = 1
 
   /// Tag rows shown at most, so the notes stay in view.
   public static let maxTags = 5
@@ -37,6 +41,36 @@ public struct SearchState: Equatable, Sendable {
     return headers.indices.contains(note) ? .note(headers[note]) : nil
   }
 
+  /// Rows item `index` takes: a tag one (the last tag one more, a gap above the notes), a
+  /// note a preview's.
+  public func height(at index: Int) -> Int {
+    guard index < tags.count else { return App.previewHeight }
+    return index == tags.count - 1 && !headers.isEmpty ? 2 : 1
+  }
+
+  /// The item drawn at `row` rows below the top of the results, if any.
+  public func index(atRow row: Int) -> Int? {
+    var top = 0
+    for index in list.offset..<list.count {
+      let height = height(at: index)
+      if row < top + height { return row < top + (index < tags.count ? 1 : height) ? index : nil }
+      top += height
+    }
+    return nil
+  }
+
+  /// Sets the rows on screen (after a resize).
+  public mutating func setRows(_ newRows: Int) {
+    rows = max(1, newRows)
+    fitList()
+  }
+
+  /// Scrolls so the cursor's item shows whole; run after every change of the list.
+  public mutating func fitList() {
+    let state = self
+    list.fit(rows: rows) { state.height(at: $0) }
+  }
+
   /// The row under the cursor.
   public var current: Item? { item(at: list.selection) }
 
@@ -50,6 +84,7 @@ public struct SearchState: Equatable, Sendable {
       error = nil
       reload(searcher: searcher)
       list.top()
+      fitList()
     } catch {
       self.error = error
     }
@@ -64,5 +99,6 @@ public struct SearchState: Equatable, Sendable {
     if let previous, let index = (0..<count).first(where: { item(at: $0) == previous }) {
       list.select(index)
     }
+    fitList()
   }
 }
