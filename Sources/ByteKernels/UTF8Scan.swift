@@ -35,6 +35,19 @@ public enum UTF8Scan {
     return length
   }
 
+  /// Whether all of `bytes` is well-formed UTF-8: text that decoding leaves exactly as it is.
+  /// Complexity: O(n), stopping at the first bad byte.
+  @inlinable
+  public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < bytes.count {
+      let length = validSequenceLength(bytes, at: index)
+      if length == 0 { return false }
+      index += length
+    }
+    return true
+  }
+
   /// The number of bytes from `start` on that are not part of a well-formed sequence, and the
   /// offset of the first. Complexity: O(n).
   public static func invalidBytes(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (

@@ -1,4 +1,5 @@
 import ByteJSON
+import ByteKernels
 
 /// String tokens: text, whole-row references, and the other `$` forms (spec §2.2).
 ///
@@ -12,7 +13,7 @@ extension FlightRowReader {
   static func readString(_ json: inout JSONReader) throws(JSONError) -> FlightToken {
     if let (bytes, isASCII) = json.readPlainString() {
       if bytes.first == UInt8(ascii: "$") { return form(bytes, isASCII: isASCII) }
-      if isASCII || isValidUTF8(bytes) { return .text(FlightText(.utf8(bytes))) }
+      if isASCII || UTF8Scan.isValid(bytes) { return .text(FlightText(.utf8(bytes))) }
       return .text(FlightText(.string(String(decoding: bytes, as: UTF8.self))))
     }
     if let byte = json.readLoneShortEscape() { return .text(FlightText(.byte(byte))) }
@@ -29,7 +30,7 @@ extension FlightRowReader {
       if isRowID(digits) { return .row(FlightRowReference(digits: digits, isLazy: isLazy)) }
       if bytes[1] == UInt8(ascii: "$") {
         let text = UnsafeBufferPointer(rebasing: bytes[1...])
-        if isASCII || isValidUTF8(text) { return .text(FlightText(.utf8(text))) }
+        if isASCII || UTF8Scan.isValid(text) { return .text(FlightText(.utf8(text))) }
       }
     }
     return token(decoding: String(decoding: bytes, as: UTF8.self))
@@ -55,46 +56,5 @@ extension FlightRowReader {
       return .row(FlightRowReference(id: id, isLazy: false))
     case let value: return .value(value)
     }
-  }
-
-  /// Whether `bytes` are well-formed UTF-8 (no overlong form, surrogate, value past U+10FFFF
-  /// or cut sequence): text that decoding leaves exactly as it is.
-  @usableFromInline
-  static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var index = 0
-    while index < bytes.count {
-      let lead = bytes[index]
-      if lead < 0x80 {
-        index += 1
-        continue
-      }
-      let length: Int
-      var low: UInt8 = 0x80
-      var high: UInt8 = 0xBF
-      switch lead {
-      case 0xC2...0xDF: length = 2
-      case 0xE0:
-        length = 3
-        low = 0xA0
-      case 0xE1...0xEC, 0xEE...0xEF: length = 3
-      case 0xED:
-        length = 3
-        high = 0x9F
-      case 0xF0:
-        length = 4
-        low = 0x90
-      case 0xF1...0xF3: length = 4
-      case 0xF4:
-        length = 4
-        high = 0x8F
-      default: return false
-      }
-      guard index + length <= bytes.count, (low...high).contains(bytes[index + 1]) else {
-        return false
-      }
-      for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return false }
-      index += length
-    }
-    return true
   }
 }

@@ -191,7 +191,9 @@ import Testing
         #expect(UTF8Scan.sequenceLength(lead: bytes[0]) == expected)
       }
       let invalid = bytes.withUnsafeBufferPointer { UTF8Scan.invalidBytes($0, from: 0) }
-      #expect((invalid.count == 0) == (String(validating: bytes, as: Unicode.UTF8.self) != nil))
+      let decodes = String(validating: bytes, as: Unicode.UTF8.self) != nil
+      #expect((invalid.count == 0) == decodes)
+      #expect(bytes.withUnsafeBufferPointer(UTF8Scan.isValid) == decodes, "\(bytes)")
     }
   }
 }
@@ -202,6 +204,8 @@ import Testing
       let scalar = Unicode.Scalar(byte)
       let expected = byte < 0x80 ? UInt8(String(scalar).lowercased().utf8.first!) : byte
       #expect(ASCII.lowercased(byte) == expected)
+      let upper = byte < 0x80 ? UInt8(String(scalar).uppercased().utf8.first!) : byte
+      #expect(ASCII.uppercased(byte) == upper)
       #expect(ASCII.isWhitespace(byte) == (byte < 0x80 && scalar.properties.isWhitespace))
     }
   }

@@ -13,6 +13,8 @@ import Testing
     ("#gpu (#llm | #ai) !#hardware", "#gpu (#llm | #ai) !#hardware"),
     ("#gpu #llm | #ai !#hardware", "#gpu (#llm | #ai) !#hardware"),
     ("#\"tag with spaces\" !#\"mini pc\"", "#\"tag with spaces\" !#\"mini pc\""),
+    // A tag as the store keeps it (`Note.normalizedTag`), so it finds the notes that carry it.
+    ("#\" mini \t\n pc \"", "#\"mini pc\""),
     ("\"two words\"", "\"two words\""),
     (
       "title:frame url:hey site:hey.com body:teletype",

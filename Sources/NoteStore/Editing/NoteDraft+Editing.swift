@@ -6,13 +6,13 @@ extension NoteDraft {
   }
 
   /// The draft as a user means it: title and URL trimmed of surrounding whitespace, tags
-  /// normalised (`normalizedTag`), an empty URL as no URL, an empty body as no body.
+  /// normalised (`Note.normalizedTag`), an empty URL as no URL, an empty body as no body.
   /// Validation and saving see this form.
   public var tidied: NoteDraft {
     var draft = self
     draft.title = Self.trimmed(title)
     draft.url = url.map(Self.trimmed).flatMap { $0.isEmpty ? nil : $0 }
-    draft.tags = tags.map(Self.normalizedTag)
+    draft.tags = tags.map(Note.normalizedTag)
     if body?.isEmpty == true { draft.body = nil }
     return draft
   }
@@ -27,13 +27,6 @@ extension NoteDraft {
     result.body = body
     result.updated = time
     return result
-  }
-
-  /// A tag as it is stored: whitespace runs (tabs, newlines, doubled spaces) collapsed to one
-  /// space and the ends trimmed. `add`, the form, `$EDITOR`, tag renames and every importer
-  /// go through this, so "with  two  spaces" and "with two spaces" are one tag.
-  public static func normalizedTag(_ tag: String) -> String {
-    InlineMarkup.collapseWhitespace(tag)
   }
 
   static func trimmed(_ text: String) -> String {

@@ -7,7 +7,7 @@ extension NoteEditor {
   /// Returns the edit, whose `changes` are the notes touched (none if nothing changed).
   @discardableResult
   public mutating func renameTag(_ old: String, to new: String) throws(EditError) -> NoteEdit {
-    let new = NoteDraft.normalizedTag(new)
+    let new = Note.normalizedTag(new)
     guard !new.isEmpty else { throw .tag(.emptyName) }
     return try Self.locked(store) { () throws(EditError) -> NoteEdit in
       let index = store.tagIndex

@@ -1,4 +1,5 @@
 import ByteJSON
+import ByteKernels
 import Diagnostics
 import FlightFormat
 
@@ -51,7 +52,7 @@ public struct FlightDumpReader: DumpReader {
     if path.hasSuffix(".rsc") { return true }
     let doctype = Array("<!doctype html".utf8)
     return head.count >= doctype.count
-      && zip(head, doctype).allSatisfy { ($0 &- 0x41 < 26 ? $0 | 0x20 : $0) == $1 }
+      && zip(head, doctype).allSatisfy { ASCII.lowercased($0) == $1 }
       && NetscapeBookmarkReader.containsLoosely("_next/", in: head, skippingSpaces: false)
   }
 

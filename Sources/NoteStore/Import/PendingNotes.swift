@@ -32,9 +32,9 @@ struct PendingNotes {
     init(_ draft: NoteDraft, normalizedURL: String?, tagsAreUnique: Bool = false) {
       self.draft = draft
       self.normalizedURL = normalizedURL
-      // Tags as `add` and the editors store them (NoteDraft.normalizedTag); already normal
+      // Tags as `add` and the editors store them (Note.normalizedTag); already normal
       // tags, nearly all of them, come back without a copy.
-      let tags = draft.tags.map(NoteDraft.normalizedTag)
+      let tags = draft.tags.map(Note.normalizedTag)
       if tagsAreUnique && tags == draft.tags {
         uniqueTags = tags
       } else {

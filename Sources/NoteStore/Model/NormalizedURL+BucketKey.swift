@@ -1,3 +1,5 @@
+import ByteKernels
+
 extension NormalizedURL {
   /// A bucket key shared by every URL that normalises alike (`NormalizedURL.normalize`): the
   /// last path segment and the query, lowercased, from printable ASCII bytes only.
@@ -22,7 +24,7 @@ extension NormalizedURL {
       if byte == UInt8(ascii: "#") { break }
       guard byte > 0x20 && byte < 0x7F else { continue }
       if byte == UInt8(ascii: "?") && question == nil { question = bytes.count }
-      bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+      bytes.append(ASCII.lowercased(byte))
     }
     let queryStart = question ?? bytes.count
     var end = queryStart

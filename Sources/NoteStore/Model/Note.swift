@@ -110,6 +110,15 @@ public struct Provenance: Equatable, Sendable {
   }
 }
 
+extension Note {
+  /// A tag as it is stored: whitespace runs (tabs, newlines, doubled spaces) collapsed to one
+  /// space and the ends trimmed. `add`, the form, `$EDITOR`, tag renames, every importer and a
+  /// query's `#tag` go through this, so "with  two  spaces" and "with two spaces" are one tag.
+  public static func normalizedTag(_ tag: String) -> String {
+    InlineMarkup.collapseWhitespace(tag)
+  }
+}
+
 /// The case-insensitive identity of a tag: "GPU", "gpu" and "Gpu" are one tag.
 public struct TagKey: Hashable, Sendable {
   public let folded: String

@@ -1,3 +1,5 @@
+import ByteKernels
+
 /// fzf's matching and scoring, on text given as Unicode scalar values.
 ///
 /// The fuzzy match is fzf's V1 (`algo.go`, `FuzzyMatchV1`): a forward scan finds the first
@@ -70,7 +72,7 @@ enum FuzzyScore {
   @inline(__always)
   static func fold(_ value: UInt32, caseSensitive: Bool) -> UInt32 {
     if caseSensitive { return value }
-    if value < 0x80 { return value &- 0x41 < 26 ? value | 0x20 : value }
+    if value < 0x80 { return UInt32(ASCII.lowercased(UInt8(truncatingIfNeeded: value))) }
     guard let scalar = Unicode.Scalar(value), scalar.properties.changesWhenLowercased else {
       return value
     }

@@ -128,11 +128,12 @@ public enum QueryParser {
     }
     if rest.first == "#" {
       drop(1)
-      let tag = try textValue(rest, column: column, what: "a tag after '#'")
-      guard !tag.text.trimmed.isEmpty else {
+      let tag = Note.normalizedTag(
+        try textValue(rest, column: column, what: "a tag after '#'").text)
+      guard !tag.isEmpty else {
         throw QueryError(column: column, reason: "expected a tag after '#'")
       }
-      return .tag(tag.text.trimmed, negated: negated)
+      return .tag(tag, negated: negated)
     }
     let word = String(rest.prefix { $0 != ":" && $0 != "\"" }).lowercased()
     if rest.dropFirst(word.count).first == ":" {
@@ -228,15 +229,5 @@ public enum QueryParser {
     case 4, 6, 9, 11: return 30
     default: return 31
     }
-  }
-}
-
-extension String {
-  /// Without leading and trailing whitespace (no Foundation in this module).
-  var trimmed: String {
-    guard let first = firstIndex(where: { !$0.isWhitespace }),
-      let last = lastIndex(where: { !$0.isWhitespace })
-    else { return "" }
-    return String(self[first...last])
   }
 }

@@ -1,3 +1,5 @@
+import ByteKernels
+
 extension TextMatcher {
   /// Finds raw-byte occurrences of the needle in a large buffer (the whole mapped snapshot),
   /// for `mayMatch`'s cases: ASCII case folding, or exact bytes.
@@ -38,8 +40,8 @@ extension TextMatcher {
       self.anchor = anchor
       self.foldASCII = foldASCII
       let byte = needle[anchor]
-      let isLower = byte >= 0x61 && byte <= 0x7A
-      variants = foldASCII && isLower ? [byte, byte - 0x20] : [byte]
+      let upper = ASCII.uppercased(byte)
+      variants = foldASCII && upper != byte ? [byte, upper] : [byte]
       pending = Array(repeating: -1, count: variants.count)
     }
 
@@ -71,9 +73,8 @@ extension TextMatcher {
 
     func matches(at offset: Int) -> Bool {
       for index in needle.indices {
-        var byte = base[offset + index]
-        if foldASCII && byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-        if byte != needle[index] { return false }
+        let byte = base[offset + index]
+        if (foldASCII ? ASCII.lowercased(byte) : byte) != needle[index] { return false }
       }
       return true
     }

@@ -1,3 +1,5 @@
+import ByteKernels
+
 /// Case-insensitive, Unicode-aware substring search over a note's searchable text.
 ///
 /// For notes still in the snapshot it first scans the note's raw JSON bytes (ASCII case
@@ -78,7 +80,7 @@ public struct TextMatcher: Sendable {
     of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, foldASCII: Bool
   ) -> Int? {
     guard let first = needle.first, bytes.count >= needle.count else { return nil }
-    let upperFirst = foldASCII && first >= 0x61 && first <= 0x7A ? first - 0x20 : first
+    let upperFirst = foldASCII ? ASCII.uppercased(first) : first
     var index = 0
     let last = bytes.count - needle.count
     while index <= last {
@@ -86,9 +88,8 @@ public struct TextMatcher: Sendable {
       if byte == first || byte == upperFirst {
         var matched = 1
         while matched < needle.count {
-          var candidate = bytes[index + matched]
-          if foldASCII && candidate >= 0x41 && candidate <= 0x5A { candidate += 0x20 }
-          if candidate != needle[matched] { break }
+          let candidate = bytes[index + matched]
+          if (foldASCII ? ASCII.lowercased(candidate) : candidate) != needle[matched] { break }
           matched += 1
         }
         if matched == needle.count { return index }

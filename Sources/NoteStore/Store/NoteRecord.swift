@@ -36,21 +36,11 @@ struct NoteRecord {
     indirect case decoded(NoteHeader)
     case indexed(MappedIndex, offset: Int)
   }
+  // Built with the memberwise initialiser: a scan's header is `.decoded`, the index's
+  // `.indexed` (the one other initialiser, for a note in memory, is in an extension so that
+  // the memberwise one stays).
   var storedHeader: StoredHeader
   var source: Source
-
-  init(header: NoteHeader, source: Source) {
-    storedHeader = .decoded(header)
-    self.source = source
-  }
-
-  /// A note saved since the snapshot was written, held in memory.
-  init(_ note: Note) { self.init(header: NoteHeader(note), source: .memory(note)) }
-
-  init(indexed headers: MappedIndex, at offset: Int, source: Source) {
-    storedHeader = .indexed(headers, offset: offset)
-    self.source = source
-  }
 
   var header: NoteHeader {
     switch storedHeader {
@@ -82,6 +72,11 @@ struct NoteRecord {
     case .indexed(let headers, let offset): return headers.id(at: offset)
     }
   }
+}
+
+extension NoteRecord {
+  /// A note saved since the snapshot was written, held in memory.
+  init(_ note: Note) { self.init(storedHeader: .decoded(NoteHeader(note)), source: .memory(note)) }
 }
 
 /// One change to the store.

@@ -91,7 +91,8 @@ extension NoteStore {
         reader.skipWhitespace()
         let start = reader.offset
         let header = try NoteCodec.readHeader(&reader)
-        records.append(NoteRecord(header: header, source: .snapshot(start..<reader.offset)))
+        records.append(
+          NoteRecord(storedHeader: .decoded(header), source: .snapshot(start..<reader.offset)))
       }
       do throws(StoreState.DuplicateNote) {
         return try StoreState(
@@ -99,8 +100,7 @@ extension NoteStore {
           needsUpgrade: top.formatVersion < NoteStore.formatVersion)
       } catch {
         let record = records[error.record]
-        throw StoreProblem(
-          "duplicate note id \"\(record.id)\"", at: record.snapshotRange!.lowerBound)
+        throw StoreFile.duplicateNote(record.id, at: record.snapshotRange!.lowerBound)
       }
     } catch {
       throw StoreError(reading: error, path: path, in: mapped.bytes)

@@ -65,6 +65,14 @@ enum StoreFile {
     }
     return top
   }
+
+  /// The refusal of a second note with `id`, whose object starts at byte `offset`. The scan
+  /// (`StoreState`, which finds a repeat from the ids' order without hashing every id) and the
+  /// merge's whole-note reader (`StoreSnapshot`, which hashes the ids of notes it decodes
+  /// anyway) find it their own way and refuse it in the same words.
+  static func duplicateNote(_ id: NoteID, at offset: Int) -> StoreProblem {
+    StoreProblem("duplicate note id \"\(id)\"", at: offset)
+  }
 }
 
 extension StoreError {

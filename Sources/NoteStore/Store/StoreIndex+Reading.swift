@@ -154,7 +154,9 @@ extension StoreIndex {
       }
       walker.offset += tagCount * 4
       records.append(
-        NoteRecord(indexed: index, at: headersStart + recordOffset, source: .snapshot(start..<end)))
+        NoteRecord(
+          storedHeader: .indexed(index, offset: headersStart + recordOffset),
+          source: .snapshot(start..<end)))
     }
     guard walker.offset == cursor.bytes.count else {
       throw Rejection(reason: "damaged: trailing bytes")

@@ -92,7 +92,7 @@ public struct StoreSnapshot: Equatable, Sendable {
       let start = reader.offset
       let note = try NoteCodec.readNote(&reader)
       guard seen.insert(note.id).inserted else {
-        throw StoreProblem("duplicate note id \"\(note.id)\"", at: start)
+        throw StoreFile.duplicateNote(note.id, at: start)
       }
       notes.append(note)
     }
