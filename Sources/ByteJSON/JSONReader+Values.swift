@@ -50,19 +50,7 @@ extension JSONReader {
 
   /// Like `nextKey()` but skips the name instead of decoding it.
   mutating func nextKeySkippingName() throws(JSONError) -> Bool {
-    guard let byte = peek() else { throw JSONError(.unexpectedEnd(expected: "'}'"), at: position) }
-    if byte == UInt8(ascii: "}") {
-      position += 1
-      depth -= 1
-      return false
-    }
-    if atContainerStart(UInt8(ascii: "{")) {
-      guard byte == UInt8(ascii: "\"") else { throw unexpected("a member name or '}'") }
-    } else {
-      guard byte == UInt8(ascii: ",") else { throw unexpected("',' or '}' after an object member") }
-      position += 1
-      guard peek() == UInt8(ascii: "\"") else { throw unexpected("a member name after ','") }
-    }
+    guard try atNextKey() else { return false }
     try skipString()
     try expect(UInt8(ascii: ":"), "':' after a member name")
     return true

@@ -6,6 +6,11 @@ public struct TextPosition: Equatable, Sendable, CustomStringConvertible {
   public let line: Int
   public let column: Int
 
+  /// Line 1, column 1: where a message about a file as a whole points (a missing or
+  /// unreadable file, a directory without dumps, an empty file, content of the wrong kind),
+  /// so every message about a file has the same `path:line:col:` shape.
+  public static let start = TextPosition(line: 1, column: 1)
+
   public init(line: Int, column: Int) {
     self.line = line
     self.column = column

@@ -41,28 +41,18 @@ public struct FlightDiagnostic: Sendable, Equatable, CustomStringConvertible {
   public let offset: Int
   public let line: Int
   public let column: Int
-  /// True when the position refers to the payload joined from an HTML page's scripts.
-  public let inExtractedPayload: Bool
 
   public init(
-    _ kind: Kind, offset: Int, line: Int, column: Int, inExtractedPayload: Bool = false
+    _ kind: Kind, offset: Int, line: Int, column: Int
   ) {
     self.kind = kind
     self.offset = offset
     self.line = line
     self.column = column
-    self.inExtractedPayload = inExtractedPayload
   }
 
-  init(_ kind: Kind, at position: FlightPosition, inExtractedPayload: Bool = false) {
-    self.init(
-      kind, offset: position.offset, line: position.line, column: position.column,
-      inExtractedPayload: inExtractedPayload)
-  }
-
-  /// The same diagnostic, marked as positioned in an HTML page's joined payload.
-  func inPayload() -> FlightDiagnostic {
-    FlightDiagnostic(kind, offset: offset, line: line, column: column, inExtractedPayload: true)
+  init(_ kind: Kind, at position: FlightPosition) {
+    self.init(kind, offset: position.offset, line: position.line, column: position.column)
   }
 
   /// `.warning` or `.note`: a problem the import survived is never an error.
@@ -117,7 +107,7 @@ public struct FlightDiagnostic: Sendable, Equatable, CustomStringConvertible {
   /// The warning or note as a diagnostic, not yet placed in a file (`inFile` adds the path).
   public var diagnostic: Diagnostic {
     Diagnostic(
-      message + FlightError.payloadSuffix(inExtractedPayload),
+      message,
       at: TextPosition(line: line, column: column), severity: severity)
   }
 

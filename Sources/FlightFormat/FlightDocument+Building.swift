@@ -1,10 +1,12 @@
 import ByteJSON
 
 extension FlightDocument {
-  /// Frames `stream` (with the CRLF retry) and indexes and decodes its rows.
+  /// Frames `stream` (with the CRLF retry) and indexes and decodes its rows; `page` is the
+  /// saved page it was joined from, where its problems are placed.
   static func build(
-    stream: [UInt8], isHTMLPage: Bool, notes: [FlightDiagnostic], decodingModelRows: Bool
+    stream: [UInt8], page: Page?, notes: [FlightDiagnostic], decodingModelRows: Bool
   ) throws(FlightError) -> FlightDocument {
+    var page = page
     var framedBytes = stream
     var framed: (rows: [FlightRow], diagnostics: [FlightDiagnostic])
     var conversion: [FlightDiagnostic] = []
@@ -17,21 +19,32 @@ extension FlightDocument {
         case let converted = removingCRBeforeLF(stream),
         let retried = try? frame(converted)
       else {
-        throw isHTMLPage ? error.inPayload() : error
+        var placer = Placer(page: page)
+        throw placer.place(error, in: stream)
       }
       framed = retried
       framedBytes = converted
-      conversion = [FlightDiagnostic(.crlfConverted, at: position(of: crlf, in: stream))]
+      var placer = Placer(page: page)
+      conversion = [
+        placer.place(
+          FlightDiagnostic(.crlfConverted, at: position(of: crlf, in: stream)), in: stream)
+      ]
+      page?.removedCRs = stream.indices.filter {
+        stream[$0] == 0x0D && $0 + 1 < stream.count && stream[$0 + 1] == 0x0A
+      }
     }
     var builder = Builder(stream: framedBytes, rows: framed.rows)
     builder.decodesModelRows = decodingModelRows
     for index in framed.rows.indices { builder.add(framed.rows[index], index: index) }
     builder.finishStreams()
-    var diagnostics = conversion + builder.diagnostics + framed.diagnostics
-    if isHTMLPage { diagnostics = diagnostics.map { $0.inPayload() } }
+    var diagnostics = builder.diagnostics + framed.diagnostics
+    if page != nil {
+      var placer = Placer(page: page)
+      diagnostics = diagnostics.map { placer.place($0, in: framedBytes) }
+    }
     return FlightDocument(
-      rows: framed.rows, diagnostics: notes + diagnostics, isHTMLPage: isHTMLPage,
-      payload: framedBytes, values: builder.values, problems: builder.problems,
+      rows: framed.rows, diagnostics: notes + conversion + diagnostics, isHTMLPage: page != nil,
+      page: page, payload: framedBytes, values: builder.values, problems: builder.problems,
       isUndecoded: builder.isUndecoded, definitions: builder.definitions,
       definitionsByNumber: builder.definitionsByNumber)
   }
@@ -72,10 +85,5 @@ extension FlightError {
     case .rowTooLarge, .tooManyRows: return true
     default: return false
     }
-  }
-
-  /// The same error, marked as positioned in an HTML page's joined payload.
-  func inPayload() -> FlightError {
-    FlightError(kind, offset: offset, line: line, column: column, inExtractedPayload: true)
   }
 }

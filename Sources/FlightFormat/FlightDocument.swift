@@ -12,7 +12,10 @@ public struct FlightDocument: Sendable {
   public let diagnostics: [FlightDiagnostic]
   /// True when the payload was extracted from an HTML page's `__next_f` scripts.
   public let isHTMLPage: Bool
-  /// The framed bytes (the joined payload for an HTML page); row offsets point into them.
+  /// The saved page the payload was joined from; nil for a raw payload.
+  let page: Page?
+  /// The framed bytes (the joined payload for an HTML page); row offsets point into them,
+  /// and `position(ofPayloadOffset:)` turns one into a line and column of the file.
   public let payload: [UInt8]
   let values: [String: FlightValue]
   /// Why a row that exists has no value (bad JSON, truncated, postponed, …).
@@ -58,7 +61,7 @@ public struct FlightDocument: Sendable {
       throw FlightError(.emptyInput, at: .start)
     case .rawFlight:
       return try build(
-        stream: bytes, isHTMLPage: false, notes: notes, decodingModelRows: decodingModelRows)
+        stream: bytes, page: nil, notes: notes, decodingModelRows: decodingModelRows)
     case .html:
       let extracted = try FlightHTMLExtractor.extract(from: bytes)
       if extracted.pushCount == 0 {
@@ -69,8 +72,8 @@ public struct FlightDocument: Sendable {
       }
       if extracted.bytes.isEmpty { throw FlightError(.noRows, at: .start) }
       return try build(
-        stream: extracted.bytes, isHTMLPage: true, notes: notes + extracted.diagnostics,
-        decodingModelRows: decodingModelRows)
+        stream: extracted.bytes, page: Page(bytes: bytes, map: extracted.map),
+        notes: notes + extracted.diagnostics, decodingModelRows: decodingModelRows)
     case .legacy(let offset):
       throw FlightError(.legacyFormat, at: position(of: offset, in: bytes))
     case .pagesRouter(let offset):

@@ -6,8 +6,9 @@ import Diagnostics
 /// `message`. Positions are 1-based; the column counts Unicode scalars (UTF-8 continuation
 /// bytes are skipped), so it matches what an editor shows. `offset` is a byte offset into the
 /// input as framed: the file itself for raw UTF-8 payloads (after a UTF-8 BOM is removed), the
-/// UTF-8 transcoding of a UTF-16 file, or, when `inExtractedPayload` is true, the flight bytes
-/// joined from an HTML page's `self.__next_f` scripts.
+/// UTF-8 transcoding of a UTF-16 file, or a saved HTML page itself: an error in the flight
+/// bytes joined from its `self.__next_f` scripts is placed where the script's string (or
+/// base64) held the offending byte (`FlightPayloadMap`).
 public struct FlightError: Error, Sendable, Equatable, CustomStringConvertible {
   public enum Kind: Sendable, Equatable {
     /// Zero bytes, or only whitespace.
@@ -50,23 +51,18 @@ public struct FlightError: Error, Sendable, Equatable, CustomStringConvertible {
   public let line: Int
   /// 1-based column in Unicode scalars.
   public let column: Int
-  /// True when the position refers to the payload joined from an HTML page's scripts.
-  public let inExtractedPayload: Bool
 
   public init(
-    _ kind: Kind, offset: Int, line: Int, column: Int, inExtractedPayload: Bool = false
+    _ kind: Kind, offset: Int, line: Int, column: Int
   ) {
     self.kind = kind
     self.offset = offset
     self.line = line
     self.column = column
-    self.inExtractedPayload = inExtractedPayload
   }
 
-  init(_ kind: Kind, at position: FlightPosition, inExtractedPayload: Bool = false) {
-    self.init(
-      kind, offset: position.offset, line: position.line, column: position.column,
-      inExtractedPayload: inExtractedPayload)
+  init(_ kind: Kind, at position: FlightPosition) {
+    self.init(kind, offset: position.offset, line: position.line, column: position.column)
   }
 
   /// One line without position, e.g. "expected a row id (lowercase hex digits) followed by ':',
@@ -74,7 +70,7 @@ public struct FlightError: Error, Sendable, Equatable, CustomStringConvertible {
   public var message: String {
     switch kind {
     case .emptyInput: return "empty input: no flight rows"
-    case .noRows: return "no flight rows found"
+    case .noRows: return "no flight rows found: expected a row header such as '0:'"
     case .notFlight:
       return "not a React Flight payload: expected a row header such as '0:' or an HTML page "
         + "with self.__next_f scripts"
@@ -107,17 +103,12 @@ public struct FlightError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The error as a diagnostic, not yet placed in a file (`inFile` adds the path).
   public var diagnostic: Diagnostic {
     Diagnostic(
-      message + Self.payloadSuffix(inExtractedPayload),
+      message,
       at: TextPosition(line: line, column: column))
   }
 
   /// `LINE:COL: error: MESSAGE`, rendered by `Diagnostic`.
   public var description: String { diagnostic.description }
-
-  /// Said after a message whose position counts in the payload joined from a page's scripts.
-  static func payloadSuffix(_ inExtractedPayload: Bool) -> String {
-    inExtractedPayload ? " (in the payload joined from the page's scripts)" : ""
-  }
 
   /// A byte shown for a person: printable ASCII quoted, everything else in hex.
   static func describe(_ byte: UInt8) -> String {

@@ -32,6 +32,16 @@ extension FlightHTMLExtractor.Scanner {
     return nil
   }
 
+  /// The first `byte` at or after `from`.
+  func findByte(_ byte: UInt8, from: Int) -> Int? {
+    var index = from
+    while index < buffer.count {
+      if buffer[index] == byte { return index }
+      index += 1
+    }
+    return nil
+  }
+
   /// After a tag name: whitespace, `>` or `/`.
   func isTagNameEnd(_ byte: UInt8) -> Bool {
     FlightFramer.isWhitespace(byte) || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/")

@@ -17,6 +17,8 @@ public enum FlightHTMLExtractor {
     public let pushCount: Int
     /// Lenient cases: data before the `[0]` push, a second `[0]` push.
     public let diagnostics: [FlightDiagnostic]
+    /// Where in the page each chunk of `bytes` was pushed.
+    let map: FlightPayloadMap
   }
 
   /// The joined flight bytes of an HTML page. Throws on a push whose argument is not a JSON
@@ -31,7 +33,8 @@ public enum FlightHTMLExtractor {
       var scanner = Scanner(html: html, buffer: buffer)
       try scanner.scanScripts()
       return Payload(
-        bytes: scanner.payload, pushCount: scanner.pushCount, diagnostics: scanner.diagnostics)
+        bytes: scanner.payload, pushCount: scanner.pushCount, diagnostics: scanner.diagnostics,
+        map: scanner.map)
     }
   }
 
@@ -41,6 +44,7 @@ public enum FlightHTMLExtractor {
     let buffer: UnsafeBufferPointer<UInt8>
     var lines = FlightLineTable()
     var payload: [UInt8] = []
+    var map = FlightPayloadMap()
     var pushCount = 0
     var started = false
     var diagnostics: [FlightDiagnostic] = []
@@ -131,6 +135,7 @@ public enum FlightHTMLExtractor {
             FlightDiagnostic(.payloadRestarted(discardedBytes: payload.count), at: position(offset))
           )
           payload.removeAll()
+          map.chunks.removeAll()
         }
         started = true
       case 1, 3:
@@ -141,12 +146,19 @@ public enum FlightHTMLExtractor {
           diagnostics.append(FlightDiagnostic(.missingBootstrap, at: position(offset)))
           started = true
         }
+        let chunkStart = payload.count
         if type == 1 {
           payload.append(contentsOf: text.utf8)
         } else {
           guard FlightHTMLExtractor.appendBase64(text, to: &payload) else {
             throw failure(.invalidBase64, at: offset)
           }
+        }
+        // items[0] is a number, so the push's first quote opens the chunk's string.
+        if payload.count > chunkStart, let quote = findByte(UInt8(ascii: "\""), from: offset) {
+          map.chunks.append(
+            FlightPayloadMap.Chunk(
+              payloadStart: chunkStart, pageStart: quote + 1, isBase64: type == 3))
         }
       default:
         break  // 2 is form state; later types are not flight data either

@@ -47,19 +47,66 @@ struct HTMLExtractorTests {
     }
   }
 
-  @Test("data before the [0] push is accepted with a warning; framing errors are marked")
+  @Test(
+    "data before the [0] push is accepted with a warning; framing errors are placed in the page")
   func lenientBootstrap() throws {
     let html = "<script>self.__next_f.push([1,\"0:1\\n\"])</script>"
     let document = try FlightDocument.parse(Array(html.utf8))
     #expect(document.diagnostics.map(\.kind) == [.missingBootstrap])
     #expect(document.root == .number(1))
     let bad = "<script>self.__next_f.push([0]);self.__next_f.push([1,\"0:1\\nG:2\\n\"])</script>"
+    // In the page: the 'G' after the string's `\n` escape, not offset 4 of the payload.
     #expect(
-      throws: FlightError(
-        .invalidRowID(found: UInt8(ascii: "G")), offset: 4, line: 2, column: 1,
-        inExtractedPayload: true)
+      throws: FlightError(.invalidRowID(found: UInt8(ascii: "G")), offset: 60, line: 1, column: 61)
     ) {
       try FlightDocument.parse(Array(bad.utf8))
     }
+  }
+
+  /// A pushed string's escapes stand for fewer bytes than they take in the page, so an error
+  /// in the joined payload is mapped back through them, not shifted by a constant.
+  @Test("an error in the joined payload names the line and column of its byte in the page")
+  func payloadErrorsArePlacedThroughEscapes() throws {
+    let page = #"""
+      <html>
+      <script>self.__next_f.push([0])</script>
+      <script>self.__next_f.push([1,"0:\"\u003cé\ud83d\ude00 \\\" \"\nX:1\n"])</script>
+      """#
+    let error = try #require(throws: FlightError.self) {
+      try FlightDocument.parse(Array(page.utf8))
+    }
+    #expect(
+      error.description
+        == "3:65: error: expected a row id (lowercase hex digits) followed by ':', found 'X'")
+  }
+
+  @Test("an error in a base64 chunk names the base64 digit holding its first bit")
+  func payloadErrorsInBase64Chunks() throws {
+    // The second push is base64 of "1:2\nG:3\n": 'G' is its byte 4, in digit 5 ('k').
+    let page = """
+      <script>self.__next_f.push([0]);self.__next_f.push([1,"0:1\\n"])</script>
+      <script>self.__next_f.push([3, "MToyCkc6Mwo="])</script>
+      """
+    let error = try #require(throws: FlightError.self) {
+      try FlightDocument.parse(Array(page.utf8))
+    }
+    #expect(error.line == 2 && error.column == 38)
+  }
+
+  @Test("warnings about a page's rows, and row positions, are placed in the page too")
+  func rowPositionsAreInThePage() throws {
+    // Row 1 is split across two pushes; row 2 starts after the third script's `\n` escape.
+    let page = #"""
+      <script>self.__next_f.push([0])</script>
+      <script>self.__next_f.push([1,"0:[\"a\"]\n1:[1,"])</script>
+      <script>self.__next_f.push([1,"2]\n2:{oops}\n"])</script>
+      """#
+    let document = try FlightDocument.parse(Array(page.utf8))
+    #expect(
+      document.diagnostics.map(\.description) == [
+        "3:39: warning: row '2' is not valid JSON: expected a member name or '}', found 'o'"
+      ])
+    #expect(document.position(ofPayloadOffset: document.row("1")!.offset).description == "2:43")
+    #expect(document.position(ofPayloadOffset: document.row("2")!.offset).description == "3:36")
   }
 }

@@ -101,7 +101,7 @@ import Testing
         "\(json):1:1: error: a JSON file that is not a page dump; expected a flight payload (.rsc), a "
           + "saved Next.js page (.html), a Markdown or text page dump, a Netscape bookmark file, "
           + "url-notes' JSON export, or a Pocket, Raindrop, Instapaper or Pinboard export",
-        "\(missing): error: no such file",
+        "\(missing):1:1: error: no such file",
       ])
     #expect(!report.succeeded)
     #expect(store.count == 1)
@@ -143,7 +143,7 @@ import Testing
     let report = try NoteImporter().importPaths([empty], into: try NoteStore.open(path: storePath))
     #expect(
       report.files.first?.failure?.description
-        .hasPrefix("\(empty): error: no page dumps in this directory")
-        == true)
+        == "\(empty):1:1: error: no page dumps in this directory (looked for .csv, .flight, .htm, "
+        + ".html, .json, .markdown, .md, .rsc, .txt, .x-component)")
   }
 }

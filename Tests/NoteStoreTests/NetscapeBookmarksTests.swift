@@ -111,7 +111,9 @@ import Testing
   @Test func filesWithoutAnchorsAreProblems() {
     #expect(
       problem("<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n</DL>\n")
-        == Diagnostic("no bookmarks found", at: TextPosition(line: 4, column: 1)))
+        == Diagnostic(
+          "no bookmarks found, expected links written '<DT><A HREF=\"URL\">title</A>' inside a "
+            + "'<DL>' list", at: TextPosition(line: 4, column: 1)))
     #expect(problem("")?.message == "file is empty")
     #expect(problem("<DL>\u{0}")?.message == "binary file, expected a Netscape bookmark file")
   }

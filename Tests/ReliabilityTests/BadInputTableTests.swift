@@ -97,7 +97,9 @@ import Testing
           "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<TITLE>Bookmarks</TITLE>\n<DL><p>\n<DT><H3>Folder\n<DT><A HREF=\n<DD><<<>>>\n</DL"
             .utf8)
       },
-      message: ":7:5: error: no bookmarks found"),
+      message:
+        ":7:5: error: no bookmarks found, expected links written '<DT><A HREF=\"URL\">title</A>' inside a '<DL>' list"
+    ),
   ]
 
   @Test(arguments: cases) func badInputIsRefusedAndTheStoreIsUntouched(_ input: Case) throws {

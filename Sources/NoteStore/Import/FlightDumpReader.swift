@@ -111,7 +111,7 @@ public struct FlightDumpReader: DumpReader {
     if let limit = builder.limitHit {
       throw Diagnostic(
         limit.message + " (while expanding row '\(limit.rowID)')",
-        at: position(ofRow: limit.rowID, in: document) ?? TextPosition(line: 1, column: 1))
+        at: position(ofRow: limit.rowID, in: document) ?? .start)
     }
     var drafts: [NoteDraft] = []
     var normalizedURLs: [String?] = []
@@ -153,7 +153,7 @@ public struct FlightDumpReader: DumpReader {
           at: TextPosition(line: problem.line, column: problem.column))
       }
       // About the payload as a whole: its first row.
-      throw Diagnostic(message, at: TextPosition(line: 1, column: 1))
+      throw Diagnostic(message, at: .start)
     }
     // Tags are unique: a preview's are (`PreviewFinder.collectTags` keeps one per lowercased
     // text, `TagKey`'s identity) and a repeated preview adds only new ones.
@@ -163,11 +163,9 @@ public struct FlightDumpReader: DumpReader {
     return (prepared, [])
   }
 
-  /// The line and column of a row's header, when the row exists.
+  /// The line and column in the file of a row's header (in a saved page, where the script
+  /// that pushed it is), when the row exists.
   func position(ofRow id: String, in document: FlightDocument) -> TextPosition? {
-    guard let row = document.row(id) else { return nil }
-    return document.payload.withUnsafeBufferPointer {
-      TextPosition.of(offset: row.offset, in: $0)
-    }
+    document.row(id).map { document.position(ofPayloadOffset: $0.offset) }
   }
 }

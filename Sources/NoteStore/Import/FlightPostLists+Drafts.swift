@@ -62,7 +62,7 @@ extension FlightDumpReader {
           + "with tags as data and states no address (canonical link, og:url or metadataBase) "
           + "to resolve their links against; import it again with --base-url URL (the site "
           + "address its post paths start from), nothing was imported",
-        at: lists.firstRowID.flatMap { position(ofRow: $0, in: document) })
+        at: lists.firstRowID.flatMap { position(ofRow: $0, in: document) } ?? .start)
     }
     let source =
       baseURL != nil
@@ -73,7 +73,7 @@ extension FlightDumpReader {
       "\(count) post\(count == 1 ? "" : "s") held as data: links resolved against \(base) "
         + "(\(source))",
       at: lists.firstRowID.flatMap { position(ofRow: $0, in: document) }
-        ?? TextPosition(line: 1, column: 1), severity: .note)
+        ?? .start, severity: .note)
     let drafts = lists.posts.map { post in
       PendingNotes.Prepared(
         NoteDraft(

@@ -16,7 +16,7 @@ extension MarkdownDumpReader {
   static func decodeText(_ bytes: [UInt8], expected: String) throws(Diagnostic) -> String {
     let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     guard start < bytes.count else {
-      throw Diagnostic("file is empty", at: TextPosition(line: 1, column: 1))
+      throw Diagnostic("file is empty", at: .start)
     }
     if let nul = bytes.firstIndex(of: 0) {
       throw Diagnostic(

@@ -93,7 +93,7 @@ public struct MarkdownDumpReader: DumpReader {
     } else {
       throw Diagnostic(
         "no title found, expected front matter 'title:', a heading such as '# Title', or a "
-          + "file name", at: TextPosition(line: 1, column: 1))
+          + "file name", at: .start)
     }
     let afterTitle = titleIndex.map { scan.headings[$0].line } ?? (clipping.contentStart - 1)
     let outlineEnd = scan.outlineEnd(afterLine: afterTitle)

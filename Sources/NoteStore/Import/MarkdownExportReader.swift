@@ -76,9 +76,12 @@ public struct MarkdownExportReader: DumpReader {
       switch Self.kind(of: line) {
       case .heading:
         finish()
-        guard let draft = Self.heading(line.dropFirst(3)) else {
+        // Every note has a title, so a section without one was not written by the exporter.
+        guard let draft = Self.heading(line.dropFirst(3)),
+          !InlineMarkup.collapseWhitespace(draft.title).isEmpty
+        else {
           throw Diagnostic(
-            "expected a section heading '## [Title](url)' or '## Title'",
+            "expected a section heading with a title, '## [Title](url)' or '## Title'",
             at: TextPosition(line: number + 1, column: 4))
         }
         drafts.append(draft)

@@ -122,7 +122,8 @@ public struct NetscapeBookmarkReader: DumpReader {
       // Points at the end: that is where the reader gave up looking for an anchor.
       let found = warnings.isEmpty ? "" : " (\(warnings.count) skipped: not web pages)"
       throw Diagnostic(
-        "no bookmarks found\(found)", at: TextPosition.of(offset: bytes.count, in: bytes))
+        "no bookmarks found\(found), expected links written '<DT><A HREF=\"URL\">title</A>' "
+          + "inside a '<DL>' list", at: TextPosition.of(offset: bytes.count, in: bytes))
     }
     return DumpReading(drafts: drafts, warnings: warnings)
   }

@@ -138,7 +138,7 @@ public struct NoteImporter: Sendable {
       failed.failure = Diagnostic(
         "no page dumps in this directory (looked for "
           + DumpSniffer.dumpExtensions.sorted().map { "." + $0 }.joined(separator: ", ") + ")",
-        file: path, at: nil)
+        file: path, at: .start)
       report.files.append(failed)
       return []
     }
@@ -152,18 +152,17 @@ public struct NoteImporter: Sendable {
     let bytes: [UInt8]
     do {
       guard let contents = try FileSystem.contents(of: path) else {
-        report.failure = Diagnostic("no such file", file: path, at: nil)
+        report.failure = Diagnostic("no such file", file: path, at: .start)
         return FileRead(report: report)
       }
       bytes = contents
     } catch {
-      report.failure = Diagnostic(error.message, file: path, at: nil)
+      report.failure = Diagnostic(error.message, file: path, at: .start)
       return FileRead(report: report)
     }
-    // What is wrong with a whole file is reported at its start, like any other position.
-    let start = TextPosition(line: 1, column: 1)
+    // What is wrong with a whole file (and a missing one) is reported at its start, 1:1.
     if let reason = DumpSniffer.rejection(bytes) {
-      report.failure = Diagnostic(reason, file: path, at: start)
+      report.failure = Diagnostic(reason, file: path, at: .start)
       return FileRead(report: report)
     }
     guard let reader = readers.first(where: { $0.recognizes(bytes, path: path) }) else {
@@ -174,7 +173,7 @@ public struct NoteImporter: Sendable {
         "\(what); expected a flight payload (.rsc), a saved Next.js page (.html), a Markdown "
           + "or text page dump, a Netscape bookmark file, url-notes' JSON export, or a Pocket, Raindrop, "
           + "Instapaper or Pinboard export", file: path,
-        at: start)
+        at: .start)
       return FileRead(report: report)
     }
     report.format = reader.format

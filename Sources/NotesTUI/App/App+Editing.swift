@@ -119,36 +119,25 @@ extension App {
   }
 
   /// `u`: takes back the last change of this session.
-  mutating func undo() {
-    guard storeIsWritable() else { return }
-    do throws(EditError) {
-      guard let edit = try editor.undo() else {
-        message = "Nothing to undo"
-        return
-      }
-      reloadPages()
-      if edit.changes.count == 1 { select(edit.changes[0].id) }
-      message = "Undone: \(edit.summary) (C-r redoes)"
-    } catch {
-      showRefreshedStore()
-      message = failure("Cannot undo", error)
-    }
-  }
+  mutating func undo() { stepHistory(back: true) }
 
   /// Ctrl-R: makes the last undone change again.
-  mutating func redo() {
+  mutating func redo() { stepHistory(back: false) }
+
+  /// Undo (`back`) or redo: one flow, which selects a lone changed note and says what happened.
+  private mutating func stepHistory(back: Bool) {
     guard storeIsWritable() else { return }
     do throws(EditError) {
-      guard let edit = try editor.redo() else {
-        message = "Nothing to redo"
+      guard let edit = try back ? editor.undo() : editor.redo() else {
+        message = back ? "Nothing to undo" : "Nothing to redo"
         return
       }
       reloadPages()
       if edit.changes.count == 1 { select(edit.changes[0].id) }
-      message = "Redone: \(edit.summary)"
+      message = back ? "Undone: \(edit.summary) (C-r redoes)" : "Redone: \(edit.summary)"
     } catch {
       showRefreshedStore()
-      message = failure("Cannot redo", error)
+      message = failure(back ? "Cannot undo" : "Cannot redo", error)
     }
   }
 

@@ -46,6 +46,6 @@ struct UnknownCSVReader: DumpReader {
       "a CSV file whose header '\(header)' is none of the known exports; expected the header "
         + "of a " + expected.dropLast().joined(separator: ", ") + " or "
         + (expected.last ?? "") + " export",
-      at: TextPosition(line: 1, column: 1))
+      at: .start)
   }
 }
