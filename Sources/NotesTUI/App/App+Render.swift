@@ -101,7 +101,7 @@ extension App {
       if !state.filter.isEmpty { text += " · /\(state.filter)" }
     case .search(let state):
       text =
-        "\(Counted(state.tags.count, "tag")) · \(Counted(state.headers.count, "note"))"
+        "\(Counted(state.tags.count, "tag")) · \(Counted(state.notes.count, "note"))"
         + " · by \(state.effectiveOrder.rawValue)"
       if !state.text.isEmpty { text += " · /\(state.text)" }
     case .previews(let state):

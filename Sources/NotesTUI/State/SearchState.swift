@@ -14,7 +14,8 @@ public struct SearchState: Equatable, Sendable {
   /// The chosen order of the notes; nil: by relevance, or newest first without a query.
   public var order: NoteOrder?
   public private(set) var tags: [TagCount] = []
-  public private(set) var headers: [NoteHeader] = []
+  /// The matching notes, best first (headers read when drawn).
+  public private(set) var notes = RankedNotes()
   public var list = ListState()
   /// Rows the results have on screen (`setRows`): items differ in height, so the list scrolls
   /// by rows (`fitList`).
@@ -33,19 +34,19 @@ public struct SearchState: Equatable, Sendable {
     reload(searcher: searcher)
   }
 
-  public var count: Int { tags.count + headers.count }
+  public var count: Int { tags.count + notes.count }
 
   public func item(at index: Int) -> Item? {
     if index < tags.count { return .tag(tags[index]) }
     let note = index - tags.count
-    return headers.indices.contains(note) ? .note(headers[note]) : nil
+    return note >= 0 && note < notes.count ? .note(notes[note]) : nil
   }
 
   /// Rows item `index` takes: a tag one (the last tag one more, a gap above the notes), a
   /// note a preview's.
   public func height(at index: Int) -> Int {
     guard index < tags.count else { return App.previewHeight }
-    return index == tags.count - 1 && !headers.isEmpty ? 2 : 1
+    return index == tags.count - 1 && !notes.isEmpty ? 2 : 1
   }
 
   /// The item drawn at `row` rows below the top of the results, if any.
@@ -82,7 +83,7 @@ public struct SearchState: Equatable, Sendable {
     do {
       parsed = try QueryParser.parse(newText)
       error = nil
-      reload(searcher: searcher)
+      search(searcher)
       list.top()
       fitList()
     } catch {
@@ -93,12 +94,22 @@ public struct SearchState: Equatable, Sendable {
   /// Runs the query again (the store changed, or the order), keeping the cursor's row.
   public mutating func reload(searcher: NoteSearcher) {
     let previous = current
-    tags = parsed.isEmpty ? [] : Array(searcher.matchingTags(parsed).prefix(Self.maxTags))
-    headers = searcher.headers(matching: parsed, order: effectiveOrder)
-    list.setCount(count)
-    if let previous, let index = (0..<count).first(where: { item(at: $0) == previous }) {
-      list.select(index)
+    search(searcher)
+    switch previous {
+    case .tag(let entry):
+      if let index = tags.firstIndex(of: entry) { list.select(index) }
+    case .note(let header):
+      if let index = notes.firstIndex(of: header.id) { list.select(tags.count + index) }
+    case nil:
+      break
     }
     fitList()
+  }
+
+  /// The tags and notes for `parsed`; the cursor is left to the caller.
+  private mutating func search(_ searcher: NoteSearcher) {
+    tags = parsed.isEmpty ? [] : Array(searcher.matchingTags(parsed).prefix(Self.maxTags))
+    notes = searcher.ranked(matching: parsed, order: effectiveOrder)
+    list.setCount(count)
   }
 }
