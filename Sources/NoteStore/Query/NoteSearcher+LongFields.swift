@@ -1,3 +1,5 @@
+import ByteKernels
+
 extension NoteSearcher {
   /// Where a text term occurs in the summary or body of the note at `position`:
   /// `Weight.summary`, `Weight.body`, or nil.
@@ -7,9 +9,7 @@ extension NoteSearcher {
   /// over the whole store for a term most notes match by title. The last decoded note is
   /// kept, since one note is asked about once per term.
   func longFieldWeight(_ pattern: TextPattern, needle: RawNeedle?, at position: Int) -> Int? {
-    if let needle,
-      !store.rawBytesMayContain(needle.bytes, foldASCII: needle.foldASCII, at: position)
-    {
+    if let needle, let bytes = store.state.snapshotBytes(at: position), !needle.occurs(in: bytes) {
       return nil
     }
     let note: Note?
@@ -29,6 +29,9 @@ extension NoteSearcher {
 struct RawNeedle {
   var bytes: [UInt8]
   var foldASCII: Bool
+  /// The needle's rarest byte (`TextMatcher.rarity`), found by memchr in each case.
+  var anchor = 0
+  var variants: [UInt8] = []
 
   /// Nil when the bytes cannot be known: text JSON escapes, or non-ASCII text with case,
   /// which may be folded differently.
@@ -52,5 +55,36 @@ struct RawNeedle {
   init(bytes: [UInt8], foldASCII: Bool) {
     self.bytes = bytes
     self.foldASCII = foldASCII
+    anchor = bytes.indices.min { TextMatcher.rarity(bytes[$0]) < TextMatcher.rarity(bytes[$1]) }!
+    let byte = bytes[anchor]
+    let upper = ASCII.uppercased(byte)
+    variants = foldASCII && upper != byte ? [byte, upper] : [byte]
+  }
+
+  /// Whether `text` holds the needle (A–Z folded when `foldASCII`): memchr for the anchor
+  /// byte, then a compare around each hit. A note's ≈2 KB are passed at memchr's speed, a
+  /// byte loop's several times over.
+  func occurs(in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = text.baseAddress, text.count >= bytes.count else { return false }
+    for variant in variants {
+      var offset = anchor
+      while offset < text.count,
+        let found = Syscalls.firstByte(variant, in: base + offset, count: text.count - offset)
+      {
+        let hit = UnsafeRawPointer(base).distance(to: found)
+        let start = hit - anchor
+        if start + bytes.count <= text.count, matches(base + start) { return true }
+        offset = hit + 1
+      }
+    }
+    return false
+  }
+
+  func matches(_ start: UnsafePointer<UInt8>) -> Bool {
+    for index in bytes.indices {
+      let byte = start[index]
+      if (foldASCII ? ASCII.lowercased(byte) : byte) != bytes[index] { return false }
+    }
+    return true
   }
 }

@@ -98,9 +98,12 @@ public final class NoteSearcher {
       return RawNeedle(pattern)
     }
     var result = Matches(positions: [], scores: [])
+    // One candidate moved from note to note: building one per note retained its tables'
+    // arrays once per note, the search's largest cost after the matching itself.
+    var candidate = TableCandidate(
+      position: 0, table: table, tagScores: tagScores, needles: needles, searcher: self)
     for position in candidates {
-      let candidate = TableCandidate(
-        position: position, table: table, tagScores: tagScores, needles: needles, searcher: self)
+      candidate.position = position
       if let score = matcher.score(candidate) {
         result.positions.append(position)
         result.scores.append(score)
@@ -197,7 +200,7 @@ struct TagScores {
 
 /// A note as the searcher's tables show it to the matcher.
 struct TableCandidate: QueryCandidate {
-  let position: Int
+  var position: Int
   let table: SearchTable
   let tagScores: TagScores
   /// Each term's raw needle (`RawNeedle`), by term index.
