@@ -55,6 +55,40 @@ import Testing
         == [])
   }
 
+  /// A store opened through its index answers URL lookups from the index's URL table, with
+  /// the notes saved since the snapshot (a URL moved under the same key, a delete, an add) in
+  /// buckets of their own; no header of a snapshot note is decoded to build buckets.
+  @Test func theIndexURLTableAnswersWithChangesSinceTheSnapshot() throws {
+    let directory = TemporaryDirectory()
+    let path = directory.file("notes.json")
+    func id(_ number: Int) -> NoteID { NoteID(String(format: "%012x", number)) }
+    // Ids not derived from the URLs: only the buckets can find these notes.
+    try NoteStore.open(path: path).apply(
+      (0..<50).map {
+        .put(SampleNotes.note(id($0).rawValue, url: "https://example.com/page/\($0)", title: "N"))
+      })
+    let store = try NoteStore.open(path: path)
+    #expect(store.state.urlTable != nil, "read through the index the first save wrote")
+    #expect(store.noteID(forURL: "HTTPS://example.com/page/7/") == id(7))
+    #expect(store.noteID(forURL: "https://example.com/page/77") == nil)
+    #expect(store.state.urlBuckets == [:], "no note in memory, none bucketed")
+    var moved = try #require(store.note(id(3)))
+    moved.url = "https://example.com/moved/3"
+    try store.apply([
+      .put(moved), .delete(id(4)),
+      .put(SampleNotes.note(id(255).rawValue, url: "https://example.com/page/4", title: "New")),
+    ])
+    #expect(store.state.urlBuckets == ["3": [id(3)], "4": [id(255)]])
+    for reader in [store, try NoteStore.open(path: path)] {
+      #expect(reader.noteID(forURL: "https://example.com/page/3") == nil)
+      #expect(reader.noteID(forURL: "https://example.com/moved/3") == id(3))
+      #expect(reader.noteID(forURL: "https://example.com/page/4") == id(255))
+      #expect(reader.noteID(forURL: "https://example.com/page/4", except: id(255)) == nil)
+      #expect(reader.noteID(forURL: "https://example.com/page/49") == id(49))
+      try reader.checkInvariants()
+    }
+  }
+
   /// The one-pass key gives what the stepwise key it replaced gives (kept below as the
   /// reference), on the spellings above and on random URLs full of the bytes each step reads.
   @Test func theOnePassKeyMatchesTheStepwiseKey() {

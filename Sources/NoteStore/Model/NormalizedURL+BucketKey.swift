@@ -17,6 +17,17 @@ extension NormalizedURL {
   /// One pass over the bytes into one buffer (lowercasing as it goes: only letters change, and
   /// the steps after it look at `/`, `?`, `:` and digits): an import asks once per new note.
   static func bucketKey(_ url: String) -> String {
+    String(decoding: bucketKeyBytes(url), as: UTF8.self)
+  }
+
+  /// A 64-bit hash of the bucket key of `url`: what the store's index files its URL table by
+  /// (`StoreIndex`), so a lookup there needs no String.
+  static func bucketHash(_ url: String) -> UInt64 {
+    bucketKeyBytes(url).withUnsafeBufferPointer(StoreIndex.checksum)
+  }
+
+  /// The UTF-8 bytes of `bucketKey(url)`.
+  static func bucketKeyBytes(_ url: String) -> [UInt8] {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(url.utf8.count)
     var question: Int? = nil
@@ -46,6 +57,6 @@ extension NormalizedURL {
     }
     var key = Array(bytes[start..<end])
     if queryStart + 1 < bytes.count { key += bytes[queryStart...] }
-    return String(decoding: key, as: UTF8.self)
+    return key
   }
 }

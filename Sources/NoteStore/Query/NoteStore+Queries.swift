@@ -200,7 +200,8 @@ extension NoteStore {
   }
 
   /// The note whose URL normalises like `url`, if any, other than `except` (the note being
-  /// edited, whose own URL is no duplicate). Complexity: O(1) after the URL buckets are built.
+  /// edited, whose own URL is no duplicate). Complexity: O(log n) through the index's URL
+  /// table, O(1) after the URL buckets are built without one.
   public func noteID(forURL url: String, except: NoteID? = nil) -> NoteID? {
     NormalizedURL.normalize(url).flatMap { noteID(forURL: url, normalized: $0, except: except) }
   }
@@ -216,7 +217,7 @@ extension NoteStore {
     }
     // Not under its URL's id (written by hand, or the id was taken): only the notes in the
     // URL's bucket are normalised (~12 µs each), not every note in the store.
-    return state.buckets()[NormalizedURL.bucketKey(url)]?.first { id in
+    return state.notes(inBucketOf: url).first { id in
       id != except && header(id)?.url.flatMap(NormalizedURL.normalize) == normalized
     }
   }

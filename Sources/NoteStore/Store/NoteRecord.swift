@@ -49,6 +49,9 @@ struct NoteRecord {
     }
   }
 
+  /// Whether the note is held in memory (saved since the snapshot was written).
+  var isInMemory: Bool { snapshotRange == nil }
+
   /// The note's bytes in the snapshot; nil for a note held in memory.
   var snapshotRange: Range<Int>? {
     if case .snapshot(let range) = source { return range }

@@ -20,7 +20,8 @@ extension NoteStore {
       {
         loaded = StoreState(
           snapshot: mapped, stamp: snapshotStamp, records: index.records,
-          tagIndex: index.tagIndex, tombstones: tail.tombstones, needsUpgrade: !tail.hasSection)
+          tagIndex: index.tagIndex, urlTable: index.index, tombstones: tail.tombstones,
+          needsUpgrade: !tail.hasSection)
       } else {
         loaded = try scanSnapshot(mapped, stamp: snapshotStamp)
         if let bytes = StoreIndex.encode(loaded.records, snapshot: mapped) {

@@ -4,6 +4,8 @@ extension StoreIndex {
   struct Loaded {
     var records: [NoteRecord]
     var tagIndex: TagIndex
+    /// The mapped index itself, whose URL table the state reads.
+    var index: MappedIndex
   }
 
   /// Why an index was not used (for tests; the loader just rebuilds).
@@ -47,11 +49,19 @@ extension StoreIndex {
     let index = MappedIndex(file: file, spellings: spellings)
     let tagIndex = try readTagIndex(
       &cursor, spellings: spellings, noteCount: noteCount, index: index)
+    let urlCount = Int(try cursor.u32())
+    guard urlCount <= noteCount, urlCount <= (bytes.count - cursor.offset) / urlEntryLength else {
+      throw Rejection(reason: "damaged: URL table")
+    }
+    index.urlTable = cursor.offset..<(cursor.offset + urlCount * urlEntryLength)
+    cursor.offset += urlCount * urlEntryLength
+    index.rangeTableStart = cursor.offset
+    index.noteCount = noteCount
     let records = try readRecords(
       &cursor, noteCount: noteCount, spellingCount: spellingCount, index: index,
       snapshot: snapshot)
     try checkSampledRanges(records, snapshot: snapshot)
-    return Loaded(records: records, tagIndex: tagIndex)
+    return Loaded(records: records, tagIndex: tagIndex, index: index)
   }
 
   /// The tag index section: entries named by spellings, with ascending positions. Positions
@@ -236,6 +246,11 @@ extension StoreIndex {
 final class MappedIndex: @unchecked Sendable {
   let file: MappedFile
   let spellings: [String]
+  /// Where the URL table's entries lie, the range table starts, and how many notes the index
+  /// holds (set by `StoreIndex.read` as it reaches those sections).
+  var urlTable = 0..<0
+  var rangeTableStart = 0
+  var noteCount = 0
 
   init(file: MappedFile, spellings: [String]) {
     self.file = file
@@ -294,6 +309,43 @@ final class MappedIndex: @unchecked Sendable {
       id: NoteID(id), url: url, title: title, tags: tags,
       created: Timestamp(secondsSince1970: Int64(bitPattern: created)),
       updated: Timestamp(secondsSince1970: Int64(bitPattern: updated)))
+  }
+
+  /// The positions (ascending) of the notes whose URL's bucket hash is `hash`
+  /// (`NormalizedURL.bucketHash`): a binary search of the URL table.
+  func positions(withBucketHash hash: UInt64) -> [Int] {
+    let base = UnsafeRawPointer(file.bytes.baseAddress!) + urlTable.lowerBound
+    let entryLength = StoreIndex.urlEntryLength
+    func hashInSlot(_ slot: Int) -> UInt64 {
+      UInt64(littleEndian: base.loadUnaligned(fromByteOffset: slot * entryLength, as: UInt64.self))
+    }
+    let count = urlTable.count / entryLength
+    var low = 0
+    var high = count
+    while low < high {
+      let middle = (low + high) / 2
+      if hashInSlot(middle) < hash { low = middle + 1 } else { high = middle }
+    }
+    var positions: [Int] = []
+    while low < count && hashInSlot(low) == hash {
+      let position = Int(
+        UInt32(
+          littleEndian: base.loadUnaligned(
+            fromByteOffset: low * entryLength + 8, as: UInt32.self)))
+      if position < noteCount { positions.append(position) }
+      low += 1
+    }
+    return positions
+  }
+
+  /// The id of the note at snapshot position `position` (as the index lists them).
+  func id(atPosition position: Int) -> NoteID {
+    var cursor = cursor(at: rangeTableStart + position * StoreIndex.tableEntryLength + 16)
+    guard let offset = try? cursor.u64(), offset < UInt64(file.bytes.count) else {
+      return NoteID("")
+    }
+    let headersStart = rangeTableStart + noteCount * StoreIndex.tableEntryLength
+    return id(at: headersStart + Int(offset))
   }
 
   /// Only the id of the header at `offset` (building the id map needs nothing else).

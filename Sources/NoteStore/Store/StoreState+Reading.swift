@@ -54,8 +54,9 @@ extension StoreState {
   }
 
   /// What is wrong with the state's structures, one line per broken rule: positions answer
-  /// for every record and no other id, the sorted records ascend, and the tag index and URL
-  /// buckets equal ones rebuilt from the headers. Complexity: O(n); decodes every header.
+  /// for every record and no other id, the sorted records ascend, the tag index and URL
+  /// buckets equal ones rebuilt from the headers, and the index's URL table lists every
+  /// snapshot note under its URL. Complexity: O(n); decodes every header.
   func problems() -> [String] {
     var problems: [String] = []
     var seen = Set<NoteID>()
@@ -86,8 +87,19 @@ extension StoreState {
         problems.append("the tag index differs from one rebuilt from the headers")
       }
     }
-    if let urlBuckets, urlBuckets != Self.buckets(of: records) {
+    if let urlBuckets,
+      urlBuckets != Self.buckets(of: urlTable == nil ? records : records.filter(\.isInMemory))
+    {
       problems.append("the URL buckets differ from ones rebuilt from the headers")
+    }
+    if let urlTable {
+      for record in records where !record.isInMemory {
+        guard let url = record.header.url else { continue }
+        let listed = urlTable.positions(withBucketHash: NormalizedURL.bucketHash(url))
+        if !listed.contains(where: { urlTable.id(atPosition: $0) == record.id }) {
+          problems.append("the index's URL table lacks note \(record.id)")
+        }
+      }
     }
     return problems
   }

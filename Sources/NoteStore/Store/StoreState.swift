@@ -28,8 +28,13 @@ struct StoreState {
   private(set) var laterPositions: [NoteID: Int] = [:]
   /// Tags with their notes' positions; nil until first needed after it was dropped.
   private(set) var tagIndex: TagIndex?
+  /// The snapshot's notes by the hash of their URL's bucket key, as the index lists them (its
+  /// URL table, mapped); nil for a snapshot that was scanned, or none.
+  private(set) var urlTable: MappedIndex?
   /// Notes with a URL by `NormalizedURL.bucketKey`, each bucket in store order; nil until
-  /// first needed.
+  /// first needed. With a URL table, only the notes held in memory (saved since the snapshot):
+  /// the table answers for the others, and an `add` at 1,000,000 notes need not decode every
+  /// header to build this.
   private(set) var urlBuckets: [String: [NoteID]]?
   /// Where this instance's own appends put each note in the journal (the note's JSON, as
   /// `NoteCodec` wrote it): a fold copies those bytes instead of encoding the notes again.
@@ -56,12 +61,13 @@ struct StoreState {
   /// to be strictly ascending by id. No journal record applied yet.
   init(
     snapshot: MappedFile, stamp: FileIdentity?, records: [NoteRecord], tagIndex: TagIndex,
-    tombstones: [NoteID: Timestamp], needsUpgrade: Bool
+    urlTable: MappedIndex, tombstones: [NoteID: Timestamp], needsUpgrade: Bool
   ) {
     self.snapshot = snapshot
     snapshotStamp = stamp
     self.records = records
     self.tagIndex = tagIndex
+    self.urlTable = urlTable
     self.tombstones = tombstones
     snapshotNeedsUpgrade = needsUpgrade
     sortedCount = records.count
@@ -105,13 +111,35 @@ struct StoreState {
     tagIndex?.sortedCounts[order] = counts
   }
 
-  /// The URL buckets, built from every header if they are not at hand: O(n) with a cheap byte
-  /// key, so later lookups by URL are O(1) (an import asks once per page link).
+  /// The URL buckets, built if they are not at hand: from the headers of the notes held in
+  /// memory when there is a URL table, else from every header (O(n) with a cheap byte key, so
+  /// later lookups by URL are O(1): an import asks once per page link).
   mutating func buckets() -> [String: [NoteID]] {
     if let urlBuckets { return urlBuckets }
-    let built = Self.buckets(of: records)
+    let built = Self.buckets(of: urlTable == nil ? records : records.filter(\.isInMemory))
     urlBuckets = built
     return built
+  }
+
+  /// The notes whose URL has the bucket key of `url` (`NormalizedURL.bucketKey`), in store
+  /// order. Complexity: O(log n + notes in the bucket) with a URL table.
+  mutating func notes(inBucketOf url: String) -> [NoteID] {
+    let key = NormalizedURL.bucketKey(url)
+    let inMemory = buckets()[key] ?? []
+    guard let urlTable else { return inMemory }
+    // Table entries name the snapshot's notes as they were: a note since deleted has no
+    // position, and one whose URL changed since is held in memory (and its bucket above).
+    var found: [(position: Int, id: NoteID)] = inMemory.compactMap { id in
+      position(of: id).map { ($0, id) }
+    }
+    for slot in urlTable.positions(withBucketHash: NormalizedURL.bucketHash(url)) {
+      let id = urlTable.id(atPosition: slot)
+      guard let position = position(of: id), !records[position].isInMemory,
+        records[position].header.url.map(NormalizedURL.bucketKey) == key
+      else { continue }
+      found.append((position, id))
+    }
+    return found.sorted { $0.position < $1.position }.map(\.id)
   }
 
   /// Applies `run`: the one way the state changes. Records are replaced in place, appended or
@@ -170,7 +198,10 @@ struct StoreState {
     guard urlBuckets != nil else { return }
     let oldKey = oldURL.map(NormalizedURL.bucketKey)
     let newKey = newURL.map(NormalizedURL.bucketKey)
-    guard oldKey != newKey else { return }
+    // With a URL table the buckets hold only notes in memory: a snapshot note that a put
+    // replaced joins them even under its old key.
+    let joins = urlTable != nil && newKey != nil && urlBuckets![newKey!]?.contains(id) != true
+    guard oldKey != newKey || joins else { return }
     if let oldKey {
       urlBuckets![oldKey]?.removeAll { $0 == id }
       if urlBuckets![oldKey]?.isEmpty == true { urlBuckets![oldKey] = nil }
