@@ -70,11 +70,11 @@ struct SearchBenchmark {
       for length in 1...query.count {
         guard let parsed = try? QueryParser.parse(String(query.prefix(length))) else { continue }
         let searcher = NoteSearcher(store: opened)
-        _ = searcher.headers(matching: Query(), order: .created)
+        _ = searcher.ranked(matching: Query(), order: .created)
         times.append(
           Measure.time {
             _ = searcher.matchingTags(parsed).prefix(5)
-            _ = searcher.headers(matching: parsed, order: .relevance)
+            _ = searcher.ranked(matching: parsed, order: .relevance)
           })
       }
     }
