@@ -189,6 +189,20 @@ import Testing
     #expect(try store.lookup("5555bb000009").get() == NoteID("5555bb000009"))
   }
 
+  /// Opening without an index reports the scan's progress: here (under 16 MB) only its end.
+  @Test func aScanReportsItsEnd() throws {
+    try makeStore()
+    let size = try #require(
+      try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+    unlink(indexPath)
+    var reports: [[Int]] = []
+    let store = try NoteStore.open(path: path) { reports.append([$0, $1]) }
+    #expect(reports == [[size, size]])
+    #expect(store.count == 240)
+    _ = try NoteStore.open(path: path) { reports.append([$0, $1]) }
+    #expect(reports.count == 1, "through the index just written: no scan, no report")
+  }
+
   /// An index of several 64 KiB blocks: a byte flipped in the last one (header records, which
   /// opening does not read) is found when that block is first read, and the headers it held
   /// come from the snapshot instead: every answer is still exactly the scan's.
