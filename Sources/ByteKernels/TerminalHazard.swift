@@ -47,6 +47,25 @@ public enum TerminalHazard {
       || SWAR.hasByte(0xEF, in: word)
   }
 
+  /// Whether `utf8` (well-formed UTF-8) holds a hazard other than tab and newline. One test
+  /// per byte; only at a lead byte `mayStart` accepts is the scalar there looked at, so text
+  /// whose only non-ASCII is a middle dot or a dash (every `list` line has one) passes too.
+  @inlinable
+  public static func containsHazardBesidesTabAndNewline(_ utf8: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
+    for index in utf8.indices {
+      let byte = utf8[index]
+      guard mayStart(byte) else { continue }
+      if byte < 0x80 {
+        if byte != 0x09 && byte != 0x0A { return true }
+      } else if scalar(in: utf8, at: index) != nil {
+        return true
+      }
+    }
+    return false
+  }
+
   /// The non-ASCII hazard whose UTF-8 starts at `index` of `utf8` (well-formed UTF-8), as
   /// (scalar, length in bytes); nil when the scalar there is not one.
   @inlinable @inline(__always)

@@ -1,4 +1,5 @@
 import Foundation
+import NoteStore
 
 /// `url-notes-bench`: builds deterministic corpora and prints the figures of issue 5 beside
 /// same-run baselines. See `BenchOptions.usage`.
@@ -12,6 +13,10 @@ struct URLNotesBench {
       }
       if arguments.first == "--probe-decode", arguments.count == 3 {
         return try Probe.decode(path: arguments[1], runs: Int(arguments[2]) ?? 1)
+      }
+      if arguments.first == "--probe-search", arguments.count >= 3 {
+        return try SearchBenchmark.probe(
+          path: arguments[1], queries: Array(arguments.dropFirst(2)))
       }
       let options = try BenchOptions.parse(arguments)
       try run(options)
@@ -37,6 +42,10 @@ struct URLNotesBench {
         options: options, corpus: corpus, size: size, directory: out + "/store-\(size)")
       let table = try benchmark.run()
       emit(table.render())
+      emit(
+        SearchBenchmark(options: options, store: benchmark).run(
+          try NoteStore.open(path: benchmark.storePath)
+        ).render())
       if options.buku {
         emit(BukuBenchmark(options: options, store: benchmark).run(beside: table).render())
       }

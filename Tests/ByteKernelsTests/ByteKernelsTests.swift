@@ -80,6 +80,23 @@ import Testing
     }
   }
 
+  /// The whole-text test is the scalar test over the text's scalars, tab and newline aside.
+  @Test func textTestIsTheScalarTest() {
+    var texts = ["", "plain", "tab\tand\nnewline", "a · b — c “d”", "é\u{301}", "👨‍👩‍👧", "\r\n"]
+    for value in Self.expected.sorted() { texts.append("x · \(Unicode.Scalar(value)!) y") }
+    for value: UInt32 in [0xA0, 0xB7, 0x2010, 0x2014, 0x2030, 0x206A, 0xFEFE, 0xFFFD, 0x0600] {
+      texts.append("· \(Unicode.Scalar(value)!)")
+    }
+    for text in texts {
+      var text = text
+      let expected = text.unicodeScalars.contains {
+        $0 != "\t" && $0 != "\n" && TerminalHazard.contains($0.value)
+      }
+      let found = text.withUTF8 { TerminalHazard.containsHazardBesidesTabAndNewline($0) }
+      #expect(found == expected, "\(Array(text.unicodeScalars.map(\.value)))")
+    }
+  }
+
   @Test func wordTestIsNeverFalseWhenAByteMayStartAHazard() {
     for word in SWARTests.words() {
       let bytes = SWARTests.bytes(of: word)

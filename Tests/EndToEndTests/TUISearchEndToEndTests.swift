@@ -1,4 +1,5 @@
 import Foundation
+import TerminalCore
 import TestSupport
 import Testing
 
@@ -11,6 +12,8 @@ struct TUISearchEndToEndTests {
   var storePath: String { directory.file("notes.json") }
 
   static let gptOSS = "From GPT-2 to gpt-oss: Analyzing the Architectural Advances"
+  /// The day the notes were imported (UTC): the previews' date column.
+  var day = ""
 
   init() throws {
     let samples = ["tag-gpt-4.rsc.txt", "tag-gpu.rsc.txt", "tag-hardware.rsc.txt"]
@@ -23,6 +26,30 @@ struct TUISearchEndToEndTests {
       let result = try ProcessResult.run([binary] + arguments + ["--store", storePath])
       #expect(result.status == 0, "\(arguments[0]) failed: \(result.stderrText)")
     }
+    let list = try ProcessResult.run([binary, "list", "--json", "--store", storePath])
+    let created = try #require(list.stdoutText.range(of: "\"created\":\""))
+    day = String(list.stdoutText[created.upperBound...].prefix(10))
+  }
+
+  /// A preview's title row at 80 columns: the title, then the day at the right.
+  func titleRow(_ title: String) -> String {
+    title + String(repeating: " ", count: 80 - DisplayWidth.width(of: title) - 10) + day
+  }
+
+  /// `screen` is `rows` from the top, then empty rows, then `status` (the whole screen).
+  func expectScreen(
+    _ screen: [String], _ rows: [String], status: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    let expected =
+      rows + Array(repeating: "", count: screen.count - 1 - rows.count)
+      + [
+        status + String(repeating: " ", count: 57 - DisplayWidth.width(of: status))
+          + "Enter keep · Esc clear"
+      ]
+    #expect(
+      ScreenText.difference(expected: expected, actual: screen) == nil,
+      sourceLocation: sourceLocation)
   }
 
   func browser() throws -> TmuxSession {
@@ -33,19 +60,22 @@ struct TUISearchEndToEndTests {
     return tmux
   }
 
-  /// The rows of the search results that are notes (tags rows start with " # ").
-  static func noteRows(_ screen: [String]) -> [String] {
-    Array(screen[1..<screen.count - 1]).filter { !$0.hasPrefix(" # ") && !$0.isEmpty }
-  }
-
   @Test func fuzzyQueryShowsTheBestNoteFirst() throws {
     let tmux = try browser()
     try tmux.sendKeys("/")
     try tmux.sendText("frmwk dsktp")
     let screen = try tmux.waitFor(text: "/frmwk dsktp")
-    #expect(screen[0] == " url-notes › Tags › Search")
-    #expect(screen[1] == " # framework desktop  1 note")
-    #expect(Self.noteRows(screen).first?.hasPrefix(" The Framework Desktop is a beast") == true)
+    expectScreen(
+      screen,
+      [
+        " url-notes › Tags › Search",
+        " # framework desktop  1 note",
+        "",
+        titleRow("  The Framework Desktop is a beast"),
+        "  world.hey.com  hardware · desktop computer · mini pc · framework · framework …",
+        "  • CPU: AMD Ryzen AI Max 395+ (16 Zen5 cores @ 5.1GHz), a laptop-class process…",
+        "  • Form Factor: 4.5L volume, noted for being quiet even under full load.",
+      ], status: " /frmwk dsktp")
     try tmux.sendKeys("Down", "Enter")
     try tmux.waitFor(text: " url-notes › Tags › Search › The Framework Desktop is a beast")
     try tmux.sendKeys("Q")
@@ -56,14 +86,23 @@ struct TUISearchEndToEndTests {
     let tmux = try browser()
     try tmux.sendKeys("/")
     try tmux.sendText("#gpu !#hardware")
-    var screen = try tmux.waitFor("the query's one note") {
-      $0.last!.hasPrefix(" /#gpu !#hardware") && Self.noteRows($0).count == 1
+    let screen = try tmux.waitFor("the query's one note") {
+      $0.last!.hasPrefix(" /#gpu !#hardware") && $0[3].hasPrefix("  From")
     }
-    #expect(screen[1] == " # gpu  3 notes")
-    #expect(Self.noteRows(screen).map { $0.hasPrefix(" From GPT-2 to gpt-oss") } == [true])
+    expectScreen(
+      screen,
+      [
+        " url-notes › Tags › Search",
+        " # gpu  3 notes",
+        "",
+        titleRow("  \(Self.gptOSS)"),
+        "  magazine.sebastianraschka.com  large language model · llm · model architectur…",
+        "  • Architectural Evolution from GPT-2:",
+        "    • Normalization: Replaced LayerNorm with the computationally simpler RMSNor…",
+      ], status: " /#gpu !#hardware")
     try tmux.sendKeys("Enter")  // opens the tag row: its previews
-    screen = try tmux.waitFor(text: "1/3 notes")
-    #expect(screen[0] == " url-notes › Tags › Search › gpu")
+    let previews = try tmux.waitFor(text: "1/3 notes")
+    #expect(previews[0] == " url-notes › Tags › Search › gpu")
     try tmux.sendKeys("Q")
     #expect(try tmux.waitForExit() == 0)
   }
@@ -73,9 +112,12 @@ struct TUISearchEndToEndTests {
     try tmux.sendKeys("/")
     try tmux.sendText("untagd")
     let screen = try tmux.waitFor("the untagged note") {
-      $0.last!.hasPrefix(" /untagd") && Self.noteRows($0).count == 1
+      $0.last!.hasPrefix(" /untagd") && $0[1].hasPrefix("▌ Untagged")
     }
-    #expect(screen[1].hasPrefix(" Untagged thoughts on terminals"))
+    expectScreen(
+      screen,
+      [" url-notes › Tags › Search", titleRow("▌ Untagged thoughts on terminals"), "▌"],
+      status: " /untagd")
     try tmux.sendKeys("Enter")
     let note = try tmux.waitFor(text: "Created ")
     #expect(note[1] == " Untagged thoughts on terminals")
@@ -88,10 +130,12 @@ struct TUISearchEndToEndTests {
     try tmux.sendKeys("/")
     try tmux.sendText("東京")
     let screen = try tmux.waitFor("the Tokyo note") {
-      $0.last!.hasPrefix(" /東京") && Self.noteRows($0).count == 1
+      $0.last!.hasPrefix(" /東京") && $0[1].hasPrefix("▌ 東京の夜景")
     }
-    #expect(screen[1].hasPrefix(" 東京の夜景"))
-    #expect(screen[1].contains("example.jp  "))
+    expectScreen(
+      screen,
+      [" url-notes › Tags › Search", titleRow("▌ 東京の夜景"), "▌ example.jp  travel"],
+      status: " /東京")
     try tmux.sendKeys("Escape", "Q")  // Esc leaves the search; Q typed now would be text
     #expect(try tmux.waitForExit() == 0)
   }

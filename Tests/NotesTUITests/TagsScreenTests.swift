@@ -26,28 +26,43 @@ import Testing
     app.press(.character("/"))
     app.type("gp")
     let buffer = app.render()
-    #expect(
-      Array(buffer.lines()[0...5]) == [
+    let expected = Expected.screen(
+      [
         " url-notes › Tags › Search",
         " # gpu  2 notes",
         " # gpt-4  1 note",
-        " GPU prices fall                                        example.com  2026-01-03",
-        " GPT-4 on a laptop                                 news.example.org  2026-01-02",
         "",
-      ])
-    #expect(buffer.lines()[23].hasPrefix(" /gp"))
+        BrowserFixture.titleRow("  GPU prices fall", "2026-01-03"),
+        "  example.com  gpu · hardware",
+        "  • Prices: down 20% since May",
+        "    • Why: new mining rules",
+        "",
+        BrowserFixture.titleRow("  GPT-4 on a laptop", "2026-01-02"),
+        "  news.example.org  gpt-4 · gpu",
+        "  • Runs quantised on a laptop GPU",
+      ], status: "/gp", right: "Enter keep · Esc clear")
+    #expect(ScreenText.difference(expected: expected, actual: buffer.lines()) == nil)
+    // Titles and tags fuzzily, summary lines as written ("GPU"), per tag, never "example".
     let hits = ScreenText.styleMask(buffer) { $0.background == .yellow }
-    #expect(Array(hits[1...4]) == ["   ^^", "   ^^", " ^^", " ^^"])
+    #expect(
+      Array(hits[1...11]) == [
+        "   ^^", "   ^^", "", "  ^^", "               ^^", "", "", "", "  ^^",
+        "                    ^^      ^^", "                               ^^",
+      ])
+    // The cursor starts on the best row (a tag), in reverse video.
+    let reversed = ScreenText.styleMask(buffer) { $0.attributes.contains(.reverse) }
+    #expect(reversed[1] == String(repeating: "^", count: 80))
     // A malformed query: the error with its column, the rows as they were.
     app.type(" \"mini")
-    #expect(app.screen[3].hasPrefix(" GPU prices fall"))
+    #expect(app.screen[4].hasPrefix("  GPU prices fall"))
     #expect(app.screen.last?.hasSuffix("query:1:4: error: unclosed quote") == true)
     app.press(.ctrl("u"))
     app.type("#hardware !#gpu")
     #expect(
-      Array(app.screen[1...3]) == [
-        " # hardware  2 notes",
-        " 日本語のメモ 🍣                                            例え.jp  2026-01-01", "",
+      Array(app.screen[1...7]) == [
+        " # hardware  2 notes", "",
+        BrowserFixture.titleRow("  日本語のメモ 🍣", "2026-01-01"),
+        "  例え.jp  日本 · hardware", "  • 要点: 寿司🍣とラーメン", "", "",
       ])
     // Enter opens the row under the cursor: here the tag, as its previews.
     app.press(.enter)
@@ -57,9 +72,39 @@ import Testing
     // An untagged note is found and opened; Esc leaves the search at once.
     app.press(.character("/"))
     app.type("laptop")
-    #expect(app.screen[1].hasPrefix(" GPT-4 on a laptop"))
+    #expect(app.screen[1] == BrowserFixture.titleRow("▌ GPT-4 on a laptop", "2026-01-02"))
     app.press(.enter)
     #expect(app.screen[0] == " url-notes › Tags › Search › GPT-4 on a laptop")
+  }
+
+  @Test func searchResultsScrollByRowsAndClicksHitTheirItem() throws {
+    var app = try BrowserFixture().app(height: 12)  // 10 rows: two tags, a gap, a preview…
+    app.press(.character("/"))
+    app.type("gp")
+    #expect(app.screen[5] == "  example.com  gpu · hardware")
+    #expect(app.screen[9] == BrowserFixture.titleRow("  GPT-4 on a laptop", "2026-01-02"))
+    app.press(.down, .down)  // the first note: it shows whole where it is
+    #expect(app.screen[4] == BrowserFixture.titleRow("▌ GPU prices fall", "2026-01-03"))
+    app.press(.down)  // the second: the list scrolls by the items above it, no further
+    #expect(
+      Array(app.screen[1...10]) == [
+        BrowserFixture.titleRow("  GPU prices fall", "2026-01-03"),
+        "  example.com  gpu · hardware", "  • Prices: down 20% since May",
+        "    • Why: new mining rules", "",
+        BrowserFixture.titleRow("▌ GPT-4 on a laptop", "2026-01-02"),
+        "▌ news.example.org  gpt-4 · gpu", "▌ • Runs quantised on a laptop GPU", "", "",
+      ])
+    app.press(.home)
+    #expect(app.screen[1] == " # gpu  2 notes")
+    #expect(app.screen[4] == BrowserFixture.titleRow("  GPU prices fall", "2026-01-03"))
+    // A click on a preview's host line selects that note; on the gap below the tags, nothing.
+    app.press(.escape, .character("/"))
+    app.type("gp")
+    _ = app.handle(.mouse(MouseEvent(.press(button: 1), at: Point(x: 5, y: 6))))
+    #expect(app.screen[4] == BrowserFixture.titleRow("▌ GPU prices fall", "2026-01-03"))
+    _ = app.handle(.mouse(MouseEvent(.press(button: 1), at: Point(x: 5, y: 3))))
+    #expect(app.screen[4] == BrowserFixture.titleRow("▌ GPU prices fall", "2026-01-03"))
+    #expect(app.screen[0] == " url-notes › Tags › Search")
   }
 
   @Test func sortKeyCyclesTheNoteOrder() throws {

@@ -1,16 +1,21 @@
 /// Runs queries over one store, keystroke after keystroke.
 ///
 /// Built once per store state (the browser builds a new one after every change): it holds the
-/// `SearchTable`, the results of recent queries (Backspace returns to one without searching),
-/// and, per text, which notes' stored bytes contain it (`LongFieldHits`). A query that extends
-/// the previous one (`Query.narrows`) is evaluated only on the previous matches.
+/// `SearchTable` and the results of recent queries, matched and ranked (Backspace returns to
+/// one without searching or sorting). A query that extends the previous one
+/// (`Query.narrows`) is evaluated only on the previous matches. A summary or body is looked
+/// at only for a note whose stored bytes hold the term's text (`longFieldWeight`).
 public final class NoteSearcher {
   let store: NoteStore
   lazy var table = SearchTable(store)
+  /// Each note's URL host, for `site:` terms and the site order (few queries need them).
+  lazy var hosts: [String?] = table.headers.map(\.host)
   /// Recent queries' matches (positions, ascending, with scores), by canonical text.
   var recent: [String: Matches] = [:]
   var recentOrder: [String] = []
-  var longFieldHits = LongFieldHits()
+  /// Recent rankings (positions in order), by canonical text and order.
+  var ranked: [String: [Int]] = [:]
+  var rankedOrder: [String] = []
   var last: (query: Query, scope: NoteFilter, matches: Matches)?
   /// The note `longFieldWeight` decoded last.
   var decoded: (position: Int, note: Note?)?
@@ -25,11 +30,23 @@ public final class NoteSearcher {
 
   public init(store: NoteStore) { self.store = store }
 
+  /// Builds the tables every search needs (the cost of a search's first key), if not built.
+  public func prepare() { _ = table }
+
   /// The headers of the notes under `scope` that match `query`, in `order`.
   public func headers(
     matching query: Query, within scope: NoteFilter = NoteFilter(), order: NoteOrder = .relevance
   ) -> [NoteHeader] {
     positions(matching: query, within: scope, order: order).map { table.headers[$0] }
+  }
+
+  /// The notes under `scope` that match `query`, in `order`, as positions into the table: a
+  /// query matching every note costs no copy of every header.
+  public func ranked(
+    matching query: Query, within scope: NoteFilter = NoteFilter(), order: NoteOrder = .relevance
+  ) -> RankedNotes {
+    RankedNotes(
+      headers: table.headers, positions: positions(matching: query, within: scope, order: order))
   }
 
   /// The ids of the notes under `scope` that match `query`, in `order`.
@@ -40,14 +57,26 @@ public final class NoteSearcher {
   }
 
   func positions(matching query: Query, within scope: NoteFilter, order: NoteOrder) -> [Int] {
-    let matches = self.matches(query, within: scope)
-    return sorted(matches, order: order)
+    let key = Self.key(query, scope) + "\u{1}" + order.rawValue
+    if let cached = ranked[key] {
+      // Backspace: the shorter query is also the previous one for narrowing again.
+      if let matches = recent[Self.key(query, scope)] { last = (query, scope, matches) }
+      return cached
+    }
+    let result = sorted(matches(query, within: scope), order: order)
+    ranked[key] = result
+    rankedOrder.append(key)
+    if rankedOrder.count > Self.recentLimit { ranked[rankedOrder.removeFirst()] = nil }
+    return result
+  }
+
+  static func key(_ query: Query, _ scope: NoteFilter) -> String {
+    "\(scope.allTags)\u{1}\(scope.anyTags)\u{1}\(scope.noneTags)\u{1}"
+      + "\(scope.text ?? "")\u{1}\(query)"
   }
 
   func matches(_ query: Query, within scope: NoteFilter) -> Matches {
-    let key =
-      "\(scope.allTags)\u{1}\(scope.anyTags)\u{1}\(scope.noneTags)\u{1}"
-      + "\(scope.text ?? "")\u{1}\(query)"
+    let key = Self.key(query, scope)
     if let cached = recent[key] {
       last = (query, scope, cached)
       return cached
@@ -64,10 +93,17 @@ public final class NoteSearcher {
     }
     let matcher = QueryMatcher(query)
     let tagScores = TagScores(matcher: matcher, table: table)
+    let needles = matcher.terms.map { term -> RawNeedle? in
+      guard case .text(_, let pattern) = term else { return nil }
+      return RawNeedle(pattern)
+    }
     var result = Matches(positions: [], scores: [])
+    // One candidate moved from note to note: building one per note retained its tables'
+    // arrays once per note, the search's largest cost after the matching itself.
+    var candidate = TableCandidate(
+      position: 0, table: table, tagScores: tagScores, needles: needles, searcher: self)
     for position in candidates {
-      let candidate = TableCandidate(
-        position: position, table: table, tagScores: tagScores, searcher: self)
+      candidate.position = position
       if let score = matcher.score(candidate) {
         result.positions.append(position)
         result.scores.append(score)
@@ -135,7 +171,7 @@ public final class NoteSearcher {
           : table.dateRank[matches.positions[$0]] < table.dateRank[matches.positions[$1]]
       }.map { matches.positions[$0] }
     case .site:
-      let hosts = matches.positions.map { table.hosts[$0]?.lowercased() }
+      let hosts = matches.positions.map { self.hosts[$0]?.lowercased() }
       return matches.positions.indices.sorted {
         switch (hosts[$0], hosts[$1]) {
         case (let left?, let right?) where left != right: return left < right
@@ -164,14 +200,16 @@ struct TagScores {
 
 /// A note as the searcher's tables show it to the matcher.
 struct TableCandidate: QueryCandidate {
-  let position: Int
+  var position: Int
   let table: SearchTable
   let tagScores: TagScores
+  /// Each term's raw needle (`RawNeedle`), by term index.
+  let needles: [RawNeedle?]
   let searcher: NoteSearcher
 
   var title: String { table.headers[position].title }
   var url: String? { table.headers[position].url }
-  var host: String? { table.hosts[position] }
+  var host: String? { searcher.hosts[position] }
   var created: Timestamp { table.headers[position].created }
 
   func hasTag(_ key: TagKey) -> Bool {
@@ -188,6 +226,6 @@ struct TableCandidate: QueryCandidate {
   }
 
   func longFieldWeight(_ index: Int, _ pattern: TextPattern) -> Int? {
-    searcher.longFieldWeight(pattern, at: position)
+    searcher.longFieldWeight(pattern, needle: needles[index], at: position)
   }
 }

@@ -182,9 +182,11 @@ public struct HighlightPattern: Sendable {
   let pattern: TextPattern
   public let field: QueryField
 
-  /// The Character offsets in `text` the pattern's match takes, or nil without a match.
-  public func characterOffsets(in text: String) -> [Int]? {
-    guard let scalars = pattern.positions(in: text) else { return nil }
+  /// The Character offsets in `text` the pattern's match takes, or nil without a match. In a
+  /// long field (a summary line, the body) a fuzzy term must occur as written, as the matcher
+  /// requires there.
+  public func characterOffsets(in text: String, longField: Bool = false) -> [Int]? {
+    guard let scalars = pattern.positions(in: text, longField: longField) else { return nil }
     var offsets: [Int] = []
     var scalarIndex = 0
     var wanted = scalars[...]

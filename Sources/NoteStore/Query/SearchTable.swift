@@ -4,10 +4,13 @@
 /// each note's tags are numbers into `tagNames`, so a term is matched against each distinct
 /// tag once per search rather than once per note carrying it. `dateRank` is each note's place
 /// in list order (newest first, then title, then id): ranking sorts integers, not strings.
+///
+/// Building it is the cost of a search's first key (`NoteSearcher.prepare()`): the headers,
+/// then the tag slots from the tag index's postings (a pass over integers, no tag hashed per
+/// note), then one sort by date that compares titles only between notes of the same second.
 struct SearchTable {
   let headers: [NoteHeader]
-  let hosts: [String?]
-  /// Distinct tags (first spelling seen), and each note's tags as indices into them.
+  /// Distinct tags (the tag index's spelling), and each note's tags as indices into them.
   let tagNames: [String]
   let tagKeys: [TagKey]
   let tagSlotsStart: [Int32]
@@ -18,34 +21,38 @@ struct SearchTable {
 
   init(_ store: NoteStore) {
     headers = store.records.map(\.header)
-    hosts = headers.map(\.host)
-    var names: [String] = []
-    var keys: [TagKey] = []
-    var slotByKey: [TagKey: Int32] = [:]
-    var start: [Int32] = [0]
-    var slots: [Int32] = []
-    start.reserveCapacity(headers.count + 1)
-    for header in headers {
-      for tag in header.tags {
-        let key = TagKey(tag)
-        let slot: Int32
-        if let known = slotByKey[key] {
-          slot = known
-        } else {
-          slot = Int32(names.count)
-          slotByKey[key] = slot
-          names.append(tag)
-          keys.append(key)
-        }
-        slots.append(slot)
-      }
-      start.append(Int32(slots.count))
+    let entries = Array(store.tagIndex.entries)
+    var start = [Int32](repeating: 0, count: headers.count + 1)
+    var postings: [[Int]] = []
+    postings.reserveCapacity(entries.count)
+    for (_, entry) in entries {
+      let positions = entry.positions
+      for position in positions { start[position + 1] += 1 }
+      postings.append(positions)
     }
-    tagNames = names
-    tagKeys = keys
+    for position in 0..<headers.count { start[position + 1] += start[position] }
+    var next = start
+    var slots = [Int32](repeating: 0, count: Int(start[headers.count]))
+    for (slot, positions) in postings.enumerated() {
+      for position in positions {
+        slots[Int(next[position])] = Int32(slot)
+        next[position] += 1
+      }
+    }
+    tagNames = entries.map(\.value.name)
+    tagKeys = entries.map(\.key)
     tagSlotsStart = start
     tagSlots = slots
-    let order = store.sortedInListOrder(Array(headers.indices))
+    let headers = self.headers
+    let order = headers.indices.sorted { left, right in
+      let a = headers[left]
+      let b = headers[right]
+      if a.created != b.created { return a.created > b.created }
+      // As `NoteStore.sortedInListOrder`: same second, by title ignoring case, then id.
+      let titles = (a.title.lowercased(), b.title.lowercased())
+      if titles.0 != titles.1 { return titles.0 < titles.1 }
+      return a.id < b.id
+    }
     var rank = [Int32](repeating: 0, count: headers.count)
     for (place, position) in order.enumerated() { rank[position] = Int32(place) }
     dateRank = rank

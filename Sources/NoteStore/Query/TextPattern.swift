@@ -71,12 +71,15 @@ struct TextPattern: Sendable {
   }
 
   /// The scalar offsets in `text` that the match takes, for highlighting; nil without a match.
-  func positions(in text: String) -> [Int]? {
+  /// In a long field (`longField`) a fuzzy term takes its text as written, as `occurs(in:)`
+  /// matches it, never letters scattered over a paragraph.
+  func positions(in text: String, longField: Bool = false) -> [Int]? {
     let values = text.unicodeScalars.map(\.value)
-    if kind == .fuzzy {
+    if kind == .fuzzy, !longField {
       return FuzzyScore.fuzzyPositions(scalars, in: values, caseSensitive: caseSensitive)
     }
-    return FuzzyScore.exact(scalars, in: values, caseSensitive: caseSensitive, anchor: kind)
+    let anchor = kind == .fuzzy ? .exact : kind
+    return FuzzyScore.exact(scalars, in: values, caseSensitive: caseSensitive, anchor: anchor)
       .map { Array($0.range) }
   }
 }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 extension StoreSync {
   /// Runs git; a git that cannot be started is `gitMissing`.
   @discardableResult
@@ -75,7 +69,7 @@ extension StoreSync {
           "\(lock) exists: another git is running here, or one was killed; remove the file "
             + "if no git is running, then run url-notes sync again")
       }
-      usleep(100_000)
+      Syscalls.sleep(microseconds: 100_000)
       waited += 1
     }
     if try git(["rev-parse", "--verify", "-q", "MERGE_HEAD"]).succeeded {

@@ -60,6 +60,7 @@ extension App {
       page = .tags(state)
     case .search(var state):
       change(&state.list)
+      state.fitList()
       page = .search(state)
     case .previews(var state):
       change(&state.list)
@@ -112,8 +113,8 @@ extension App {
     }
   }
 
-  /// Opens `header`'s note; the words of `query` become the note's search, so its hits are
-  /// unfolded and highlighted.
+  /// Opens `header`'s note; the text terms of `query` become the note's search, so its hits
+  /// are unfolded and highlighted (tag, date and negated terms say nothing about a line).
   mutating func openNote(_ header: NoteHeader, query: Query) {
     guard let note = store.note(header.id) else {
       message = "Cannot read note \(header.id)"
@@ -123,13 +124,15 @@ extension App {
       .note(
         NoteViewState(
           note: note, width: max(1, size.width - 2), theme: theme, dateFormat: config.dateFormat)))
-    let words = query.groups.compactMap { group -> String? in
-      guard group.count == 1, case .text(let term) = group[0], !term.negated else { return nil }
-      return term.text
+    let textGroups = query.groups.filter { group in
+      group.allSatisfy {
+        guard case .text(let term) = $0 else { return false }
+        return !term.negated
+      }
     }
-    if let first = words.first {
+    if !textGroups.isEmpty {
       searchOrigin = 0
-      applyFilter(first)
+      applyFilter(Query(textGroups).description)
     }
   }
 

@@ -104,7 +104,7 @@ extension App {
       var target: Int?
       switch page {
       case .tags(let state): target = state.list.offset + row
-      case .search(let state): target = state.list.offset + row
+      case .search(let state): target = state.index(atRow: row)
       case .previews(let state): target = state.list.offset + row / Self.previewHeight
       case .note(let state): target = state.list.offset + row
       case .help, .form: target = nil

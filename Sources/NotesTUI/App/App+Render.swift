@@ -21,7 +21,11 @@ extension App {
         buffer.render(TagsView(state: state, theme: theme), in: content)
       }
     case .search(let state):
-      buffer.render(SearchView(state: state, theme: theme), in: content)
+      buffer.render(
+        SearchView(
+          state: state, store: store, theme: theme, showsHost: config.previewHost,
+          dateFormat: config.dateFormat),
+        in: content)
     case .previews(let state):
       buffer.render(
         PreviewsView(
@@ -97,7 +101,7 @@ extension App {
       if !state.filter.isEmpty { text += " · /\(state.filter)" }
     case .search(let state):
       text =
-        "\(Counted(state.tags.count, "tag")) · \(Counted(state.headers.count, "note"))"
+        "\(Counted(state.tags.count, "tag")) · \(Counted(state.notes.count, "note"))"
         + " · by \(state.effectiveOrder.rawValue)"
       if !state.text.isEmpty { text += " · /\(state.text)" }
     case .previews(let state):
@@ -129,6 +133,7 @@ extension App {
     switch page {
     case .search(let state): return state.error
     case .previews(let state): return state.error
+    case .note(let state): return state.error
     default: return nil
     }
   }

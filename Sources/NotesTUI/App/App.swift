@@ -92,7 +92,7 @@ public struct App {
         state.list.setPageSize(contentHeight)
         pages[index] = .tags(state)
       case .search(var state):
-        state.list.setPageSize(contentHeight)
+        state.setRows(contentHeight)
         pages[index] = .search(state)
       case .previews(var state):
         state.list.setPageSize(max(1, contentHeight / Self.previewHeight))

@@ -10,6 +10,9 @@ public struct NoteLine: Equatable, Sendable {
   public var startsNode: Bool
   /// Plain text used to find search hits: the whole node's text on its first line.
   public var searchText: String
+  /// Which field of the note the line shows, for the query's field terms (`title:`, `body:`
+  /// …); nil for lines a search never matches (the dates, headings, gaps).
+  public var field: QueryField?
 }
 
 /// A note laid out as lines for a given width and fold state: title, URL, tags, the visible
@@ -24,21 +27,27 @@ enum NoteDocument {
     note: Note, fold: FoldState, width: Int, theme: Theme, dateFormat: DateFormat = .standard
   ) -> [NoteLine] {
     var lines: [NoteLine] = []
-    func add(_ line: StyledLine, path: NodePath? = nil, starts: Bool = false, search: String) {
-      lines.append(NoteLine(line: line, path: path, startsNode: starts, searchText: search))
+    func add(
+      _ line: StyledLine, path: NodePath? = nil, starts: Bool = false, search: String,
+      field: QueryField? = nil
+    ) {
+      lines.append(
+        NoteLine(line: line, path: path, startsNode: starts, searchText: search, field: field))
     }
     for (index, part) in StyledLine(note.title, theme.heading).wrapped(width: width).enumerated() {
-      add(part, search: index == 0 ? note.title : part.text)
+      add(part, search: index == 0 ? note.title : part.text, field: .title)
     }
     if let url = note.url {
-      for part in StyledLine(url, theme.host).wrapped(width: width) { add(part, search: part.text) }
+      for part in StyledLine(url, theme.host).wrapped(width: width) {
+        add(part, search: part.text, field: .url)
+      }
     }
     for part in StyledLine(dates(note, dateFormat), theme.dim).wrapped(width: width) {
       add(part, search: "")
     }
     if !note.tags.isEmpty {
       let tags = StyledLine([StyledRun("Tags: ", theme.dim)] + tagRuns(note.tags, theme: theme))
-      for part in tags.wrapped(width: width) { add(part, search: part.text) }
+      for part in tags.wrapped(width: width) { add(part, search: part.text, field: .any) }
     }
     let rows = fold.visibleRows(note.summary)
     if !rows.isEmpty { add(StyledLine(), search: "") }
@@ -52,7 +61,7 @@ enum NoteDocument {
         let head = index == 0 ? marker : StyledLine("  ")
         add(
           pad + head + part, path: row.path, starts: index == 0,
-          search: index == 0 ? row.node.plainText : "")
+          search: index == 0 ? row.node.plainText : "", field: .body)
       }
     }
     if let body = note.body, !body.isEmpty {
@@ -64,7 +73,7 @@ enum NoteDocument {
       }
       for paragraph in paragraphs {
         for part in StyledLine(String(paragraph)).wrapped(width: width) {
-          add(part, search: part.text)
+          add(part, search: part.text, field: .body)
         }
       }
     }

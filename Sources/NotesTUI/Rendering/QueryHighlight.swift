@@ -1,9 +1,14 @@
 import NoteStore
 import TerminalCore
 
-/// Marks what a query matched in lines on screen: in a title, the letters a fuzzy term took;
-/// in a tag or a summary line, the same per run (each tag is a run of its own), so a term
-/// never marks letters scattered across two tags.
+/// Marks what a query matched in lines on screen, and finds the lines it matches (the search
+/// inside a note): in a title, the letters a fuzzy term took; in a tag line, the same per run
+/// (each tag is a run of its own), so a term never marks letters scattered across two tags; in
+/// a summary or body line, the text as written, across the line's runs (a bold label and the
+/// text after it are one line to the reader).
+///
+/// Only the query's positive text terms mark anything; a term for one field (`title:`,
+/// `url:`, `site:`, `body:`) marks only lines of that field.
 struct QueryHighlight: Sendable {
   let patterns: [HighlightPattern]
 
@@ -13,30 +18,63 @@ struct QueryHighlight: Sendable {
 
   var isEmpty: Bool { patterns.isEmpty }
 
+  /// The patterns that look in `field`: `.any` for a line of tags (every plain term), `.body`
+  /// for summary and body lines, `.url` for a URL (the host is part of it).
+  func patterns(for field: QueryField) -> [HighlightPattern] {
+    patterns.filter {
+      $0.field == .any || $0.field == field || (field == .url && $0.field == .site)
+    }
+  }
+
+  /// Whether some pattern for `field` matches `text`.
+  func matches(_ text: String, field: QueryField) -> Bool {
+    patterns(for: field).contains {
+      $0.characterOffsets(in: text, longField: field == .body) != nil
+    }
+  }
+
   /// `line` with the characters each pattern for `field` takes drawn in `hitStyle`.
   func highlight(_ line: StyledLine, field: QueryField, hitStyle: Style) -> StyledLine {
-    let applicable = patterns.filter { $0.field == .any || $0.field == field }
+    let applicable = patterns(for: field)
     guard !applicable.isEmpty else { return line }
+    if field == .body {
+      let marked = Self.offsets(of: applicable, in: line.text, longField: true)
+      return marked.isEmpty ? line : Self.mark(line.runs, marked, hitStyle)
+    }
     var runs: [StyledRun] = []
     for run in line.runs {
-      var marked = Set<Int>()
-      for pattern in applicable {
-        marked.formUnion(pattern.characterOffsets(in: run.text) ?? [])
-      }
-      guard !marked.isEmpty else {
-        runs.append(run)
-        continue
-      }
-      for (offset, character) in run.text.enumerated() {
-        let style = marked.contains(offset) ? hitStyle.adding(run.style.attributes) : run.style
-        if let last = runs.last, last.style == style {
-          runs[runs.count - 1].text.append(character)
-        } else {
-          runs.append(StyledRun(String(character), style))
-        }
-      }
+      let marked = Self.offsets(of: applicable, in: run.text, longField: false)
+      runs += marked.isEmpty ? [run] : Self.mark([run], marked, hitStyle).runs
     }
     return StyledLine(runs)
   }
 
+  static func offsets(of patterns: [HighlightPattern], in text: String, longField: Bool)
+    -> Set<Int>
+  {
+    var marked = Set<Int>()
+    for pattern in patterns {
+      marked.formUnion(pattern.characterOffsets(in: text, longField: longField) ?? [])
+    }
+    return marked
+  }
+
+  /// `runs` with the characters at `marked` (offsets over all the runs) in `hitStyle`, merged
+  /// with each run's attributes.
+  static func mark(_ runs: [StyledRun], _ marked: Set<Int>, _ hitStyle: Style) -> StyledLine {
+    var result: [StyledRun] = []
+    var offset = 0
+    for run in runs {
+      for character in run.text {
+        let style = marked.contains(offset) ? hitStyle.adding(run.style.attributes) : run.style
+        if let last = result.last, last.style == style {
+          result[result.count - 1].text.append(character)
+        } else {
+          result.append(StyledRun(String(character), style))
+        }
+        offset += 1
+      }
+    }
+    return StyledLine(result)
+  }
 }

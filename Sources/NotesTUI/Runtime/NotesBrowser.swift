@@ -30,8 +30,10 @@ public enum NotesBrowser {
       URLLauncher.reap()
       guard let key = terminal.readKey(timeoutMilliseconds: pollMilliseconds) else {
         if pollMilliseconds == nil { break }
-        // Idle: pick up what other processes wrote to the store.
+        // Idle: pick up what other processes wrote to the store, and build the search's
+        // tables now rather than on the `/` key (at 100k notes they take a few hundred ms).
         if app.pollStore() { terminal.draw(app.render()) }
+        app.searcher.prepare()
         continue
       }
       if key == .resize { app.resize(to: terminal.size) }

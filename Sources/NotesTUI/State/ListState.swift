@@ -71,6 +71,41 @@ public struct ListState: Equatable, Sendable {
   /// The indices on screen, `offset..<min(offset + pageSize, count)`.
   public var visibleRange: Range<Int> { offset..<min(offset + pageSize, count) }
 
+  /// For items of different heights (`height(index)` rows each) shown in `rows` rows: scrolls
+  /// as little as needed for the selected item to show whole (from its top when it is taller
+  /// than `rows`), leaves no empty rows below the last item while earlier ones are hidden, and
+  /// sets `pageSize` to the items that then fit whole. Call it after every change.
+  public mutating func fit(rows: Int, height: (Int) -> Int) {
+    guard count > 0 else {
+      offset = 0
+      pageSize = 1
+      return
+    }
+    offset = min(offset, selection)
+    var used = (offset...selection).reduce(0) { $0 + height($1) }
+    while offset < selection, used > rows {
+      used -= height(offset)
+      offset += 1
+    }
+    var tail = 0
+    for index in offset..<count {
+      tail += height(index)
+      if tail > rows { break }
+    }
+    while offset > 0, tail + height(offset - 1) <= rows {
+      offset -= 1
+      tail += height(offset)
+    }
+    var fitting = 0
+    var total = 0
+    for index in offset..<count {
+      total += height(index)
+      if total > rows { break }
+      fitting += 1
+    }
+    pageSize = max(1, fitting)
+  }
+
   private mutating func clamp() {
     selection = count == 0 ? 0 : min(max(0, selection), count - 1)
     offset = min(max(0, offset), max(0, count - pageSize))

@@ -4,6 +4,12 @@ import TerminalCore
 /// One open note: the decoded note, its fold state, the laid-out lines, the cursor line, and
 /// the in-note search with its hits.
 ///
+/// The search takes the query language of the browser's other screens (`QueryParser`): a line
+/// is a hit when one of the query's positive text terms matches it — fuzzily in the title,
+/// tags and URL, as written in the summary and body, a field term only in its field — and
+/// what each term matched is highlighted. A query that does not parse keeps the last good
+/// hits and its error, for the status line.
+///
 /// The summary starts folded to its top level. The lines depend on the width and the theme, so
 /// `layout(width:theme:)` must run after a resize; every method that changes folding or the
 /// search lays out again itself.
@@ -14,6 +20,10 @@ public struct NoteViewState: Equatable, Sendable {
   public var list = ListState()
   /// The search text (typed after `/`); empty when not searching.
   public private(set) var query = ""
+  /// The last search text that parsed: the hits are its.
+  public private(set) var parsed = Query()
+  /// Why `query` does not parse, if it does not.
+  public private(set) var error: QueryError?
   /// Indices into `lines` of the lines holding a hit.
   public private(set) var hits: [Int] = []
   /// The fold state when the search prompt opened: each keystroke of the search unfolds the
@@ -70,13 +80,22 @@ public struct NoteViewState: Equatable, Sendable {
   }
 
   /// Sets the search text: unfolds the branches holding a hit, and moves the cursor to the
-  /// first hit at or below line `from` (wrapping to the top).
+  /// first hit at or below line `from` (wrapping to the top). Text that does not parse only
+  /// records its error.
   public mutating func search(_ text: String, from start: Int) {
     query = text
+    do {
+      parsed = try QueryParser.parse(text)
+      error = nil
+    } catch {
+      self.error = error
+      return
+    }
     if let searchBase { fold = searchBase }
-    if !text.isEmpty {
+    let highlight = QueryHighlight(parsed)
+    if !highlight.isEmpty {
       FoldState.visit(note.summary, []) { path, node in
-        if Highlighter.contains(node.plainText, query: text) { fold.revealAncestors(of: path) }
+        if highlight.matches(node.plainText, field: .body) { fold.revealAncestors(of: path) }
       }
     }
     relayout()
@@ -110,14 +129,21 @@ public struct NoteViewState: Equatable, Sendable {
   private mutating func relayout(keeping path: NodePath? = nil) {
     lines = NoteDocument.lines(
       note: note, fold: fold, width: width, theme: theme, dateFormat: dateFormat)
-    if !query.isEmpty {
-      hits = lines.indices.filter { Highlighter.contains(lines[$0].searchText, query: query) }
+    hits = []
+    let highlight = QueryHighlight(parsed)
+    if !highlight.isEmpty {
       for index in lines.indices {
-        lines[index].line = Highlighter.highlight(
-          lines[index].line, query: query, hitStyle: theme.hit)
+        guard let field = lines[index].field else { continue }
+        let marked = highlight.highlight(lines[index].line, field: field, hitStyle: theme.hit)
+        // A tag line is a hit where a tag is matched (its text runs tags together); other
+        // lines where their whole text is (a node's first line holds the whole node's text).
+        let isHit =
+          field == .any
+          ? marked != lines[index].line
+          : highlight.matches(lines[index].searchText, field: field)
+        if isHit { hits.append(index) }
+        lines[index].line = marked
       }
-    } else {
-      hits = []
     }
     list.setCount(lines.count)
     if let path, let index = lines.firstIndex(where: { $0.path == path && $0.startsNode }) {

@@ -1,8 +1,9 @@
 import NoteStore
 
 /// The first screen's search: what was typed after `/`, and the tags and notes it finds —
-/// the best-matching tags (at most `maxTags`, with their note counts) above every matching
-/// note, best first. Enter opens the item under the cursor: a tag's previews, or a note.
+/// the best-matching tags (at most `maxTags`, with their note counts, a row each) above every
+/// matching note (a preview each), best first. Enter opens the item under the cursor: a tag's
+/// previews, or a note.
 ///
 /// A query that does not parse leaves the results as they were and keeps the error.
 public struct SearchState: Equatable, Sendable {
@@ -13,8 +14,12 @@ public struct SearchState: Equatable, Sendable {
   /// The chosen order of the notes; nil: by relevance, or newest first without a query.
   public var order: NoteOrder?
   public private(set) var tags: [TagCount] = []
-  public private(set) var headers: [NoteHeader] = []
+  /// The matching notes, best first (headers read when drawn).
+  public private(set) var notes = RankedNotes()
   public var list = ListState()
+  /// Rows the results have on screen (`setRows`): items differ in height, so the list scrolls
+  /// by rows (`fitList`).
+  public private(set) var rows = 1
 
   /// Tag rows shown at most, so the notes stay in view.
   public static let maxTags = 5
@@ -29,12 +34,42 @@ public struct SearchState: Equatable, Sendable {
     reload(searcher: searcher)
   }
 
-  public var count: Int { tags.count + headers.count }
+  public var count: Int { tags.count + notes.count }
 
   public func item(at index: Int) -> Item? {
     if index < tags.count { return .tag(tags[index]) }
     let note = index - tags.count
-    return headers.indices.contains(note) ? .note(headers[note]) : nil
+    return note >= 0 && note < notes.count ? .note(notes[note]) : nil
+  }
+
+  /// Rows item `index` takes: a tag one (the last tag one more, a gap above the notes), a
+  /// note a preview's.
+  public func height(at index: Int) -> Int {
+    guard index < tags.count else { return App.previewHeight }
+    return index == tags.count - 1 && !notes.isEmpty ? 2 : 1
+  }
+
+  /// The item drawn at `row` rows below the top of the results, if any.
+  public func index(atRow row: Int) -> Int? {
+    var top = 0
+    for index in list.offset..<list.count {
+      let height = height(at: index)
+      if row < top + height { return row < top + (index < tags.count ? 1 : height) ? index : nil }
+      top += height
+    }
+    return nil
+  }
+
+  /// Sets the rows on screen (after a resize).
+  public mutating func setRows(_ newRows: Int) {
+    rows = max(1, newRows)
+    fitList()
+  }
+
+  /// Scrolls so the cursor's item shows whole; run after every change of the list.
+  public mutating func fitList() {
+    let state = self
+    list.fit(rows: rows) { state.height(at: $0) }
   }
 
   /// The row under the cursor.
@@ -48,8 +83,9 @@ public struct SearchState: Equatable, Sendable {
     do {
       parsed = try QueryParser.parse(newText)
       error = nil
-      reload(searcher: searcher)
+      search(searcher)
       list.top()
+      fitList()
     } catch {
       self.error = error
     }
@@ -58,11 +94,22 @@ public struct SearchState: Equatable, Sendable {
   /// Runs the query again (the store changed, or the order), keeping the cursor's row.
   public mutating func reload(searcher: NoteSearcher) {
     let previous = current
-    tags = parsed.isEmpty ? [] : Array(searcher.matchingTags(parsed).prefix(Self.maxTags))
-    headers = searcher.headers(matching: parsed, order: effectiveOrder)
-    list.setCount(count)
-    if let previous, let index = (0..<count).first(where: { item(at: $0) == previous }) {
-      list.select(index)
+    search(searcher)
+    switch previous {
+    case .tag(let entry):
+      if let index = tags.firstIndex(of: entry) { list.select(index) }
+    case .note(let header):
+      if let index = notes.firstIndex(of: header.id) { list.select(tags.count + index) }
+    case nil:
+      break
     }
+    fitList()
+  }
+
+  /// The tags and notes for `parsed`; the cursor is left to the caller.
+  private mutating func search(_ searcher: NoteSearcher) {
+    tags = parsed.isEmpty ? [] : Array(searcher.matchingTags(parsed).prefix(Self.maxTags))
+    notes = searcher.ranked(matching: parsed, order: effectiveOrder)
+    list.setCount(count)
   }
 }

@@ -1,12 +1,19 @@
 import NoteStore
 import TerminalCore
 
-/// The first screen's search results, one row each: the matching tags (`#tag` and how many
-/// notes carry it), then the matching notes (title, then host and date at the right). What
-/// the query matched is highlighted; the cursor row is in reverse video.
+/// The first screen's search results: the matching tags, a row each (`#tag` and how many notes
+/// carry it), then a gap and the matching notes as previews (`PreviewView`, as on the previews
+/// screen), best first. What the query matched is highlighted; the cursor's tag row is in
+/// reverse video, the cursor's preview has the previews' bar. Only the notes on screen are
+/// decoded from the store.
 struct SearchView: View {
   var state: SearchState
+  var store: NoteStore
   var theme: Theme
+  /// Whether a preview's second line starts with the URL's host (`set preview-host`).
+  var showsHost = true
+  /// How the date at the right of a title row is written (`set date-format`).
+  var dateFormat = DateFormat.standard
 
   func render(into buffer: inout CellBuffer, area: Rect) {
     guard state.count > 0 else {
@@ -16,24 +23,34 @@ struct SearchView: View {
       return
     }
     let highlight = QueryHighlight(state.parsed)
-    for (row, index) in state.list.visibleRange.enumerated() {
-      let line = area.row(row).inset(left: 1, right: 1)
+    var top = 0
+    var index = state.list.offset
+    // Items are drawn while they start on screen: the last preview may show only its top.
+    while index < state.count, top < area.height {
+      let selected = index == state.list.selection
       switch state.item(at: index) {
       case .tag(let entry):
+        let line = area.row(top).inset(left: 1, right: 1)
         let count = entry.count == 1 ? "1 note" : "\(entry.count) notes"
         let name = highlight.highlight(
           StyledLine(entry.tag, theme.tag), field: .any, hitStyle: theme.hit)
         let text = StyledLine("# ", theme.dim) + name + StyledLine("  " + count, theme.dim)
         text.truncated(width: line.width).draw(into: &buffer, at: line.origin, clip: line)
+        if selected { buffer.restyle(area.row(top)) { $0.adding(.reverse) } }
       case .note(let header):
-        PreviewsView.drawTitleRow(
-          header, highlight: highlight, host: true, theme: theme, into: &buffer, line: line)
+        let rect = Rect(
+          x: area.x, y: area.y + top, width: area.width, height: App.previewHeight
+        ).intersection(area)
+        buffer.render(
+          PreviewView(
+            header: header, note: store.note(header.id), selected: selected,
+            highlight: highlight, theme: theme, showsHost: showsHost, dateFormat: dateFormat),
+          in: rect)
       case nil:
         break
       }
-      if index == state.list.selection {
-        buffer.restyle(area.row(row)) { $0.adding(.reverse) }
-      }
+      top += state.height(at: index)
+      index += 1
     }
   }
 }
