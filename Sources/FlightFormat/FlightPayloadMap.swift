@@ -23,13 +23,7 @@ struct FlightPayloadMap: Sendable, Equatable {
   func pageOffset(ofPayload offset: Int, in page: UnsafeBufferPointer<UInt8>) -> Int {
     guard !chunks.isEmpty else { return 0 }
     // The last chunk starting at or before `offset` (chunks are never empty, so it holds it).
-    var low = 0
-    var high = chunks.count - 1
-    while low < high {
-      let middle = (low + high + 1) / 2
-      if chunks[middle].payloadStart <= offset { low = middle } else { high = middle - 1 }
-    }
-    let chunk = chunks[low]
+    let chunk = chunks[lastIndex(atMost: offset, count: chunks.count) { chunks[$0].payloadStart }]
     let skip = max(offset - chunk.payloadStart, 0)
     return chunk.isBase64
       ? Self.base64Offset(ofByte: skip, from: chunk.pageStart, in: page)

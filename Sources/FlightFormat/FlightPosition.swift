@@ -43,15 +43,22 @@ struct FlightLineTable {
     }
     let starts = lineStarts!
     let target = min(max(offset, 0), bytes.count)
-    // The last line start that is <= target.
-    var low = 0
-    var high = starts.count - 1
-    while low < high {
-      let middle = (low + high + 1) / 2
-      if starts[middle] <= target { low = middle } else { high = middle - 1 }
-    }
+    let low = lastIndex(atMost: target, count: starts.count) { starts[$0] }
     var column = 1
     for index in starts[low]..<target where bytes[index] & 0xC0 != 0x80 { column += 1 }
     return FlightPosition(offset: offset, line: low + 1, column: column)
   }
+}
+
+/// The index of the last of `count` ascending values (`value(i)`) that is at most `target`, 0
+/// when none is: the line holding an offset, the pushed chunk holding a payload byte.
+/// Complexity: O(log count).
+func lastIndex(atMost target: Int, count: Int, _ value: (Int) -> Int) -> Int {
+  var low = 0
+  var high = count - 1
+  while low < high {
+    let middle = (low + high + 1) / 2
+    if value(middle) <= target { low = middle } else { high = middle - 1 }
+  }
+  return low
 }

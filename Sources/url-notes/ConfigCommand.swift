@@ -22,7 +22,7 @@ enum ConfigFile {
     } catch {
       var config = Config()
       config.problems.append(
-        Diagnostic("cannot read the config file: \(error.reason)", file: path, at: nil))
+        Diagnostic("cannot read the config file: \(error.reason)", file: path, at: .start))
       return config
     }
   }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 
 /// The arguments as the user meant them, or the one-line reason they cannot mean anything.
 ///
@@ -78,15 +79,19 @@ enum LeadingArgumentsError: Error, Equatable, CustomStringConvertible {
   /// program takes.
   case unknownOption(String, known: [String])
 
-  var description: String {
+  /// A usage error: it points at the command line (`url-notes: error: …`).
+  var diagnostic: Diagnostic {
     switch self {
     case .unknownCommand(let word, let known):
-      return "url-notes: error: unknown command '\(word)' (commands: "
-        + known.joined(separator: ", ") + "; see 'url-notes --help')"
+      return .program(
+        "unknown command '\(word)' (commands: " + known.joined(separator: ", ")
+          + "; see 'url-notes --help')")
     case .unknownOption(let word, let known):
-      return "url-notes: error: unknown option '\(word)' (before a command only --store PATH, "
-        + "--help and --version; commands: " + known.joined(separator: ", ")
-        + "; see 'url-notes --help')"
+      return .program(
+        "unknown option '\(word)' (before a command only --store PATH, --help and --version; "
+          + "commands: " + known.joined(separator: ", ") + "; see 'url-notes --help')")
     }
   }
+
+  var description: String { diagnostic.description }
 }

@@ -31,7 +31,7 @@ struct URLNotes: ParsableCommand {
       }
       main(arguments)
     } catch {
-      Output.error(error.description)
+      Output.report(error.diagnostic)
       exit(withError: ExitCode.validationFailure)
     }
   }

@@ -2,7 +2,7 @@ import Diagnostics
 import Testing
 
 @Suite struct DiagnosticTests {
-  @Test func rendersEachPartOnlyWhenPresent() {
+  @Test func rendersTheLocationAlwaysAndTheFileOncePlaced() {
     let position = TextPosition(line: 3, column: 14)
     #expect(
       Diagnostic("expected ','", file: "page.rsc", at: position).description
@@ -11,11 +11,13 @@ import Testing
       Diagnostic("row '2' has no final newline", at: position, severity: .warning).description
         == "3:14: warning: row '2' has no final newline")
     #expect(
-      Diagnostic("no such file", file: "/x/missing.rsc", at: nil).description
-        == "/x/missing.rsc: error: no such file")
-    #expect(
-      Diagnostic.program("not deleting without --yes").description
-        == "url-notes: error: not deleting without --yes")
+      Diagnostic("no such file", file: "/x/missing.rsc", at: .start).description
+        == "/x/missing.rsc:1:1: error: no such file")
+    let usage = Diagnostic.program("not deleting without --yes")
+    #expect(usage.description == "url-notes: error: not deleting without --yes")
+    #expect(usage.location == .commandLine && usage.position == nil && usage.file == nil)
+    // The command line is no file: placing it in one changes nothing.
+    #expect(usage.inFile("a.rsc") == usage)
     #expect(
       Diagnostic("byte order mark removed", at: TextPosition(line: 1, column: 1), severity: .note)
         .inFile("a.rsc").description == "a.rsc:1:1: note: byte order mark removed")

@@ -47,7 +47,7 @@ import Testing
     let listed = try sandbox.run(["tags"], store: store)
     #expect(
       listed.stderr
-        == "\(copyPath): warning: a conflict copy of the store; merge it with url-notes merge "
+        == "\(copyPath):1:1: warning: a conflict copy of the store; merge it with url-notes merge "
         + "\(copyPath)\n")
     let lines =
       "+ 00000000abcd  Gamma\n~ \(beta)  Beta (other machine)\n1 added, 1 changed, 0 deleted\n"

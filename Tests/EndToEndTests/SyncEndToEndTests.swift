@@ -102,16 +102,16 @@ import Testing
       try sandbox.run(["sync"], store: plain + "/notes.json")
         == .init(
           status: 1, stdout: "",
-          stderr: "\(plain): error: not a git repository; run git init there and add a remote "
+          stderr: "\(plain):1:1: error: not a git repository; run git init there and add a remote "
             + "(README, \"Sync\")\n"))
     try sandbox.git(["init", "-q", "-b", "main"], in: plain)
     #expect(
       try sandbox.run(["sync"], store: plain + "/notes.json").stderr
-        == "\(plain): error: the repository has no remote; add one with git remote add origin URL\n"
+        == "\(plain):1:1: error: the repository has no remote; add one with git remote add origin URL\n"
     )
     #expect(
       try sandbox.run(["sync"], store: plain + "/notes.json", environment: ["PATH": "/nonexistent"])
-        .stderr == "\(plain): error: git is not installed (or not on PATH); sync needs it\n")
+        .stderr == "\(plain):1:1: error: git is not installed (or not on PATH); sync needs it\n")
 
     // A remote that refuses the push.
     try sandbox.clone("a")
@@ -122,7 +122,7 @@ import Testing
     #expect(rejected.status == 1)
     #expect(
       rejected.stderr
-        == "\(sandbox.directory.file("a")): error: push to origin was rejected (it has changes "
+        == "\(sandbox.directory.file("a")):1:1: error: push to origin was rejected (it has changes "
         + "made meanwhile); your notes are committed here: run url-notes sync again\n")
     // Once the remote accepts again, the next sync completes.
     try FileManager.default.removeItem(atPath: hook)
@@ -138,7 +138,8 @@ import Testing
     let offline = try sandbox.run("a", "sync")
     #expect(offline.status == 1)
     #expect(
-      offline.stderr.hasPrefix("\(sandbox.directory.file("a")): error: cannot fetch from origin: "))
+      offline.stderr.hasPrefix(
+        "\(sandbox.directory.file("a")):1:1: error: cannot fetch from origin: "))
     #expect(offline.stderr.hasSuffix("; nothing was merged, run url-notes sync again\n"))
     try FileManager.default.moveItem(atPath: away, toPath: sandbox.remote)
     #expect(try sandbox.ok("a", "sync") == "origin/main: nothing new\npushed to origin/main\n")

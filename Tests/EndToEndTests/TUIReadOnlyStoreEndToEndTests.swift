@@ -44,7 +44,7 @@ struct TUIReadOnlyStoreEndToEndTests {
     let failed = try tmux.waitFor(text: "Not deleted")
     #expect(
       failed.last
-        == " Not deleted: …/notes.json.lock: error: cannot lock the store: Permission denied")
+        == " Not deleted: …es.json.lock:1:1: error: cannot lock the store: Permission denied")
     #expect(failed[1].hasPrefix("▌ Ask HN: How can ChatGPT"))
     try tmux.sendKeys("Q")
     #expect(try tmux.waitForExit() == 0)

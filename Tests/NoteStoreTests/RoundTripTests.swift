@@ -11,7 +11,8 @@ import Testing
 @Suite struct RoundTripTests {
   let directory = TemporaryDirectory()
 
-  /// Every dump the repository ships (the `data/` samples and the importer fixtures), the
+  /// Every dump the repository ships (the `data/` samples and the importer fixtures, service
+  /// exports included), the
   /// real-world-2 clippings and bookmark files when `../shared` is present, and two notes
   /// written by hand (one without a URL, one with a comma in a tag).
   func fullStore(_ name: String = "full.json") throws -> NoteStore {
@@ -19,7 +20,7 @@ import Testing
     // Directories import their dump files; the files that hold no notes just fail.
     var paths = [
       Fixtures.sampleData().path, Fixtures.url("flight").path, Fixtures.url("markdown").path,
-      Fixtures.url("netscape").path, Fixtures.url("hostile").path,
+      Fixtures.url("netscape").path, Fixtures.url("hostile").path, Fixtures.url("services").path,
     ]
     if let shared = RealWorld2.folder {
       paths += ["/markdown", "/bookmarks", "/flight", "/../real-world-flight"].map { shared + $0 }

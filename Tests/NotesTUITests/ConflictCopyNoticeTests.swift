@@ -20,6 +20,7 @@ import Testing
     let status = try #require(terminal.lastFrame?.lines()[11])
     #expect(
       status.hasPrefix(
-        " \(copy): warning: a conflict copy of the store; merge it with url-notes merge \(copy)"))
+        " \(copy):1:1: warning: a conflict copy of the store; merge it with url-notes merge \(copy)"
+      ))
   }
 }

@@ -119,7 +119,7 @@ import Testing
       of: "- **Prices:**", with: "      - **Prices:**")
     app.finishExternalEdit(session, edited: broken)
     let message = try #require(app.message)
-    #expect(message.hasPrefix("Not saved, E re-opens your text: line 11: "))
+    #expect(message.hasPrefix("Not saved, E re-opens your text: 11:7: error: "))
     #expect(fixture.store.note(NoteID("aaaa00000001")) == BrowserFixture.notes[0])
     // E again opens the broken text, not the stored note.
     guard case .runEditor(let retry) = app.handle(.character("E")).first else {
@@ -260,7 +260,7 @@ import Testing
     let changed = app.pollStore()
     #expect(changed)
     let problem =
-      "Store unreadable, not writing to it: \(path): error: the store file was removed or moved"
+      "Store unreadable, not writing to it: \(path):1:1: error: the store file was removed or moved"
       + " away since it was opened; nothing was written"
     #expect(app.storeProblem == problem)
     // The last good state stays on screen.

@@ -85,7 +85,7 @@ import Testing
     app.press(.tab, .tab)
     app.type("  - indented first")
     app.press(.ctrl("s"))
-    #expect(app.screen.last?.hasPrefix(" Not saved: summary line 1:") == true)
+    #expect(app.screen.last?.hasPrefix(" Not saved: summary:1:") == true)
     app.press(.home, .delete, .delete, .ctrl("s"))
     // Too long for the key hints too: the question alone, which ends in what to press.
     #expect(app.screen.last == " Not saved: “GPU prices fall” has this URL. Open it instead? (y/n)")

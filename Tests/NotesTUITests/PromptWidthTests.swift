@@ -73,7 +73,7 @@ import Testing
     let message = app.failure("Not saved", error)
     #expect(
       message
-        == "Not saved: …ly/notes.json.lock: error: cannot lock the store: Permission denied")
+        == "Not saved: …otes.json.lock:1:1: error: cannot lock the store: Permission denied")
     #expect(DisplayWidth.width(of: message) == 79)
     #expect(
       app.failure("Not saved", .noSuchNote(NoteID("aaaa00000009")))

@@ -38,7 +38,7 @@ struct FullFilesystemTests {
     #expect(result.status == 1)
     #expect(
       result.stderrText
-        == "\(mountPoint)/notes.json.journal: error: write failed: No space left on device; the change was not saved, the store is unchanged\n"
+        == "\(mountPoint)/notes.json.journal:1:1: error: write failed: No space left on device; the change was not saved, the store is unchanged\n"
     )
     #expect(StoreFiles(of: after + "/notes.json") == StoreFiles(of: original))
   }

@@ -35,7 +35,7 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.stderrText
-        == "\(storePath).journal: error: write failed: File too large; the change was not saved, the store is unchanged\n"
+        == "\(storePath).journal:1:1: error: write failed: File too large; the change was not saved, the store is unchanged\n"
     )
     #expect(
       result.stdoutText
@@ -55,7 +55,7 @@ import Testing
     ])
     #expect(result.status == 1)
     let message =
-      "\(storePath).journal: error: write failed: File too large; the change was not saved, "
+      "\(storePath).journal:1:1: error: write failed: File too large; the change was not saved, "
       + "the store is unchanged\n"
     #expect(result.stderrText == message + message)
     #expect(
@@ -77,7 +77,7 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.stderrText
-        == "\(storePath).journal: error: write failed: File too large; the change was not saved, the store is unchanged\n"
+        == "\(storePath).journal:1:1: error: write failed: File too large; the change was not saved, the store is unchanged\n"
     )
     #expect(StoreFiles(of: storePath) == before)
   }
@@ -112,7 +112,7 @@ import Testing
     let pid = fold.stderrText.split(separator: "-").last.map { String($0.prefix { $0.isNumber }) }
     #expect(
       fold.stderrText
-        == "\(storePath).tmp-\(pid ?? ""): error: write failed: File too large while saving notes.json; it is unchanged\n"
+        == "\(storePath).tmp-\(pid ?? ""):1:1: error: write failed: File too large while saving notes.json; it is unchanged\n"
     )
     let store = try NoteStore.open(path: storePath)
     #expect(store.headers.map(\.title).sorted() == ["big", "small"])
@@ -134,7 +134,7 @@ import Testing
     let pid = result.stderrText.split(separator: "-").last.map { String($0.prefix { $0.isNumber }) }
     #expect(
       result.stderrText
-        == "store-torture: \(storePath).tmp-\(pid ?? ""): error: write failed: File too large while saving notes.json; it is unchanged\n"
+        == "store-torture: \(storePath).tmp-\(pid ?? ""):1:1: error: write failed: File too large while saving notes.json; it is unchanged\n"
     )
     #expect(StoreFiles(of: storePath) == before)
   }
@@ -164,7 +164,7 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.stderrText
-        == "\(storePath).journal: error: open failed: Permission denied; the change was not saved, the store is unchanged\n"
+        == "\(storePath).journal:1:1: error: open failed: Permission denied; the change was not saved, the store is unchanged\n"
     )
     #expect(StoreFiles(of: storePath) == before)
   }
@@ -179,7 +179,8 @@ import Testing
       ]))
     #expect(result.status == 1)
     #expect(
-      result.stderrText == "\(storePath): error: the store file is read-only; nothing was written\n"
+      result.stderrText
+        == "\(storePath):1:1: error: the store file is read-only; nothing was written\n"
     )
     #expect(StoreFiles(of: storePath) == before)
     // Reading still works.
@@ -200,7 +201,7 @@ import Testing
         try BuiltProducts.executable("url-notes"), "list", "--store", storePath,
       ]))
     #expect(result.status == 1)
-    #expect(result.stderrText == "\(storePath): error: open failed: Permission denied\n")
+    #expect(result.stderrText == "\(storePath):1:1: error: open failed: Permission denied\n")
     #expect(result.stdoutText == "")
   }
 

@@ -116,11 +116,12 @@ struct FlightPostLists {
       }),
       case .array(let tagValues) = object["tags"]
     else { return nil }
-    var tags: [String] = []
+    var names: [String] = []
     for value in tagValues {
-      guard let tag = value.stringValue else { return nil }
-      tags.append(tag)
+      guard let name = value.stringValue else { return nil }
+      names.append(name)
     }
+    let tags = ServiceFields.tags(names)
     let created = dateKeys.lazy.compactMap { key -> Timestamp? in
       switch object[key] {
       case .string(let text), .date(let text): return Timestamp(lenientISO8601: text)

@@ -35,14 +35,11 @@ extension NetscapeBookmarkReader {
   /// TAGS split on commas: trimmed, empty and repeated (case-insensitively) dropped. `\,` is a
   /// comma inside a tag and `\\` a backslash, as url-notes' own export writes them.
   static func splitTags(_ text: String) -> [String] {
-    var seen: Set<TagKey> = []
-    var tags: [String] = []
+    var parts: [String] = []
     var part = ""
     func close() {
-      let tag = InlineMarkup.collapseWhitespace(part)
+      parts.append(part)
       part = ""
-      guard !tag.isEmpty, seen.insert(TagKey(tag)).inserted else { return }
-      tags.append(tag)
     }
     var escaped = false
     for character in text {
@@ -60,6 +57,6 @@ extension NetscapeBookmarkReader {
     }
     if escaped { part.append("\\") }
     close()
-    return tags
+    return ServiceFields.tags(parts)
   }
 }

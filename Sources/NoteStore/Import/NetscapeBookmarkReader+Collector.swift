@@ -139,10 +139,7 @@ extension NetscapeBookmarkReader {
           marked || (topLevel && NetscapeBookmarkReader.rootFolderNames.contains(TagKey(name)))
         pendingFolder = .some(isRoot || name.isEmpty ? nil : name)
       case .description(let draft):
-        drafts[draft].summary = buffer.split(separator: "\n").compactMap { line in
-          let text = InlineMarkup.collapseWhitespace(String(line))
-          return text.isEmpty ? nil : SummaryNode(spans: [InlineSpan(text)])
-        }
+        drafts[draft].summary = ServiceFields.summary(buffer)
         describable = nil
       }
       mode = .none

@@ -18,18 +18,21 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
 
   public let kind: Kind
   public let path: String
-  /// Where in `path` the content is at fault; nil for the file as a whole (I/O, the lock).
-  public let position: TextPosition?
+  /// Where in `path` the content is at fault; 1:1 (`TextPosition.start`) for the file as a
+  /// whole (I/O, the lock).
+  public let position: TextPosition
   public let message: String
 
-  public init(_ kind: Kind, path: String, position: TextPosition? = nil, _ message: String) {
+  public init(
+    _ kind: Kind, path: String, position: TextPosition = .start, _ message: String
+  ) {
     self.kind = kind
     self.path = path
     self.position = position
     self.message = message
   }
 
-  /// The error for printing: `PATH:LINE:COL: error: MESSAGE` (or `PATH: error: MESSAGE`).
+  /// The error for printing: `PATH:LINE:COL: error: MESSAGE`.
   public var diagnostic: Diagnostic { Diagnostic(message, file: path, at: position) }
 
   public var description: String { diagnostic.description }

@@ -30,7 +30,7 @@ public enum ConflictCopies {
   static func warning(_ copy: String) -> Diagnostic {
     Diagnostic(
       "a conflict copy of the store; merge it with url-notes merge \(copy)", file: copy,
-      at: nil, severity: .warning)
+      at: .start, severity: .warning)
   }
 }
 

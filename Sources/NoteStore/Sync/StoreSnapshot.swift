@@ -105,7 +105,7 @@ public struct StoreSnapshot: Equatable, Sendable {
     do {
       return StoreSnapshot(notes: try JSONExportReader.notes(bytes))
     } catch {
-      throw StoreError(.corrupt, path: path, position: error.position, error.message)
+      throw StoreError(.corrupt, path: path, position: error.position ?? .start, error.message)
     }
   }
 }

@@ -22,7 +22,7 @@ public struct SyncError: Error, Equatable, Sendable, CustomStringConvertible {
 
   public init(_ kind: Kind, path: String, _ message: String) {
     self.kind = kind
-    diagnostic = Diagnostic(message, file: path, at: nil)
+    diagnostic = Diagnostic(message, file: path, at: .start)
   }
 
   /// A store error, kept with its position.

@@ -32,7 +32,7 @@ extension App {
       focused.focus = .summary
       focused.summary.moveToRow(error.line - 1)
       page = .form(focused)
-      message = "Not saved: summary line \(error.line): \(error.message)"
+      message = "Not saved: " + error.diagnostic.inFile("summary").description
       return
     }
     do throws(EditError) {
@@ -214,10 +214,9 @@ extension App {
     case .fixable(let problem):
       // A validation problem was checked under the store's lock, which refreshed it.
       showRefreshedStore()
-      let line = problem.position.map { "line \($0.line): " } ?? ""
-      retry.problem = line + problem.message
+      retry.problem = problem
       pendingEditorSession = retry
-      message = "Not saved, E re-opens your text: \(line)\(problem.message)"
+      message = "Not saved, E re-opens your text: \(problem)"
     case .refused(let error, let draft):
       pendingEditorSession = retry
       report(error, draft: draft)

@@ -1,3 +1,4 @@
+import Diagnostics
 import NoteStore
 
 /// One edit of a note in `$EDITOR`: the note as it was read, and the file text to open.
@@ -9,8 +10,8 @@ public struct EditorSession: Equatable, Sendable {
   public let base: Note
   /// The file's text for the next run of the editor.
   public var text: String
-  /// Why the last attempt was not saved, with its line.
-  public var problem: String?
+  /// Why the last attempt was not saved, at its line and column in the text.
+  public var problem: Diagnostic?
 
   public init(base: Note) {
     self.base = base
