@@ -218,12 +218,11 @@ import Testing
 enum RealWorld2 {
   /// The folder, or nil (with the reason printed) when it is absent.
   static let folder: String? = {
-    let path = Fixtures.repositoryRoot.deletingLastPathComponent()
-      .appendingPathComponent("shared/samples/real-world-2").path
-    guard FileManager.default.fileExists(atPath: path + "/README.md") else {
-      print("skipped: real-world-2 samples not found at \(path)")
+    let url = SharedSamples.url("real-world-2")
+    guard SharedSamples.isPresent("real-world-2") else {
+      print("skipped: the shared test data \(url.standardized.path) is absent")
       return nil
     }
-    return path
+    return url.path
   }()
 }
