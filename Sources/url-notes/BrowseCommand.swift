@@ -14,7 +14,7 @@ import TerminalCore
 func runBrowser(storePath: String) -> Int32 {
   let store: NoteStore
   do {
-    store = try NoteStore.open(path: storePath)
+    store = try NoteStore.open(path: storePath, progress: ProgressLine.reporter(for: storePath))
   } catch {
     Output.report(error.diagnostic)
     return 1

@@ -59,7 +59,8 @@ struct StoreOptions: ParsableArguments {
   /// Opens the store, or prints the reason and exits with status 1.
   func open() throws -> NoteStore {
     do {
-      let store = try NoteStore.open(path: resolvedPath)
+      let store = try NoteStore.open(
+        path: resolvedPath, progress: ProgressLine.reporter(for: resolvedPath))
       for warning in store.warnings { Output.report(warning) }
       // A fold this command's save makes due runs in a detached `url-notes compact`: the
       // command returns after its own durable append.

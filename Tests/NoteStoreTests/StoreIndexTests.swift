@@ -169,6 +169,76 @@ import Testing
     #expect(reopened == (try answersWithoutIndex()))
   }
 
+  /// Prefixes are found by binary search among the snapshot's sorted ids, plus the notes added
+  /// since: at both ends of the order, in the middle, and among the later notes.
+  @Test func idPrefixesAreFoundInTheSnapshotAndAmongLaterNotes() throws {
+    let ids = ["0000aa000001", "0000aa000002", "5555bb000001", "ffffcc000001", "ffffcc000002"]
+    try NoteStore.open(path: path).apply(ids.map { .put(SampleNotes.note($0, title: $0)) })
+    let store = try NoteStore.open(path: path)
+    try store.apply([.put(SampleNotes.note("5555bb000009", title: "later"))])
+    #expect(
+      store.state.ids(withPrefix: "0000aa") == [NoteID("0000aa000001"), NoteID("0000aa000002")])
+    #expect(store.state.ids(withPrefix: "ffffcc000002") == [NoteID("ffffcc000002")])
+    #expect(
+      store.state.ids(withPrefix: "5555") == [NoteID("5555bb000001"), NoteID("5555bb000009")])
+    #expect(store.state.ids(withPrefix: "3333") == [])
+    #expect(store.state.ids(withPrefix: "fffff") == [])
+    #expect(throws: LookupError(reference: "0000aa", reason: "ambiguous id prefix (2 notes)")) {
+      try store.lookup("0000aa").get()
+    }
+    #expect(try store.lookup("5555bb000009").get() == NoteID("5555bb000009"))
+  }
+
+  /// Opening without an index reports the scan's progress: here (under 16 MB) only its end.
+  @Test func aScanReportsItsEnd() throws {
+    try makeStore()
+    let size = try #require(
+      try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+    unlink(indexPath)
+    var reports: [[Int]] = []
+    let store = try NoteStore.open(path: path) { reports.append([$0, $1]) }
+    #expect(reports == [[size, size]])
+    #expect(store.count == 240)
+    _ = try NoteStore.open(path: path) { reports.append([$0, $1]) }
+    #expect(reports.count == 1, "through the index just written: no scan, no report")
+  }
+
+  /// An index of several 64 KiB blocks: a byte flipped in the last one (header records, which
+  /// opening does not read) is found when that block is first read, and the headers it held
+  /// come from the snapshot instead: every answer is still exactly the scan's.
+  @Test func damageInABlockReadLaterIsAnsweredFromTheSnapshot() throws {
+    let vocabulary = ["GPU", "gpu", "llm", "rust", "swift", "notes"]
+    let many: [Note] = (0..<3000).map { (number: Int) -> Note in
+      let tags: [String] = (0..<(1 + number % 3)).map { (slot: Int) -> String in
+        vocabulary[(number + slot * 2) % vocabulary.count]
+      }
+      return SampleNotes.note(
+        String(format: "%012x", 0x10_0000 + number), url: "https://example.org/zephyr/\(number)",
+        title: "Note number \(number) of three thousand", tags: tags)
+    }
+    try NoteStore.open(path: path).apply(many.map(StoreChange.put))
+    var bytes = FileManager.default.bytes(atPath: indexPath)
+    var payloadLength = 0
+    for byte in bytes[(StoreIndex.headerLength - 16)..<(StoreIndex.headerLength - 8)].reversed() {
+      payloadLength = payloadLength << 8 | Int(byte)
+    }
+    let payloadEnd = StoreIndex.headerLength + payloadLength
+    #expect(payloadLength > 3 * StoreIndex.blockLength, "several blocks")
+    bytes[payloadEnd - 5] ^= 0x01
+    _ = FileManager.default.createFile(atPath: indexPath, contents: Data(bytes))
+    let snapshot = try #require(try MappedFile(path: path))
+    let file = try #require(try MappedFile(path: indexPath))
+    let loaded = try StoreIndex.read(file, snapshot: snapshot)
+    #expect(!loaded.index.damaged, "opening did not read the damaged block")
+    let store = try NoteStore.open(path: path)
+    let damaged = answers(store)
+    #expect(store.state.urlTable?.damaged == true, "found when the headers were read")
+    #expect(store.noteID(forURL: "https://example.org/zephyr/2999") == NoteID("000000100bb7"))
+    try store.checkInvariants()
+    #expect(damaged == (try answersWithoutIndex()))
+    #expect(damaged.headers.count == 3000)
+  }
+
   @Test func anIndexWhoseRangesMissTheNotesIsRejectedEvenWithAValidChecksum() throws {
     try makeStore()
     let snapshot = try #require(try MappedFile(path: path))
@@ -241,6 +311,10 @@ import Testing
     let first = try #require(store.noteIDs(matching: NoteFilter(allTags: ["gpu"])).min())
     try store.apply([.delete(first)])
     #expect(store.state.tagIndex != nil, "patched, not dropped")
+    let unread = store.state.tagIndex?.entries.values.filter {
+      if case .indexed = $0.postings { true } else { false }
+    }
+    #expect(unread?.count == 6, "tags the deleted note lacked are moved down, not read")
     try store.checkInvariants()
     #expect(store.tagCounts().first { $0.tag.lowercased() == "gpu" }?.tag == "gpu")
     var changed = notes()[40]

@@ -195,7 +195,7 @@ extension NoteStore {
       return .failure(LookupError(reference: reference, reason: "no note has this URL"))
     }
     if reference.count >= 4 {
-      let matches = records.map(\.id).filter { $0.rawValue.hasPrefix(reference) }
+      let matches = state.ids(withPrefix: reference)
       if matches.count == 1 { return .success(matches[0]) }
       if matches.count > 1 {
         return .failure(

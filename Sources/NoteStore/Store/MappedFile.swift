@@ -51,6 +51,15 @@ final class MappedFile: @unchecked Sendable {
     if let base { Syscalls.dropPages(base, length: length) }
   }
 
+  /// Lets the kernel drop the pages wholly below byte `offset` (read already by a scan).
+  func releasePages(below offset: Int) {
+    let aligned = min(offset, length) & ~(Self.releaseAlignment - 1)
+    if let base, aligned > 0 { Syscalls.dropPages(base, length: aligned) }
+  }
+
+  /// A multiple of every page size in use.
+  static let releaseAlignment = 1 << 16
+
   /// The bytes in `range` (clamped to the file), read with pread: checking a few samples this
   /// way leaves the mapping untouched, so opening a store does not count file pages (which
   /// the kernel may map a large folio at a time) in the process's resident set.

@@ -45,7 +45,10 @@ struct NoteRecord {
   var header: NoteHeader {
     switch storedHeader {
     case .decoded(let header): return header
-    case .indexed(let headers, let offset): return headers.header(at: offset)
+    case .indexed(let headers, let offset):
+      // A header whose index block is damaged is decoded from the note's own bytes.
+      return headers.header(at: offset)
+        ?? headers.header(inSnapshot: snapshotRange ?? 0..<0)
     }
   }
 
@@ -72,7 +75,8 @@ struct NoteRecord {
   var id: NoteID {
     switch storedHeader {
     case .decoded(let header): return header.id
-    case .indexed(let headers, let offset): return headers.id(at: offset)
+    case .indexed(let headers, let offset):
+      return headers.id(at: offset) ?? headers.header(inSnapshot: snapshotRange ?? 0..<0).id
     }
   }
 }

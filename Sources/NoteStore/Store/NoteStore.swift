@@ -28,6 +28,8 @@ public final class NoteStore {
   /// the fold runs in this process.
   var foldElsewhere: ((_ storePath: String) -> Bool)?
   var heldLock: StoreLock?
+  /// Told how far a scan without an index has come (see `open(path:progress:)`).
+  var scanProgress: ((_ scanned: Int, _ total: Int) -> Void)?
   /// Non-fatal findings while loading (a torn journal tail, say), for the caller to show.
   public internal(set) var warnings: [Diagnostic] = []
   /// The id and time of each delete (see `Tombstones`), never of a note the store holds.
@@ -53,7 +55,18 @@ public final class NoteStore {
   /// Opens the store at `path` (which need not exist yet: the store is then empty).
   /// Throws `StoreError` if the snapshot or journal does not parse; nothing is written then.
   public static func open(path: String) throws(StoreError) -> NoteStore {
+    try open(path: path, progress: nil)
+  }
+
+  /// `open(path:)`, where `progress`, if not nil, hears how far a scan of a snapshot without a valid index has come
+  /// (bytes scanned, of the total) about every 16 MB, and once more with both equal when it
+  /// ends: such an open takes seconds at 1,000,000 notes. It is not called after this returns.
+  public static func open(
+    path: String, progress: ((_ scanned: Int, _ total: Int) -> Void)?
+  ) throws(StoreError) -> NoteStore {
     let store = NoteStore(path: path)
+    store.scanProgress = progress
+    defer { store.scanProgress = nil }
     try store.load()
     return store
   }

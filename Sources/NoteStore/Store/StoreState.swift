@@ -116,7 +116,7 @@ struct StoreState {
   /// later lookups by URL are O(1): an import asks once per page link).
   mutating func buckets() -> [String: [NoteID]] {
     if let urlBuckets { return urlBuckets }
-    let built = Self.buckets(of: urlTable == nil ? records : records.filter(\.isInMemory))
+    let built = Self.buckets(of: records, onlyInMemory: urlTable != nil)
     urlBuckets = built
     return built
   }
