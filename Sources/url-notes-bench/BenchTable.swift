@@ -47,6 +47,19 @@ struct BenchTable {
       Row(name: name, value: value, unit: unit, note: note, target: target, checked: checked))
   }
 
+  /// Two rows for one set of keystroke latencies, `NAME, median` and `NAME, p95`, against
+  /// issue 13's per-key targets (≤ 16 ms median, ≤ 33 ms at the 95th percentile).
+  mutating func addKeystrokeLatencies(
+    _ name: String, _ samples: [Double], median medianNote: String, p95 p95Note: String
+  ) {
+    add(
+      "\(name), median", Measure.median(samples), .seconds, medianNote,
+      target: .init(limit: 0.016, text: "≤ 16 ms"))
+    add(
+      "\(name), p95", Measure.percentile(samples, 0.95), .seconds, p95Note,
+      target: .init(limit: 0.033, text: "≤ 33 ms"))
+  }
+
   /// The figure of row `name`, if measured.
   func value(of name: String) -> Double? {
     rows.first { $0.name == name }?.value

@@ -44,15 +44,11 @@ struct SearchBenchmark {
     }
 
     let scratch = fromScratch(opened)
-    table.add(
-      "search from scratch, median", Measure.median(scratch), .seconds,
-      "each prefix of the typed queries on a new searcher (nothing to narrow or reuse): "
+    table.addKeystrokeLatencies(
+      "search from scratch", scratch,
+      median: "each prefix of the typed queries on a new searcher (nothing to narrow or reuse): "
         + "search + tags + ranking, \(scratch.count) queries",
-      target: .init(limit: 0.016, text: "≤ 16 ms"))
-    table.add(
-      "search from scratch, p95", Measure.percentile(scratch, 0.95), .seconds,
-      "the same queries, 95th percentile (a Backspace after the recent results are gone)",
-      target: .init(limit: 0.033, text: "≤ 33 ms"))
+      p95: "the same queries, 95th percentile (a Backspace after the recent results are gone)")
 
     var app = TUIScenarios.filtering(opened)
     for character in "kalo" { _ = app.handle(.character(character)) }

@@ -117,14 +117,11 @@ struct StoreBenchmark {
       .seconds, "open + App + render of the tag list, \(TUIScenarios.size)",
       target: .init(limit: 0.2, text: "≤ 0.2 s"))
     let keystrokes = searchKeystrokes(opened)
-    table.add(
-      "search keystroke, median", Measure.median(keystrokes), .seconds,
-      "first screen's /: a typed character or Backspace → search, rank, render "
+    table.addKeystrokeLatencies(
+      "search keystroke", keystrokes,
+      median: "first screen's /: a typed character or Backspace → search, rank, render "
         + "(\(keystrokes.count) keys)",
-      target: .init(limit: 0.016, text: "≤ 16 ms"))
-    table.add(
-      "search keystroke, p95", Measure.percentile(keystrokes, 0.95), .seconds,
-      "the same keys, 95th percentile", target: .init(limit: 0.033, text: "≤ 33 ms"))
+      p95: "the same keys, 95th percentile")
     let previews = TUIScenarios.previews(opened, tag: oneInAHundred.tag)
     table.add(
       "render previews frame", Measure.median(runs: runs) { _ = previews.render() }, .seconds,
