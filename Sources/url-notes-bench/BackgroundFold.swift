@@ -11,16 +11,8 @@ enum BackgroundFold {
   static func wait(storePath: String) -> Double {
     let start = Measure.now()
     var quietSince = start
-    let directory = (storePath as NSString).deletingLastPathComponent
-    let prefix = (storePath as NSString).lastPathComponent + ".tmp-"
     while Measure.now() - start < 600 {
-      let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-      let folding = names.contains { name in
-        guard name.hasPrefix(prefix),
-          let pid = Int32(name.dropFirst(prefix.count).prefix { $0.isNumber })
-        else { return false }
-        return kill(pid, 0) == 0 || errno == EPERM
-      }
+      let folding = NoteStore.isBeingFolded(path: storePath)
       if folding { quietSince = Measure.now() }
       let journal = StoreBenchmark.fileSize(storePath + ".journal")
       if !folding && (journal <= threshold(storePath) || Measure.now() - quietSince > 5) {
@@ -31,11 +23,8 @@ enum BackgroundFold {
     return Measure.now() - start
   }
 
-  /// The journal size past which a save makes a fold due (README "Store format": 1 MiB or a
-  /// sixteenth of the snapshot up to 4 MiB, whichever is larger).
+  /// The journal size past which a save makes a fold due (README "Store format").
   static func threshold(_ storePath: String) -> Int {
-    max(
-      NoteStore.compactionThresholdBytes,
-      min(StoreBenchmark.fileSize(storePath) / 16, NoteStore.compactionCeilingBytes))
+    NoteStore.foldThresholdBytes(snapshotBytes: StoreBenchmark.fileSize(storePath))
   }
 }

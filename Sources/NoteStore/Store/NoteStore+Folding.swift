@@ -26,11 +26,8 @@ extension NoteStore {
 
   /// Whether the journal has grown past the threshold for a fold.
   var isFoldDue: Bool {
-    let snapshotSize = Int(state.snapshotStamp?.size ?? 0)
-    return state.journalLength
-      > max(
-        NoteStore.compactionThresholdBytes, min(snapshotSize / 16, NoteStore.compactionCeilingBytes)
-      )
+    state.journalLength
+      > NoteStore.foldThresholdBytes(snapshotBytes: Int(state.snapshotStamp?.size ?? 0))
   }
 
   /// Folds the journal if it is due and nothing holds folds back. The changes are durable
@@ -59,8 +56,7 @@ extension NoteStore {
   /// running process lies beside it): the detached fold's entry point, so that writes made
   /// while a fold runs do not start a second one.
   public func foldUnlessFolding() throws(StoreError) {
-    guard !FileSystem.liveTemporaries(of: path).contains(where: { !$0.hasSuffix(".journal") })
-    else { return }
+    guard !NoteStore.isBeingFolded(path: path) else { return }
     try compact()
   }
 

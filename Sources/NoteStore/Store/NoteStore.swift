@@ -46,6 +46,17 @@ public final class NoteStore {
   /// waits (`foldInBackground`).
   public static let compactionCeilingBytes = 4 << 20
 
+  /// The journal length past which a save makes a fold due, for a snapshot of `snapshotBytes`.
+  public static func foldThresholdBytes(snapshotBytes: Int) -> Int {
+    max(compactionThresholdBytes, min(snapshotBytes / 16, compactionCeilingBytes))
+  }
+
+  /// Whether a process is folding the store at `path` now: a temporary snapshot of a running
+  /// process lies beside it.
+  public static func isBeingFolded(path: String) -> Bool {
+    FileSystem.liveTemporaries(of: path).contains { !$0.hasSuffix(".journal") }
+  }
+
   /// The store format this version writes and reads (older ones are read and upgraded by
   /// the next save). 2: tombstones.
   public static let formatVersion = 2
