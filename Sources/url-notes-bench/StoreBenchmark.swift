@@ -212,6 +212,7 @@ struct StoreBenchmark {
     if haveCLI {
       let rareTag = counts.min { abs($0.count - size / 10_000) < abs($1.count - size / 10_000) }!
       try addWriteRows(to: &table, cli: cli, renameTag: rareTag)
+      try addFoldRows(to: &table, cli: cli)
       let opens = openWithoutIndex(cli: cli)
       table.add(
         "open without an index", opens.map { Measure.median($0.map(\.seconds)) }, .seconds,
