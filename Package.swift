@@ -50,6 +50,9 @@ let package = Package(
       dependencies: [
         "ByteJSON", "ByteKernels", "NoteStore", "FlightFormat", "NotesTUI", "TerminalCore",
       ]),
+    // The bench's whole-process rows run each command under this small C program, so that the
+    // command's peak RSS is its own (see its main.c: Linux keeps ru_maxrss across execve).
+    .executableTarget(name: "child-rusage"),
     // Parser fuzz targets: libFuzzer entry points with -DFUZZING (.ci/fuzz), else a plain driver.
     .executableTarget(
       name: "url-notes-fuzz", dependencies: ["ByteKernels", "FlightFormat", "NoteStore"]),
@@ -70,7 +73,8 @@ let package = Package(
     .testTarget(name: "NotesTUITests", dependencies: ["NotesTUI", "TerminalCore", "TestSupport"]),
     // Depends on the executables so `swift test` builds them first.
     .testTarget(
-      name: "EndToEndTests", dependencies: ["url-notes", "url-notes-bench", "TestSupport"]),
+      name: "EndToEndTests",
+      dependencies: ["url-notes", "url-notes-bench", "child-rusage", "TestSupport"]),
     .testTarget(
       name: "ReliabilityTests",
       dependencies: ["url-notes", "store-torture", "NoteStore", "TestSupport"]),

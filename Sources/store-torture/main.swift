@@ -9,6 +9,9 @@ import NoteStore
 //                     [--verify]                            the save loop a test kills;
 //                                                           prints "ready FINGERPRINT" first
 //   store-torture compact --store P                       one compaction (full-disk tests)
+//   store-torture fold-kill --store P --step STEP [--seed S] a fold, as the detached one runs,
+//                                                           killed at STEP (FoldStep), another
+//                                                           writer's change made during it
 //   store-torture check --store P                          "ok FINGERPRINT" after invariants pass
 //   store-torture put-loop --store P --prefix X --count N   N puts, one apply each, each id
 //                                                           printed once it is durable
@@ -55,6 +58,13 @@ do {
     }
     try store.checkInvariants()
     emit("ok \(StoreFingerprint(of: store))")
+  case "fold-kill":
+    let name = required("step", in: arguments)
+    guard let step = FoldStep(rawValue: name) else {
+      FileHandle.standardError.write(Data("store-torture: unknown fold step \(name)\n".utf8))
+      exit(2)
+    }
+    try FoldKill(storePath: storePath, step: step, seed: seed).run()
   case "compact":
     try NoteStore.open(path: storePath).compact()
   case "put-loop":

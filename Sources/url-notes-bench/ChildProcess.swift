@@ -18,22 +18,38 @@ enum ChildProcess {
   /// Runs `arguments` (the first is the executable's path) and waits for it.
   /// `capture`: keep stdout (through a temporary file); else it goes to `outputPath` or /dev/null.
   /// stderr goes to /dev/null unless `showErrors`.
+  ///
+  /// The command runs under `child-rusage` (built beside the bench), which forks and execs it
+  /// and reports its wait4 figures: started straight from the bench, a child's ru_maxrss would
+  /// be the bench's own peak (Linux keeps the high-water mark across execve, and a
+  /// posix_spawn'd child shares the bench's memory until it execs). Without `child-rusage`,
+  /// the command runs directly and its peak RSS reads NaN.
   static func run(
     _ arguments: [String], capture: Bool = false, outputPath: String? = nil,
     stdinPath: String = "/dev/null",
     environment: [String: String] = [:], showErrors: Bool = false
   ) -> Result {
+    let failed = Result(status: -1, seconds: .nan, cpuSeconds: .nan, peakRSS: .nan, output: "")
+    // Named per call: the fold rows run a command on another thread beside the adds.
+    let scratch = NSTemporaryDirectory() + "bench-child-\(getpid())-\(UUID().uuidString)"
     let outputPath =
-      capture ? NSTemporaryDirectory() + "bench-child-\(getpid()).out" : outputPath ?? "/dev/null"
+      capture ? scratch + ".out" : outputPath ?? "/dev/null"
+    let reportPath = scratch + ".rusage"
+    let shim = access(rusageShim, X_OK) == 0 ? rusageShim : nil
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, stdinPath, O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     if !showErrors { posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0) }
+    if shim != nil {
+      posix_spawn_file_actions_addopen(
+        &actions, reportDescriptor, reportPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    }
     var merged = ProcessInfo.processInfo.environment
     for (key, value) in environment { merged[key] = value }
-    let argv = arguments.map { strdup($0) } + [nil]
+    let command = shim.map { [$0, String(reportDescriptor)] + arguments } ?? arguments
+    let argv = command.map { strdup($0) } + [nil]
     let envp = merged.map { strdup("\($0)=\($1)") } + [nil]
     defer {
       for pointer in argv { free(pointer) }
@@ -41,17 +57,30 @@ enum ChildProcess {
     }
     var pid: pid_t = 0
     let start = Measure.now()
-    let spawned = posix_spawn(&pid, arguments[0], &actions, nil, argv, envp)
-    guard spawned == 0 else {
-      return Result(status: -1, seconds: .nan, cpuSeconds: .nan, peakRSS: .nan, output: "")
-    }
+    guard posix_spawn(&pid, command[0], &actions, nil, argv, envp) == 0 else { return failed }
     var status: Int32 = 0
     var usage = rusage()
     while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-    let cpu =
+    var seconds = Measure.now() - start
+    var cpu =
       Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
       + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-    let seconds = Measure.now() - start
+    var peakRSS = Double.nan
+    if shim != nil {
+      // "STATUS WALL USER SYSTEM MAXRSS-KB" of the command itself (child-rusage's main.c).
+      let report = (try? String(contentsOfFile: reportPath, encoding: .utf8)) ?? ""
+      unlink(reportPath)
+      let fields = report.split(separator: " ").map {
+        Double($0.trimmingCharacters(in: .whitespacesAndNewlines))
+      }
+      guard status == 0, fields.count == 5, let raw = fields[0], let wall = fields[1],
+        let user = fields[2], let system = fields[3], let kilobytes = fields[4]
+      else { return failed }
+      status = Int32(raw)
+      seconds = wall
+      cpu = user + system
+      peakRSS = kilobytes * 1024
+    }
     var output = ""
     if capture {
       output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
@@ -59,9 +88,14 @@ enum ChildProcess {
     }
     let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     return Result(
-      status: exitStatus, seconds: seconds, cpuSeconds: cpu,
-      peakRSS: Double(usage.ru_maxrss) * 1024, output: output)
+      status: exitStatus, seconds: seconds, cpuSeconds: cpu, peakRSS: peakRSS, output: output)
   }
+
+  /// `child-rusage`, built beside the bench.
+  static var rusageShim: String { executableDirectory + "/child-rusage" }
+
+  /// The descriptor on which `child-rusage` writes its report (above the standard three).
+  static let reportDescriptor: Int32 = 3
 
   /// Median wall and CPU seconds of `runs` runs (after one warm-up run), and the largest
   /// peak RSS among them; nil if any failed.

@@ -20,6 +20,23 @@ enum Probe {
     print(seconds, Measure.peakRSS(), count)
   }
 
+  /// `--probe-child-rss MEGABYTES`: holds MEGABYTES of touched memory while a tiny command
+  /// (`cat /dev/null`) runs through `ChildProcess.run`; prints "own-peak-rss child-peak-rss"
+  /// (bytes). The child's figure must be its own, not this process's (see `ChildProcess.run`).
+  static func childRSS(megabytes: Int) {
+    let count = megabytes << 20
+    let block = UnsafeMutableRawPointer.allocate(byteCount: count, alignment: 4096)
+    defer { block.deallocate() }
+    // Every page written, so it is resident (an untouched allocation is not).
+    for offset in stride(from: 0, to: count, by: 4096) {
+      block.storeBytes(of: 1, toByteOffset: offset, as: UInt8.self)
+    }
+    let child = ChildProcess.run([ChildProcess.which("cat") ?? "/bin/cat", "/dev/null"])
+    withExtendedLifetime(block) {
+      print(Measure.peakRSS(), child.peakRSS.isNaN ? -1 : Int(child.peakRSS))
+    }
+  }
+
   /// Runs a probe in a child process: its numbers, then the child's whole CPU time (from
   /// wait4) and its wall time as a whole process; nil if it failed.
   static func run(_ arguments: [String]) -> [Double]? {

@@ -14,6 +14,11 @@ struct URLNotesBench {
       if arguments.first == "--probe-decode", arguments.count == 3 {
         return try Probe.decode(path: arguments[1], runs: Int(arguments[2]) ?? 1)
       }
+      if arguments.first == "--probe-child-rss", arguments.count == 2,
+        let megabytes = Int(arguments[1])
+      {
+        return Probe.childRSS(megabytes: megabytes)
+      }
       if arguments.first == "--probe-search", arguments.count >= 3 {
         return try SearchBenchmark.probe(
           path: arguments[1], queries: Array(arguments.dropFirst(2)))

@@ -13,7 +13,8 @@ import Testing
     "CLI list --query", "CLI list --search", "peak RSS, CLI list --query",
     "peak RSS, CLI list --search", "persist one edit", "append + fsync (floor)",
     "full save (compaction)", "CLI add, median", "CLI add, max", "CLI tag merge", "CLI edit",
-    "CLI tag rename", "CLI rm", "open without an index", "peak RSS, open without an index",
+    "CLI tag rename", "CLI rm", "fold, longest lock hold", "CLI add during a fold, max",
+    "open without an index", "peak RSS, open without an index",
     "cat of the store (floor)", "JSONDecoder RSS", "JSONDecoder decode", "raw read (floor)",
   ]
   static let flightRows = [
@@ -102,6 +103,20 @@ import Testing
     let tree = try JSONSerialization.jsonObject(with: Data(root.dropFirst(2).utf8))
     let route = (tree as? [String: Any])?["c"] as? [String]
     #expect(route?.count == 3 && route?[1] == "tag" && route?[2].isEmpty == false)
+  }
+
+  /// A whole-process row's peak RSS is the command's own: Linux keeps ru_maxrss across execve,
+  /// so a child started straight from a bench holding 300 MB reported 300 MB for `cat`.
+  @Test func aChildsPeakRSSIsItsOwnNotTheBenchs() throws {
+    let binary = try BuiltProducts.executable("url-notes-bench")
+    let result = try ProcessResult.run([binary, "--probe-child-rss", "300"])
+    #expect(result.status == 0, "\(result.stderrText)")
+    let figures = result.stdoutText.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+    try #require(figures.count == 2, "\(result.stdoutText)")
+    // The bench did hold the memory: else the check below proves nothing.
+    #expect(figures[0] >= 300 << 20, "bench peak \(figures[0])")
+    // `cat /dev/null` peaks at 1-2 MB; 32 MB is far below the bench's 300 MB either way.
+    #expect(figures[1] > 0 && figures[1] < 32 << 20, "child peak \(figures[1])")
   }
 
   @Test func refusesUnknownArguments() throws {

@@ -28,6 +28,9 @@ public final class NoteStore {
   /// the fold runs in this process.
   var foldElsewhere: ((_ storePath: String) -> Bool)?
   var heldLock: StoreLock?
+  /// Told each step of a fold as it completes (`FoldStep`): the crash tests' harness kills
+  /// itself at one, to show that a fold stopped there loses nothing.
+  public var foldStepDone: ((FoldStep) -> Void)?
   /// Told how far a scan without an index has come (see `open(path:progress:)`).
   var scanProgress: ((_ scanned: Int, _ total: Int) -> Void)?
   /// Non-fatal findings while loading (a torn journal tail, say), for the caller to show.

@@ -19,7 +19,9 @@ final class StoreLock {
         Syscalls.close(fd)
         throw FileSystem.Failure(operation: "lock", path: path, code: code)
       }
-      Syscalls.sleep(microseconds: 20_000)
+      // Every 2 ms: a writer waits for another's append (a few ms) or a fold's swap (issue
+      // 16: at most 50 ms), and a coarser step would add up to a step to every such wait.
+      Syscalls.sleep(microseconds: 2_000)
     }
     self.fd = fd
   }
