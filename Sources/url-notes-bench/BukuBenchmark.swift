@@ -78,6 +78,25 @@ struct BukuBenchmark {
       "word \"\(word)\", \(hits(theirs?.word, ours.word)); url-notes list --query (ranked) is "
         + "\(Self.ratio(cliQuery, search)) of it",
       target: search.map { .init(limit: $0 / 10, text: "CLI ≤ 1/10") }, checked: cliQuery)
+    // The common word: thousands of hits (`Vocabulary.commonWord`).
+    let common = store.corpus.vocabulary.commonWord
+    let commonOurs = opened.noteIDs(matching: NoteFilter(text: common)).count
+    let commonTheirs = loader.hitCounts(tag: tag, word: common)
+    let commonSearch = timed(["-s", common])
+    let cliCommonSearch = measured.value(of: "CLI list --search, common word")
+    let cliCommonQuery = measured.value(of: "CLI list --query, common word")
+    table.add(
+      "buku -s, common word", commonSearch, .seconds,
+      "word \"\(common)\", \(hits(commonTheirs?.word, commonOurs)); url-notes list --search is "
+        + "\(Self.ratio(cliCommonSearch, commonSearch)) of it",
+      target: commonSearch.map { .init(limit: $0 / 10, text: "CLI ≤ 1/10") },
+      checked: cliCommonSearch)
+    table.add(
+      "buku -s, common (vs --query)", commonSearch, .seconds,
+      "word \"\(common)\"; url-notes list --query (ranked) is "
+        + "\(Self.ratio(cliCommonQuery, commonSearch)) of it",
+      target: commonSearch.map { .init(limit: $0 / 10, text: "CLI ≤ 1/10") },
+      checked: cliCommonQuery)
     table.add(
       "buku --deep -s", deep, .seconds,
       "substring, \(hits(theirs?.deep, ours.word)); url-notes list --search is "

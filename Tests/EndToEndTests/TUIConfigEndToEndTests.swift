@@ -98,13 +98,18 @@ struct TUIConfigEndToEndTests {
       environment: ["URL_NOTES_STORE": store, "XDG_CONFIG_HOME": configHome])
     try tmux.waitFor(text: "? help · q quit")
     try tmux.sendKeys("v")
-    let screen = try tmux.waitFor(text: "Apple notes")
-    #expect(screen[1] == "▌ Apple notes" + String(repeating: " ", count: 52) + "Fri  2 Jan 2026")
-    #expect(screen[6] == "  Zebra notes" + String(repeating: " ", count: 52) + "Thu  5 Mar 2026")
+    // The whole expected frame: under load a capture can come between the rows' writes.
+    let apple = "▌ Apple notes" + String(repeating: " ", count: 52) + "Fri  2 Jan 2026"
+    let zebra = "  Zebra notes" + String(repeating: " ", count: 52) + "Thu  5 Mar 2026"
+    let screen = try tmux.waitFor(
+      rows: [1: apple, 6: zebra], prefixes: [-1: " 1/2 notes · by title"])
+    #expect(screen[1] == apple)
+    #expect(screen[6] == zebra)
     #expect(screen.last?.hasPrefix(" 1/2 notes · by title") == true)
     try tmux.sendKeys("Enter")
-    let note = try tmux.waitFor(text: "Created")
-    #expect(note[3] == " Created Fri  2 Jan 2026 08:30 · updated Wed  1 Apr 2026 12:15 UTC")
+    let created = " Created Fri  2 Jan 2026 08:30 · updated Wed  1 Apr 2026 12:15 UTC"
+    let note = try tmux.waitFor(rows: [3: created])
+    #expect(note[3] == created)
     try tmux.sendKeys("Q")
     #expect(try tmux.waitForExit() == 0)
   }

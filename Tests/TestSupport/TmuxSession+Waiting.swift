@@ -32,6 +32,30 @@ extension TmuxSession {
     }
   }
 
+  /// Waits until the screen shows every row of `rows` exactly and every row of `prefixes`
+  /// starting with its text (row index → text; a negative index counts from the bottom, -1
+  /// the status row), and returns that screen. For frames checked row by row: waiting for one
+  /// piece of text alone can capture a frame the program is still writing (under load, tmux
+  /// shows the new title before the rows below it).
+  @discardableResult
+  public func waitFor(
+    rows: [Int: String], prefixes: [Int: String] = [:], timeout: Double = 5
+  ) throws -> [String] {
+    func described(_ rows: [Int: String], _ relation: String) -> [String] {
+      rows.sorted { $0.key < $1.key }.map { "row \($0.key) \(relation) \"\($0.value)\"" }
+    }
+    let description = (described(rows, "==") + described(prefixes, "starts with"))
+      .joined(separator: ", ")
+    return try waitFor(timeout: timeout, description) { screen in
+      func row(_ index: Int) -> String? {
+        let row = index < 0 ? screen.count + index : index
+        return screen.indices.contains(row) ? screen[row] : nil
+      }
+      return rows.allSatisfy { row($0.key) == $0.value }
+        && prefixes.allSatisfy { row($0.key)?.hasPrefix($0.value) == true }
+    }
+  }
+
   /// Waits for the pane's command to exit and returns its exit status (128 + n for a signal,
   /// as a shell reports it).
   ///

@@ -8,7 +8,14 @@ extension NoteSearcher {
   /// its ≈2 KB, asked only of the notes whose title, tags and URL did not match): no pass
   /// over the whole store for a term most notes match by title. The last decoded note is
   /// kept, since one note is asked about once per term.
+  ///
+  /// In a run's first pass (`deferring`) nothing is read: the note is marked `deferred`,
+  /// for the second pass to decide.
   func longFieldWeight(_ pattern: TextPattern, needle: RawNeedle?, at position: Int) -> Int? {
+    if deferring {
+      deferred = true
+      return nil
+    }
     if let needle, let bytes = store.state.snapshotBytes(at: position), !needle.occurs(in: bytes) {
       return nil
     }

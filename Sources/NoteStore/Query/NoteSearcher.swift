@@ -4,7 +4,9 @@
 /// `SearchTable` and the results of recent queries, matched and ranked (Backspace returns to
 /// one without searching or sorting). A query that extends the previous one
 /// (`Query.narrows`) is evaluated only on the previous matches. A summary or body is looked
-/// at only for a note whose stored bytes hold the term's text (`longFieldWeight`).
+/// at only for a note whose stored bytes hold the term's text (`longFieldWeight`), and only
+/// after the titles, tags and URLs of all candidates (`SearchRun`): with a `SearchBudget`,
+/// `rank` returns what those fields found and the rest is read by later calls.
 public final class NoteSearcher {
   let store: NoteStore
   lazy var table = SearchTable(store)
@@ -16,7 +18,13 @@ public final class NoteSearcher {
   /// Recent rankings (positions in order), by canonical text and order.
   var ranked: [String: [Int]] = [:]
   var rankedOrder: [String] = []
-  var last: (query: Query, scope: NoteFilter, matches: Matches)?
+  /// The last finished query and its matches: a query narrowing it starts from them.
+  var last: (query: Query, scope: NoteFilter, positions: [Int])?
+  /// The search `rank` left unfinished, if any (the browser's current query).
+  var run: SearchRun?
+  /// Set during a run's first pass: `longFieldWeight` then reads nothing and sets `deferred`.
+  var deferring = false
+  var deferred = false
   /// The note `longFieldWeight` decoded last.
   var decoded: (position: Int, note: Note?)?
 
@@ -45,8 +53,7 @@ public final class NoteSearcher {
   public func ranked(
     matching query: Query, within scope: NoteFilter = NoteFilter(), order: NoteOrder = .relevance
   ) -> RankedNotes {
-    RankedNotes(
-      headers: table.headers, positions: positions(matching: query, within: scope, order: order))
+    rank(matching: query, within: scope, order: order, budget: .unlimited).notes
   }
 
   /// The ids of the notes under `scope` that match `query`, in `order`.
@@ -57,61 +64,12 @@ public final class NoteSearcher {
   }
 
   func positions(matching query: Query, within scope: NoteFilter, order: NoteOrder) -> [Int] {
-    let key = Self.key(query, scope) + "\u{1}" + order.rawValue
-    if let cached = ranked[key] {
-      // Backspace: the shorter query is also the previous one for narrowing again.
-      if let matches = recent[Self.key(query, scope)] { last = (query, scope, matches) }
-      return cached
-    }
-    let result = sorted(matches(query, within: scope), order: order)
-    ranked[key] = result
-    rankedOrder.append(key)
-    if rankedOrder.count > Self.recentLimit { ranked[rankedOrder.removeFirst()] = nil }
-    return result
+    rank(matching: query, within: scope, order: order, budget: .unlimited).notes.positions
   }
 
   static func key(_ query: Query, _ scope: NoteFilter) -> String {
     "\(scope.allTags)\u{1}\(scope.anyTags)\u{1}\(scope.noneTags)\u{1}"
       + "\(scope.text ?? "")\u{1}\(query)"
-  }
-
-  func matches(_ query: Query, within scope: NoteFilter) -> Matches {
-    let key = Self.key(query, scope)
-    if let cached = recent[key] {
-      last = (query, scope, cached)
-      return cached
-    }
-    var candidates: [Int]
-    if let last, last.scope == scope, query.narrows(last.query) {
-      candidates = last.matches.positions
-    } else {
-      candidates = store.candidatePositions(scope)
-      if let text = scope.text, !text.isEmpty {
-        candidates = store.textMatches(TextMatcher(text), among: candidates)
-      }
-      candidates = narrowByTags(candidates, query)
-    }
-    let matcher = QueryMatcher(query)
-    let tagScores = TagScores(matcher: matcher, table: table)
-    let needles = matcher.terms.map { term -> RawNeedle? in
-      guard case .text(_, let pattern) = term else { return nil }
-      return RawNeedle(pattern)
-    }
-    var result = Matches(positions: [], scores: [])
-    // One candidate moved from note to note: building one per note retained its tables'
-    // arrays once per note, the search's largest cost after the matching itself.
-    var candidate = TableCandidate(
-      position: 0, table: table, tagScores: tagScores, needles: needles, searcher: self)
-    for position in candidates {
-      candidate.position = position
-      if let score = matcher.score(candidate) {
-        result.positions.append(position)
-        result.scores.append(score)
-      }
-    }
-    remember(key, result)
-    last = (query, scope, result)
-    return result
   }
 
   /// Candidates cut down by the tag index for each group that is one positive tag term.
@@ -130,58 +88,6 @@ public final class NoteSearcher {
       }
     }
     return result
-  }
-
-  func remember(_ key: String, _ matches: Matches) {
-    recent[key] = matches
-    recentOrder.append(key)
-    if recentOrder.count > Self.recentLimit {
-      recent[recentOrder.removeFirst()] = nil
-    }
-  }
-
-  /// `matches` in `order`; ties always fall back to list order (newest first).
-  func sorted(_ matches: Matches, order: NoteOrder) -> [Int] {
-    let table = self.table
-    switch order {
-    case .relevance, .created:
-      // One integer per note: (best score first, then list order); sorting integers is
-      // several times faster than comparing through closures over headers.
-      let maxScore = matches.scores.max() ?? 0
-      var keys = [UInt64](repeating: 0, count: matches.positions.count)
-      for index in keys.indices {
-        let position = matches.positions[index]
-        let score = order == .relevance ? UInt64(maxScore - matches.scores[index]) : 0
-        keys[index] = score << 32 | UInt64(table.dateRank[position]) << 0
-      }
-      let positionByRank = table.positionByRank
-      keys.sort()
-      return keys.map { positionByRank[Int($0 & 0xFFFF_FFFF)] }
-    case .updated:
-      return matches.positions.sorted {
-        let left = table.headers[$0].updated
-        let right = table.headers[$1].updated
-        return left != right ? left > right : table.dateRank[$0] < table.dateRank[$1]
-      }
-    case .title:
-      let folded = matches.positions.map { table.headers[$0].title.lowercased() }
-      return matches.positions.indices.sorted {
-        folded[$0] != folded[$1]
-          ? folded[$0] < folded[$1]
-          : table.dateRank[matches.positions[$0]] < table.dateRank[matches.positions[$1]]
-      }.map { matches.positions[$0] }
-    case .site:
-      let hosts = matches.positions.map { self.hosts[$0]?.lowercased() }
-      return matches.positions.indices.sorted {
-        switch (hosts[$0], hosts[$1]) {
-        case (let left?, let right?) where left != right: return left < right
-        case (nil, .some): return false
-        case (.some, nil): return true
-        default:
-          return table.dateRank[matches.positions[$0]] < table.dateRank[matches.positions[$1]]
-        }
-      }.map { matches.positions[$0] }
-    }
   }
 }
 

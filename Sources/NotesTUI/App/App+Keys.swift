@@ -69,7 +69,7 @@ extension App {
       state.setFilter(text)
       page = .tags(state)
     case .search(var state):
-      state.setText(text, searcher: searcher)
+      state.setText(text, searcher: searcher, budget: searchBudget)
       page = .search(state)
     case .previews(var state):
       state.setQuery(text, store: store, searcher: searcher)

@@ -63,7 +63,7 @@ extension App {
       page = .previews(state)
     case .search(var state):
       state.order = state.effectiveOrder.next
-      state.reload(searcher: searcher)
+      state.reload(searcher: searcher, budget: searchBudget)
       message = "Notes by \(state.effectiveOrder.rawValue)"
       page = .search(state)
     default:

@@ -104,6 +104,7 @@ extension App {
         "\(Counted(state.tags.count, "tag")) · \(Counted(state.notes.count, "note"))"
         + " · by \(state.effectiveOrder.rawValue)"
       if !state.text.isEmpty { text += " · /\(state.text)" }
+      if let progress = state.progress { text += " · \(progress)" }
     case .previews(let state):
       let count = state.headers.count
       let position = count == 0 ? 0 : state.list.selection + 1
@@ -147,6 +148,10 @@ extension App {
     if tagPrompt != nil { return "Enter do it · Esc cancel" }
     if case .form = page { return "C-s save · Esc cancel" }
     if input != nil, let error = queryError { return error.description }
+    if input != nil, case .search(let state) = page, let progress = state.progress {
+      // While summaries and bodies are read: matches so far / notes, and how far, as fzf.
+      return "\(progress) · Enter keep · Esc clear"
+    }
     if input != nil { return "Enter keep · Esc clear" }
     return pages.count == 1 ? "? help · q quit" : "? help · q back"
   }

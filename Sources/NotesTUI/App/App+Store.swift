@@ -40,7 +40,7 @@ extension App {
         state.reload(store: store, searcher: searcher)
         page = .tags(state)
       case .search(var state):
-        state.reload(searcher: searcher)
+        state.reload(searcher: searcher, budget: searchBudget)
         page = .search(state)
       case .previews(var state):
         state.reload(store: store, searcher: searcher)
@@ -66,5 +66,20 @@ extension App {
     pages = kept
     if let closedNote { message = "“\(closedNote)” was deleted" }
     layout()
+  }
+
+  /// Whether the top page is a search still reading summaries and bodies
+  /// (`continueSearch` reads on).
+  public var isSearching: Bool {
+    if case .search(let state) = page { return state.progress != nil }
+    return false
+  }
+
+  /// Reads on in the top page's unfinished search, within `searchBudget`, and merges what it
+  /// finds into the list (called by the main loop between keys).
+  public mutating func continueSearch() {
+    guard case .search(var state) = page else { return }
+    state.continueSearch(searcher: searcher, budget: searchBudget)
+    page = .search(state)
   }
 }

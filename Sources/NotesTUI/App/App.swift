@@ -26,6 +26,10 @@ public struct App {
   public var keyMap: KeyMap { config.keyMap }
   /// Set by the quit commands; the main loop stops when it sees it.
   public internal(set) var isFinished = false
+  /// How much of a search's summaries and bodies a key may read before its frame is drawn
+  /// (the rest is read by `continueSearch`, between keys). Unlimited by default, so a key's
+  /// results are complete; the browser's main loop sets a slice of a few milliseconds.
+  public var searchBudget = SearchBudget.unlimited
   /// Where the cursor line was when a search prompt opened, so a search starts from there.
   var searchOrigin = 0
   /// A yes/no question waiting for its answer; it takes every key until answered.

@@ -8,6 +8,11 @@ public enum NotesBrowser {
   /// look for changes other processes made to the store: two `stat` calls).
   public static let pollMilliseconds = 250
 
+  /// How long a key, or one slice between keys, may read a search's summaries and bodies
+  /// (`App.searchBudget`): what a key's redraw waits for at most, beyond the search of
+  /// titles, tags and URLs. The rest is read in slices while no key is waiting.
+  public static let searchSlice = Duration.milliseconds(8)
+
   /// Runs the browser on `terminal` over `store` until the user quits.
   ///
   /// - Parameters:
@@ -16,19 +21,32 @@ public enum NotesBrowser {
   ///     without a timeout and ends the loop when a read returns nil, which is how a scripted
   ///     `HeadlessTerminal` says its input is exhausted.
   ///   - editor: the `$EDITOR` the `E` key runs.
+  ///   - searchBudget: how much of a search's summaries and bodies one key, or one slice
+  ///     between keys, reads (`App.searchBudget`).
   /// - Returns: the final state, for tests.
   @discardableResult
   public static func run(
     store: NoteStore, on terminal: some Terminal, launcher: URLLauncher,
     pollMilliseconds: Int? = NotesBrowser.pollMilliseconds,
-    editor: ExternalEditor = .fromEnvironment(), config: Config = Config()
+    editor: ExternalEditor = .fromEnvironment(), config: Config = Config(),
+    searchBudget: SearchBudget = SearchBudget(duration: NotesBrowser.searchSlice)
   ) -> App {
     var app = App(
       store: store, size: terminal.size, colorMode: terminal.colorMode, config: config)
+    app.searchBudget = searchBudget
     terminal.draw(app.render())
     while !app.isFinished {
       URLLauncher.reap()
-      guard let key = terminal.readKey(timeoutMilliseconds: pollMilliseconds) else {
+      // A search still reading summaries and bodies only peeks for a key: none waiting, it
+      // reads one more slice and redraws (fzf's way: the list fills in between keys).
+      let searching = app.isSearching
+      guard let key = terminal.readKey(timeoutMilliseconds: searching ? 0 : pollMilliseconds)
+      else {
+        if searching {
+          app.continueSearch()
+          terminal.draw(app.render())
+          continue
+        }
         if pollMilliseconds == nil { break }
         // Idle: pick up what other processes wrote to the store, and build the search's
         // tables now rather than on the `/` key (at 100k notes they take a few hundred ms).

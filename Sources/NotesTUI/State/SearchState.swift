@@ -16,6 +16,9 @@ public struct SearchState: Equatable, Sendable {
   public private(set) var tags: [TagCount] = []
   /// The matching notes, best first (headers read when drawn).
   public private(set) var notes = RankedNotes()
+  /// How far the search is while the summaries and bodies are still being read (nil: the
+  /// notes are complete); `continueSearch` reads on.
+  public private(set) var progress: SearchProgress?
   public var list = ListState()
   /// Rows the results have on screen (`setRows`): items differ in height, so the list scrolls
   /// by rows (`fitList`).
@@ -78,12 +81,15 @@ public struct SearchState: Equatable, Sendable {
   public var effectiveOrder: NoteOrder { order ?? (parsed.isEmpty ? .created : .relevance) }
 
   /// Sets the typed text; the rows follow when it parses, with the cursor on the best one.
-  public mutating func setText(_ newText: String, searcher: NoteSearcher) {
+  /// `budget` bounds the reading of summaries and bodies (`NoteSearcher.rank`).
+  public mutating func setText(
+    _ newText: String, searcher: NoteSearcher, budget: SearchBudget = .unlimited
+  ) {
     text = newText
     do {
       parsed = try QueryParser.parse(newText)
       error = nil
-      search(searcher)
+      search(searcher, budget: budget)
       list.top()
       fitList()
     } catch {
@@ -92,9 +98,27 @@ public struct SearchState: Equatable, Sendable {
   }
 
   /// Runs the query again (the store changed, or the order), keeping the cursor's row.
-  public mutating func reload(searcher: NoteSearcher) {
+  public mutating func reload(searcher: NoteSearcher, budget: SearchBudget = .unlimited) {
     let previous = current
-    search(searcher)
+    search(searcher, budget: budget)
+    reselect(previous)
+  }
+
+  /// Reads on in an unfinished search's summaries and bodies and merges what it finds into
+  /// the rows. A cursor on the first row stays there (on the best note so far, as fzf's
+  /// does); elsewhere it stays on its item.
+  public mutating func continueSearch(searcher: NoteSearcher, budget: SearchBudget) {
+    guard progress != nil else { return }
+    let previous = list.selection == 0 ? nil : current
+    let result = searcher.rank(matching: parsed, order: effectiveOrder, budget: budget)
+    notes = result.notes
+    progress = result.progress
+    list.setCount(count)
+    reselect(previous)
+  }
+
+  /// Puts the cursor back on `previous` if it is still listed.
+  private mutating func reselect(_ previous: Item?) {
     switch previous {
     case .tag(let entry):
       if let index = tags.firstIndex(of: entry) { list.select(index) }
@@ -107,9 +131,11 @@ public struct SearchState: Equatable, Sendable {
   }
 
   /// The tags and notes for `parsed`; the cursor is left to the caller.
-  private mutating func search(_ searcher: NoteSearcher) {
+  private mutating func search(_ searcher: NoteSearcher, budget: SearchBudget) {
     tags = parsed.isEmpty ? [] : Array(searcher.matchingTags(parsed).prefix(Self.maxTags))
-    notes = searcher.ranked(matching: parsed, order: effectiveOrder)
+    let result = searcher.rank(matching: parsed, order: effectiveOrder, budget: budget)
+    notes = result.notes
+    progress = result.progress
     list.setCount(count)
   }
 }
