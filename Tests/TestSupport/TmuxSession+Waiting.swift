@@ -14,17 +14,27 @@ extension TmuxSession {
     }
   }
 
-  /// Waits until `condition` holds for the visible screen; returns that screen, or throws
-  /// `TmuxError.timeout` with the last screen.
+  /// Waits until `condition` holds for the visible screen and the screen is settled; returns
+  /// that screen, or throws `TmuxError.timeout` with the last screen.
+  ///
+  /// Settled: the next capture, one poll later, is the same. Under load tmux can show a frame
+  /// the program is still writing (the line a test waits for drawn, the rows below it not
+  /// yet), and the tests go on to check those rows on the screen returned here.
   @discardableResult
   public func waitFor(
     timeout: Double = 5, _ description: String = "condition",
     _ condition: ([String]) -> Bool
   ) throws -> [String] {
     let deadline = Self.now() + timeout
+    var previous: [String]? = nil
     while true {
       let screen = try capture()
-      if condition(screen) { return screen }
+      if condition(screen) {
+        if screen == previous { return screen }
+        previous = screen
+      } else {
+        previous = nil
+      }
       if Self.now() > deadline {
         throw TmuxError.timeout(waitingFor: description, screen: screen)
       }
