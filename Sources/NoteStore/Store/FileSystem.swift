@@ -21,8 +21,8 @@ public enum FileSystem {
   }
 
   /// The identity of `path`'s current version (see `FileIdentity`); nil if it does not exist.
-  static func stamp(_ path: String) -> FileIdentity? {
-    Syscalls.status(atPath: path).map(FileIdentity.init)
+  public static func stamp(_ path: String) -> FileIdentity? {
+    Syscalls.status(atPath: path)?.identity
   }
 
   /// The whole file, or nil if it does not exist.

@@ -31,7 +31,7 @@ final class MappedFile: @unchecked Sendable {
     }
     descriptor = fd
     length = Int(status.size)
-    identity = FileIdentity(status)
+    identity = status.identity
     if length == 0 {
       base = nil
       bytes = UnsafeBufferPointer(start: nil, count: 0)
