@@ -10,12 +10,8 @@ enum Highlighter {
   static func highlight(_ line: StyledLine, query: String, hitStyle: Style) -> StyledLine {
     let needle = query.map { String($0).lowercased() }
     guard !needle.isEmpty else { return line }
-    var characters: [(Character, Style)] = []
-    for run in line.runs {
-      for character in run.text { characters.append((character, run.style)) }
-    }
-    let folded = characters.map { String($0.0).lowercased() }
-    var marked = [Bool](repeating: false, count: characters.count)
+    let folded = line.runs.flatMap { $0.text.map { String($0).lowercased() } }
+    var marked = [Bool](repeating: false, count: folded.count)
     var index = 0
     while index + needle.count <= folded.count {
       if Array(folded[index..<index + needle.count]) == needle {
@@ -25,16 +21,30 @@ enum Highlighter {
         index += 1
       }
     }
-    var runs: [StyledRun] = []
-    for (offset, (character, style)) in characters.enumerated() {
-      let shown = marked[offset] ? hitStyle.adding(style.attributes) : style
-      if let last = runs.last, last.style == shown {
-        runs[runs.count - 1].text.append(character)
-      } else {
-        runs.append(StyledRun(String(character), shown))
+    return mark(line.runs, hitStyle) { marked[$0] }
+  }
+
+  /// `runs` with the characters whose offset (over all the runs, in characters) `isMarked`
+  /// drawn in `hitStyle`, merged with each run's attributes; neighbours of one style are one
+  /// run. The one place a match becomes styled runs: the tag filter (`highlight`) and a
+  /// query's matches (`QueryHighlight`) both end here.
+  static func mark(_ runs: [StyledRun], _ hitStyle: Style, isMarked: (Int) -> Bool)
+    -> StyledLine
+  {
+    var result: [StyledRun] = []
+    var offset = 0
+    for run in runs {
+      for character in run.text {
+        let style = isMarked(offset) ? hitStyle.adding(run.style.attributes) : run.style
+        if let last = result.last, last.style == style {
+          result[result.count - 1].text.append(character)
+        } else {
+          result.append(StyledRun(String(character), style))
+        }
+        offset += 1
       }
     }
-    return StyledLine(runs)
+    return StyledLine(result)
   }
 
   /// Whether `text` contains `query`, ignoring case as `highlight` does.
