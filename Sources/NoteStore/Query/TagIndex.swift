@@ -61,11 +61,23 @@ struct TagIndex {
     position: Int, tags: [String], previousTags: [String]?,
     spelling: (_ position: Int, _ key: TagKey) -> String?
   ) {
-    let keys = previousTags.map { Array(Set($0.map(TagKey.init))) } ?? Array(entries.keys)
+    // The note's tags by key, each with its first spelling (as the index is built).
+    var seen = Set<TagKey>()
+    var current: [(key: TagKey, tag: String)] = []
+    for tag in tags {
+      let key = TagKey(tag)
+      if seen.insert(key).inserted { current.append((key, tag)) }
+    }
+    let previousKeys = previousTags.map { Set($0.map(TagKey.init)) }
+    let keys = previousKeys.map(Array.init) ?? Array(entries.keys)
     // Entries are taken out of the dictionary while they change: a copy left behind would
     // share the positions array, and the insert or remove would then copy all of it (a tag
     // on thousands of notes, once per note of an import).
     for key in keys {
+      // A tag the note keeps keeps its position (below): taking it out and putting it back
+      // moved the whole list twice, and read it from the mapped index first — 1.5 s of every
+      // command at 1,000,000 notes whose journal held 1,800 edits that kept their tags.
+      if previousKeys != nil && seen.contains(key) { continue }
       guard entries[key]?.postings.contains(position) == true,
         var entry = entries.removeValue(forKey: key)
       else { continue }
@@ -78,10 +90,14 @@ struct TagIndex {
       entry.postings = .list(list)
       entries[key] = entry
     }
-    var seen = Set<TagKey>()
-    for tag in tags {
-      let key = TagKey(tag)
-      guard seen.insert(key).inserted else { continue }
+    for (key, tag) in current {
+      if previousKeys?.contains(key) == true, let kept = entries[key],
+        kept.postings.contains(position)
+      {
+        // Only the name can change: it is this note's spelling if the note is the entry's first.
+        if kept.name != tag && kept.positions.first == position { entries[key]!.name = tag }
+        continue
+      }
       var entry = entries.removeValue(forKey: key) ?? Entry(name: tag, positions: [])
       let slot = Self.lowerBound(position, in: entry.positions)
       if slot == 0 { entry.name = tag }

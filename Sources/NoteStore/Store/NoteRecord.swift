@@ -67,8 +67,10 @@ struct NoteRecord {
     case .memory(let note): return note
     case .snapshot(let range):
       guard let snapshot else { return nil }
-      var reader = JSONReader(UnsafeBufferPointer(rebasing: snapshot.bytes[range]))
-      return try? NoteCodec.readNote(&reader)
+      return snapshot.withBytes(range) { bytes in
+        var reader = JSONReader(bytes)
+        return try? NoteCodec.readNote(&reader)
+      }
     }
   }
 
