@@ -39,16 +39,12 @@ extension FlightDocument {
       return page.bytes.withUnsafeBufferPointer { lines.position(of: pageOffset, in: $0) }
     }
 
-    /// `error` with its position moved into the page (unchanged for a raw payload).
-    mutating func place(_ error: FlightError, in framed: [UInt8]) -> FlightError {
-      guard page != nil else { return error }
-      return FlightError(error.kind, at: position(of: error.offset, in: framed))
-    }
-
-    /// `diagnostic` with its position moved into the page (unchanged for a raw payload).
-    mutating func place(_ diagnostic: FlightDiagnostic, in framed: [UInt8]) -> FlightDiagnostic {
-      guard page != nil else { return diagnostic }
-      return FlightDiagnostic(diagnostic.kind, at: position(of: diagnostic.offset, in: framed))
+    /// `problem` with its position moved into the page (unchanged for a raw payload).
+    mutating func place<Kind>(_ problem: FlightProblem<Kind>, in framed: [UInt8])
+      -> FlightProblem<Kind>
+    {
+      guard page != nil else { return problem }
+      return FlightProblem(problem.kind, at: position(of: problem.offset, in: framed))
     }
   }
 

@@ -1,74 +1,43 @@
 import Diagnostics
 
-/// An input error that stops the import: what went wrong and where, compiler style.
-///
-/// Errors are values (a kind plus a required position); the text is written in one place,
-/// `message`. Positions are 1-based; the column counts Unicode scalars (UTF-8 continuation
-/// bytes are skipped), so it matches what an editor shows. `offset` is a byte offset into the
-/// input as framed: the file itself for raw UTF-8 payloads (after a UTF-8 BOM is removed), the
-/// UTF-8 transcoding of a UTF-16 file, or a saved HTML page itself: an error in the flight
-/// bytes joined from its `self.__next_f` scripts is placed where the script's string (or
-/// base64) held the offending byte (`FlightPayloadMap`).
-public struct FlightError: Error, Sendable, Equatable, CustomStringConvertible {
-  public enum Kind: Sendable, Equatable {
-    /// Zero bytes, or only whitespace.
-    case emptyInput
-    /// Bytes were there, but not one complete row header.
-    case noRows
-    /// Neither a flight payload nor an HTML page.
-    case notFlight
-    /// The pre-2023 format with the tag in front of the id (`J0:`, `M1:`).
-    case legacyFormat
-    /// An HTML page with `__NEXT_DATA__` and no `__next_f` scripts.
-    case pagesRouterPage
-    /// An HTML page with neither `__next_f` scripts nor `__NEXT_DATA__`.
-    case htmlWithoutFlight
-    /// A line that does not start with a row header after an LF-terminated row: the file was
-    /// pretty-printed or otherwise reformatted.
-    case reformatted
-    /// A row header byte that is neither a lowercase hex digit nor `:`.
-    case invalidRowID(found: UInt8)
-    /// A row id with more hex digits than `FlightFramer.maxRowIDDigits`.
-    case rowIDTooLong(limit: Int)
-    /// A byte in a row length that is neither a lowercase hex digit nor `,`.
-    case invalidRowLength(rowID: String, found: UInt8)
-    /// A row longer than `FlightFramer.maxRowBytes` (declared or found).
-    case rowTooLarge(rowID: String, limit: Int)
-    /// More rows than `FlightFramer.maxRows`.
-    case tooManyRows(limit: Int)
-    /// An `H` row whose body is empty, so it has no hint code.
-    case missingHintCode(rowID: String)
-    /// A `self.__next_f.push(...)` call whose argument is not the expected JSON array.
-    case invalidPush(reason: String)
-    /// A `[3, "…"]` push whose string is not base64.
-    case invalidBase64
-  }
+/// What stops an import (`FlightError`'s kind).
+public enum FlightErrorKind: FlightProblemKind {
+  /// Zero bytes, or only whitespace.
+  case emptyInput
+  /// Bytes were there, but not one complete row header.
+  case noRows
+  /// Neither a flight payload nor an HTML page.
+  case notFlight
+  /// The pre-2023 format with the tag in front of the id (`J0:`, `M1:`).
+  case legacyFormat
+  /// An HTML page with `__NEXT_DATA__` and no `__next_f` scripts.
+  case pagesRouterPage
+  /// An HTML page with neither `__next_f` scripts nor `__NEXT_DATA__`.
+  case htmlWithoutFlight
+  /// A line that does not start with a row header after an LF-terminated row: the file was
+  /// pretty-printed or otherwise reformatted.
+  case reformatted
+  /// A row header byte that is neither a lowercase hex digit nor `:`.
+  case invalidRowID(found: UInt8)
+  /// A row id with more hex digits than `FlightFramer.maxRowIDDigits`.
+  case rowIDTooLong(limit: Int)
+  /// A byte in a row length that is neither a lowercase hex digit nor `,`.
+  case invalidRowLength(rowID: String, found: UInt8)
+  /// A row longer than `FlightFramer.maxRowBytes` (declared or found).
+  case rowTooLarge(rowID: String, limit: Int)
+  /// More rows than `FlightFramer.maxRows`.
+  case tooManyRows(limit: Int)
+  /// An `H` row whose body is empty, so it has no hint code.
+  case missingHintCode(rowID: String)
+  /// A `self.__next_f.push(...)` call whose argument is not the expected JSON array.
+  case invalidPush(reason: String)
+  /// A `[3, "…"]` push whose string is not base64.
+  case invalidBase64
 
-  public let kind: Kind
-  /// Byte offset of the problem (see the type's documentation for which bytes).
-  public let offset: Int
-  /// 1-based line.
-  public let line: Int
-  /// 1-based column in Unicode scalars.
-  public let column: Int
+  public var severity: Diagnostic.Severity { .error }
 
-  public init(
-    _ kind: Kind, offset: Int, line: Int, column: Int
-  ) {
-    self.kind = kind
-    self.offset = offset
-    self.line = line
-    self.column = column
-  }
-
-  init(_ kind: Kind, at position: FlightPosition) {
-    self.init(kind, offset: position.offset, line: position.line, column: position.column)
-  }
-
-  /// One line without position, e.g. "expected a row id (lowercase hex digits) followed by ':',
-  /// found 'G'".
   public var message: String {
-    switch kind {
+    switch self {
     case .emptyInput: return "empty input: no flight rows"
     case .noRows: return "no flight rows found: expected a row header such as '0:'"
     case .notFlight:
@@ -85,11 +54,11 @@ public struct FlightError: Error, Sendable, Equatable, CustomStringConvertible {
       return "file was reformatted (pretty-printed?): a line does not start with a row header"
     case .invalidRowID(let found):
       return "expected a row id (lowercase hex digits) followed by ':', found "
-        + FlightError.describe(found)
+        + FlightErrorKind.describe(found)
     case .rowIDTooLong(let limit): return "row id longer than \(limit) hex digits"
     case .invalidRowLength(let rowID, let found):
       return "expected a lowercase hex digit or ',' in the length of row '\(rowID)', found "
-        + FlightError.describe(found)
+        + FlightErrorKind.describe(found)
     case .rowTooLarge(let rowID, let limit):
       return "row '\(rowID)' is longer than the limit of \(limit) bytes"
     case .tooManyRows(let limit):
@@ -99,16 +68,6 @@ public struct FlightError: Error, Sendable, Equatable, CustomStringConvertible {
     case .invalidBase64: return "invalid base64 in a self.__next_f.push([3, ...]) chunk"
     }
   }
-
-  /// The error as a diagnostic, not yet placed in a file (`inFile` adds the path).
-  public var diagnostic: Diagnostic {
-    Diagnostic(
-      message,
-      at: TextPosition(line: line, column: column))
-  }
-
-  /// `LINE:COL: error: MESSAGE`, rendered by `Diagnostic`.
-  public var description: String { diagnostic.description }
 
   /// A byte shown for a person: printable ASCII quoted, everything else in hex.
   static func describe(_ byte: UInt8) -> String {

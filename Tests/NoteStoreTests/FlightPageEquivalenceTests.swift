@@ -156,6 +156,7 @@ import Testing
       "a", "ul", "ol", "li", "p", "div", "strong", "b", "em", "i", "code", "kbd", "samp", "br",
       "body", "script", "style", "head", "meta", "link", "title", "template", "noscript", "svg",
       "span", "h1", "section", "bodyx", "d", "", "x9", "7", "Div", "x-y", "é", "SVG",
+      "blockquote", "noscripts", "templat", "scriptx", "a1", "strongb",
     ]
     for name in names {
       let bytes = Array("\"\(name)\"".utf8)

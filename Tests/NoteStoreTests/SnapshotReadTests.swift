@@ -68,4 +68,57 @@ import Testing
     #expect(notes[7].summary.first?.markup == "a Zephyr wind")
     #expect(notes[11].summary.first?.children.first?.markup == "zephyrs again")
   }
+
+  /// Reads a snapshot written by hand whose ids are not in order (valid, but not how url-notes
+  /// writes one): it opens from an index held in memory, none is written beside it, and every
+  /// note is found by id.
+  @Test func anOutOfOrderSnapshotOpensWithoutWritingAnIndex() throws {
+    let note =
+      #"{"created":"2026-01-02T03:04:05Z","id":"ID","tags":["T"],"title":"TITLE","updated":"2026-01-02T03:04:05Z"}"#
+    let ids = ["bbbb00000002", "aaaa00000001", "cccc00000003"]
+    let notes = ids.map {
+      note.replacingOccurrences(of: "ID", with: $0).replacingOccurrences(
+        of: "TITLE", with: "N" + $0)
+    }
+    let text =
+      #"{"format":"url-notes","formatVersion":2,"notes":["# + "\n" + notes.joined(separator: ",\n")
+      + "\n],\"tombstones\":[]}\n"
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    for _ in 0..<2 {
+      let store = try NoteStore.open(path: path)
+      #expect(store.count == 3)
+      for id in ids { #expect(store.note(NoteID(id))?.title == "N" + id) }
+      #expect(store.tagCounts() == [TagCount(tag: "T", count: 3)])
+      #expect(!FileManager.default.fileExists(atPath: path + ".index"))
+    }
+  }
+
+  /// 3,000 notes with 3,001 tag spellings (more than the scan's first spelling table holds):
+  /// tag k is on notes k and k + 2,500, spelt "Tag k" and "tag k". A scan gives the counts the
+  /// notes give, and so does the index it wrote.
+  @Test func aScanNumbersThousandsOfSpellings() throws {
+    var notes: [Note] = []
+    for number in 0..<3000 {
+      let tag = number < 2500 ? "Tag \(number % 2500)" : "tag \(number % 2500)"
+      let id: String = String(format: "%012x", 0xC000 + number)
+      notes.append(SampleNotes.note(id, title: "Note \(number)", tags: [tag, "all"]))
+    }
+    try NoteStore.open(path: path).apply(notes.map(StoreChange.put))
+    unlink(path + ".index")
+    let scanned = try NoteStore.open(path: path)
+    #expect(FileManager.default.fileExists(atPath: path + ".index"))
+    let indexed = try NoteStore.open(path: path)
+    for store in [scanned, indexed] {
+      let counts = store.tagCounts(order: .name)
+      #expect(counts.count == 2501)
+      #expect(counts.first { $0.tag == "all" }?.count == 3000)
+      // Named by the spelling of the tag's first note.
+      #expect(counts.first { $0.tag.lowercased() == "tag 7" } == TagCount(tag: "Tag 7", count: 2))
+      #expect(
+        counts.first { $0.tag.lowercased() == "tag 2499" } == TagCount(tag: "Tag 2499", count: 1))
+      #expect(store.noteIDs(matching: NoteFilter(allTags: ["TAG 7"])).count == 2)
+      #expect(store.headers.map(\.tags) == notes.map(\.tags))
+      try store.checkInvariants()
+    }
+  }
 }

@@ -95,10 +95,13 @@ extension FlightPageBuilder {
   /// A component's props: a link (`a`) of its last `children` when its last `href` is a
   /// string, otherwise every member in order.
   ///
-  /// Whether it is a link is known only at the end, so every member is walked; for a link the
-  /// others are then taken back. That is exact when they expanded no row and met no limit
-  /// (their nodes and counts go); otherwise the props are walked again from a checkpoint,
-  /// the last `children` alone.
+  /// Whether it is a link is known only at the end. Members before the first `href` are
+  /// walked and, for a link, taken back: exact when they expanded no row and met no limit
+  /// (their nodes and counts go), otherwise the props are walked again, the last `children`
+  /// alone. From the first `href` on, only `children` is walked: an `href` is read, never
+  /// walked, and other members are skipped while the link stands (a link's nodes are its last
+  /// children's). Should the last `href` be no string, the props are walked again, every
+  /// member; that is rare, and reading a link's other members cost more than any copy.
   mutating func walkComponentProps<Source: PageTokenSource>(_ source: inout Source, depth: Int)
     throws(JSONError)
   {
@@ -109,10 +112,12 @@ extension FlightPageBuilder {
     var childrenSeen = 0
     var kept: (nodes: Range<Int>, count: Int, expandedRows: Bool)? = nil
     var membersExpandingRows = 0
+    var skippedMembers = false
     while let member = try source.nextMember() {
-      if member == .href {
-        var probe = source
-        href = try Self.readHref(&probe)
+      if member == .href || (member == .other && href != nil) {
+        if member == .href { href = try Self.readHref(&source) } else { try source.skipValue() }
+        skippedMembers = true
+        continue
       }
       let before = checkpoint()
       try walkValue(&source, depth: depth + 1)
@@ -123,23 +128,17 @@ extension FlightPageBuilder {
         kept = (before.pending..<pending.count, nodeCount - before.nodeCount, expandedRows)
       }
     }
-    guard let href else { return }
+    guard let href else {
+      if skippedMembers {
+        restore(start)
+        try walkPropsAgain(from: atProps, &source, depth: depth)
+      }
+      return
+    }
     let droppedExpandRows = membersExpandingRows > (kept?.expandedRows == true ? 1 : 0)
     if droppedExpandRows || (limitHit != nil) != start.hadLimit {
       restore(start)
-      source = atProps
-      _ = try source.next()
-      var seen = 0
-      while let member = try source.nextMember() {
-        if member == .children {
-          seen += 1
-          if seen == childrenSeen {
-            try walkValue(&source, depth: depth + 1)
-            continue
-          }
-        }
-        try source.skipValue()
-      }
+      try walkPropsAgain(from: atProps, &source, depth: depth, onlyChildren: childrenSeen)
     } else {
       // The kept children move down to the start, over the other members' nodes.
       let children = kept?.nodes ?? start.pending..<start.pending
@@ -151,6 +150,24 @@ extension FlightPageBuilder {
       nodeCount = start.nodeCount + (kept?.count ?? 0)
     }
     finishElement(.a, href: href, from: start.pending)
+  }
+
+  /// Walks a component's props again from `atProps`, the first attempt taken back: every
+  /// member, or only the `onlyChildren`-th `children` (a link's last).
+  mutating func walkPropsAgain<Source: PageTokenSource>(
+    from atProps: Source, _ source: inout Source, depth: Int, onlyChildren: Int? = nil
+  ) throws(JSONError) {
+    source = atProps
+    _ = try source.next()
+    var seen = 0
+    while let member = try source.nextMember() {
+      if member == .children { seen += 1 }
+      if onlyChildren == nil || (member == .children && seen == onlyChildren) {
+        try walkValue(&source, depth: depth + 1)
+      } else {
+        try source.skipValue()
+      }
+    }
   }
 
   /// An href prop: its text when it is text, else nil (the value skipped).

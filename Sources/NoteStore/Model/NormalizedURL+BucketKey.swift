@@ -27,11 +27,19 @@ extension NormalizedURL {
   }
 
   /// The UTF-8 bytes of `bucketKey(url)`.
-  static func bucketKeyBytes(_ url: String) -> [UInt8] {
+  static func bucketKeyBytes(_ url: String) -> [UInt8] { bucketKeyBytes(utf8: url.utf8) }
+
+  /// `bucketHash(_:)` of a URL given as UTF-8 (invalid UTF-8 hashes as its repaired `String`
+  /// would: only bytes 0x21–0x7E count).
+  static func bucketHash(utf8 url: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    bucketKeyBytes(utf8: url).withUnsafeBufferPointer(StoreIndex.checksum)
+  }
+
+  static func bucketKeyBytes(utf8 url: some Collection<UInt8>) -> [UInt8] {
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(url.utf8.count)
+    bytes.reserveCapacity(url.count)
     var question: Int? = nil
-    for byte in url.utf8 {
+    for byte in url {
       if byte == UInt8(ascii: "#") { break }
       guard byte > 0x20 && byte < 0x7F else { continue }
       if byte == UInt8(ascii: "?") && question == nil { question = bytes.count }

@@ -67,7 +67,14 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
   /// Parses "YYYY-MM-DDTHH:MM:SSZ" (also a bare date "YYYY-MM-DD"); nil if malformed.
   public init?(iso8601 text: String) {
-    let bytes = Array(text.utf8)
+    var text = text
+    guard let parsed = text.withUTF8(Timestamp.init(iso8601Bytes:)) else { return nil }
+    self = parsed
+  }
+
+  /// `init?(iso8601:)` of the UTF-8 bytes of the text (a scan of the store reads times this
+  /// way, without a `String` each).
+  init?(iso8601Bytes bytes: UnsafeBufferPointer<UInt8>) {
     func number(_ range: Range<Int>) -> Int64? {
       guard range.upperBound <= bytes.count else { return nil }
       var value: Int64 = 0

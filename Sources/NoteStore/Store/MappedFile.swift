@@ -30,6 +30,7 @@ final class MappedFile: @unchecked Sendable {
       throw FileSystem.Failure(operation: "open", path: path, code: .isDirectory)
     }
     descriptor = fd
+    ownedMemory = nil
     length = Int(status.size)
     identity = FileIdentity(status)
     if length == 0 {
@@ -45,6 +46,26 @@ final class MappedFile: @unchecked Sendable {
     base = mapped
     bytes = UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: length)
   }
+
+  /// A copy of `contents` in memory, read as a file would be: an index built by a scan that
+  /// could not be written beside the snapshot (a read-only directory), or whose snapshot is
+  /// out of order, is read from here. `copyBytes` gives nothing (callers fall back to
+  /// `bytes`).
+  init(copying contents: [UInt8]) {
+    descriptor = -1
+    identity = FileIdentity(
+      device: 0, inode: 0, size: Int64(contents.count), modifiedSeconds: 0,
+      modifiedNanoseconds: 0)
+    length = contents.count
+    let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, contents.count))
+    _ = copy.initialize(from: contents)
+    ownedMemory = copy
+    base = nil  // nothing to unmap or release
+    bytes = UnsafeBufferPointer(start: copy.baseAddress, count: contents.count)
+  }
+
+  /// The memory of a file made by `init(copying:)`, freed with it.
+  private let ownedMemory: UnsafeMutableBufferPointer<UInt8>?
 
   /// Tells the kernel the pages may be dropped (after a full scan, to keep RSS low).
   func releasePages() {
@@ -117,6 +138,7 @@ final class MappedFile: @unchecked Sendable {
 
   deinit {
     if let base { Syscalls.unmap(base, length: length) }
-    Syscalls.close(descriptor)
+    if descriptor >= 0 { Syscalls.close(descriptor) }
+    ownedMemory?.deallocate()
   }
 }

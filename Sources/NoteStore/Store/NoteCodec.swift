@@ -105,14 +105,19 @@ enum NoteCodec {
     var published: Timestamp?
     do {
       try reader.beginObject()
-      while let key = try reader.nextKey() {
-        switch key {
-        case "summary": summary = try readNodes(&reader, depth: 0)
-        case "body": body = try reader.readNullIfPresent() ? nil : try reader.readString()
-        case "provenance": provenance = try readProvenance(&reader)
-        case "published":
+      while let key = try reader.nextKeyName() {
+        if try header.read(key, from: &reader) { continue }
+        if key.is("summary") {
+          summary = try readNodes(&reader, depth: 0)
+        } else if key.is("body") {
+          body = try reader.readNullIfPresent() ? nil : try reader.readString()
+        } else if key.is("provenance") {
+          provenance = try readProvenance(&reader)
+        } else if key.is("published") {
           published = try reader.readNullIfPresent() ? nil : try readTimestamp(&reader)
-        default: try header.read(key, from: &reader)
+        } else {
+          // Unknown keys are kept readable by newer versions: ignored, not refused.
+          try reader.skipValue()
         }
       }
     } catch {
@@ -125,24 +130,31 @@ enum NoteCodec {
       published: published)
   }
 
-  /// Reads only the fields lists and tag queries need; skips summary, body, provenance and
-  /// `published` (unknown keys too, `HeaderFields.read`) with a byte scan. This is what makes
-  /// opening a large store cheap.
+  /// Reads only the fields lists and tag queries need; skips summary, body, provenance,
+  /// `published` and unknown keys with a byte scan.
   static func readHeader(_ reader: inout JSONReader) throws(StoreProblem) -> NoteHeader {
     let start = reader.offset
     var header = HeaderFields()
+    try readHeaderFields(&reader, into: &header)
+    return try header.complete(at: start)
+  }
+
+  /// `readHeader` into `fields` (reset first), without making the header: what a scan of the
+  /// whole store calls, reusing one `fields` for every note. Checked as `readHeader` checks.
+  static func readHeaderFields(_ reader: inout JSONReader, into fields: inout HeaderFields)
+    throws(StoreProblem)
+  {
+    let start = reader.offset
+    fields.reset()
     do {
       try reader.beginObject()
-      while let key = try reader.nextKey() {
-        switch key {
-        case "summary", "body", "provenance": try reader.skipValue()
-        default: try header.read(key, from: &reader)
-        }
+      while let key = try reader.nextKeyName() {
+        if try !fields.read(key, from: &reader) { try reader.skipValue() }
       }
     } catch {
       throw StoreProblem(error, at: reader.offset)
     }
-    return try header.complete(at: start)
+    try fields.check(at: start)
   }
 
   /// Summary trees deeper than this are refused: the UI and the outline format cannot show them.
@@ -199,7 +211,15 @@ enum NoteCodec {
   static func readTimestamp(_ reader: inout JSONReader) throws -> Timestamp {
     reader.skipWhitespace()
     let start = reader.offset
-    let text = try reader.readString()
+    // A plain string (every time url-notes writes) is parsed from its bytes: a `String` per
+    // time was two heap allocations per note of a scan.
+    let text: String
+    if let plain = reader.readPlainString() {
+      if let time = Timestamp(iso8601Bytes: plain.bytes) { return time }
+      text = String(decoding: plain.bytes, as: UTF8.self)
+    } else {
+      text = try reader.readString()
+    }
     guard let time = Timestamp(iso8601: text) else {
       throw StoreProblem(
         "expected a time like \"2026-01-31T12:00:00Z\", found \"\(text)\"", at: start)

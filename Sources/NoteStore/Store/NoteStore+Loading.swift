@@ -24,10 +24,6 @@ extension NoteStore {
           needsUpgrade: !tail.hasSection)
       } else {
         loaded = try scanSnapshot(mapped, stamp: snapshotStamp)
-        if let bytes = StoreIndex.encode(loaded.records, snapshot: mapped) {
-          StoreIndex.write(bytes, to: indexPath)
-        }
-        mapped.releasePages()
       }
     }
     var newWarnings: [Diagnostic] = []
@@ -81,21 +77,29 @@ extension NoteStore {
   }
 
   /// Parses `{"format":"url-notes","formatVersion":2,"notes":[…],"tombstones":[…]}` reading
-  /// only note headers.
+  /// only note headers, builds the index from them as it goes, writes it beside the snapshot
+  /// and reads the state from it as an open with a valid index does: one way to hold a
+  /// snapshot's records, whether the index was there or not.
+  ///
+  /// Each note's header fields go straight into the index (`StoreIndex.Builder`); no header
+  /// is kept per note. An index is written only for a snapshot in id order (what url-notes
+  /// writes): its readers find a note by binary search. A hand-edited snapshot out of order,
+  /// or one beside which no file can be written, is read from the same index held in memory.
   func scanSnapshot(_ mapped: MappedFile, stamp: FileIdentity?) throws(StoreError)
     -> StoreState
   {
-    var records: [NoteRecord] = []
+    var builder = StoreIndex.Builder(snapshotLength: mapped.bytes.count)
+    var fields = HeaderFields()
     var reader = JSONReader(mapped.bytes)
     let total = mapped.bytes.count
     var nextStep = Self.scanStep
+    let top: StoreFile.Top
     do {
-      let top = try StoreFile.read(&reader, path: path) { reader in
+      top = try StoreFile.read(&reader, path: path) { reader in
         reader.skipWhitespace()
         let start = reader.offset
-        let header = try NoteCodec.readHeader(&reader)
-        records.append(
-          NoteRecord(storedHeader: .decoded(header), source: .snapshot(start..<reader.offset)))
+        try NoteCodec.readHeaderFields(&reader, into: &fields)
+        builder.add(fields, range: start..<reader.offset)
         if reader.offset >= nextStep {
           // Pages already read are dropped as the scan goes: all 2.2 GB of a 1M-note
           // snapshot stayed in the resident set until the end.
@@ -105,16 +109,42 @@ extension NoteStore {
         }
       }
       scanProgress?(total, total)
-      do throws(StoreState.DuplicateNote) {
-        return try StoreState(
-          snapshot: mapped, stamp: stamp, scanned: records, tombstones: top.tombstones,
-          needsUpgrade: top.formatVersion < NoteStore.formatVersion)
-      } catch {
-        let record = records[error.record]
-        throw StoreFile.duplicateNote(record.id, at: record.snapshotRange!.lowerBound)
-      }
     } catch {
       throw StoreError(reading: error, path: path, in: mapped.bytes)
+    }
+    mapped.releasePages()
+    let image = builder.finish(snapshot: mapped)
+    let written = builder.idsAscend && StoreIndex.write(image, to: indexPath)
+    // The file just written, if it still is the index (another process may have replaced
+    // it since); else the image itself.
+    let file = written ? (try? MappedFile(path: indexPath)).flatMap { $0 } : nil
+    let index: StoreIndex.Loaded
+    do throws(StoreIndex.Rejection) {
+      if let file, let read = try? StoreIndex.read(file, snapshot: mapped) {
+        index = read
+      } else {
+        index = try StoreIndex.read(MappedFile(copying: image), snapshot: mapped)
+      }
+    } catch {
+      throw StoreError(
+        .io, path: indexPath,
+        "the index built by reading the store did not read back: \(error.reason)")
+    }
+    let needsUpgrade = top.formatVersion < NoteStore.formatVersion
+    if builder.idsAscend {
+      return StoreState(
+        snapshot: mapped, stamp: stamp, records: index.records, tagIndex: index.tagIndex,
+        urlTable: index.index, tombstones: top.tombstones, needsUpgrade: needsUpgrade)
+    }
+    do throws(StoreState.DuplicateNote) {
+      return try StoreState(
+        snapshot: mapped, stamp: stamp, scanned: index.records, tombstones: top.tombstones,
+        needsUpgrade: needsUpgrade)
+    } catch {
+      let record = index.records[error.record]
+      throw StoreError(
+        reading: StoreFile.duplicateNote(record.id, at: record.snapshotRange!.lowerBound),
+        path: path, in: mapped.bytes)
     }
   }
 

@@ -57,121 +57,28 @@ enum StoreIndex {
   /// A URL field of this length means "no URL".
   static let absent = UInt32.max
 
-  /// The index for `records` (all still `.snapshot`, in snapshot order) of `snapshot`.
+  /// The index for `records` (all still `.snapshot`, in snapshot order) of `snapshot`; nil
+  /// if a record is not in the snapshot.
   static func encode(_ records: [NoteRecord], snapshot: MappedFile) -> [UInt8]? {
-    let identity = snapshot.identity
-    var spellingNumbers: [String: UInt32] = [:]
-    var spellings: [String] = []
-    // Tag index entries by case-insensitive key, in order of first use (a stable file for a
-    // given snapshot); the first spelling names an entry, as when built from headers.
-    var entryByKey: [TagKey: Int] = [:]
-    var entries: [(spelling: UInt32, positions: [UInt32])] = []
-    // The entry of each spelling, found once: a spelling met again (most tags, on most notes)
-    // costs one dictionary lookup, not a `TagKey` and a second lookup.
-    var entryOfSpelling: [Int] = []
-    var table: [UInt8] = []
-    table.reserveCapacity(records.count * tableEntryLength)
-    var headers: [UInt8] = []
-    headers.reserveCapacity(records.count * 160)
-    var noteEntries: [Int] = []
-    var urlTable: [(hash: UInt64, position: UInt32)] = []
-    for (position, record) in records.enumerated() {
+    var builder = Builder(snapshotLength: snapshot.bytes.count)
+    var fields = HeaderFields()
+    for record in records {
       guard let range = record.snapshotRange else { return nil }
-      let header = record.header
-      if let url = header.url { urlTable.append((NormalizedURL.bucketHash(url), UInt32(position))) }
-      append(UInt64(range.lowerBound), to: &table)
-      append(UInt64(range.upperBound), to: &table)
-      append(UInt64(headers.count), to: &table)
-      append(UInt64(bitPattern: header.created.secondsSince1970), to: &headers)
-      append(UInt64(bitPattern: header.updated.secondsSince1970), to: &headers)
-      append(header.id.rawValue, to: &headers)
-      if let url = header.url { append(url, to: &headers) } else { append(absent, to: &headers) }
-      append(header.title, to: &headers)
-      append(UInt32(header.tags.count), to: &headers)
-      noteEntries.removeAll(keepingCapacity: true)
-      for tag in header.tags {
-        let number: UInt32
-        let entry: Int
-        if let known = spellingNumbers[tag] {
-          number = known
-          entry = entryOfSpelling[Int(known)]
-        } else {
-          number = UInt32(spellings.count)
-          spellingNumbers[tag] = number
-          spellings.append(tag)
-          let key = TagKey(tag)
-          if let known = entryByKey[key] {
-            entry = known
-          } else {
-            entry = entries.count
-            entryByKey[key] = entry
-            entries.append((number, []))
-          }
-          entryOfSpelling.append(entry)
-        }
-        append(number, to: &headers)
-        // Two spellings of one tag on one note count once.
-        if !noteEntries.contains(entry) {
-          noteEntries.append(entry)
-          entries[entry].positions.append(UInt32(position))
-        }
-      }
+      fields.set(record.header)
+      builder.add(fields, range: range)
     }
-    var payload: [UInt8] = []
-    payload.reserveCapacity(table.count + headers.count + records.count * 80)
-    for tag in spellings { append(tag, to: &payload) }
-    // The tag directory, then the postings it points to, one entry's after another's: opening
-    // reads (and verifies) the directory, a query only the postings it asks for.
-    append(UInt32(entries.count), to: &payload)
-    var postingsOffset = headerLength + payload.count + entries.count * directoryEntryLength
-    for entry in entries {
-      append(entry.spelling, to: &payload)
-      append(UInt32(entry.positions.count), to: &payload)
-      append(UInt64(postingsOffset), to: &payload)
-      postingsOffset += entry.positions.count * 4
-    }
-    for entry in entries {
-      for position in entry.positions { append(position, to: &payload) }
-    }
-    urlTable.sort { ($0.hash, $0.position) < ($1.hash, $1.position) }
-    append(UInt32(urlTable.count), to: &payload)
-    for entry in urlTable {
-      append(entry.hash, to: &payload)
-      append(entry.position, to: &payload)
-    }
-    payload += table
-    payload += headers
-    // A checksum per block of the payload, after it: a reader verifies a block when it first
-    // reads from it, so opening 1,000,000 notes does not read all 335 MB of the index.
-    var blockSums: [UInt8] = []
-    payload.withUnsafeBufferPointer { whole in
-      for start in stride(from: 0, to: whole.count, by: blockLength) {
-        let block = UnsafeBufferPointer(
-          rebasing: whole[start..<min(start + blockLength, whole.count)])
-        append(checksum(block), to: &blockSums)
-      }
-    }
-    var bytes = magic
-    append(version, to: &bytes)
-    append(identity.device, to: &bytes)
-    append(identity.inode, to: &bytes)
-    append(UInt64(bitPattern: identity.size), to: &bytes)
-    append(UInt64(bitPattern: identity.modifiedSeconds), to: &bytes)
-    append(UInt64(bitPattern: identity.modifiedNanoseconds), to: &bytes)
-    append(contentHash(snapshot), to: &bytes)
-    append(UInt32(records.count), to: &bytes)
-    append(UInt32(spellings.count), to: &bytes)
-    append(UInt64(payload.count), to: &bytes)
-    append(blockSums.withUnsafeBufferPointer(checksum), to: &bytes)
-    return bytes + payload + blockSums
+    return builder.finish(snapshot: snapshot)
   }
+
   /// Writes the index beside the snapshot: a private temporary file renamed into place, so
   /// readers see the old index or the new one. Best effort: a cache that cannot be written
-  /// (read-only directory, full disk) only means the next open scans again.
-  static func write(_ bytes: [UInt8], to path: String) {
-    try? FileSystem.writeAtomically(to: path, durable: false) { (file) throws(FileSystem.Failure) in
+  /// (read-only directory, full disk) only means the next open scans again. False then.
+  @discardableResult
+  static func write(_ bytes: [UInt8], to path: String) -> Bool {
+    (try? FileSystem.writeAtomically(to: path, durable: false) {
+      (file) throws(FileSystem.Failure) in
       try file.append(bytes)
-    }
+    }) != nil
   }
 
   // MARK: Hashes

@@ -1,0 +1,339 @@
+extension StoreIndex {
+  /// Builds the index of a snapshot one note at a time, from each note's header fields as
+  /// bytes (`HeaderFields`): a scan of the snapshot feeds it as it reads, a fold from the
+  /// headers it holds. Nothing per note is kept but the index's own bytes.
+  ///
+  /// A scan of 1,000,000 notes used to keep a `NoteHeader` per note (Strings for the URL, the
+  /// title and ~20 tags) and then encode the index from them, looking each tag's spelling up in
+  /// a `[String: UInt32]`: 14 s and 2.37 GB. Here a tag's spelling is looked up by its bytes in
+  /// a table of its own (`Spellings`), and the header record is appended as it is read.
+  struct Builder: ~Copyable {
+    /// Notes added so far.
+    private(set) var noteCount = 0
+    /// Whether every id added so far sorts strictly after the one before (byte order), as a
+    /// snapshot url-notes wrote does; an index is only written for such a snapshot.
+    private(set) var idsAscend = true
+    private var previousID: [UInt8] = []
+    private var spellings = Spellings()
+    /// For each spelling, the tag index entry it belongs to (one per case-insensitive tag).
+    private var entryOfSpelling: [Int] = []
+    private var entryByKey: [TagKey: Int] = [:]
+    /// Per entry: the spelling that names it (its first). Its notes' positions are found at
+    /// the end from the header records (`finish`), which hold every note's spellings.
+    private var entrySpellings: [UInt32] = []
+    private var urlEntries: [(hash: UInt64, position: UInt32)] = []
+    /// Per note: range start, range end, header record offset.
+    private var table = ByteSink()
+    /// The header records, as the index holds them.
+    private var headers = ByteSink()
+
+    /// A builder for a snapshot of `snapshotLength` bytes (for capacity only: untouched
+    /// capacity costs address space, not memory).
+    init(snapshotLength: Int = 0) {
+      headers.reserve(snapshotLength / 8)
+      table.reserve(snapshotLength / 80)
+    }
+
+    /// Adds the note at snapshot `range` with header `fields` (checked: `HeaderFields.check`).
+    /// Complexity: O(size of the fields), amortised.
+    mutating func add(_ fields: HeaderFields, range: Range<Int>) {
+      let position = UInt32(noteCount)
+      noteCount += 1
+      if idsAscend, noteCount > 1 {
+        idsAscend = previousID.lexicographicallyPrecedes(fields.id)
+      }
+      previousID.removeAll(keepingCapacity: true)
+      previousID.append(contentsOf: fields.id)
+      table.append(UInt64(range.lowerBound))
+      table.append(UInt64(range.upperBound))
+      table.append(UInt64(headers.count))
+      headers.append(UInt64(bitPattern: fields.created!.secondsSince1970))
+      headers.append(UInt64(bitPattern: fields.updated!.secondsSince1970))
+      headers.appendString(fields.id)
+      if fields.hasURL {
+        headers.appendString(fields.url)
+        let hash = fields.url.withUnsafeBufferPointer(NormalizedURL.bucketHash(utf8:))
+        urlEntries.append((hash, position))
+      } else {
+        headers.append(absent)
+      }
+      headers.appendString(fields.title)
+      headers.append(UInt32(fields.tagEnds.count))
+      fields.tagBytes.withUnsafeBufferPointer { tagBytes in
+        var start = 0
+        for end in fields.tagEnds {
+          let number = spellingNumber(of: UnsafeBufferPointer(rebasing: tagBytes[start..<end]))
+          headers.append(number)
+          start = end
+        }
+      }
+    }
+
+    /// The number of `tag`'s spelling, given one (and its entry) if it is new.
+    private mutating func spellingNumber(of tag: UnsafeBufferPointer<UInt8>) -> UInt32 {
+      let (number, isNew) = spellings.number(of: tag)
+      if isNew {
+        let key = TagKey(String(decoding: tag, as: UTF8.self))
+        if let known = entryByKey[key] {
+          entryOfSpelling.append(known)
+        } else {
+          entryByKey[key] = entrySpellings.count
+          entryOfSpelling.append(entrySpellings.count)
+          entrySpellings.append(number)
+        }
+      }
+      return number
+    }
+
+    /// The index file's bytes for `snapshot`, the file these notes were read from; the
+    /// builder is spent. Sections are moved into the result one by one and dropped, so the
+    /// peak is the result plus the header records, not twice everything.
+    mutating func finish(snapshot: MappedFile) -> [UInt8] {
+      let spellingCount = spellings.count
+      var spellingSection: [UInt8] = []
+      for number in 0..<spellings.count {
+        spellings.withBytes(of: number) { bytes in
+          StoreIndex.append(UInt32(bytes.count), to: &spellingSection)
+          spellingSection.append(contentsOf: bytes)
+        }
+      }
+      spellings = Spellings()
+      let postings = self.postings()
+      let directoryLength: Int = 4 + entrySpellings.count * directoryEntryLength
+      let postingsLength: Int = postings.positions.count * 4
+      let urlLength: Int = 4 + urlEntries.count * urlEntryLength
+      let payloadLength: Int =
+        spellingSection.count + directoryLength + postingsLength + urlLength + table.count
+        + headers.count
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(
+        headerLength + payloadLength + blockTableLength(payloadLength: payloadLength))
+      bytes.append(contentsOf: [UInt8](repeating: 0, count: headerLength))
+      bytes += spellingSection
+      spellingSection = []
+      // The tag directory, then the postings it points to, one entry's after another's:
+      // opening reads (and verifies) the directory, a query only the postings it asks for.
+      append(UInt32(entrySpellings.count), to: &bytes)
+      let postingsStart = bytes.count + entrySpellings.count * directoryEntryLength
+      for entry in entrySpellings.indices {
+        append(entrySpellings[entry], to: &bytes)
+        append(UInt32(postings.starts[entry + 1] - postings.starts[entry]), to: &bytes)
+        append(UInt64(postingsStart + postings.starts[entry] * 4), to: &bytes)
+      }
+      postings.positions.withUnsafeBytes { bytes.append(contentsOf: $0) }
+      urlEntries.sort { ($0.hash, $0.position) < ($1.hash, $1.position) }
+      append(UInt32(urlEntries.count), to: &bytes)
+      for entry in urlEntries {
+        append(entry.hash, to: &bytes)
+        append(entry.position, to: &bytes)
+      }
+      urlEntries = []
+      table.withBytes { bytes.append(contentsOf: $0) }
+      table = ByteSink()
+      headers.withBytes { bytes.append(contentsOf: $0) }
+      headers = ByteSink()
+      // A checksum per block of the payload, after it: a reader verifies a block when it first
+      // reads from it, so opening 1,000,000 notes does not read all 335 MB of the index.
+      var blockSums: [UInt8] = []
+      bytes.withUnsafeBufferPointer { whole in
+        for start in stride(from: headerLength, to: whole.count, by: blockLength) {
+          let block = UnsafeBufferPointer(
+            rebasing: whole[start..<min(start + blockLength, whole.count)])
+          append(checksum(block), to: &blockSums)
+        }
+      }
+      let identity = snapshot.identity
+      var header = magic
+      append(version, to: &header)
+      append(identity.device, to: &header)
+      append(identity.inode, to: &header)
+      append(UInt64(bitPattern: identity.size), to: &header)
+      append(UInt64(bitPattern: identity.modifiedSeconds), to: &header)
+      append(UInt64(bitPattern: identity.modifiedNanoseconds), to: &header)
+      append(contentHash(snapshot), to: &header)
+      append(UInt32(noteCount), to: &header)
+      append(UInt32(spellingCount), to: &header)
+      append(UInt64(bytes.count - headerLength), to: &header)
+      append(blockSums.withUnsafeBufferPointer(checksum), to: &header)
+      bytes.replaceSubrange(0..<headerLength, with: header)
+      bytes += blockSums
+      return bytes
+    }
+
+    /// The notes' positions of each tag index entry, from the spelling numbers in the header
+    /// records: entry `e`'s are `positions[starts[e]..<starts[e + 1]]`, ascending (little-endian
+    /// u32, as the index stores them). Two passes over the records (count, then fill): a list
+    /// per entry appended to as notes were added cost two uniqueness checks per tag, 20M of
+    /// them at 1,000,000 notes, and its growth slack.
+    private func postings() -> (positions: [UInt32], starts: [Int]) {
+      var counts = [Int](repeating: 0, count: entrySpellings.count + 1)
+      forEachNoteEntries { _, entries in
+        for entry in entries { counts[entry + 1] += 1 }
+      }
+      for entry in entrySpellings.indices { counts[entry + 1] += counts[entry] }
+      let starts = counts
+      var next = counts
+      let positions = [UInt32](unsafeUninitializedCapacity: starts.last!) { buffer, initialized in
+        forEachNoteEntries { position, entries in
+          for entry in entries {
+            buffer[next[entry]] = UInt32(position).littleEndian
+            next[entry] += 1
+          }
+        }
+        initialized = starts.last!
+      }
+      return (positions, starts)
+    }
+
+    /// Calls `body` with each note's position and the entries of its tags, in order of first
+    /// use on the note (two spellings of one tag count once), read back from the header
+    /// records.
+    private func forEachNoteEntries(_ body: (Int, [Int]) -> Void) {
+      var entries: [Int] = []
+      headers.withBytes { records in
+        table.withBytes { table in
+          for position in 0..<noteCount {
+            var offset = Int(
+              UInt64(
+                littleEndian: table.loadUnaligned(
+                  fromByteOffset: position * 24 + 16, as: UInt64.self)))
+            offset += 16  // the two times
+            for _ in 0..<3 {  // id, url, title
+              let length = UInt32(
+                littleEndian: records.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+              offset += 4 + (length == absent ? 0 : Int(length))
+            }
+            let tagCount = Int(
+              UInt32(littleEndian: records.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+            offset += 4
+            entries.removeAll(keepingCapacity: true)
+            for slot in 0..<tagCount {
+              let number = UInt32(
+                littleEndian: records.loadUnaligned(
+                  fromByteOffset: offset + slot * 4, as: UInt32.self))
+              let entry = entryOfSpelling[Int(number)]
+              if !entries.contains(entry) { entries.append(entry) }
+            }
+            body(position, entries)
+          }
+        }
+      }
+    }
+  }
+
+  /// A growable buffer of little-endian values, appended without the checks of an array's
+  /// `append` (uniqueness, capacity per element): a scan appends ~30 values per note.
+  struct ByteSink: ~Copyable {
+    private var base = UnsafeMutableRawPointer.allocate(byteCount: 64, alignment: 8)
+    private var capacity = 64
+    private(set) var count = 0
+
+    mutating func reserve(_ wanted: Int) {
+      guard wanted > capacity else { return }
+      let grown = UnsafeMutableRawPointer.allocate(byteCount: wanted, alignment: 8)
+      grown.copyMemory(from: base, byteCount: count)
+      base.deallocate()
+      base = grown
+      capacity = wanted
+    }
+
+    @inline(__always)
+    private mutating func make(room: Int) {
+      if count + room > capacity { reserve(max(capacity * 2, count + room)) }
+    }
+
+    mutating func append(_ value: UInt64) {
+      make(room: 8)
+      base.storeBytes(of: value.littleEndian, toByteOffset: count, as: UInt64.self)
+      count += 8
+    }
+
+    mutating func append(_ value: UInt32) {
+      make(room: 4)
+      base.storeBytes(of: value.littleEndian, toByteOffset: count, as: UInt32.self)
+      count += 4
+    }
+
+    /// A length-prefixed string.
+    mutating func appendString(_ bytes: [UInt8]) {
+      append(UInt32(bytes.count))
+      make(room: bytes.count)
+      bytes.withUnsafeBytes {
+        (base + count).copyMemory(from: $0.baseAddress!, byteCount: $0.count)
+      }
+      count += bytes.count
+    }
+
+    func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+      body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
+    deinit { base.deallocate() }
+  }
+
+  /// Tag spellings numbered in order of first use, found by their bytes: an open-addressing
+  /// table of numbers over one buffer of the spellings' bytes. A note's ~20 tags each cost a
+  /// hash of a few bytes and one comparison, where a `[String: UInt32]` needed a `String` and
+  /// a SipHash each (20M of them at 1,000,000 notes).
+  struct Spellings {
+    private var bytes: [UInt8] = []
+    /// Where each spelling's bytes end in `bytes`.
+    private var ends: [Int] = []
+    /// Spelling numbers by hash, -1 for an empty slot; the count is a power of two.
+    private var slots = [Int32](repeating: -1, count: 1 << 12)
+
+    var count: Int { ends.count }
+
+    /// The number of `spelling`, and whether it was new (numbered now).
+    mutating func number(of spelling: UnsafeBufferPointer<UInt8>) -> (UInt32, isNew: Bool) {
+      var slot = Int(truncatingIfNeeded: StoreIndex.checksum(spelling)) & (slots.count - 1)
+      while slots[slot] >= 0 {
+        let number = Int(slots[slot])
+        let start = number == 0 ? 0 : ends[number - 1]
+        if ends[number] - start == spelling.count,
+          spelling.isEmpty
+            || bytes.withUnsafeBufferPointer({
+              Syscalls.compare(
+                $0.baseAddress! + start, spelling.baseAddress!, count: spelling.count)
+                == 0
+            })
+        {
+          return (UInt32(number), false)
+        }
+        slot = (slot + 1) & (slots.count - 1)
+      }
+      let number = ends.count
+      bytes.append(contentsOf: spelling)
+      ends.append(bytes.count)
+      slots[slot] = Int32(number)
+      // At most half full: probes stay short.
+      if ends.count * 2 > slots.count { grow() }
+      return (UInt32(number), true)
+    }
+
+    /// Calls `body` with the bytes of spelling `number`.
+    func withBytes(of number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+      let start = number == 0 ? 0 : ends[number - 1]
+      bytes.withUnsafeBufferPointer {
+        body(UnsafeBufferPointer(rebasing: $0[start..<ends[number]]))
+      }
+    }
+
+    private mutating func grow() {
+      slots = [Int32](repeating: -1, count: slots.count * 2)
+      bytes.withUnsafeBufferPointer { all in
+        var start = 0
+        for (number, end) in ends.enumerated() {
+          var slot =
+            Int(
+              truncatingIfNeeded: StoreIndex.checksum(
+                UnsafeBufferPointer(rebasing: all[start..<end])))
+            & (slots.count - 1)
+          while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+          slots[slot] = Int32(number)
+          start = end
+        }
+      }
+    }
+  }
+}
