@@ -27,7 +27,7 @@ extension StoreBenchmark {
     let recordBytes = max(1, journalBytes() - journalStart)
     let filled = try fillJournal(leaving: recordBytes * addsAround)
     let journalBefore = journalBytes()
-    let snapshotBefore = FileIdentity(path: storePath)
+    let snapshotBefore = FileSystem.stamp(storePath)
     var times: [Double] = []
     var cpus: [Double] = []
     var dueAt: Int?
@@ -38,7 +38,7 @@ extension StoreBenchmark {
       times.append(result.seconds)
       cpus.append(result.cpuSeconds)
       if dueAt == nil,
-        journalBytes() > foldThreshold() || FileIdentity(path: storePath) != snapshotBefore
+        journalBytes() > foldThreshold() || FileSystem.stamp(storePath) != snapshotBefore
       {
         dueAt = times.count
       }
@@ -156,22 +156,6 @@ extension StoreBenchmark {
 
   static func megabytes(_ bytes: Int) -> String {
     String(format: "%.1f MB", Double(bytes) / 1e6)
-  }
-
-  /// Device, inode, size and modification time: a fold replaces the snapshot by rename.
-  struct FileIdentity: Equatable {
-    var device: UInt64 = 0
-    var inode: UInt64 = 0
-    var size: Int64 = 0
-    var modified: Int = 0
-    init(path: String) {
-      var status = stat()
-      guard stat(path, &status) == 0 else { return }
-      device = UInt64(status.st_dev)
-      inode = UInt64(status.st_ino)
-      size = Int64(status.st_size)
-      modified = status.st_mtim.tv_sec * 1_000_000_000 + status.st_mtim.tv_nsec
-    }
   }
 }
 

@@ -1,3 +1,4 @@
+import NoteStore
 import NotesTUI
 
 /// The line shown on stderr while a store is opened without its index (after a clone, or
@@ -16,7 +17,7 @@ final class ProgressLine {
   /// A reporter for `NoteStore.open(path:progress:)`, or nil when stderr is no terminal.
   static func reporter(for path: String) -> ((_ scanned: Int, _ total: Int) -> Void)? {
     guard ProcessEnvironment.isTerminal(.error) else { return nil }
-    let line = ProgressLine(fileName: String(path.split(separator: "/").last ?? Substring(path)))
+    let line = ProgressLine(fileName: FileSystem.fileName(of: path))
     return { scanned, total in line.report(scanned: scanned, total: total) }
   }
 

@@ -16,7 +16,7 @@ public enum JSONExporter {
     var writer = JSONWriter(reservingCapacity: chunkBytes + 64 * 1024)
     writer.beginArray()
     for note in notes {
-      write(note, to: &writer)
+      NoteCodec.write(note, to: &writer, as: .export)
       if writer.bytes.count >= chunkBytes {
         writer.bytes.withUnsafeBufferPointer(emit)
         writer.bytes.removeAll(keepingCapacity: true)
@@ -29,7 +29,7 @@ public enum JSONExporter {
   /// One note object.
   public static func note(_ note: Note) -> String {
     var writer = JSONWriter()
-    write(note, to: &writer)
+    NoteCodec.write(note, to: &writer, as: .export)
     return String(decoding: writer.bytes, as: UTF8.self)
   }
 
@@ -47,37 +47,6 @@ public enum JSONExporter {
     }
     writer.endArray()
     return String(decoding: writer.bytes, as: UTF8.self)
-  }
-
-  static func write(_ note: Note, to writer: inout JSONWriter) {
-    writer.beginObject()
-    if let body = note.body {
-      writer.key(ascii: "body")
-      writer.string(body)
-    }
-    writer.key(ascii: "created")
-    NoteCodec.write(note.created, to: &writer)
-    writer.key(ascii: "id")
-    writer.string(note.id.rawValue)
-    writer.key(ascii: "provenance")
-    NoteCodec.write(note.provenance, to: &writer)
-    if let published = note.published {
-      writer.key(ascii: "published")
-      NoteCodec.write(published, to: &writer)
-    }
-    writer.key(ascii: "summary")
-    write(note.summary, to: &writer)
-    writer.key(ascii: "tags")
-    writer.beginArray()
-    for tag in note.tags { writer.string(tag) }
-    writer.endArray()
-    writer.key(ascii: "title")
-    writer.string(note.title)
-    writer.key(ascii: "updated")
-    NoteCodec.write(note.updated, to: &writer)
-    writer.key(ascii: "url")
-    if let url = note.url { writer.string(url) } else { writer.null() }
-    writer.endObject()
   }
 
   /// Nodes: `{"children": […], "markup": "**CPU:** …", "spans": [{"style": ["bold"],

@@ -124,7 +124,7 @@ extension MarkdownDumpReader {
 
   /// The file's name without folder and extension: the title of a clipping that has no other.
   static func fileTitle(_ path: String) -> String? {
-    guard var name = path.split(separator: "/").last else { return nil }
+    var name = Substring(FileSystem.fileName(of: path))
     if let dot = name.lastIndex(of: ".") { name = name[..<dot] }
     let title = InlineMarkup.collapseWhitespace(String(name))
     return title.isEmpty ? nil : title

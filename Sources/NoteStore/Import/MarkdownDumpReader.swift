@@ -135,7 +135,7 @@ public struct MarkdownDumpReader: DumpReader {
 
   /// The lowercased extension of the last path component ("" when there is none).
   static func pathExtension(_ path: String) -> String {
-    let name = path.split(separator: "/").last ?? ""
+    let name = FileSystem.fileName(of: path)
     guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
     return name[name.index(after: dot)...].lowercased()
   }

@@ -2,7 +2,7 @@
 /// Saves replace the snapshot by rename (new inode) and every write changes size or mtime,
 /// so a refresh compares identities to learn whether another writer changed a file, and an
 /// index records the snapshot's identity to be trusted only for that version.
-struct FileIdentity: Equatable {
+public struct FileIdentity: Equatable, Sendable {
   var device: UInt64
   var inode: UInt64
   var size: Int64
@@ -17,14 +17,6 @@ struct FileIdentity: Equatable {
     self.size = size
     self.modifiedSeconds = modifiedSeconds
     self.modifiedNanoseconds = modifiedNanoseconds
-  }
-
-  init(_ status: Syscalls.FileStatus) {
-    device = status.device
-    inode = status.inode
-    size = status.size
-    modifiedSeconds = status.modifiedSeconds
-    modifiedNanoseconds = status.modifiedNanoseconds
   }
 
   /// Whether `other` is a version of the same file (same device and inode): one that was

@@ -3,7 +3,7 @@
 /// Saves are crash-safe by construction: write a temporary file in the same directory, fsync
 /// it, rename it over the target (atomic on POSIX), then fsync the directory so the rename
 /// itself survives a power cut. New files get mode 0600: notes are private.
-enum FileSystem {
+public enum FileSystem {
   struct Failure: Error {
     var operation: String
     var path: String
@@ -21,8 +21,8 @@ enum FileSystem {
   }
 
   /// The identity of `path`'s current version (see `FileIdentity`); nil if it does not exist.
-  static func stamp(_ path: String) -> FileIdentity? {
-    Syscalls.status(atPath: path).map(FileIdentity.init)
+  public static func stamp(_ path: String) -> FileIdentity? {
+    Syscalls.status(atPath: path)?.identity
   }
 
   /// The whole file, or nil if it does not exist.
@@ -167,8 +167,9 @@ enum FileSystem {
     }
   }
 
-  /// The last component of `path`.
-  static func fileName(of path: String) -> String {
+  /// The last component of `path` (after its last `/`): the one way url-notes shortens a path
+  /// for a message or a status line.
+  public static func fileName(of path: String) -> String {
     path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
   }
 

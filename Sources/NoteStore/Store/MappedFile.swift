@@ -32,7 +32,7 @@ final class MappedFile: @unchecked Sendable {
     descriptor = fd
     ownedMemory = nil
     length = Int(status.size)
-    identity = FileIdentity(status)
+    identity = status.identity
     if length == 0 {
       base = nil
       bytes = UnsafeBufferPointer(start: nil, count: 0)

@@ -7,7 +7,19 @@ import ByteJSON
 enum NoteCodec {
   // MARK: Writing
 
-  static func write(_ note: Note, to writer: inout JSONWriter) {
+  /// The two JSON objects a note is written as; one function writes both, so a field cannot
+  /// be added to one and forgotten in the other.
+  enum Shape {
+    /// The snapshot's and the journal's: a note without a URL has no `url` key, and summary
+    /// nodes hold their markup only (what reading the note back needs).
+    case store
+    /// `list --json`, `show --json` and `export` (README "JSON output", a contract for
+    /// scripts): `url` is null when absent, and each summary node also has its spans and its
+    /// plain text (`JSONExporter.write(_:to:)`).
+    case export
+  }
+
+  static func write(_ note: Note, to writer: inout JSONWriter, as shape: Shape = .store) {
     writer.beginObject()
     if let body = note.body {
       writer.key(ascii: "body")
@@ -24,7 +36,10 @@ enum NoteCodec {
       write(published, to: &writer)
     }
     writer.key(ascii: "summary")
-    write(note.summary, to: &writer)
+    switch shape {
+    case .store: write(note.summary, to: &writer)
+    case .export: JSONExporter.write(note.summary, to: &writer)
+    }
     writer.key(ascii: "tags")
     writer.unescapedValue { bytes in
       bytes.append(UInt8(ascii: "["))
@@ -41,6 +56,9 @@ enum NoteCodec {
     if let url = note.url {
       writer.key(ascii: "url")
       writer.string(url)
+    } else if shape == .export {
+      writer.key(ascii: "url")
+      writer.null()
     }
     writer.endObject()
   }

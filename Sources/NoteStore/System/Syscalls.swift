@@ -90,25 +90,22 @@ enum Syscalls {
   }
 
   /// What `fstat` and `stat` tell about one version of a file.
+  /// What `stat` tells the store: the version of the file (`FileIdentity`, whose fields are
+  /// read here and nowhere else) and whether it is a directory.
   struct FileStatus {
-    var device: UInt64
-    var inode: UInt64
-    var size: Int64
-    var modifiedSeconds: Int64
-    var modifiedNanoseconds: Int64
+    var identity: FileIdentity
     var isDirectory: Bool
+    var size: Int64 { identity.size }
 
     init(_ info: stat) {
-      device = UInt64(info.st_dev)
-      inode = UInt64(info.st_ino)
-      size = Int64(info.st_size)
       #if canImport(Glibc)
-        modifiedSeconds = Int64(info.st_mtim.tv_sec)
-        modifiedNanoseconds = Int64(info.st_mtim.tv_nsec)
+        let modified = info.st_mtim
       #else
-        modifiedSeconds = Int64(info.st_mtimespec.tv_sec)
-        modifiedNanoseconds = Int64(info.st_mtimespec.tv_nsec)
+        let modified = info.st_mtimespec
       #endif
+      identity = FileIdentity(
+        device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+        modifiedSeconds: Int64(modified.tv_sec), modifiedNanoseconds: Int64(modified.tv_nsec))
       isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
     }
   }

@@ -1,4 +1,5 @@
 import Diagnostics
+import NoteStore
 
 /// One problem of a config file, compiler style: `config:3:12: error: unknown command 'fold'`.
 ///
@@ -17,7 +18,7 @@ extension Diagnostic {
   /// status line, which has no room for a whole path.
   public var short: String {
     guard let file else { return description }
-    return inFile(file.split(separator: "/").last.map(String.init) ?? file).description
+    return inFile(FileSystem.fileName(of: file)).description
   }
 }
 

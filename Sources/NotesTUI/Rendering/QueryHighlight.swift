@@ -39,12 +39,14 @@ struct QueryHighlight: Sendable {
     guard !applicable.isEmpty else { return line }
     if field == .body {
       let marked = Self.offsets(of: applicable, in: line.text, longField: true)
-      return marked.isEmpty ? line : Self.mark(line.runs, marked, hitStyle)
+      return marked.isEmpty
+        ? line : Highlighter.mark(line.runs, hitStyle, isMarked: marked.contains)
     }
     var runs: [StyledRun] = []
     for run in line.runs {
       let marked = Self.offsets(of: applicable, in: run.text, longField: false)
-      runs += marked.isEmpty ? [run] : Self.mark([run], marked, hitStyle).runs
+      runs +=
+        marked.isEmpty ? [run] : Highlighter.mark([run], hitStyle, isMarked: marked.contains).runs
     }
     return StyledLine(runs)
   }
@@ -57,24 +59,5 @@ struct QueryHighlight: Sendable {
       marked.formUnion(pattern.characterOffsets(in: text, longField: longField) ?? [])
     }
     return marked
-  }
-
-  /// `runs` with the characters at `marked` (offsets over all the runs) in `hitStyle`, merged
-  /// with each run's attributes.
-  static func mark(_ runs: [StyledRun], _ marked: Set<Int>, _ hitStyle: Style) -> StyledLine {
-    var result: [StyledRun] = []
-    var offset = 0
-    for run in runs {
-      for character in run.text {
-        let style = marked.contains(offset) ? hitStyle.adding(run.style.attributes) : run.style
-        if let last = result.last, last.style == style {
-          result[result.count - 1].text.append(character)
-        } else {
-          result.append(StyledRun(String(character), style))
-        }
-        offset += 1
-      }
-    }
-    return StyledLine(result)
   }
 }
