@@ -198,7 +198,7 @@ import Testing
     let good = FileManager.default.bytes(atPath: path)
     try Data("{\"format\":\"url-notes\",".utf8).write(to: URL(fileURLWithPath: path))
     #expect(app.pollStore() == true)
-    let problem = try #require(app.storeProblem)
+    let problem = try #require(app.storeProblemText)
     #expect(problem.hasPrefix("Store unreadable, not writing to it: \(path):"))
     #expect(app.screen.last?.hasPrefix(" Store unreadable, not writing to it:") == true)
     #expect(app.screen[1] == " 2  gpu")  // the last good state stays on screen
@@ -262,7 +262,7 @@ import Testing
     let problem =
       "Store unreadable, not writing to it: \(path):1:1: error: the store file was removed or moved"
       + " away since it was opened; nothing was written"
-    #expect(app.storeProblem == problem)
+    #expect(app.storeProblemText == problem)
     // The last good state stays on screen.
     #expect(app.screen[1] == BrowserFixture.titleRow("▌ GPU prices fall", "2026-01-03"))
     app.press(.character("d"), .character("y"))

@@ -69,6 +69,6 @@ import Testing
 
   @Test func launcherReportsAMissingBrowser() {
     let launcher = URLLauncher(browser: "url-notes-no-such-browser-xyz")
-    #expect(launcher.open("https://example.com/")?.contains("not found") == true)
+    #expect(launcher.open("https://example.com/")?.message.contains("not found") == true)
   }
 }

@@ -15,8 +15,8 @@ extension App {
 
   /// Whether a write may be tried; when the store does not parse, says so instead.
   mutating func storeIsWritable() -> Bool {
-    guard let storeProblem else { return true }
-    message = storeProblem
+    guard let storeProblemText else { return true }
+    message = storeProblemText
     return false
   }
 

@@ -87,7 +87,7 @@ extension App {
     if let tagPrompt { return StyledLine(tagPrompt.promptText, theme.statusBar) }
     if let input { return StyledLine(input.prompt + input.text, theme.statusBar) }
     if let message { return StyledLine(message, theme.statusBar.adding(.bold)) }
-    if let storeProblem { return StyledLine(storeProblem, theme.statusBar.adding(.bold)) }
+    if let storeProblemText { return StyledLine(storeProblemText, theme.statusBar.adding(.bold)) }
     var text: String
     switch page {
     case .tags(let state):

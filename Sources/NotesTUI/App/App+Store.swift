@@ -19,11 +19,16 @@ extension App {
       if changed { reloadPages() }
       return changed
     } catch {
-      let problem = "Store unreadable, not writing to it: \(error)"
-      guard problem != storeProblem else { return false }
-      storeProblem = problem
+      guard error.diagnostic != storeProblem else { return false }
+      storeProblem = error.diagnostic
       return true
     }
+  }
+
+  /// The status line's words for `storeProblem`: the diagnostic as printed, after what the
+  /// browser does about it.
+  public var storeProblemText: String? {
+    storeProblem.map { "Store unreadable, not writing to it: \($0)" }
   }
 
   /// Re-reads every page from the store after a change: lists are recomputed (keeping the

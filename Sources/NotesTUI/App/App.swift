@@ -1,3 +1,4 @@
+import Diagnostics
 import NoteStore
 import TerminalCore
 
@@ -36,9 +37,10 @@ public struct App {
   public internal(set) var confirmation: Confirmation?
   /// The tag rename or merge prompt being typed, if any.
   public internal(set) var tagPrompt: TagPrompt?
-  /// Why the store is not usable right now (it stopped parsing after an edit by hand); while
-  /// set, nothing is written to it. Cleared when a refresh reads it again.
-  public internal(set) var storeProblem: String?
+  /// Why the store is not usable right now (it stopped parsing after an edit by hand): its
+  /// error, a diagnostic like every other; while set, nothing is written to it. Cleared when a
+  /// refresh reads it again.
+  public internal(set) var storeProblem: Diagnostic?
   /// Saves, deletes, renames and merges, with conflict checks; its history is every change
   /// of this session, for undo and redo.
   public internal(set) var editor: NoteEditor

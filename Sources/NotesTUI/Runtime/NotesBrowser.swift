@@ -75,7 +75,7 @@ public enum NotesBrowser {
   ) {
     switch effect {
     case .openURL(let url):
-      if let problem = launcher.open(url) { app.message = problem }
+      if let problem = launcher.open(url) { app.message = problem.message }
     case .copyToClipboard(let text):
       if !terminal.copyToClipboard(text) { app.message = "The terminal cannot set the clipboard" }
     case .setMouse(let enabled):

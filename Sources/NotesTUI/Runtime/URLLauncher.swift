@@ -1,3 +1,5 @@
+import Diagnostics
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -38,9 +40,10 @@ public struct URLLauncher: Sendable {
     return words + [url]
   }
 
-  /// Starts the browser on `url`; returns nil on success, else a message for the status bar.
-  public func open(_ url: String) -> String? {
-    guard Self.isWebURL(url) else { return "Not an http(s) URL: \(url)" }
+  /// Starts the browser on `url`; returns nil on success, else why not: a diagnostic about
+  /// the program's surroundings (no file to point at), whose message the status bar shows.
+  public func open(_ url: String) -> Diagnostic? {
+    guard Self.isWebURL(url) else { return .program("Not an http(s) URL: \(url)") }
     let arguments = arguments(for: url)
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -59,11 +62,14 @@ public struct URLLauncher: Sendable {
     var pid: pid_t = 0
     let status = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
     if status == ENOENT {
-      return browser == nil
-        ? "Cannot open the URL: xdg-open not found (set $BROWSER)"
-        : "Cannot open the URL: \(arguments[0]) not found (check $BROWSER)"
+      return .program(
+        browser == nil
+          ? "Cannot open the URL: xdg-open not found (set $BROWSER)"
+          : "Cannot open the URL: \(arguments[0]) not found (check $BROWSER)")
     }
-    if status != 0 { return "Cannot start \(arguments[0]): \(String(cString: strerror(status)))" }
+    if status != 0 {
+      return .program("Cannot start \(arguments[0]): \(String(cString: strerror(status)))")
+    }
     return nil
   }
 
