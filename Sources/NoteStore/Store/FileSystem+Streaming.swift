@@ -7,6 +7,10 @@ extension FileSystem {
     private var buffer: [UInt8] = []
     /// Bytes handed over so far, written or buffered: the offset the next byte lands at.
     private(set) var count = 0
+    /// Written bytes are flushed to the disk (fdatasync) whenever this many have gathered;
+    /// nil: only by the caller. See `writeTemporary`.
+    var syncEvery: Int?
+    private var unsynced = 0
 
     static let bufferSize = 1 << 20
 
@@ -25,6 +29,7 @@ extension FileSystem {
       try flush()
       if bytes.count >= Self.bufferSize / 4 {
         try FileSystem.writeAll(fd, bytes, path: path)
+        try written(bytes.count)
       } else {
         buffer.append(contentsOf: bytes)
       }
@@ -37,7 +42,19 @@ extension FileSystem {
     mutating func flush() throws(Failure) {
       guard !buffer.isEmpty else { return }
       try FileSystem.writeAll(fd, buffer, path: path)
+      let flushed = buffer.count
       buffer.removeAll(keepingCapacity: true)
+      try written(flushed)
+    }
+
+    private mutating func written(_ bytes: Int) throws(Failure) {
+      guard let syncEvery else { return }
+      unsynced += bytes
+      guard unsynced >= syncEvery else { return }
+      unsynced = 0
+      guard Syscalls.sync(fd, dataOnly: true) else {
+        throw Failure(operation: "fdatasync", path: path, code: Syscalls.errno)
+      }
     }
   }
 
@@ -69,6 +86,11 @@ extension FileSystem {
     }
     do throws(Failure) {
       var file = StreamingFile(fd: fd, path: temporary)
+      // A durable file is flushed every `writeBehindBytes` as it is written, not all at the
+      // end: ext4 commits its journal with the data of every file written since, so another
+      // writer's fdatasync made while a fold fsynced its 2.2 GB snapshot at 1,000,000 notes
+      // waited 0.75 s behind it (a stalled `add`). Now it waits for at most this much.
+      if durable { file.syncEvery = writeBehindBytes }
       try produce(&file)
       try file.flush()
       guard !durable || Syscalls.sync(fd) else {
@@ -82,6 +104,10 @@ extension FileSystem {
     }
     return temporary
   }
+
+  /// How much a durable temporary file gathers before it is flushed (see `writeTemporary`):
+  /// a few milliseconds of writing, and 70 fdatasyncs for a 2.2 GB snapshot.
+  static let writeBehindBytes = 32 << 20
 
   /// Renames `temporary` over `path` (atomic on POSIX); `durable`: then fsyncs the directory,
   /// so the rename itself survives a power cut.
