@@ -117,7 +117,7 @@ struct StoreBenchmark {
       .seconds, "open + App + render of the tag list, \(TUIScenarios.size)",
       target: .init(limit: 0.2, text: "≤ 0.2 s"))
     let keystrokes = searchKeystrokes(opened)
-    let slice = "\(NotesBrowser.searchSlice.components.attoseconds / 1_000_000_000_000_000) ms"
+    let slice = Self.sliceText
     table.addKeystrokeLatencies(
       "search keystroke", keystrokes.first,
       median: "first screen's /: a typed character or Backspace → search, rank, render "
@@ -246,6 +246,11 @@ struct StoreBenchmark {
     defer { unlink(path) }
     guard ChildProcess.run(arguments, outputPath: path).status == 0 else { return 0 }
     return Self.fileSize(path)
+  }
+
+  /// `NotesBrowser.searchSlice` as the rows' notes print it: "8 ms".
+  static var sliceText: String {
+    "\(NotesBrowser.searchSlice.components.attoseconds / 1_000_000_000_000_000) ms"
   }
 
   /// The lines a CLI command prints (a note a line for `list` without `--json`).

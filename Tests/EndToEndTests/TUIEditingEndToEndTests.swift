@@ -44,8 +44,11 @@ struct TUIEditingEndToEndTests {
     try tmux.sendText("Typed in the form")
     try tmux.sendKeys("Tab")
     try tmux.sendText("gpt")
-    var screen = try tmux.waitFor(text: " Tags     gpt")
+    // The candidates row with the field: under load a capture can show "gpt" typed and the
+    // candidates of "gp" (gpt-4, gpu) not yet redrawn.
+    var screen = try tmux.waitFor(rows: [5: "          Tab: gpt-4"])
     #expect(screen[5] == "          Tab: gpt-4")
+    #expect(screen.contains { $0.contains(" Tags     gpt") })
     try tmux.sendKeys("Tab")  // the one candidate, completed
     try tmux.waitFor(text: " Tags     gpt-4,")
     try tmux.sendText("handmade")

@@ -82,6 +82,33 @@ struct TUISearchEndToEndTests {
     #expect(try tmux.waitForExit() == 0)
   }
 
+  @Test func theSearchScreenOpensCopiesTagsAndEditsTheSelectedNote() throws {
+    let tmux = try browser()
+    let title = "The Framework Desktop is a beast"
+    try tmux.sendKeys("/")
+    try tmux.sendText("frmwk dsktp")
+    try tmux.waitFor(text: "/frmwk dsktp")
+    try tmux.sendKeys("Down", "Enter")
+    try tmux.waitFor(rows: [0: " url-notes › Tags › Search › \(title)"])
+    // Back on the results, the prompt closed: the previews' keys act on the selected note.
+    try tmux.sendKeys("q")
+    try tmux.waitFor(rows: [0: " url-notes › Tags › Search"], prefixes: [-1: " 1 tag · 1 note"])
+    try tmux.sendKeys("y")
+    try tmux.waitFor(rows: [:], prefixes: [-1: " Copied https://world.hey.com/"])
+    try tmux.sendKeys("o")
+    try tmux.waitFor(rows: [:], prefixes: [-1: " Opening https://world.hey.com/"])
+    try tmux.sendKeys("t")
+    try tmux.waitFor(rows: [0: " url-notes › Tags › Search › Tags of \(title)"])
+    try tmux.sendKeys("q")
+    try tmux.waitFor(rows: [0: " url-notes › Tags › Search"])
+    try tmux.sendKeys("e")
+    try tmux.waitFor(rows: [0: " url-notes › Tags › Search › Edit \(title)"])
+    try tmux.sendKeys("Escape")  // nothing typed: the form closes without asking
+    try tmux.waitFor(rows: [0: " url-notes › Tags › Search"])
+    try tmux.sendKeys("Q")
+    #expect(try tmux.waitForExit() == 0)
+  }
+
   @Test func tagTermsLeaveOneNote() throws {
     let tmux = try browser()
     try tmux.sendKeys("/")

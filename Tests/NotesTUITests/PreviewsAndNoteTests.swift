@@ -184,4 +184,21 @@ import Testing
     #expect(app.screen[0] == " url-notes › Tags › gpu › Tags of GPU prices fall › hardware")
     #expect(app.screen[6] == BrowserFixture.titleRow("  日本語のメモ 🍣", "2026-01-01"))
   }
+
+  @Test func theJumpListFiltersInTheQueryLanguage() throws {
+    var app = try BrowserFixture().app()
+    app.press(.enter, .character("t"), .character("/"))
+    // Fuzzy, as the first screen's search: "hrdw" is no substring of "hardware".
+    app.type("hrdw")
+    #expect(
+      Array(app.screen.prefix(3)) == [
+        " url-notes › Tags › gpu › Tags of GPU prices fall", " 2  hardware", "",
+      ])
+    let marks = ScreenText.styleMask(app.render()) { $0.background == .yellow }
+    #expect(marks[1] == "    ^ ^^^")
+    // Smart case: an upper-case letter asks for it.
+    app.press(.ctrl("u"))
+    app.type("GPU")
+    #expect(app.screen[1] == " No tag matches “GPU”.")
+  }
 }

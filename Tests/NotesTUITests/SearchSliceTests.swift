@@ -44,4 +44,22 @@ import Testing
     #expect(terminal.frames.count == 1 + 7 + 1)
     #expect(terminal.lastFrame?.lines() == (try wholeSearchScreen()))
   }
+
+  @Test func slashBeforeTheTablesAreBuiltDrawsAtOnceAndListsWhenTheyAre() throws {
+    var app = try BrowserFixture().app()
+    // A slice already over: the tables are built one step per call.
+    app.searchBudget = SearchBudget(duration: .zero)
+    app.press(.character("/"))
+    #expect(app.isSearching)
+    #expect(app.screen.count == 24)
+    #expect(app.screen.last?.hasSuffix("0/3 (0%) · Enter keep · Esc clear") == true)
+    app.type("market")
+    var calls = 0
+    while app.isSearching, calls < 20 {
+      app.continueSearch()
+      calls += 1
+    }
+    #expect(!app.isSearching)
+    #expect(app.screen == (try wholeSearchScreen()))
+  }
 }

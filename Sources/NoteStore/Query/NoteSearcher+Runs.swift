@@ -16,6 +16,16 @@ extension NoteSearcher {
       return SearchResult(
         notes: RankedNotes(headers: table.headers, positions: cached), progress: nil)
     }
+    if query.isEmpty, scope == NoteFilter(), order == .relevance || order == .created {
+      // Every note in list order (the `/` key's list): the table holds that order already,
+      // where ranking a million notes would sort a million keys.
+      let all = Matches(
+        positions: Array(0..<table.count), scores: Array(repeating: 0, count: table.count))
+      remember(key, query, scope, all)
+      return SearchResult(
+        notes: RankedNotes(headers: table.headers, positions: table.positionByRank),
+        progress: nil)
+    }
     var current: SearchRun
     if let run, run.key == key, run.order == order {
       current = run
@@ -133,10 +143,14 @@ extension NoteSearcher {
 
   /// Keeps a finished run's matches for Backspace and for queries that narrow it.
   func finish(_ current: SearchRun) {
-    recent[current.key] = current.matches
-    recentOrder.append(current.key)
+    remember(current.key, current.query, current.scope, current.matches)
+  }
+
+  func remember(_ key: String, _ query: Query, _ scope: NoteFilter, _ matches: Matches) {
+    recent[key] = matches
+    recentOrder.append(key)
     if recentOrder.count > Self.recentLimit { recent[recentOrder.removeFirst()] = nil }
-    last = (current.query, current.scope, current.matches.positions)
+    last = (query, scope, matches.positions)
   }
 
   /// Brings `ranking` up to the run's matches: the new ones are sorted and merged in (the
@@ -208,7 +222,7 @@ extension NoteSearcher {
           : table.dateRank[matches.positions[$0]] < table.dateRank[matches.positions[$1]]
       }.map { matches.positions[$0] }
     case .site:
-      let hosts = matches.positions.map { self.hosts[$0]?.lowercased() }
+      let hosts = matches.positions.map { self.host(at: $0)?.lowercased() }
       return matches.positions.indices.sorted {
         switch (hosts[$0], hosts[$1]) {
         case (let left?, let right?) where left != right: return left < right

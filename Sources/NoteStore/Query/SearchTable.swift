@@ -7,7 +7,8 @@
 ///
 /// Building it is the cost of a search's first key (`NoteSearcher.prepare()`): the headers,
 /// then the tag slots from the tag index's postings (a pass over integers, no tag hashed per
-/// note), then one sort by date that compares titles only between notes of the same second.
+/// note), then a sort by date that compares titles only between notes of the same second.
+/// The browser builds it in steps while idle (`Builder`).
 struct SearchTable {
   let headers: [NoteHeader]
   /// Distinct tags (the tag index's spelling), and each note's tags as indices into them.
@@ -19,44 +20,33 @@ struct SearchTable {
   let dateRank: [Int32]
   let positionByRank: [Int]
 
+  /// The table of `store`, built in one go (`Builder` builds it in steps).
   init(_ store: NoteStore) {
-    headers = store.records.map(\.header)
-    let entries = Array(store.tagIndex.entries)
-    var start = [Int32](repeating: 0, count: headers.count + 1)
-    var postings: [[Int]] = []
-    postings.reserveCapacity(entries.count)
-    for (_, entry) in entries {
-      let positions = entry.positions
-      for position in positions { start[position + 1] += 1 }
-      postings.append(positions)
-    }
-    for position in 0..<headers.count { start[position + 1] += start[position] }
-    var next = start
-    var slots = [Int32](repeating: 0, count: Int(start[headers.count]))
-    for (slot, positions) in postings.enumerated() {
-      for position in positions {
-        slots[Int(next[position])] = Int32(slot)
-        next[position] += 1
-      }
-    }
-    tagNames = entries.map(\.value.name)
-    tagKeys = entries.map(\.key)
-    tagSlotsStart = start
-    tagSlots = slots
-    let headers = self.headers
-    let order = headers.indices.sorted { left, right in
-      let a = headers[left]
-      let b = headers[right]
-      if a.created != b.created { return a.created > b.created }
-      // As `NoteStore.sortedInListOrder`: same second, by title ignoring case, then id.
-      let titles = (a.title.lowercased(), b.title.lowercased())
-      if titles.0 != titles.1 { return titles.0 < titles.1 }
-      return a.id < b.id
-    }
-    var rank = [Int32](repeating: 0, count: headers.count)
-    for (place, position) in order.enumerated() { rank[position] = Int32(place) }
-    dateRank = rank
-    positionByRank = order
+    var builder = Builder(store)
+    while !builder.isDone { builder.step() }
+    self = builder.table!
+  }
+
+  init(
+    headers: [NoteHeader], tagNames: [String], tagKeys: [TagKey], tagSlotsStart: [Int32],
+    tagSlots: [Int32], dateRank: [Int32], positionByRank: [Int]
+  ) {
+    self.headers = headers
+    self.tagNames = tagNames
+    self.tagKeys = tagKeys
+    self.tagSlotsStart = tagSlotsStart
+    self.tagSlots = tagSlots
+    self.dateRank = dateRank
+    self.positionByRank = positionByRank
+  }
+
+  /// List order: newest first; as `NoteStore.sortedInListOrder`, notes of the same second by
+  /// title ignoring case (compared only then), then by id.
+  static func inListOrder(_ a: NoteHeader, _ b: NoteHeader) -> Bool {
+    if a.created != b.created { return a.created > b.created }
+    let titles = (a.title.lowercased(), b.title.lowercased())
+    if titles.0 != titles.1 { return titles.0 < titles.1 }
+    return a.id < b.id
   }
 
   var count: Int { headers.count }

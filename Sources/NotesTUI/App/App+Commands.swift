@@ -161,7 +161,7 @@ extension App {
     if case .help = page { return }
     if pages.count == 1, case .tags = page {
       // The first screen searches notes and tags at once, on a page of its own.
-      push(.search(SearchState(searcher: searcher)))
+      push(.search(SearchState(searcher: searcher, budget: searchBudget)))
     }
     if case .note(var state) = page {
       searchOrigin = state.list.selection

@@ -38,6 +38,11 @@ public enum CommandTable {
 
     KeyBinding(
       [.character("S")], .cycleNoteOrder, .search, "Sort: relevance, created, updated, title, site"),
+    // The selected note's keys of the previews (once the prompt is closed: back from a note).
+    KeyBinding([.character("t")], .noteTags, .search, "Jump to one of the note's tags"),
+    KeyBinding([.character("o")], .openURL, .search, "Open the URL in the browser"),
+    KeyBinding([.character("y")], .copyURL, .search, "Copy the URL (OSC 52)"),
+    KeyBinding([.character("e")], .editNote, .search, "Edit the note (form)"),
 
     KeyBinding(
       [.character("S")], .cycleNoteOrder, .previews,

@@ -1,33 +1,12 @@
 import TerminalCore
 
-/// Marks the occurrences of a search text in styled runs, ignoring case.
-///
-/// Matching is per grapheme cluster after lowercasing, so "é" and "É" match and a match never
-/// ends inside a cluster. Matches may span runs of different styles.
+/// Turns matched character offsets into styled runs: the one place a match becomes styled
+/// runs (`QueryHighlight` finds the offsets, for the search, the previews, a note and the tag
+/// lists' filters alike).
 enum Highlighter {
-  /// `line` with every occurrence of `query` drawn in `hitStyle` (merged with the run's
-  /// attributes). Returns the line unchanged when `query` is empty.
-  static func highlight(_ line: StyledLine, query: String, hitStyle: Style) -> StyledLine {
-    let needle = query.map { String($0).lowercased() }
-    guard !needle.isEmpty else { return line }
-    let folded = line.runs.flatMap { $0.text.map { String($0).lowercased() } }
-    var marked = [Bool](repeating: false, count: folded.count)
-    var index = 0
-    while index + needle.count <= folded.count {
-      if Array(folded[index..<index + needle.count]) == needle {
-        for offset in index..<index + needle.count { marked[offset] = true }
-        index += needle.count
-      } else {
-        index += 1
-      }
-    }
-    return mark(line.runs, hitStyle) { marked[$0] }
-  }
-
   /// `runs` with the characters whose offset (over all the runs, in characters) `isMarked`
   /// drawn in `hitStyle`, merged with each run's attributes; neighbours of one style are one
-  /// run. The one place a match becomes styled runs: the tag filter (`highlight`) and a
-  /// query's matches (`QueryHighlight`) both end here.
+  /// run.
   static func mark(_ runs: [StyledRun], _ hitStyle: Style, isMarked: (Int) -> Bool)
     -> StyledLine
   {
@@ -45,11 +24,5 @@ enum Highlighter {
       }
     }
     return StyledLine(result)
-  }
-
-  /// Whether `text` contains `query`, ignoring case as `highlight` does.
-  static func contains(_ text: String, query: String) -> Bool {
-    guard !query.isEmpty else { return false }
-    return text.lowercased().contains(query.lowercased())
   }
 }

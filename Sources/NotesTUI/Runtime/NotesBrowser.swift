@@ -38,20 +38,25 @@ public enum NotesBrowser {
     while !app.isFinished {
       URLLauncher.reap()
       // A search still reading summaries and bodies only peeks for a key: none waiting, it
-      // reads one more slice and redraws (fzf's way: the list fills in between keys).
+      // reads one more slice and redraws (fzf's way: the list fills in between keys). So
+      // does the building of the search's tables (a few hundred ms at 100k notes, done
+      // before the first `/` if the user lets it, a slice at a time between keys).
       let searching = app.isSearching
-      guard let key = terminal.readKey(timeoutMilliseconds: searching ? 0 : pollMilliseconds)
-      else {
+      let preparing = !app.searcher.isPrepared
+      let timeout = searching || preparing ? 0 : pollMilliseconds
+      guard let key = terminal.readKey(timeoutMilliseconds: timeout) else {
         if searching {
           app.continueSearch()
           terminal.draw(app.render())
           continue
         }
+        if preparing {
+          _ = app.searcher.prepare(within: app.searchBudget)
+          continue
+        }
         if pollMilliseconds == nil { break }
-        // Idle: pick up what other processes wrote to the store, and build the search's
-        // tables now rather than on the `/` key (at 100k notes they take a few hundred ms).
+        // Idle: pick up what other processes wrote to the store.
         if app.pollStore() { terminal.draw(app.render()) }
-        app.searcher.prepare()
         continue
       }
       if key == .resize { app.resize(to: terminal.size) }

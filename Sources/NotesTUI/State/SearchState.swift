@@ -33,8 +33,11 @@ public struct SearchState: Equatable, Sendable {
     case note(NoteHeader)
   }
 
-  public init(searcher: NoteSearcher) {
-    reload(searcher: searcher)
+  /// The search page over `searcher`, every note listed; with a `budget` of limited
+  /// duration, a searcher whose tables are not built yet builds them in slices
+  /// (`continueSearch`), and the page is empty meanwhile.
+  public init(searcher: NoteSearcher, budget: SearchBudget = .unlimited) {
+    reload(searcher: searcher, budget: budget)
   }
 
   public var count: Int { tags.count + notes.count }
@@ -109,6 +112,14 @@ public struct SearchState: Equatable, Sendable {
   /// does); elsewhere it stays on its item.
   public mutating func continueSearch(searcher: NoteSearcher, budget: SearchBudget) {
     guard progress != nil else { return }
+    if !searcher.isPrepared {
+      guard searcher.prepare(within: budget) else { return }
+      // The tables are built: the query typed meanwhile runs, the cursor on the best row.
+      search(searcher, budget: budget)
+      list.top()
+      fitList()
+      return
+    }
     let previous = list.selection == 0 ? nil : current
     let result = searcher.rank(matching: parsed, order: effectiveOrder, budget: budget)
     notes = result.notes
@@ -133,6 +144,13 @@ public struct SearchState: Equatable, Sendable {
   /// The tags and notes for `parsed`; the cursor is left to the caller.
   private mutating func search(_ searcher: NoteSearcher, budget: SearchBudget) {
     tags = parsed.isEmpty ? [] : Array(searcher.matchingTags(parsed).prefix(Self.maxTags))
+    if budget.duration != nil, !searcher.prepare(within: budget) {
+      // No tables yet: nothing is listed until `continueSearch` has built them.
+      notes = RankedNotes()
+      progress = searcher.unpreparedProgress
+      list.setCount(count)
+      return
+    }
     let result = searcher.rank(matching: parsed, order: effectiveOrder, budget: budget)
     notes = result.notes
     progress = result.progress

@@ -99,13 +99,19 @@ public struct TagsState: Equatable, Sendable {
   }
 
   /// Narrows `unfilteredRows` by `filter`, keeping the cursor on the same tag when listed.
+  ///
+  /// The filter is read in the query language, as the first screen's search reads it: a tag
+  /// stays when every positive text term matches its name (fuzzy, smart case, `'exact`,
+  /// `^prefix`…); a filter that does not parse (an unclosed quote) keeps the rows as they were.
   private mutating func applyFilter() {
     let previous = current?.tag
     if filter.isEmpty {
       rows = unfilteredRows
-    } else {
-      let matcher = TextMatcher(filter)
-      rows = unfilteredRows.filter { matcher.matches($0.tag) }
+    } else if let query = try? QueryParser.parse(filter) {
+      let patterns = QueryHighlight(query).patterns(for: .any)
+      rows = unfilteredRows.filter { row in
+        patterns.allSatisfy { $0.characterOffsets(in: row.tag) != nil }
+      }
     }
     list.setCount(rows.count)
     if let previous, let index = rows.firstIndex(where: { $0.tag == previous }) {

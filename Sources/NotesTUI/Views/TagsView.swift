@@ -18,14 +18,18 @@ struct TagsView: View {
       return
     }
     let digits = String(state.rows.map(\.count).max() ?? 0).count
+    let highlight =
+      state.filter.isEmpty ? nil : (try? QueryParser.parse(state.filter)).map(QueryHighlight.init)
     for (row, index) in state.list.visibleRange.enumerated() {
       let tag = state.rows[index]
       let line = area.row(row)
       let count = String(repeating: " ", count: digits - String(tag.count).count) + "\(tag.count)"
-      var text = StyledLine([StyledRun(" " + count, theme.count), StyledRun("  " + tag.tag)])
-      if !state.filter.isEmpty {
-        text = Highlighter.highlight(text, query: state.filter, hitStyle: theme.hit)
+      var name = StyledLine("  " + tag.tag)
+      if let filter = highlight {
+        // What the filter's terms took in the name, as the search marks a tag.
+        name = filter.highlight(name, field: .any, hitStyle: theme.hit)
       }
+      var text = StyledLine(" " + count, theme.count) + name
       if let title = state.singleNoteTitles[TagKey(tag.tag)] {
         text = text + StyledLine("  · " + title, theme.dim)
       }
