@@ -29,14 +29,19 @@ extension CursesTerminal {
   /// Writes `sequence` to the terminal between frames (ncurses has flushed its output by the
   /// end of `draw`).
   private func writeToTerminal(_ sequence: String) -> Bool {
-    var bytes = Array(sequence.utf8)[...]
-    while !bytes.isEmpty {
-      let written = bytes.withUnsafeBytes {
-        Glibc.write(outputDescriptor, $0.baseAddress, $0.count)
-      }
+    Self.writeAll(Array(sequence.utf8), to: outputDescriptor)
+  }
+
+  /// Writes all of `bytes` to `descriptor`, resuming after interruptions and short writes;
+  /// false when the system refuses. The store's `FileSystem.writeAll` is the same loop, but
+  /// CursesTerminal may not depend on NoteStore: this is the terminal's one copy.
+  private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+    var remaining = bytes[...]
+    while !remaining.isEmpty {
+      let written = remaining.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
       if written < 0 && errno == EINTR { continue }
       if written <= 0 { return false }
-      bytes = bytes.dropFirst(written)
+      remaining = remaining.dropFirst(written)
     }
     return true
   }
@@ -53,16 +58,10 @@ extension CursesTerminal {
       error: .null, closing: [pipeEnds[1]])
     close(pipeEnds[0])
     guard case .success(let child) = started else { return false }
-    var remaining = bytes[...]
-    while !remaining.isEmpty {
-      let written = remaining.withUnsafeBytes { write(pipeEnds[1], $0.baseAddress, $0.count) }
-      if written < 0 && errno == EINTR { continue }
-      if written <= 0 { break }
-      remaining = remaining.dropFirst(written)
-    }
+    let written = writeAll(bytes, to: pipeEnds[1])
     close(pipeEnds[1])
     pipeEnds[1] = -1
     let outcome = ProcessLauncher.wait(child)
-    return remaining.isEmpty && outcome == .success(.exited(0))
+    return written && outcome == .success(.exited(0))
   }
 }

@@ -103,9 +103,11 @@ public enum ProcessLauncher {
     while waitpid(-1, &status, WNOHANG) > 0 {}
   }
 
-  /// A C error number from a spawn or a wait.
+  /// A C error number from a spawn or a wait (and, in NoteStore's `Syscalls`, from any call).
   public struct Errno: Error, Equatable, Sendable {
     public var code: Int32
+
+    public init(code: Int32) { self.code = code }
     /// The C library's text for it ("No such file or directory").
     public var message: String { String(cString: strerror(code)) }
   }

@@ -14,20 +14,9 @@ import ProcessLaunch
 /// these. The one exception is EINTR: reads and writes retry it here, once for all callers.
 /// In the style of swift-system's `Sources/System/Internals/Syscalls.swift`.
 enum Syscalls {
-  /// A C error number with the names the store needs.
-  struct Errno: Error, Equatable {
-    var code: Int32
-
-    static let noEntry = Errno(code: ENOENT)
-    static let interrupted = Errno(code: EINTR)
-    static let wouldBlock = Errno(code: EWOULDBLOCK)
-    static let isDirectory = Errno(code: EISDIR)
-    static let tryAgain = Errno(code: EAGAIN)
-    static let exists = Errno(code: EEXIST)
-
-    /// The C library's text for it ("No space left on device").
-    var message: String { String(cString: strerror(code)) }
-  }
+  /// A C error number (its text is `message`): `ProcessLauncher`'s, which a spawn or a wait
+  /// throws, so there is one; the names the store needs are below, after `Syscalls`.
+  typealias Errno = ProcessLauncher.Errno
 
   /// The error of the last call that failed on this thread.
   static var errno: Errno {
@@ -223,12 +212,12 @@ enum Syscalls {
     let pid: Int32
     switch started {
     case .success(let child): pid = child
-    case .failure(let error): throw Errno(code: error.code)
+    case .failure(let error): throw error
     }
     switch ProcessLauncher.wait(pid) {
     case .success(.exited(let status)): return status
     case .success(.signaled(let signal)): return 128 + signal
-    case .failure(let error): throw Errno(code: error.code)
+    case .failure(let error): throw error
     }
   }
 
@@ -252,4 +241,13 @@ enum Syscalls {
   static func compare(_ left: UnsafeRawPointer, _ right: UnsafeRawPointer, count: Int) -> Int32 {
     memcmp(left, right, count)
   }
+}
+
+extension ProcessLauncher.Errno {
+  static let noEntry = Self(code: ENOENT)
+  static let interrupted = Self(code: EINTR)
+  static let wouldBlock = Self(code: EWOULDBLOCK)
+  static let isDirectory = Self(code: EISDIR)
+  static let tryAgain = Self(code: EAGAIN)
+  static let exists = Self(code: EEXIST)
 }
