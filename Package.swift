@@ -18,6 +18,9 @@ let package = Package(
     // diagnostics, printed in one place.
     .target(name: "ByteKernels"),
     .target(name: "Diagnostics"),
+    // The one way a program is started and waited for (git, $EDITOR, the browser, tmux): below
+    // both the store and the terminal, which may not depend on each other.
+    .target(name: "ProcessLaunch"),
 
     // MARK: Parsing: bytes in, values out; nothing about notes.
     .target(name: "ByteJSON", dependencies: ["ByteKernels"]),
@@ -25,15 +28,17 @@ let package = Package(
 
     // MARK: Storage: the note model, the JSON store, importers, queries.
     .target(
-      name: "NoteStore", dependencies: ["ByteJSON", "ByteKernels", "Diagnostics", "FlightFormat"]),
+      name: "NoteStore",
+      dependencies: ["ByteJSON", "ByteKernels", "Diagnostics", "FlightFormat", "ProcessLaunch"]),
 
     // MARK: Terminal: the only seam to ncurses, and a curses-free core.
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
     .target(name: "TerminalCore", dependencies: ["ByteKernels"]),
-    .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalCore"]),
+    .target(name: "CursesTerminal", dependencies: ["CNcursesw", "ProcessLaunch", "TerminalCore"]),
 
     // MARK: The app: state, commands, key maps, views.
-    .target(name: "NotesTUI", dependencies: ["Diagnostics", "NoteStore", "TerminalCore"]),
+    .target(
+      name: "NotesTUI", dependencies: ["Diagnostics", "NoteStore", "ProcessLaunch", "TerminalCore"]),
 
     // MARK: Executables: thin wiring.
     .executableTarget(

@@ -1,4 +1,5 @@
 import Glibc
+import ProcessLaunch
 import TerminalCore
 
 /// Copying to the system clipboard with OSC 52.
@@ -28,14 +29,19 @@ extension CursesTerminal {
   /// Writes `sequence` to the terminal between frames (ncurses has flushed its output by the
   /// end of `draw`).
   private func writeToTerminal(_ sequence: String) -> Bool {
-    var bytes = Array(sequence.utf8)[...]
-    while !bytes.isEmpty {
-      let written = bytes.withUnsafeBytes {
-        Glibc.write(outputDescriptor, $0.baseAddress, $0.count)
-      }
+    Self.writeAll(Array(sequence.utf8), to: outputDescriptor)
+  }
+
+  /// Writes all of `bytes` to `descriptor`, resuming after interruptions and short writes;
+  /// false when the system refuses. The store's `FileSystem.writeAll` is the same loop, but
+  /// CursesTerminal may not depend on NoteStore: this is the terminal's one copy.
+  private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+    var remaining = bytes[...]
+    while !remaining.isEmpty {
+      let written = remaining.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
       if written < 0 && errno == EINTR { continue }
       if written <= 0 { return false }
-      bytes = bytes.dropFirst(written)
+      remaining = remaining.dropFirst(written)
     }
     return true
   }
@@ -45,33 +51,17 @@ extension CursesTerminal {
     var pipeEnds: [Int32] = [0, 0]
     guard pipe(&pipeEnds) == 0 else { return false }
     defer { close(pipeEnds[1]) }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_adddup2(&actions, pipeEnds[0], STDIN_FILENO)
-    posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
-    // tmux must not write over the screen.
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
-    let arguments = ["tmux", "load-buffer", "-w", "-"]
-    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    var child: pid_t = 0
-    let spawned = posix_spawnp(&child, "tmux", &actions, nil, &argv, environ)
+    // tmux must not write over the screen; the child must not keep the pipe's writing end,
+    // or tmux would never see the end of its input.
+    let started = ProcessLauncher.spawn(
+      ["tmux", "load-buffer", "-w", "-"], input: .descriptor(pipeEnds[0]), output: .null,
+      error: .null, closing: [pipeEnds[1]])
     close(pipeEnds[0])
-    guard spawned == 0 else { return false }
-    var remaining = bytes[...]
-    while !remaining.isEmpty {
-      let written = remaining.withUnsafeBytes { write(pipeEnds[1], $0.baseAddress, $0.count) }
-      if written < 0 && errno == EINTR { continue }
-      if written <= 0 { break }
-      remaining = remaining.dropFirst(written)
-    }
+    guard case .success(let child) = started else { return false }
+    let written = writeAll(bytes, to: pipeEnds[1])
     close(pipeEnds[1])
     pipeEnds[1] = -1
-    var status: Int32 = 0
-    while waitpid(child, &status, 0) < 0 && errno == EINTR {}
-    // WIFEXITED && WEXITSTATUS == 0, spelled out because the macros do not import.
-    return remaining.isEmpty && (status & 0x7F) == 0 && ((status >> 8) & 0xFF) == 0
+    let outcome = ProcessLauncher.wait(child)
+    return written && outcome == .success(.exited(0))
   }
 }

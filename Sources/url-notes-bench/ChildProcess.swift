@@ -2,6 +2,10 @@ import Foundation
 
 /// Runs other programs the way a shell would (posix_spawn, stdout to a file or /dev/null) and
 /// times them as whole processes: exec, dynamic loading, start-up, work, exit.
+///
+/// Its own posix_spawn and wait, not `ProcessLauncher`: it needs wait4's rusage, files opened
+/// in the child (truncated output, the report descriptor past 2) and a whole environment of
+/// its own, and the bench's tools stay apart from the code they measure (as `CorpusStoreWriter`).
 enum ChildProcess {
   struct Result {
     var status: Int32

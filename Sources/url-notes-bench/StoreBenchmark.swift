@@ -145,52 +145,50 @@ struct StoreBenchmark {
     // at a high load), and the run has to finish on the machine the README's table comes from.
     let cliRuns = options.smoke ? 1 : size >= 1_000_000 ? 3 : 5
     let haveCLI = access(cli, X_OK) == 0
+    // A CLI row: the command's median wall time, `what` (asked after the runs) and its CPU time
+    // in the note; the medians, for the peak-RSS rows.
+    func addCLIRow(
+      _ name: String, _ command: [String], target: BenchTable.Target? = nil,
+      _ what: () -> String
+    ) -> (wall: Double, cpu: Double, peakRSS: Double)? {
+      let measured = haveCLI ? ChildProcess.median(command, runs: cliRuns) : nil
+      table.add(
+        name, measured?.wall, .seconds,
+        haveCLI
+          ? what() + "; cpu " + Self.seconds(measured?.cpu)
+          : "url-notes not built beside the bench",
+        target: target)
+      return measured
+    }
     let tagCommand = [cli, "list", "--store", storePath, "--tag", oneInAHundred.tag, "--json"]
-    let tagCLI = haveCLI ? ChildProcess.median(tagCommand, runs: cliRuns) : nil
-    table.add(
-      "CLI list --tag --json", tagCLI?.wall, .seconds,
-      haveCLI
-        ? "whole process, stdout to /dev/null, \(hits) notes; cpu \(Self.seconds(tagCLI?.cpu))"
-        : "url-notes not built beside the bench",
-      target: issue16 ? catTarget(1.0) : .init(limit: 0.1, text: "≤ 0.1 s"))
+    let tagCLI = addCLIRow(
+      "CLI list --tag --json", tagCommand,
+      target: issue16 ? catTarget(1.0) : .init(limit: 0.1, text: "≤ 0.1 s")
+    ) { "whole process, stdout to /dev/null, \(hits) notes" }
     let printed = haveCLI ? outputBytes(tagCommand) : 0
     table.add(
       "peak RSS, CLI list --tag --json", tagCLI?.peakRSS, .bytes,
       "VmHWM of the same processes; they print \(Self.megabytes(printed))")
     let queryCommand = [cli, "list", "--store", storePath, "--query", word]
-    let queryCLI = haveCLI ? ChildProcess.median(queryCommand, runs: cliRuns) : nil
-    table.add(
-      "CLI list --query", queryCLI?.wall, .seconds,
-      haveCLI
-        ? "whole process, stdout to /dev/null, ranked; cpu \(Self.seconds(queryCLI?.cpu))"
-        : "url-notes not built beside the bench")
+    let queryCLI = addCLIRow("CLI list --query", queryCommand) {
+      "whole process, stdout to /dev/null, ranked"
+    }
     let searchCommand = [cli, "list", "--store", storePath, "--search", word]
-    let searchCLI = haveCLI ? ChildProcess.median(searchCommand, runs: cliRuns) : nil
-    table.add(
-      "CLI list --search", searchCLI?.wall, .seconds,
-      haveCLI
-        ? "whole process, stdout to /dev/null, \(wordHits) notes; cpu \(Self.seconds(searchCLI?.cpu))"
-        : "url-notes not built beside the bench",
-      target: issue16 ? catTarget(1.5) : .init(limit: 0.26, text: "≤ 0.26 s"))
+    let searchCLI = addCLIRow(
+      "CLI list --search", searchCommand,
+      target: issue16 ? catTarget(1.5) : .init(limit: 0.26, text: "≤ 0.26 s")
+    ) { "whole process, stdout to /dev/null, \(wordHits) notes" }
     // The issue's "common word with thousands of hits", beside the rare planted word.
     let common = corpus.vocabulary.commonWord
     let commonHits = opened.noteIDs(matching: NoteFilter(text: common)).count
     let commonQuery = [cli, "list", "--store", storePath, "--query", common]
-    let commonQueryCLI = haveCLI ? ChildProcess.median(commonQuery, runs: cliRuns) : nil
-    table.add(
-      "CLI list --query, common word", commonQueryCLI?.wall, .seconds,
-      haveCLI
-        ? "\"\(common)\", whole process, ranked, \(outputLines(commonQuery)) notes; cpu "
-          + Self.seconds(commonQueryCLI?.cpu)
-        : "url-notes not built beside the bench")
+    _ = addCLIRow("CLI list --query, common word", commonQuery) {
+      "\"\(common)\", whole process, ranked, \(outputLines(commonQuery)) notes"
+    }
     let commonSearch = [cli, "list", "--store", storePath, "--search", common]
-    let commonSearchCLI = haveCLI ? ChildProcess.median(commonSearch, runs: cliRuns) : nil
-    table.add(
-      "CLI list --search, common word", commonSearchCLI?.wall, .seconds,
-      haveCLI
-        ? "\"\(common)\", whole process, \(commonHits) notes; cpu "
-          + Self.seconds(commonSearchCLI?.cpu)
-        : "url-notes not built beside the bench")
+    _ = addCLIRow("CLI list --search, common word", commonSearch) {
+      "\"\(common)\", whole process, \(commonHits) notes"
+    }
     table.add(
       "peak RSS, CLI list --query", queryCLI?.peakRSS, .bytes,
       "VmHWM of the list --query processes; they print "

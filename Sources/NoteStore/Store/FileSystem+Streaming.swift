@@ -120,7 +120,9 @@ extension FileSystem {
     if durable { try syncDirectory(of: path) }
   }
 
-  static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>, path: String)
+  /// The one write loop: all of `bytes` to `fd`, resuming after short writes (`Syscalls`
+  /// retries interruptions). Public for `TextFile` and the command line's output.
+  public static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>, path: String)
     throws(Failure)
   {
     var written = 0

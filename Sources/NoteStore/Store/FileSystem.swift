@@ -4,11 +4,14 @@
 /// it, rename it over the target (atomic on POSIX), then fsync the directory so the rename
 /// itself survives a power cut. New files get mode 0600: notes are private.
 public enum FileSystem {
-  struct Failure: Error {
+  /// A call that failed: which, on what, and the system's error.
+  public struct Failure: Error {
     var operation: String
     var path: String
     var code: Syscalls.Errno
     var message: String { "\(operation) failed: \(code.message)" }
+    /// The system's text for the error ("No such file or directory").
+    public var reason: String { code.message }
   }
 
   /// True if this process may write `path` (false also when it does not exist).
@@ -61,9 +64,10 @@ public enum FileSystem {
   /// the size expected ends without a second call (a page dump is read once per import, and
   /// filling a zeroed chunk to copy it over cost a pass of its own); a file that grew while
   /// it was read is read on to its end.
-  static func readToEnd(_ fd: Int32, path: String, from offset: Int?, expected: Int)
-    throws(Failure) -> [UInt8]
-  {
+  /// Public for `TextFile`, the browser's and the command line's text files (stdin too).
+  public static func readToEnd(
+    _ fd: Int32, path: String, from offset: Int? = nil, expected: Int = 1 << 16
+  ) throws(Failure) -> [UInt8] {
     var result: [UInt8] = []
     var room = expected + 1
     while true {

@@ -1,3 +1,5 @@
+import ProcessLaunch
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -12,20 +14,9 @@
 /// these. The one exception is EINTR: reads and writes retry it here, once for all callers.
 /// In the style of swift-system's `Sources/System/Internals/Syscalls.swift`.
 enum Syscalls {
-  /// A C error number with the names the store needs.
-  struct Errno: Error, Equatable {
-    var code: Int32
-
-    static let noEntry = Errno(code: ENOENT)
-    static let interrupted = Errno(code: EINTR)
-    static let wouldBlock = Errno(code: EWOULDBLOCK)
-    static let isDirectory = Errno(code: EISDIR)
-    static let tryAgain = Errno(code: EAGAIN)
-    static let exists = Errno(code: EEXIST)
-
-    /// The C library's text for it ("No space left on device").
-    var message: String { String(cString: strerror(code)) }
-  }
+  /// A C error number (its text is `message`): `ProcessLauncher`'s, which a spawn or a wait
+  /// throws, so there is one; the names the store needs are below, after `Syscalls`.
+  typealias Errno = ProcessLauncher.Errno
 
   /// The error of the last call that failed on this thread.
   static var errno: Errno {
@@ -200,64 +191,34 @@ enum Syscalls {
   /// terminal, standard input, output and error on /dev/null; nobody waits for it. False if
   /// it could not be started.
   static func spawnDetached(_ arguments: [String]) -> Bool {
-    if case .success = spawn(arguments, output: nil, newSession: true) { return true }
+    if case .success = ProcessLauncher.spawn(
+      arguments, input: .null, output: .null, error: .null, group: .newSession)
+    {
+      return true
+    }
     return false
   }
 
-  /// Runs `arguments` as `spawn` starts them, with standard output and error to `output` and
-  /// `environment` entries ahead of this process's own, and waits for the process: its exit
-  /// status, or 128 + the signal's number when a signal ended it. Throws the spawn's error
-  /// (`.noEntry`: no such program) or the wait's.
+  /// Runs `arguments` through `ProcessLauncher` (standard input from /dev/null, standard
+  /// output and error to `output`, `environment` entries ahead of this process's own) and
+  /// waits for the process: its exit status, or 128 + the signal's number when a signal ended
+  /// it. Throws the spawn's error (`.noEntry`: no such program) or the wait's.
   static func run(_ arguments: [String], output: Int32, environment: [String]) throws(Errno)
     -> Int32
   {
-    let pid: pid_t
-    switch spawn(arguments, output: output, newSession: false, environment: environment) {
-    case .success(let started): pid = started
+    let started = ProcessLauncher.spawn(
+      arguments, input: .null, output: .descriptor(output), error: .descriptor(output),
+      environment: environment)
+    let pid: Int32
+    switch started {
+    case .success(let child): pid = child
     case .failure(let error): throw error
     }
-    var waitStatus: Int32 = 0
-    guard retryingInterrupts({ Int(waitpid(pid, &waitStatus, 0)) }) >= 0 else { throw errno }
-    // WIFEXITED / WEXITSTATUS are macros Swift cannot import.
-    return waitStatus & 0x7f == 0 ? (waitStatus >> 8) & 0xff : 128 + (waitStatus & 0x7f)
-  }
-
-  /// The one way url-notes starts a program: `arguments[0]` looked up on PATH when it has no
-  /// slash, never through a shell; standard input from /dev/null, standard output and error to
-  /// `output` (/dev/null when nil); in a session of its own when `newSession`; `environment`
-  /// entries ahead of this process's own.
-  private static func spawn(
-    _ arguments: [String], output: Int32?, newSession: Bool, environment: [String] = []
-  ) -> Result<pid_t, Errno> {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    for fd: Int32 in 1...2 {
-      if let output {
-        posix_spawn_file_actions_adddup2(&actions, output, fd)
-      } else {
-        posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", O_WRONLY, 0)
-      }
+    switch ProcessLauncher.wait(pid) {
+    case .success(.exited(let status)): return status
+    case .success(.signaled(let signal)): return 128 + signal
+    case .failure(let error): throw error
     }
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    if newSession { posix_spawnattr_setflags(&attributes, spawnNewSession) }
-    let argv = arguments.map { strdup($0) } + [nil]
-    var variables = environment.map { strdup($0) }
-    var entry = environ
-    while !environment.isEmpty, let variable = entry.pointee {
-      variables.append(strdup(variable))
-      entry += 1
-    }
-    defer { (argv + variables).forEach { free($0) } }
-    var pid = pid_t()
-    let status =
-      environment.isEmpty
-      ? posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
-      : posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, variables + [nil])
-    return status == 0 ? .success(pid) : .failure(Errno(code: status))
   }
 
   /// A new empty file of mode 0600 named from `template` (its trailing `XXXXXX` made unique,
@@ -268,10 +229,6 @@ enum Syscalls {
     guard fd >= 0 else { return nil }
     return (fd, name.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
   }
-
-  /// glibc's POSIX_SPAWN_SETSID (spawn.h), which Swift does not see: it is defined only
-  /// under _GNU_SOURCE.
-  private static let spawnNewSession: Int16 = 0x80
 
   /// memchr: the first `byte` in `count` bytes from `base`.
   static func firstByte(_ byte: UInt8, in base: UnsafeRawPointer, count: Int)
@@ -284,4 +241,13 @@ enum Syscalls {
   static func compare(_ left: UnsafeRawPointer, _ right: UnsafeRawPointer, count: Int) -> Int32 {
     memcmp(left, right, count)
   }
+}
+
+extension ProcessLauncher.Errno {
+  static let noEntry = Self(code: ENOENT)
+  static let interrupted = Self(code: EINTR)
+  static let wouldBlock = Self(code: EWOULDBLOCK)
+  static let isDirectory = Self(code: EISDIR)
+  static let tryAgain = Self(code: EAGAIN)
+  static let exists = Self(code: EEXIST)
 }

@@ -179,12 +179,13 @@ extension App {
   }
 
   /// What came back from the editor for `session`: `edited` is the file's text after the
-  /// editor exited (nil when there is none), `failure` why the editor did not end normally.
+  /// editor exited (nil when there is none), `failure` why the editor did not end normally
+  /// (the status line shows its message).
   /// A failed run saves nothing but keeps any text the user wrote for the next `E`.
   public mutating func finishExternalEdit(
-    _ session: EditorSession, edited: String?, failure: String? = nil
+    _ session: EditorSession, edited: String?, failure: Diagnostic? = nil
   ) {
-    if let failure {
+    if let failure = failure?.message {
       if let edited, edited != session.text {
         var retry = session
         retry.text = edited

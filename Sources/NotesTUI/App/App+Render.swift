@@ -23,14 +23,12 @@ extension App {
     case .search(let state):
       buffer.render(
         SearchView(
-          state: state, store: store, theme: theme, showsHost: config.previewHost,
-          dateFormat: config.dateFormat),
+          state: state, store: store, theme: theme, settings: PreviewSettings(config)),
         in: content)
     case .previews(let state):
       buffer.render(
         PreviewsView(
-          state: state, store: store, theme: theme, showsHost: config.previewHost,
-          dateFormat: config.dateFormat),
+          state: state, store: store, theme: theme, settings: PreviewSettings(config)),
         in: content)
     case .note(let state):
       buffer.render(NoteView(state: state), in: content)

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Runs an `ExternalEditor` on a text: writes it to a private temporary file
 /// (`$TMPDIR/url-notes-XXXXXX.txt`, mode 0600), lets the editor change it, reads it back and
 /// removes the file. The caller suspends the screen around `edit`.
@@ -7,8 +9,10 @@ public enum EditorFile {
     /// The file's text after the editor exited (nil if the file could not be read back).
     public var text: String?
     /// Why the edit did not end normally: the editor could not start, failed, or the file
-    /// could not be written or read. Nil on success.
-    public var failure: String?
+    /// could not be written or read. A diagnostic about the program's surroundings (its
+    /// message names the file where there is one), whose message the status line shows. Nil
+    /// on success.
+    public var failure: Diagnostic?
   }
 
   /// Writes `text`, runs `editor` on it and returns the text it left.
@@ -17,20 +21,20 @@ public enum EditorFile {
     do throws(TextFile.Failure) {
       path = try TextFile.writeTemporary(text, prefix: "url-notes-", suffix: ".txt")
     } catch {
-      return Result(text: nil, failure: error.description)
+      return Result(text: nil, failure: .program(error.description))
     }
     defer { TextFile.remove(path) }
-    var failure: String?
+    var failure: Diagnostic?
     do {
       let outcome = try editor.edit(path)
-      if !outcome.succeeded { failure = "the editor \(outcome.description)" }
+      if !outcome.succeeded { failure = .program("the editor \(outcome.description)") }
     } catch {
-      return Result(text: nil, failure: error.description)
+      return Result(text: nil, failure: .program(error.description))
     }
     do throws(TextFile.Failure) {
       return Result(text: try TextFile.read(path), failure: failure)
     } catch {
-      return Result(text: nil, failure: error.description)
+      return Result(text: nil, failure: .program(error.description))
     }
   }
 }

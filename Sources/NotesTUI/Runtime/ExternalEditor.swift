@@ -1,3 +1,5 @@
+import ProcessLaunch
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -8,10 +10,11 @@
 ///
 /// The editor inherits the terminal (stdin, stdout, stderr); a full-screen caller suspends its
 /// own screen around `edit(_:)`. The command is split as git splits it: a plain name or path
-/// (no spaces, quotes or other shell metacharacters) is started directly with `posix_spawnp`;
+/// (no spaces, quotes or other shell metacharacters) is started directly;
 /// anything else (`code --wait`, `emacs -nw`, `"/opt/My Editor/bin/ed"`) runs as
 /// `/bin/sh -c '<command> "$@"' <command> FILE`, so the user's quoting works and the file name
-/// is passed as an argument, never pasted into the shell text.
+/// is passed as an argument, never pasted into the shell text. Started and waited for by
+/// `ProcessLauncher`, as every program url-notes runs.
 public struct ExternalEditor: Sendable {
   /// The editor command as the user wrote it.
   public var command: String
@@ -87,20 +90,16 @@ public struct ExternalEditor: Sendable {
         sigaction(signal, &saved[index], nil)
       }
     }
-    let arguments = arguments(for: file)
-    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
-    argv.append(nil)
-    defer { for pointer in argv { free(pointer) } }
-    var pid: pid_t = 0
-    let status = posix_spawnp(&pid, arguments[0], nil, nil, argv, environ)
-    guard status == 0 else { throw LaunchError(command: command, code: status) }
-    var waitStatus: Int32 = 0
-    while waitpid(pid, &waitStatus, 0) < 0 {
-      guard errno == EINTR else { throw LaunchError(command: command, code: errno) }
+    // The editor inherits the terminal: all three streams and the process group.
+    let pid: Int32
+    switch ProcessLauncher.spawn(arguments(for: file)) {
+    case .success(let child): pid = child
+    case .failure(let error): throw LaunchError(command: command, code: error.code)
     }
-    // WIFEXITED / WEXITSTATUS / WTERMSIG are macros Swift cannot import.
-    let signal = waitStatus & 0x7f
-    if signal == 0 { return .exited((waitStatus >> 8) & 0xff) }
-    return .signaled(signal)
+    switch ProcessLauncher.wait(pid) {
+    case .success(.exited(let status)): return .exited(status)
+    case .success(.signaled(let signal)): return .signaled(signal)
+    case .failure(let error): throw LaunchError(command: command, code: error.code)
+    }
   }
 }

@@ -1,3 +1,5 @@
+import NoteStore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -27,7 +29,7 @@ public enum ProcessEnvironment {
   /// Writes all of `buffer` to `stream`. A failed write (a closed pipe) is not reported:
   /// there is nowhere left to report it.
   public static func write(_ buffer: UnsafeBufferPointer<UInt8>, to stream: Stream) {
-    _ = TextFile.writeAll(buffer, to: stream.rawValue)
+    _ = try? FileSystem.writeAll(stream.rawValue, buffer, path: "")
   }
 
   /// Whether something exists at `path` (a file that cannot be read still exists).

@@ -1,11 +1,15 @@
+import NoteStore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
 
-/// Whole text files for `$EDITOR` and the editing commands, through libc: one read loop and
-/// one private temporary-file writer, for the browser and the command line alike.
+/// Whole text files for `$EDITOR` and the editing commands, through libc: one private
+/// temporary-file writer, for the browser and the command line alike. Reading and writing go
+/// through the store's `FileSystem.readToEnd` and `FileSystem.writeAll`, the one read loop
+/// and the one write loop.
 public enum TextFile {
   /// A file that could not be created, written or read, with the system's reason.
   public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
@@ -22,18 +26,11 @@ public enum TextFile {
     let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { throw failure("read", path) }
     defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        throw failure("read", path)
-      }
-      if count == 0 { break }
-      bytes += chunk[..<count]
+    do throws(FileSystem.Failure) {
+      return String(decoding: try FileSystem.readToEnd(descriptor, path: path), as: UTF8.self)
+    } catch {
+      throw Failure(action: "read", path: path, reason: error.reason)
     }
-    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Creates a new file only this user can read (mode 0600) in `temporaryDirectory`, named
@@ -78,28 +75,14 @@ public enum TextFile {
     throws(Failure)
   {
     defer { close(descriptor) }
-    guard bytes.withUnsafeBufferPointer({ writeAll($0, to: descriptor) }) else {
-      let failed = failure("write", path)
-      remove(path)
-      throw failed
-    }
-  }
-
-  /// Writes all of `buffer` to `descriptor`, resuming after interruptions and short writes;
-  /// false when the system refuses (errno says why). The one write loop of the CLI's output
-  /// and of these files.
-  public static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
-    var offset = 0
-    while offset < buffer.count {
-      let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-      if written < 0 {
-        if errno == EINTR { continue }
-        return false
+    do throws(FileSystem.Failure) {
+      try bytes.withUnsafeBufferPointer { (buffer) throws(FileSystem.Failure) in
+        try FileSystem.writeAll(descriptor, buffer, path: path)
       }
-      if written == 0 { return false }
-      offset += written
+    } catch {
+      remove(path)
+      throw Failure(action: "write", path: path, reason: error.reason)
     }
-    return true
   }
 
   /// Removes `path`, if it is there.

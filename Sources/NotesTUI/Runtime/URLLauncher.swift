@@ -1,4 +1,5 @@
 import Diagnostics
+import ProcessLaunch
 
 #if canImport(Glibc)
   import Glibc
@@ -8,7 +9,7 @@ import Diagnostics
 
 /// Opens URLs in the user's browser: `$BROWSER` if set, else `xdg-open`.
 ///
-/// The browser is started with `posix_spawnp` and an argument vector, never through a shell,
+/// The browser is started by `ProcessLauncher` with an argument vector, never through a shell,
 /// so a URL cannot inject commands; only http and https URLs are accepted. The child gets
 /// /dev/null for stdin, stdout and stderr (its chatter must not land on the full-screen UI)
 /// and its own process group (Ctrl-C in the browser's terminal must not reach it). Children
@@ -45,38 +46,22 @@ public struct URLLauncher: Sendable {
   public func open(_ url: String) -> Diagnostic? {
     guard Self.isWebURL(url) else { return .program("Not an http(s) URL: \(url)") }
     let arguments = arguments(for: url)
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    for fd: Int32 in [0, 1, 2] {
-      posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
-    }
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-    posix_spawnattr_setpgroup(&attributes, 0)
-    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
-    argv.append(nil)
-    defer { for pointer in argv { free(pointer) } }
-    var pid: pid_t = 0
-    let status = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
+    let started = ProcessLauncher.spawn(
+      arguments, input: .null, output: .null, error: .null, group: .newGroup)
+    guard case .failure(let error) = started else { return nil }
+    let status = error.code
     if status == ENOENT {
       return .program(
         browser == nil
           ? "Cannot open the URL: xdg-open not found (set $BROWSER)"
           : "Cannot open the URL: \(arguments[0]) not found (check $BROWSER)")
     }
-    if status != 0 {
-      return .program("Cannot start \(arguments[0]): \(String(cString: strerror(status)))")
-    }
-    return nil
+    return .program("Cannot start \(arguments[0]): \(error.message)")
   }
 
   /// Collects exited browser processes so none stays a zombie; never blocks.
   public static func reap() {
-    var status: Int32 = 0
-    while waitpid(-1, &status, WNOHANG) > 0 {}
+    ProcessLauncher.reapEnded()
   }
 }
 

@@ -14,13 +14,12 @@ struct PreviewView: View {
   var selected: Bool
   var highlight: QueryHighlight
   var theme: Theme
-  /// Whether the second line starts with the URL's host (`set preview-host`).
-  var showsHost = true
-  /// How the date at the right of the title row is written (`set date-format`).
-  var dateFormat = DateFormat.standard
+  /// What the user set for previews: the host, the date's format.
+  var settings = PreviewSettings()
 
   func render(into buffer: inout CellBuffer, area: Rect) {
-    let lines = Self.lines(for: header, note: note, theme: theme, showsHost: showsHost)
+    let lines = Self.lines(
+      for: header, note: note, theme: theme, showsHost: settings.showsHost)
     for (offset, line) in lines.enumerated() {
       let row = area.row(offset)
       guard !row.isEmpty else { break }
@@ -39,7 +38,7 @@ struct PreviewView: View {
 
   /// The note's title at the left of `line`, its date at the right.
   func drawTitleRow(into buffer: inout CellBuffer, line: Rect) {
-    let date = StyledLine(dateFormat.string(header.created), theme.dim)
+    let date = StyledLine(settings.dateFormat.string(header.created), theme.dim)
     let dateWidth = min(date.width, max(0, line.width - 12))
     let titleWidth = max(0, line.width - dateWidth - 2)
     highlight.highlight(StyledLine(header.title, Style(.bold)), field: .title, hitStyle: theme.hit)
@@ -70,5 +69,21 @@ struct PreviewView: View {
       lines.append(StyledLine(firstLine, theme.dim))
     }
     return lines
+  }
+}
+
+/// The settings a preview is drawn with, from the config: one value handed from the app through
+/// `PreviewsView` and `SearchView` to each `PreviewView`.
+struct PreviewSettings: Equatable, Sendable {
+  /// Whether the second line starts with the URL's host (`set preview-host`).
+  var showsHost = true
+  /// How the date at the right of the title row is written (`set date-format`).
+  var dateFormat = DateFormat.standard
+}
+
+extension PreviewSettings {
+  /// The preview settings of `config`.
+  init(_ config: Config) {
+    self.init(showsHost: config.previewHost, dateFormat: config.dateFormat)
   }
 }

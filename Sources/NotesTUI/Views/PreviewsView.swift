@@ -7,10 +7,8 @@ struct PreviewsView: View {
   var state: PreviewsState
   var store: NoteStore
   var theme: Theme
-  /// Whether the second line starts with the URL's host (`set preview-host`).
-  var showsHost = true
-  /// How the date at the right of a title row is written (`set date-format`).
-  var dateFormat = DateFormat.standard
+  /// What the user set for previews, passed to each `PreviewView`.
+  var settings = PreviewSettings()
 
   func render(into buffer: inout CellBuffer, area: Rect) {
     guard !state.headers.isEmpty else {
@@ -28,7 +26,7 @@ struct PreviewsView: View {
       buffer.render(
         PreviewView(
           header: header, note: store.note(header.id), selected: index == state.list.selection,
-          highlight: highlight, theme: theme, showsHost: showsHost, dateFormat: dateFormat),
+          highlight: highlight, theme: theme, settings: settings),
         in: rect)
     }
   }

@@ -10,10 +10,8 @@ struct SearchView: View {
   var state: SearchState
   var store: NoteStore
   var theme: Theme
-  /// Whether a preview's second line starts with the URL's host (`set preview-host`).
-  var showsHost = true
-  /// How the date at the right of a title row is written (`set date-format`).
-  var dateFormat = DateFormat.standard
+  /// What the user set for previews, passed to each `PreviewView`.
+  var settings = PreviewSettings()
 
   func render(into buffer: inout CellBuffer, area: Rect) {
     guard state.count > 0 else {
@@ -44,7 +42,7 @@ struct SearchView: View {
         buffer.render(
           PreviewView(
             header: header, note: store.note(header.id), selected: selected,
-            highlight: highlight, theme: theme, showsHost: showsHost, dateFormat: dateFormat),
+            highlight: highlight, theme: theme, settings: settings),
           in: rect)
       case nil:
         break
