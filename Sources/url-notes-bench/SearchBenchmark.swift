@@ -71,12 +71,17 @@ struct SearchBenchmark {
         target: .init(limit: 0.016, text: "≤ 16 ms"))
     }
 
+    // In one go, as the CLI searches: what a key's search costs in all when nothing can be
+    // reused. No per-key target here: the browser spreads this over slices between keys (the
+    // keystroke rows above are its per-key figures).
     let scratch = fromScratch(opened)
-    table.addKeystrokeLatencies(
-      "search from scratch", scratch,
-      median: "each prefix of the typed queries on a new searcher (nothing to narrow or reuse): "
-        + "search + tags + ranking, \(scratch.count) queries",
-      p95: "the same queries, 95th percentile (a Backspace after the recent results are gone)")
+    table.add(
+      "one-go search, median", Measure.median(scratch), .seconds,
+      "each prefix of the typed queries on a new searcher (nothing to narrow or reuse), "
+        + "searched in one call: search + tags + ranking, \(scratch.count) queries")
+    table.add(
+      "one-go search, p95", Measure.percentile(scratch, 0.95), .seconds,
+      "the same queries, 95th percentile")
 
     var app = TUIScenarios.filtering(opened)
     for character in "kalo" { _ = app.handle(.character(character)) }
