@@ -122,36 +122,11 @@ extension SearchBenchmark {
   /// for finding the slow key. CPU time is the steadier figure on a shared machine.
   static func probe(path: String, queries: [String]) throws {
     let store = try NoteStore.open(path: path)
-    // `/` before the tables are built: the first frame, and every note listed after slices.
-    var early = App(store: store, size: TUIScenarios.size, colorMode: .color)
-    early.searchBudget = SearchBudget(duration: NotesBrowser.searchSlice)
-    let earlyCPU = Measure.cpuTime()
-    let earlyFirst = Measure.time {
-      _ = early.handle(.character("/"))
-      _ = early.render()
-    }
-    let earlyFirstCPU = Measure.cpuTime() - earlyCPU
-    var earlySlices = 0
-    let earlyRest = Measure.time {
-      while early.isSearching {
-        early.continueSearch()
-        _ = early.render()
-        earlySlices += 1
-      }
-    }
-    print(
-      "/ before the tables".padding(toLength: 24, withPad: " ", startingAt: 0)
-        + String(format: "%9.2f ms wall %9.2f ms cpu", earlyFirst * 1e3, earlyFirstCPU * 1e3)
-        + String(
-          format: "   complete%9.2f ms wall %9.2f ms cpu (%d slices)",
-          (earlyFirst + earlyRest) * 1e3,
-          (Measure.cpuTime() - earlyCPU) * 1e3, earlySlices))
-    var app = App(store: store, size: TUIScenarios.size, colorMode: .color)
-    app.searchBudget = SearchBudget(duration: NotesBrowser.searchSlice)
     func figures(_ wall: Double, _ cpu: Double) -> String {
       String(format: "%9.2f ms wall %9.2f ms cpu", wall * 1e3, cpu * 1e3)
     }
-    func timed(_ label: String, _ key: Key) {
+    /// One key as the browser runs it: its first redraw, then slices until results are complete.
+    func timed(_ label: String, _ key: Key, on app: inout App) {
       let cpu = Measure.cpuTime()
       let wall = Measure.time {
         _ = app.handle(key)
@@ -171,6 +146,13 @@ extension SearchBenchmark {
         line + "   complete" + figures(wall + rest, Measure.cpuTime() - cpu)
           + " (\(slices) slices)")
     }
+    // `/` before the tables are built: the first frame, and every note listed after slices.
+    var early = App(store: store, size: TUIScenarios.size, colorMode: .color)
+    early.searchBudget = SearchBudget(duration: NotesBrowser.searchSlice)
+    timed("/ before the tables", .character("/"), on: &early)
+    var app = App(store: store, size: TUIScenarios.size, colorMode: .color)
+    app.searchBudget = SearchBudget(duration: NotesBrowser.searchSlice)
+    func timed(_ label: String, _ key: Key) { timed(label, key, on: &app) }
     // The tables as the browser builds them while idle: a step per call here, for the
     // longest step (the longest a key waits for the build, beyond its slice).
     var longest = 0.0

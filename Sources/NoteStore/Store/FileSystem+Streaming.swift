@@ -120,6 +120,15 @@ extension FileSystem {
     if durable { try syncDirectory(of: path) }
   }
 
+  /// A new empty file of mode 0600 named from `template`, whose `XXXXXX` before its last
+  /// `suffixLength` bytes is made unique: its descriptor and path, or nil with errno set. The
+  /// one temporary-file maker, for git's output and the browser's `$EDITOR` files alike.
+  public static func makeTemporaryFile(_ template: String, suffixLength: Int = 0)
+    -> (fd: Int32, path: String)?
+  {
+    Syscalls.makeTemporaryFile(template, suffixLength: suffixLength)
+  }
+
   /// The one write loop: all of `bytes` to `fd`, resuming after short writes (`Syscalls`
   /// retries interruptions). Public for `TextFile` and the command line's output.
   public static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>, path: String)

@@ -221,11 +221,14 @@ enum Syscalls {
     }
   }
 
-  /// A new empty file of mode 0600 named from `template` (its trailing `XXXXXX` made unique,
-  /// mkstemp): its descriptor and path, or nil.
-  static func makeTemporaryFile(_ template: String) -> (fd: Int32, path: String)? {
+  /// A new empty file of mode 0600 named from `template`, whose `XXXXXX` before its last
+  /// `suffixLength` bytes is made unique (mkstemps: O_EXCL, so no existing file or symlink is
+  /// followed): its descriptor and path, or nil with errno set.
+  static func makeTemporaryFile(_ template: String, suffixLength: Int = 0)
+    -> (fd: Int32, path: String)?
+  {
     var name = Array(template.utf8CString)
-    let fd = mkstemp(&name)
+    let fd = mkstemps(&name, Int32(suffixLength))
     guard fd >= 0 else { return nil }
     return (fd, name.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
   }

@@ -38,14 +38,13 @@ public enum TextFile {
   public static func writeTemporary(_ text: String, prefix: String, suffix: String)
     throws(Failure) -> String
   {
-    var template = Array((temporaryDirectory + "/" + prefix + "XXXXXX" + suffix).utf8CString)
-    // mkstemps creates the file with mode 0600 and O_EXCL: no other user can read the note
-    // text, and no existing file or symlink is followed.
-    let descriptor = mkstemps(&template, Int32(suffix.utf8.count))
-    let path = string(template)
-    guard descriptor >= 0 else { throw failure("create", path) }
-    try fill(descriptor, path: path, with: Array(text.utf8))
-    return path
+    let template = temporaryDirectory + "/" + prefix + "XXXXXX" + suffix
+    // Mode 0600 and O_EXCL: no other user can read the note text, and no existing file or
+    // symlink is followed.
+    guard let file = FileSystem.makeTemporaryFile(template, suffixLength: suffix.utf8.count)
+    else { throw failure("create", template) }
+    try fill(file.fd, path: file.path, with: Array(text.utf8))
+    return file.path
   }
 
   /// Creates the new file `path` (mode 0600; never an existing file or a symlink's target)
