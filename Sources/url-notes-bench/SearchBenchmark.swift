@@ -46,18 +46,9 @@ struct SearchBenchmark {
         var app = App(store: opened, size: TUIScenarios.size, colorMode: .color)
         app.searchBudget = SearchBudget(duration: NotesBrowser.searchSlice)
         if prepared { app.searcher.prepare() }
-        let first = Measure.time {
-          _ = app.handle(.character("/"))
-          _ = app.render()
-        }
-        let rest = Measure.time {
-          while app.isSearching {
-            app.continueSearch()
-            _ = app.render()
-          }
-        }
-        times.append(first)
-        complete.append(first + rest)
+        let timed = app.timedKey(.character("/"))
+        times.append(timed.first)
+        complete.append(timed.complete)
       }
       table.add(
         prepared ? "search open (/)" : "search open (/) before tables",
@@ -128,23 +119,13 @@ extension SearchBenchmark {
     /// One key as the browser runs it: its first redraw, then slices until results are complete.
     func timed(_ label: String, _ key: Key, on app: inout App) {
       let cpu = Measure.cpuTime()
-      let wall = Measure.time {
-        _ = app.handle(key)
-        _ = app.render()
-      }
-      let firstCPU = Measure.cpuTime() - cpu
-      var slices = 0
-      let rest = Measure.time {
-        while app.isSearching {
-          app.continueSearch()
-          _ = app.render()
-          slices += 1
-        }
-      }
-      let line = label.padding(toLength: 24, withPad: " ", startingAt: 0) + figures(wall, firstCPU)
+      var firstCPU = 0.0
+      let timed = app.timedKey(key) { firstCPU = Measure.cpuTime() - cpu }
+      let line =
+        label.padding(toLength: 24, withPad: " ", startingAt: 0) + figures(timed.first, firstCPU)
       print(
-        line + "   complete" + figures(wall + rest, Measure.cpuTime() - cpu)
-          + " (\(slices) slices)")
+        line + "   complete" + figures(timed.complete, Measure.cpuTime() - cpu)
+          + " (\(timed.slices) slices)")
     }
     // `/` before the tables are built: the first frame, and every note listed after slices.
     var early = App(store: store, size: TUIScenarios.size, colorMode: .color)

@@ -316,18 +316,9 @@ struct StoreBenchmark {
       var keys = query.map { Key.character($0) }
       keys += Array(repeating: Key.backspace, count: query.count - 1)
       for key in keys {
-        let redrawn = Measure.time {
-          _ = app.handle(key)
-          _ = app.render()
-        }
-        let rest = Measure.time {
-          while app.isSearching {
-            app.continueSearch()
-            _ = app.render()
-          }
-        }
-        first.append(redrawn)
-        complete.append(redrawn + rest)
+        let timed = app.timedKey(key)
+        first.append(timed.first)
+        complete.append(timed.complete)
       }
     }
     return (first, complete)
