@@ -77,7 +77,7 @@ public struct QueryMatcher: Sendable {
   func termScore(_ index: Int, _ candidate: some QueryCandidate) -> Int? {
     switch terms[index] {
     case .tag(let key, let negated):
-      return candidate.hasTag(key) != negated ? 0 : nil
+      return candidate.hasTag(index, key) != negated ? 0 : nil
     case .after(let start):
       return candidate.created >= start ? 0 : nil
     case .before(let start):
@@ -97,16 +97,14 @@ public struct QueryMatcher: Sendable {
       score.map { weight * Self.fieldScale + min(max($0, 0), Self.fieldScale - 1) }
     }
     switch term.field {
-    case .title: return scaled(Weight.title, pattern.score(in: candidate.title))
-    case .url: return scaled(Weight.url, candidate.url.flatMap(pattern.score(in:)))
+    case .title: return scaled(Weight.title, candidate.titleScore(pattern))
+    case .url: return scaled(Weight.url, candidate.urlScore(pattern))
     case .site: return scaled(Weight.url, candidate.host.flatMap(pattern.score(in:)))
     case .body: return candidate.longFieldWeight(index, pattern).map { $0 * Self.fieldScale }
     case .any:
-      if let score = scaled(Weight.title, pattern.score(in: candidate.title)) { return score }
+      if let score = scaled(Weight.title, candidate.titleScore(pattern)) { return score }
       if let score = scaled(Weight.tags, candidate.tagScore(index, pattern)) { return score }
-      if let score = scaled(Weight.url, candidate.url.flatMap(pattern.score(in:))) {
-        return score
-      }
+      if let score = scaled(Weight.url, candidate.urlScore(pattern)) { return score }
       return candidate.longFieldWeight(index, pattern).map { $0 * Self.fieldScale }
     }
   }
@@ -116,14 +114,13 @@ public struct QueryMatcher: Sendable {
     _ index: Int, _ term: TextTerm, _ pattern: TextPattern, _ candidate: some QueryCandidate
   ) -> Bool {
     switch term.field {
-    case .title: return pattern.score(in: candidate.title) != nil
-    case .url: return candidate.url.map { pattern.score(in: $0) != nil } ?? false
+    case .title: return candidate.titleScore(pattern) != nil
+    case .url: return candidate.urlScore(pattern) != nil
     case .site: return candidate.host.map { pattern.score(in: $0) != nil } ?? false
     case .body: return candidate.longFieldWeight(index, pattern) != nil
     case .any:
-      return pattern.score(in: candidate.title) != nil || candidate.tagScore(index, pattern) != nil
-        || candidate.url.map { pattern.score(in: $0) != nil } ?? false
-        || candidate.longFieldWeight(index, pattern) != nil
+      return candidate.titleScore(pattern) != nil || candidate.tagScore(index, pattern) != nil
+        || candidate.urlScore(pattern) != nil || candidate.longFieldWeight(index, pattern) != nil
     }
   }
 
@@ -137,13 +134,18 @@ public struct QueryMatcher: Sendable {
 }
 
 /// What the matcher asks of a note. The searcher answers from its tables (tags as numbers,
-/// bodies found by a raw scan); a decoded note answers directly.
+/// bodies found by a raw scan), a one-go query from the index's bytes (`FieldCandidate`), a
+/// decoded note directly. Titles and URLs are asked for as scores, not Strings, so that the
+/// one-go query scores them in the index's bytes without making a String per note.
 protocol QueryCandidate {
-  var title: String { get }
-  var url: String? { get }
+  /// The pattern's score in the title, or nil.
+  func titleScore(_ pattern: TextPattern) -> Int?
+  /// The pattern's score in the URL, or nil (also without a URL).
+  func urlScore(_ pattern: TextPattern) -> Int?
   var host: String? { get }
   var created: Timestamp { get }
-  func hasTag(_ key: TagKey) -> Bool
+  /// Whether the note carries the tag of term `index`, `key`.
+  func hasTag(_ index: Int, _ key: TagKey) -> Bool
   /// The best score of term `index`'s pattern over the note's tags.
   func tagScore(_ index: Int, _ pattern: TextPattern) -> Int?
   /// `Weight.summary` if the pattern occurs in the summary, else `Weight.body` if in the body.
@@ -153,11 +155,11 @@ protocol QueryCandidate {
 struct DecodedCandidate: QueryCandidate {
   let note: Note
   let matcher: QueryMatcher
-  var title: String { note.title }
-  var url: String? { note.url }
+  func titleScore(_ pattern: TextPattern) -> Int? { pattern.score(in: note.title) }
+  func urlScore(_ pattern: TextPattern) -> Int? { note.url.flatMap(pattern.score(in:)) }
   var host: String? { note.host }
   var created: Timestamp { note.created }
-  func hasTag(_ key: TagKey) -> Bool { note.tags.contains { TagKey($0) == key } }
+  func hasTag(_ index: Int, _ key: TagKey) -> Bool { note.tags.contains { TagKey($0) == key } }
   func tagScore(_ index: Int, _ pattern: TextPattern) -> Int? {
     note.tags.compactMap(pattern.score(in:)).max()
   }
