@@ -153,7 +153,7 @@ struct TableCandidate: QueryCandidate {
     table.headers[position].url.flatMap(pattern.score(in:))
   }
   var host: String? { searcher.host(at: position) }
-  var created: Timestamp { table.headers[position].created }
+  var date: Timestamp? { table.headers[position].created }
 
   func hasTag(_ index: Int, _ key: TagKey) -> Bool {
     table.tagSlots(of: position).contains { table.tagKeys[Int($0)] == key }

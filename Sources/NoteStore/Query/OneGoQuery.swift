@@ -192,6 +192,8 @@ struct FieldCandidate: QueryCandidate {
     url.flatMap { NormalizedURL.host(of: String(decoding: $0, as: UTF8.self)) }
   }
 
+  var date: Timestamp? { created }
+
   func hasTag(_ index: Int, _ key: TagKey) -> Bool { query.tagMembers[index]?[position] ?? false }
 
   func tagScore(_ index: Int, _ pattern: TextPattern) -> Int? {

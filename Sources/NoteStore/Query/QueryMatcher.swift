@@ -79,9 +79,11 @@ public struct QueryMatcher: Sendable {
     case .tag(let key, let negated):
       return candidate.hasTag(index, key) != negated ? 0 : nil
     case .after(let start):
-      return candidate.created >= start ? 0 : nil
+      guard let date = candidate.date else { return nil }
+      return date >= start ? 0 : nil
     case .before(let start):
-      return candidate.created < start ? 0 : nil
+      guard let date = candidate.date else { return nil }
+      return date < start ? 0 : nil
     case .text(let term, let pattern):
       if term.negated {
         return occurs(index, term, pattern, candidate) ? nil : 0
@@ -143,7 +145,8 @@ protocol QueryCandidate {
   /// The pattern's score in the URL, or nil (also without a URL).
   func urlScore(_ pattern: TextPattern) -> Int?
   var host: String? { get }
-  var created: Timestamp { get }
+  /// The date `after:` and `before:` compare: a note's creation (nil: none, a tag's name).
+  var date: Timestamp? { get }
   /// Whether the note carries the tag of term `index`, `key`.
   func hasTag(_ index: Int, _ key: TagKey) -> Bool
   /// The best score of term `index`'s pattern over the note's tags.
@@ -158,7 +161,7 @@ struct DecodedCandidate: QueryCandidate {
   func titleScore(_ pattern: TextPattern) -> Int? { pattern.score(in: note.title) }
   func urlScore(_ pattern: TextPattern) -> Int? { note.url.flatMap(pattern.score(in:)) }
   var host: String? { note.host }
-  var created: Timestamp { note.created }
+  var date: Timestamp? { note.created }
   func hasTag(_ index: Int, _ key: TagKey) -> Bool { note.tags.contains { TagKey($0) == key } }
   func tagScore(_ index: Int, _ pattern: TextPattern) -> Int? {
     note.tags.compactMap(pattern.score(in:)).max()
@@ -177,6 +180,29 @@ struct DecodedCandidate: QueryCandidate {
     if let body, pattern.occurs(in: body) { return QueryMatcher.Weight.body }
     return nil
   }
+}
+
+extension QueryMatcher {
+  /// Whether a tag named `name` passes the query, read as it reads a note whose only field
+  /// is that one tag: a text term matches the name as it would match a note's tag (fuzzy,
+  /// `'exact`, `^prefix`, `suffix$`, smart case), `!term` must not occur in it, `#tag` is that
+  /// tag itself and `!#tag` every other, `a | b` either. Field terms (`title:` …) and date
+  /// terms match no tag: a tag has no title, URL, body or date. The tag lists' `/` filter.
+  public func matchesTag(_ name: String) -> Bool {
+    score(TagNameCandidate(name: name)) != nil
+  }
+}
+
+/// A tag as the tag lists' filter shows it to the matcher: a name, and nothing else.
+struct TagNameCandidate: QueryCandidate {
+  let name: String
+  func titleScore(_ pattern: TextPattern) -> Int? { nil }
+  func urlScore(_ pattern: TextPattern) -> Int? { nil }
+  var host: String? { nil }
+  var date: Timestamp? { nil }
+  func hasTag(_ index: Int, _ key: TagKey) -> Bool { TagKey(name) == key }
+  func tagScore(_ index: Int, _ pattern: TextPattern) -> Int? { pattern.score(in: name) }
+  func longFieldWeight(_ index: Int, _ pattern: TextPattern) -> Int? { nil }
 }
 
 /// A positive text term's pattern, to mark its matches in a field shown on screen.
