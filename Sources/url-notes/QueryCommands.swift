@@ -94,10 +94,8 @@ struct List: ParsableCommand {
       } catch {
         throw EditFailure.print(error.diagnostic)
       }
-      let searcher = NoteSearcher(store: store)
-      ProcessLifetime.keep(searcher)
       let order = sort ?? (parsed.isEmpty ? .created : .relevance)
-      headers = searcher.headers(matching: parsed, within: filter, order: order)
+      headers = store.headers(matching: parsed, within: filter, order: order)
     } else if json {
       // Decoded, printed and dropped one at a time: the output is all that grows.
       return Output.json(store.lazyNotes(matching: filter))

@@ -86,6 +86,26 @@ extension NoteStore {
     return candidates
   }
 
+  /// `candidates` cut down by the tag index for each group of `query` that is one tag term
+  /// (`#tag` keeps the tag's notes, `!#tag` drops them): the searcher's and the one-go
+  /// query's first step.
+  func narrowedByTagTerms(_ candidates: [Int], _ query: Query) -> [Int] {
+    var result = candidates
+    for group in query.groups {
+      guard group.count == 1, case .tag(let tag, let negated) = group[0] else { continue }
+      let postings = tagIndex.entries[TagKey(tag)]?.postings
+      if negated {
+        guard let postings else { continue }
+        result = result.filter { !postings.contains($0) }
+      } else {
+        guard let list = postings?.positions else { return [] }
+        let set = Set(list)
+        result = result.filter(set.contains)
+      }
+    }
+    return result
+  }
+
   /// `positions` in list order, decoding each header and lower-casing each title once rather
   /// than per comparison.
   func sortedInListOrder(_ positions: [Int]) -> [Int] {
