@@ -23,7 +23,6 @@ struct Tags: ParsableCommand {
 
   func run() throws {
     let store = try options.open()
-    ProcessLifetime.keep(store)
     UnknownTags.report(with, in: store)
     let counts =
       with.isEmpty ? store.tagCounts(order: sort) : store.cooccurringTags(with: with, order: sort)
@@ -83,7 +82,6 @@ struct List: ParsableCommand {
 
   func run() throws {
     let store = try options.open()
-    ProcessLifetime.keep(store)
     UnknownTags.report(tags + anyTags, in: store)
     let filter = NoteFilter(allTags: tags, anyTags: anyTags, noneTags: notTags, text: search)
     var headers: [NoteHeader]
