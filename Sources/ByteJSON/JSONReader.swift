@@ -53,11 +53,25 @@ public struct JSONReader {
   @inlinable
   public var mark: Mark { Mark(position: position, depth: depth) }
 
-  /// Returns to `mark`, a place this reader stood at.
+  /// Returns to `mark`, a place this reader, or a reader made from it by `continuing(at:)`,
+  /// stood at.
   @inlinable
   public mutating func rewind(to mark: Mark) {
     position = mark.position
     depth = mark.depth
+  }
+
+  /// A reader over the same bytes that stands at `offset` inside the container this reader is
+  /// in, at its depth: for another thread that reads a later part of the same array (the note
+  /// store splits a scan of its notes at a note boundary found by bytes). Only the caller can
+  /// know that `offset` starts an element there; what that reader reads is trusted only once
+  /// this one, reading on, arrives at `offset` itself, and it then continues from where the
+  /// other stopped (`rewind(to:)` with its `mark`). Offsets and errors count from the start
+  /// of `bytes`, as this reader's do.
+  public func continuing(at offset: Int) -> JSONReader {
+    var reader = self
+    reader.position = offset
+    return reader
   }
 
   /// Consumes `literal` when the input continues with exactly its bytes (after whitespace);

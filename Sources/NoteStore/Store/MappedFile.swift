@@ -78,6 +78,15 @@ final class MappedFile: @unchecked Sendable {
     if let base, aligned > 0 { Syscalls.dropPages(base, length: aligned) }
   }
 
+  /// Lets the kernel drop the pages wholly inside `start..<offset` (read already by the second
+  /// half of a scan).
+  func releasePages(from start: Int, below offset: Int) {
+    let alignment = Self.releaseAlignment
+    let first = (start + alignment - 1) & ~(alignment - 1)
+    let end = min(offset, length) & ~(alignment - 1)
+    if let base, end > first { Syscalls.dropPages(base + first, length: end - first) }
+  }
+
   /// A multiple of every page size in use.
   static let releaseAlignment = 1 << 16
 

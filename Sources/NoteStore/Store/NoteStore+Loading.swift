@@ -93,18 +93,39 @@ extension NoteStore {
     var reader = JSONReader(mapped.bytes)
     let total = mapped.bytes.count
     var nextStep = Self.scanStep
+    // The second half of the notes, read on another core (`SecondHalfScan`): started at the
+    // first note, when the reader's depth is the notes'; used when this thread gets to it.
+    var secondHalf: SecondHalfScan?
+    var mayStartHalf = scanSplitMinimum.map { total >= $0 } ?? false
+    lastScanSplit = nil
+    defer { if let secondHalf, lastScanSplit == nil { secondHalf.cancel() } }
     let top: StoreFile.Top
     do {
       top = try StoreFile.read(&reader, path: path) { reader in
         reader.skipWhitespace()
         let start = reader.offset
+        if mayStartHalf {
+          mayStartHalf = false
+          secondHalf = SecondHalfScan.start(reader, in: mapped)
+        }
+        if let half = secondHalf, lastScanSplit == nil, start >= half.boundary {
+          if start == half.boundary {
+            // Marked as joined first: a half that failed has finished, and is not cancelled.
+            lastScanSplit = start
+            reader.rewind(to: try half.join(into: &builder))
+            return
+          }
+          // The boundary was inside a note: read on alone.
+          half.cancel()
+          secondHalf = nil
+        }
         try NoteCodec.readHeaderFields(&reader, into: &fields)
         builder.add(fields, range: start..<reader.offset)
         if reader.offset >= nextStep {
           // Pages already read are dropped as the scan goes: all 2.2 GB of a 1M-note
           // snapshot stayed in the resident set until the end.
           mapped.releasePages(below: reader.offset)
-          scanProgress?(reader.offset, total)
+          scanProgress?(reader.offset + (secondHalf?.progress ?? 0), total)
           nextStep = reader.offset + Self.scanStep
         }
       }

@@ -14,6 +14,8 @@ extension StoreIndex {
     /// snapshot url-notes wrote does; an index is only written for such a snapshot.
     private(set) var idsAscend = true
     private var previousID: [UInt8] = []
+    /// The first note's id (to check the order where two builders' notes meet: `append`).
+    private var firstID: [UInt8] = []
     private var spellings = Spellings()
     /// For each spelling, the tag index entry it belongs to (one per case-insensitive tag).
     private var entryOfSpelling: [Int] = []
@@ -44,6 +46,7 @@ extension StoreIndex {
       }
       previousID.removeAll(keepingCapacity: true)
       previousID.append(contentsOf: fields.id)
+      if noteCount == 1 { firstID = previousID }
       table.append(UInt64(range.lowerBound))
       table.append(UInt64(range.upperBound))
       table.append(UInt64(headers.count))
@@ -67,6 +70,66 @@ extension StoreIndex {
           start = end
         }
       }
+    }
+
+    /// Appends the notes `later` was given, which follow this builder's in the snapshot (the
+    /// second half of a scan split across two threads): the result is, byte for byte, the
+    /// builder one thread adding every note in order would have made. `later`'s spellings are
+    /// numbered into this builder's (a spelling new here gets the next number, in `later`'s
+    /// order of first use, as reading on would have given it; the same for tag index entries),
+    /// its header records are copied with their spelling numbers renumbered, its positions and
+    /// header offsets moved past this builder's. Complexity: O(`later`'s header bytes).
+    mutating func extend(with later: consuming Builder) {
+      if later.noteCount == 0 { return }
+      if noteCount > 0, idsAscend {
+        idsAscend = previousID.lexicographicallyPrecedes(later.firstID)
+      }
+      idsAscend = idsAscend && later.idsAscend
+      if noteCount == 0 { firstID = later.firstID }
+      previousID = later.previousID
+      var renumbered: [UInt32] = []
+      renumbered.reserveCapacity(later.spellings.count)
+      for number in 0..<later.spellings.count {
+        later.spellings.withBytes(of: number) { renumbered.append(spellingNumber(of: $0)) }
+      }
+      let headerShift = UInt64(headers.count)
+      later.table.withBytes { laterTable in
+        for slot in 0..<later.noteCount * 3 {
+          let value = UInt64(
+            littleEndian: laterTable.loadUnaligned(fromByteOffset: slot * 8, as: UInt64.self))
+          // Every third value is a header record's offset.
+          table.append(slot % 3 == 2 ? value + headerShift : value)
+        }
+      }
+      later.headers.withBytes { records in
+        var offset = 0
+        while offset < records.count {
+          let recordStart = offset
+          offset += 16  // the two times
+          for _ in 0..<3 {  // id, url, title
+            let length = UInt32(
+              littleEndian: records.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+            offset += 4 + (length == absent ? 0 : Int(length))
+          }
+          let tagCount = Int(
+            UInt32(littleEndian: records.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+          offset += 4
+          headers.append(
+            contentsOf: UnsafeRawBufferPointer(rebasing: records[recordStart..<offset]))
+          for _ in 0..<tagCount {
+            let number = UInt32(
+              littleEndian: records.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+            headers.append(renumbered[Int(number)])
+            offset += 4
+          }
+        }
+      }
+      let positionShift = UInt32(noteCount)
+      urlEntries.reserveCapacity(urlEntries.count + later.urlEntries.count)
+      for entry in later.urlEntries {
+        urlEntries.append((entry.hash, entry.position + positionShift))
+      }
+      noteCount += later.noteCount
     }
 
     /// The number of `tag`'s spelling, given one (and its entry) if it is new.
@@ -190,6 +253,9 @@ extension StoreIndex {
     /// records.
     private func forEachNoteEntries(_ body: (Int, [Int]) -> Void) {
       var entries: [Int] = []
+      // The last note each entry was counted for: a note's second spelling of a tag is found
+      // in one step (a search of the note's entries so far cost ~200 comparisons a note).
+      var lastNote = [Int](repeating: -1, count: entrySpellings.count)
       headers.withBytes { records in
         table.withBytes { table in
           for position in 0..<noteCount {
@@ -212,126 +278,13 @@ extension StoreIndex {
                 littleEndian: records.loadUnaligned(
                   fromByteOffset: offset + slot * 4, as: UInt32.self))
               let entry = entryOfSpelling[Int(number)]
-              if !entries.contains(entry) { entries.append(entry) }
+              if lastNote[entry] != position {
+                lastNote[entry] = position
+                entries.append(entry)
+              }
             }
             body(position, entries)
           }
-        }
-      }
-    }
-  }
-
-  /// A growable buffer of little-endian values, appended without the checks of an array's
-  /// `append` (uniqueness, capacity per element): a scan appends ~30 values per note.
-  struct ByteSink: ~Copyable {
-    private var base = UnsafeMutableRawPointer.allocate(byteCount: 64, alignment: 8)
-    private var capacity = 64
-    private(set) var count = 0
-
-    mutating func reserve(_ wanted: Int) {
-      guard wanted > capacity else { return }
-      let grown = UnsafeMutableRawPointer.allocate(byteCount: wanted, alignment: 8)
-      grown.copyMemory(from: base, byteCount: count)
-      base.deallocate()
-      base = grown
-      capacity = wanted
-    }
-
-    @inline(__always)
-    private mutating func make(room: Int) {
-      if count + room > capacity { reserve(max(capacity * 2, count + room)) }
-    }
-
-    mutating func append(_ value: UInt64) {
-      make(room: 8)
-      base.storeBytes(of: value.littleEndian, toByteOffset: count, as: UInt64.self)
-      count += 8
-    }
-
-    mutating func append(_ value: UInt32) {
-      make(room: 4)
-      base.storeBytes(of: value.littleEndian, toByteOffset: count, as: UInt32.self)
-      count += 4
-    }
-
-    /// A length-prefixed string.
-    mutating func appendString(_ bytes: [UInt8]) {
-      append(UInt32(bytes.count))
-      make(room: bytes.count)
-      bytes.withUnsafeBytes {
-        (base + count).copyMemory(from: $0.baseAddress!, byteCount: $0.count)
-      }
-      count += bytes.count
-    }
-
-    func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
-      body(UnsafeRawBufferPointer(start: base, count: count))
-    }
-
-    deinit { base.deallocate() }
-  }
-
-  /// Tag spellings numbered in order of first use, found by their bytes: an open-addressing
-  /// table of numbers over one buffer of the spellings' bytes. A note's ~20 tags each cost a
-  /// hash of a few bytes and one comparison, where a `[String: UInt32]` needed a `String` and
-  /// a SipHash each (20M of them at 1,000,000 notes).
-  struct Spellings {
-    private var bytes: [UInt8] = []
-    /// Where each spelling's bytes end in `bytes`.
-    private var ends: [Int] = []
-    /// Spelling numbers by hash, -1 for an empty slot; the count is a power of two.
-    private var slots = [Int32](repeating: -1, count: 1 << 12)
-
-    var count: Int { ends.count }
-
-    /// The number of `spelling`, and whether it was new (numbered now).
-    mutating func number(of spelling: UnsafeBufferPointer<UInt8>) -> (UInt32, isNew: Bool) {
-      var slot = Int(truncatingIfNeeded: StoreIndex.checksum(spelling)) & (slots.count - 1)
-      while slots[slot] >= 0 {
-        let number = Int(slots[slot])
-        let start = number == 0 ? 0 : ends[number - 1]
-        if ends[number] - start == spelling.count,
-          spelling.isEmpty
-            || bytes.withUnsafeBufferPointer({
-              Syscalls.compare(
-                $0.baseAddress! + start, spelling.baseAddress!, count: spelling.count)
-                == 0
-            })
-        {
-          return (UInt32(number), false)
-        }
-        slot = (slot + 1) & (slots.count - 1)
-      }
-      let number = ends.count
-      bytes.append(contentsOf: spelling)
-      ends.append(bytes.count)
-      slots[slot] = Int32(number)
-      // At most half full: probes stay short.
-      if ends.count * 2 > slots.count { grow() }
-      return (UInt32(number), true)
-    }
-
-    /// Calls `body` with the bytes of spelling `number`.
-    func withBytes(of number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-      let start = number == 0 ? 0 : ends[number - 1]
-      bytes.withUnsafeBufferPointer {
-        body(UnsafeBufferPointer(rebasing: $0[start..<ends[number]]))
-      }
-    }
-
-    private mutating func grow() {
-      slots = [Int32](repeating: -1, count: slots.count * 2)
-      bytes.withUnsafeBufferPointer { all in
-        var start = 0
-        for (number, end) in ends.enumerated() {
-          var slot =
-            Int(
-              truncatingIfNeeded: StoreIndex.checksum(
-                UnsafeBufferPointer(rebasing: all[start..<end])))
-            & (slots.count - 1)
-          while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
-          slots[slot] = Int32(number)
-          start = end
         }
       }
     }
