@@ -98,7 +98,8 @@ extension StoreState {
       problems.append(
         "\(laterPositions.count) later positions for \(records.count - sortedCount) notes")
     }
-    if let tagIndex {
+    if var tagIndex {
+      pendingTagChanges?.update(&tagIndex, records: records)
       let rebuilt = TagIndex(records)
       if rebuilt.entries.keys.count != tagIndex.entries.keys.count
         || rebuilt.entries.contains(where: { key, entry in
