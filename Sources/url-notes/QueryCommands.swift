@@ -92,10 +92,8 @@ struct List: ParsableCommand {
       } catch {
         throw EditFailure.print(error.diagnostic)
       }
-      let searcher = NoteSearcher(store: store)
-      ProcessLifetime.keep(searcher)
       let order = sort ?? (parsed.isEmpty ? .created : .relevance)
-      headers = searcher.headers(matching: parsed, within: filter, order: order)
+      headers = store.headers(matching: parsed, within: filter, order: order)
     } else if json {
       // Decoded and encoded on every core, printed as made: a few runs of notes are held.
       return Output.json(store, matching: filter)

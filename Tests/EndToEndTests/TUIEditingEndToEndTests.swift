@@ -143,7 +143,9 @@ struct TUIEditingEndToEndTests {
     try importSamples(["tag-gpt-4.rsc.txt"])
     let started = directory.file("started")
     let script = directory.file("slow-editor.sh")
-    try "touch '\(started)'\nsleep 5\n".write(toFile: script, atomically: true, encoding: .utf8)
+    // The editor runs until Ctrl-C ends it. (It slept 5 s: under load the Ctrl-C could come
+    // after the editor had ended, when it is the browser's own quit key.)
+    try "touch '\(started)'\nsleep 120\n".write(toFile: script, atomically: true, encoding: .utf8)
     let tmux = try browser(editor: "sh " + script)
     try tmux.waitFor(text: "? help · q quit")
     try tmux.sendKeys("Enter")
@@ -162,7 +164,7 @@ struct TUIEditingEndToEndTests {
     // redrawn, and under load a capture can come between the two rows' writes.
     let screen = try tmux.waitFor(
       rows: [0: " url-notes › Tags › batching"],
-      prefixes: [-1: " Not saved: the editor was killed by signal 2"])
+      prefixes: [-1: " Not saved: the editor was killed by signal 2"], timeout: 20)
     #expect(screen[0] == " url-notes › Tags › batching")
     try tmux.sendKeys("Q")
     #expect(try tmux.waitForExit() == 0)

@@ -26,6 +26,7 @@ import Testing
     #expect(urls.count > (shared.isEmpty ? 20 : 100))
     for url in urls {
       #expect(NormalizedURL.normalize(url) == NormalizedURL.normalizeBySplitting(url), "\(url)")
+      #expect(NormalizedURL.host(of: url) == NormalizedURL.hostBySplitting(url), "\(url)")
     }
   }
 
@@ -44,6 +45,7 @@ import Testing
   ])
   func adversarialURLsNormaliseAsTheGeneralPath(url: String) {
     #expect(NormalizedURL.normalize(url) == NormalizedURL.normalizeBySplitting(url))
+    #expect(NormalizedURL.host(of: url) == NormalizedURL.hostBySplitting(url))
   }
 
   @Test func randomURLsNormaliseAsTheGeneralPath() {
@@ -59,6 +61,15 @@ import Testing
       let url = (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }
         .joined()
       #expect(NormalizedURL.normalize(url) == NormalizedURL.normalizeBySplitting(url), "\(url)")
+      #expect(NormalizedURL.host(of: url) == NormalizedURL.hostBySplitting(url), "\(url)")
     }
+  }
+
+  @Test func hostsOnTheFastPath() {
+    #expect(NormalizedURL.host(of: "HTTPS://User:Pw@Example.COM:8443/a?b#c") == "example.com")
+    #expect(NormalizedURL.host(of: "http://[FE80::1]:80/x") == "[fe80::1]")
+    #expect(NormalizedURL.host(of: "http://a@b@Host/") == "host")
+    #expect(NormalizedURL.host(of: "mailto:someone@x.org") == nil)
+    #expect(NormalizedURL.host(of: "http://bücher.de/") == "bücher.de")
   }
 }

@@ -112,4 +112,26 @@ import Testing
     #expect(score("xyz", "foobar") == nil)
     #expect(TextPattern("fb", kind: .fuzzy).positions(in: "foo bar") == [0, 4])
   }
+
+  /// The tag lists' filter: a tag as the one tag of a note, through the same matcher.
+  @Test func tagsMatchAsTheOneTagOfANote() throws {
+    let tags = ["gpu", "GPU-cluster", "hardware", "mini pc", "東京"]
+    func kept(_ text: String) throws -> [String] {
+      let matcher = QueryMatcher(try QueryParser.parse(text))
+      return tags.filter(matcher.matchesTag)
+    }
+    #expect(try kept("gp") == ["gpu", "GPU-cluster"])
+    #expect(try kept("GPU") == ["GPU-cluster"])  // smart case
+    #expect(try kept("hrdw") == ["hardware"])  // fuzzy
+    #expect(try kept("!gpu") == ["hardware", "mini pc", "東京"])  // negated: as written
+    #expect(try kept("#gpu") == ["gpu"])  // the whole tag, any case
+    #expect(try kept("#GPU") == ["gpu"])
+    #expect(try kept("!#gpu") == ["GPU-cluster", "hardware", "mini pc", "東京"])
+    #expect(try kept("#\"mini pc\" | hard") == ["hardware", "mini pc"])
+    #expect(try kept("pc$") == ["mini pc"])
+    #expect(try kept("東京") == ["東京"])
+    #expect(try kept("title:gpu") == [])  // a tag has no title
+    #expect(try kept("after:2020-01-01") == [])  // nor a date
+    #expect(try kept("!title:gpu") == tags)
+  }
 }

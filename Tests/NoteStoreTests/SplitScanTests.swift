@@ -167,4 +167,41 @@ import Testing
     #expect(split.count == 5)
     for id in ids { #expect(split.note(NoteID(id))?.title == "N" + id) }
   }
+
+  /// A text search whose byte scan is split in halves lists what a one-thread scan lists, in
+  /// the same order: every note holds "zephyr" in its title and at the end of its summary
+  /// (so the note across the middle is found by both halves), every third also in its body;
+  /// "Gale" only in the summaries of every fifth; two notes changed since the snapshot.
+  @Test func aSplitTextSearchListsWhatOneThreadLists() throws {
+    let notes = (0..<120).map { number in
+      var note = SampleNotes.note(
+        String(format: "%012x", 0xF000 + number), url: "https://example.com/wind/\(number)",
+        title: "Zephyr \(number)", tags: ["t\(number % 4)"],
+        summary: [
+          SummaryNode(markup: number % 5 == 0 ? "a Gale here" : "calm"),
+          SummaryNode(markup: "ends with zephyr"),
+        ])
+      if number % 3 == 0 { note.body = "a body with ZEPHYRS" }
+      return note
+    }
+    try NoteStore.open(path: path).apply(notes.map(StoreChange.put))
+    var changed = notes[10]
+    changed.summary = [SummaryNode(markup: "now a gale too")]
+    let added = SampleNotes.note(
+      "ffff00000001", title: "Added", tags: ["t1"], summary: [SummaryNode(markup: "GALE")])
+    try NoteStore.open(path: path).apply([.put(changed), .put(added)])
+    let alone = try open(split: false)
+    let split = try open(split: true)
+    let filters = [
+      NoteFilter(text: "zephyr"), NoteFilter(text: "gale"), NoteFilter(text: "ZEPHYRS"),
+      NoteFilter(allTags: ["t1"], text: "gale"), NoteFilter(text: "nowhere"),
+    ]
+    let counts = filters.map { split.noteIDs(matching: $0).count }
+    #expect(counts == [120, 25, 40, 7, 0])
+    for filter in filters {
+      #expect(split.noteIDs(matching: filter) == alone.noteIDs(matching: filter), "\(filter)")
+    }
+    let zephyr = try #require(split.rawHitPositions(Array("zephyr".utf8), foldASCII: true))
+    #expect(zephyr == Array(0...120))
+  }
 }

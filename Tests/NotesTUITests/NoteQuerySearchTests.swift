@@ -69,4 +69,30 @@ import Testing
     #expect(state.query == "prices")
     #expect(state.hits == [0, 1, 5])  // title, URL, the Prices bullet
   }
+
+  /// The first screen's search results take the previews' keys for the selected note,
+  /// `E` and `d` among them, through the same commands.
+  @Test func theSearchResultsEditInTheEditorAndDelete() throws {
+    let fixture = try BrowserFixture()
+    var app = fixture.app()
+    app.press(.character("/"))
+    app.type("laptop")
+    app.press(.enter)
+    #expect(app.screen[0] == " url-notes › Tags › Search › GPT-4 on a laptop")
+    // Esc ends the note's find (the query carried into it), Esc again goes back to the
+    // results with their prompt closed, where keys are commands.
+    app.press(.escape, .escape)
+    #expect(app.screen[0] == " url-notes › Tags › Search")
+    guard case .runEditor(let session) = app.handle(.character("E")).first else {
+      Issue.record("E on the search results ran no editor")
+      return
+    }
+    #expect(session.base.id == NoteID("aaaa00000002"))
+    app.press(.character("d"))
+    #expect(app.screen.last?.hasPrefix(" Delete “GPT-4 on a laptop”? (y/n)") == true)
+    app.press(.character("y"))
+    #expect(fixture.store.note(NoteID("aaaa00000002")) == nil)
+    #expect(app.screen[0] == " url-notes › Tags › Search")
+    #expect(app.screen.last?.hasPrefix(" Deleted “GPT-4 on a laptop” (u undoes)") == true)
+  }
 }

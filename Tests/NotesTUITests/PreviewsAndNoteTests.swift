@@ -201,4 +201,24 @@ import Testing
     app.type("GPU")
     #expect(app.screen[1] == " No tag matches “GPU”.")
   }
+
+  @Test func theJumpListReadsNegationTagTermsAndOrAsTheSearchDoes() throws {
+    var app = try BrowserFixture().app()
+    app.press(.enter, .character("t"), .character("/"))
+    let header = " url-notes › Tags › gpu › Tags of GPU prices fall"
+    app.type("!gpu")
+    #expect(Array(app.screen.prefix(3)) == [header, " 2  hardware", ""])
+    app.press(.ctrl("u"))
+    app.type("#gpu")
+    #expect(Array(app.screen.prefix(3)) == [header, " 2  gpu", ""])
+    app.press(.ctrl("u"))
+    app.type("!#gpu")
+    #expect(Array(app.screen.prefix(3)) == [header, " 2  hardware", ""])
+    app.press(.ctrl("u"))
+    app.type("hrdw | gp")
+    #expect(Array(app.screen.prefix(4)) == [header, " 2  gpu", " 2  hardware", ""])
+    app.press(.ctrl("u"))
+    app.type("title:gpu")
+    #expect(app.screen[1] == " No tag matches “title:gpu”.")
+  }
 }

@@ -173,13 +173,10 @@ extension NoteSearcher {
     current.rankedCount = matches.positions.count
   }
 
-  /// A note's place in `.relevance` or `.created` order as one integer (best score first,
-  /// then list order): sorting integers is several times faster than comparing headers.
+  /// A note's place in `.relevance` or `.created` order as one integer (`QueryRanking.key`),
+  /// its list order from the table.
   func rankKey(_ position: Int, score: Int, order: NoteOrder) -> UInt64 {
-    let rank = UInt64(table.dateRank[position])
-    guard order == .relevance else { return rank }
-    // Scores are never negative (QueryMatcher); a query of many groups stays far below 2^32.
-    return (UInt64(UInt32.max) - UInt64(min(score, Int(UInt32.max)))) << 32 | rank
+    QueryRanking.key(score: score, listRank: Int(table.dateRank[position]), order: order)
   }
 
   /// Two ascending arrays as one.
@@ -203,35 +200,11 @@ extension NoteSearcher {
     return result
   }
 
-  /// `matches` in `order` `.updated`, `.title` or `.site` (the others are sorted by
-  /// `rankKey`); ties fall back to list order.
+  /// `matches` in `order` `.updated`, `.title` or `.site` (`QueryRanking.sorted`).
   func sorted(_ matches: Matches, order: NoteOrder) -> [Int] {
     let table = self.table
-    switch order {
-    case .updated, .relevance, .created:
-      return matches.positions.sorted {
-        let left = table.headers[$0].updated
-        let right = table.headers[$1].updated
-        return left != right ? left > right : table.dateRank[$0] < table.dateRank[$1]
-      }
-    case .title:
-      let folded = matches.positions.map { table.headers[$0].title.lowercased() }
-      return matches.positions.indices.sorted {
-        folded[$0] != folded[$1]
-          ? folded[$0] < folded[$1]
-          : table.dateRank[matches.positions[$0]] < table.dateRank[matches.positions[$1]]
-      }.map { matches.positions[$0] }
-    case .site:
-      let hosts = matches.positions.map { self.host(at: $0)?.lowercased() }
-      return matches.positions.indices.sorted {
-        switch (hosts[$0], hosts[$1]) {
-        case (let left?, let right?) where left != right: return left < right
-        case (nil, .some): return false
-        case (.some, nil): return true
-        default:
-          return table.dateRank[matches.positions[$0]] < table.dateRank[matches.positions[$1]]
-        }
-      }.map { matches.positions[$0] }
-    }
+    return QueryRanking.sorted(
+      matches.positions, order: order, header: { table.headers[$0] }, host: { self.host(at: $0) },
+      listRank: { Int(table.dateRank[$0]) })
   }
 }

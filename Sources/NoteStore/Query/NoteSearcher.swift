@@ -118,22 +118,9 @@ public final class NoteSearcher {
       + "\(scope.text ?? "")\u{1}\(query)"
   }
 
-  /// Candidates cut down by the tag index for each group that is one positive tag term.
+  /// Candidates cut down by the tag index (`NoteStore.narrowedByTagTerms`).
   func narrowByTags(_ candidates: [Int], _ query: Query) -> [Int] {
-    var result = candidates
-    for group in query.groups {
-      guard group.count == 1, case .tag(let tag, let negated) = group[0] else { continue }
-      let postings = store.tagIndex.entries[TagKey(tag)]?.postings
-      if negated {
-        guard let postings else { continue }
-        result = result.filter { !postings.contains($0) }
-      } else {
-        guard let list = postings?.positions else { return [] }
-        let set = Set(list)
-        result = result.filter(set.contains)
-      }
-    }
-    return result
+    store.narrowedByTagTerms(candidates, query)
   }
 }
 
@@ -159,12 +146,16 @@ struct TableCandidate: QueryCandidate {
   let needles: [RawNeedle?]
   let searcher: NoteSearcher
 
-  var title: String { table.headers[position].title }
-  var url: String? { table.headers[position].url }
+  func titleScore(_ pattern: TextPattern) -> Int? {
+    pattern.score(in: table.headers[position].title)
+  }
+  func urlScore(_ pattern: TextPattern) -> Int? {
+    table.headers[position].url.flatMap(pattern.score(in:))
+  }
   var host: String? { searcher.host(at: position) }
-  var created: Timestamp { table.headers[position].created }
+  var date: Timestamp? { table.headers[position].created }
 
-  func hasTag(_ key: TagKey) -> Bool {
+  func hasTag(_ index: Int, _ key: TagKey) -> Bool {
     table.tagSlots(of: position).contains { table.tagKeys[Int($0)] == key }
   }
 

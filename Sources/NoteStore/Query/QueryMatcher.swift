@@ -77,11 +77,13 @@ public struct QueryMatcher: Sendable {
   func termScore(_ index: Int, _ candidate: some QueryCandidate) -> Int? {
     switch terms[index] {
     case .tag(let key, let negated):
-      return candidate.hasTag(key) != negated ? 0 : nil
+      return candidate.hasTag(index, key) != negated ? 0 : nil
     case .after(let start):
-      return candidate.created >= start ? 0 : nil
+      guard let date = candidate.date else { return nil }
+      return date >= start ? 0 : nil
     case .before(let start):
-      return candidate.created < start ? 0 : nil
+      guard let date = candidate.date else { return nil }
+      return date < start ? 0 : nil
     case .text(let term, let pattern):
       if term.negated {
         return occurs(index, term, pattern, candidate) ? nil : 0
@@ -97,16 +99,14 @@ public struct QueryMatcher: Sendable {
       score.map { weight * Self.fieldScale + min(max($0, 0), Self.fieldScale - 1) }
     }
     switch term.field {
-    case .title: return scaled(Weight.title, pattern.score(in: candidate.title))
-    case .url: return scaled(Weight.url, candidate.url.flatMap(pattern.score(in:)))
+    case .title: return scaled(Weight.title, candidate.titleScore(pattern))
+    case .url: return scaled(Weight.url, candidate.urlScore(pattern))
     case .site: return scaled(Weight.url, candidate.host.flatMap(pattern.score(in:)))
     case .body: return candidate.longFieldWeight(index, pattern).map { $0 * Self.fieldScale }
     case .any:
-      if let score = scaled(Weight.title, pattern.score(in: candidate.title)) { return score }
+      if let score = scaled(Weight.title, candidate.titleScore(pattern)) { return score }
       if let score = scaled(Weight.tags, candidate.tagScore(index, pattern)) { return score }
-      if let score = scaled(Weight.url, candidate.url.flatMap(pattern.score(in:))) {
-        return score
-      }
+      if let score = scaled(Weight.url, candidate.urlScore(pattern)) { return score }
       return candidate.longFieldWeight(index, pattern).map { $0 * Self.fieldScale }
     }
   }
@@ -116,14 +116,13 @@ public struct QueryMatcher: Sendable {
     _ index: Int, _ term: TextTerm, _ pattern: TextPattern, _ candidate: some QueryCandidate
   ) -> Bool {
     switch term.field {
-    case .title: return pattern.score(in: candidate.title) != nil
-    case .url: return candidate.url.map { pattern.score(in: $0) != nil } ?? false
+    case .title: return candidate.titleScore(pattern) != nil
+    case .url: return candidate.urlScore(pattern) != nil
     case .site: return candidate.host.map { pattern.score(in: $0) != nil } ?? false
     case .body: return candidate.longFieldWeight(index, pattern) != nil
     case .any:
-      return pattern.score(in: candidate.title) != nil || candidate.tagScore(index, pattern) != nil
-        || candidate.url.map { pattern.score(in: $0) != nil } ?? false
-        || candidate.longFieldWeight(index, pattern) != nil
+      return candidate.titleScore(pattern) != nil || candidate.tagScore(index, pattern) != nil
+        || candidate.urlScore(pattern) != nil || candidate.longFieldWeight(index, pattern) != nil
     }
   }
 
@@ -137,13 +136,19 @@ public struct QueryMatcher: Sendable {
 }
 
 /// What the matcher asks of a note. The searcher answers from its tables (tags as numbers,
-/// bodies found by a raw scan); a decoded note answers directly.
+/// bodies found by a raw scan), a one-go query from the index's bytes (`FieldCandidate`), a
+/// decoded note directly. Titles and URLs are asked for as scores, not Strings, so that the
+/// one-go query scores them in the index's bytes without making a String per note.
 protocol QueryCandidate {
-  var title: String { get }
-  var url: String? { get }
+  /// The pattern's score in the title, or nil.
+  func titleScore(_ pattern: TextPattern) -> Int?
+  /// The pattern's score in the URL, or nil (also without a URL).
+  func urlScore(_ pattern: TextPattern) -> Int?
   var host: String? { get }
-  var created: Timestamp { get }
-  func hasTag(_ key: TagKey) -> Bool
+  /// The date `after:` and `before:` compare: a note's creation (nil: none, a tag's name).
+  var date: Timestamp? { get }
+  /// Whether the note carries the tag of term `index`, `key`.
+  func hasTag(_ index: Int, _ key: TagKey) -> Bool
   /// The best score of term `index`'s pattern over the note's tags.
   func tagScore(_ index: Int, _ pattern: TextPattern) -> Int?
   /// `Weight.summary` if the pattern occurs in the summary, else `Weight.body` if in the body.
@@ -153,11 +158,11 @@ protocol QueryCandidate {
 struct DecodedCandidate: QueryCandidate {
   let note: Note
   let matcher: QueryMatcher
-  var title: String { note.title }
-  var url: String? { note.url }
+  func titleScore(_ pattern: TextPattern) -> Int? { pattern.score(in: note.title) }
+  func urlScore(_ pattern: TextPattern) -> Int? { note.url.flatMap(pattern.score(in:)) }
   var host: String? { note.host }
-  var created: Timestamp { note.created }
-  func hasTag(_ key: TagKey) -> Bool { note.tags.contains { TagKey($0) == key } }
+  var date: Timestamp? { note.created }
+  func hasTag(_ index: Int, _ key: TagKey) -> Bool { note.tags.contains { TagKey($0) == key } }
   func tagScore(_ index: Int, _ pattern: TextPattern) -> Int? {
     note.tags.compactMap(pattern.score(in:)).max()
   }
@@ -175,6 +180,29 @@ struct DecodedCandidate: QueryCandidate {
     if let body, pattern.occurs(in: body) { return QueryMatcher.Weight.body }
     return nil
   }
+}
+
+extension QueryMatcher {
+  /// Whether a tag named `name` passes the query, read as it reads a note whose only field
+  /// is that one tag: a text term matches the name as it would match a note's tag (fuzzy,
+  /// `'exact`, `^prefix`, `suffix$`, smart case), `!term` must not occur in it, `#tag` is that
+  /// tag itself and `!#tag` every other, `a | b` either. Field terms (`title:` …) and date
+  /// terms match no tag: a tag has no title, URL, body or date. The tag lists' `/` filter.
+  public func matchesTag(_ name: String) -> Bool {
+    score(TagNameCandidate(name: name)) != nil
+  }
+}
+
+/// A tag as the tag lists' filter shows it to the matcher: a name, and nothing else.
+struct TagNameCandidate: QueryCandidate {
+  let name: String
+  func titleScore(_ pattern: TextPattern) -> Int? { nil }
+  func urlScore(_ pattern: TextPattern) -> Int? { nil }
+  var host: String? { nil }
+  var date: Timestamp? { nil }
+  func hasTag(_ index: Int, _ key: TagKey) -> Bool { TagKey(name) == key }
+  func tagScore(_ index: Int, _ pattern: TextPattern) -> Int? { pattern.score(in: name) }
+  func longFieldWeight(_ index: Int, _ pattern: TextPattern) -> Int? { nil }
 }
 
 /// A positive text term's pattern, to mark its matches in a field shown on screen.

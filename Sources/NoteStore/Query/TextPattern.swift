@@ -36,11 +36,15 @@ struct TextPattern: Sendable {
   /// The match's score in a short field, nil when it does not match.
   func score(in text: String) -> Int? {
     var copy = text
-    let ascii: Int?? = copy.withUTF8 { bytes in
-      TextMatcher.isASCII(bytes) ? .some(score(ASCIIText(bytes: bytes))) : nil
-    }
-    if let ascii { return ascii }
-    return score(text.unicodeScalars.map(\.value))
+    return copy.withUTF8 { score(utf8: $0) }
+  }
+
+  /// The match's score in a short field given as its UTF-8 bytes (ill-formed sequences read
+  /// as `String(decoding:as:)` reads them), nil when it does not match. ASCII text, nearly
+  /// every title and URL, is scored in place.
+  func score(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    if TextMatcher.isASCII(bytes) { return score(ASCIIText(bytes: bytes)) }
+    return score(String(decoding: bytes, as: UTF8.self).unicodeScalars.map(\.value))
   }
 
   func score<Text: ScalarText>(_ text: Text) -> Int? {

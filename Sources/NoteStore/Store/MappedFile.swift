@@ -121,17 +121,19 @@ final class MappedFile: @unchecked Sendable {
   /// read with pread into one buffer reused throughout (from the mapping where a read comes up
   /// short): a scan through the mapping left all 2.2 GB of a 1M-note snapshot resident and
   /// paid a page fault per 64 KiB, where this costs what `cat` does. `body` returns false to
-  /// stop.
+  /// stop. With `range`, only the chunks of those bytes (their overlap may reach past it):
+  /// two threads each read half of the file.
   func forEachChunk(
-    chunkLength: Int = 1 << 20, overlap: Int,
+    in range: Range<Int>? = nil, chunkLength: Int = 1 << 20, overlap: Int,
     _ body: (_ chunk: UnsafeBufferPointer<UInt8>, _ start: Int, _ owned: Int) -> Bool
   ) {
     let buffer = UnsafeMutableRawBufferPointer.allocate(
       byteCount: chunkLength + overlap, alignment: 64)
     defer { buffer.deallocate() }
-    var start = 0
-    while start < length {
-      let owned = min(chunkLength, length - start)
+    let range = (range ?? 0..<length).clamped(to: 0..<length)
+    var start = range.lowerBound
+    while start < range.upperBound {
+      let owned = min(chunkLength, range.upperBound - start)
       let end = min(start + owned + overlap, length)
       let wanted = UnsafeMutableRawBufferPointer(rebasing: buffer[..<(end - start)])
       let chunk: UnsafeBufferPointer<UInt8>

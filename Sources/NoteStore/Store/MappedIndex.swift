@@ -232,7 +232,7 @@ final class MappedIndex: @unchecked Sendable {
 
   /// The header record that starts at file offset `offset`, decoded with `cursor`, whose
   /// offset 0 is file offset `base`; nil if it does not decode or its blocks do not check out.
-  private func header(at offset: Int, in cursor: StoreIndex.Cursor, base: Int = 0)
+  func header(at offset: Int, in cursor: StoreIndex.Cursor, base: Int = 0)
     -> NoteHeader?
   {
     var cursor = cursor

@@ -33,8 +33,9 @@ public final class NoteStore {
   public var foldStepDone: ((FoldStep) -> Void)?
   /// Told how far a scan without an index has come (see `open(path:progress:)`).
   var scanProgress: ((_ scanned: Int, _ total: Int) -> Void)?
-  /// Snapshots of at least this many bytes are scanned on two threads (`SecondHalfScan`), on a
-  /// machine with more than one core; nil: on one. Tests set 0 to split the smallest store.
+  /// Snapshots of at least this many bytes are scanned on two threads, on a machine with more
+  /// than one core: a scan without the index (`SecondHalfScan`) and a text search's byte scan
+  /// (`textMatches`). Nil: on one. Tests set 0 to split the smallest store.
   var scanSplitMinimum: Int? = Syscalls.onlineProcessors > 1 ? 1 << 24 : nil
   /// Where the last scan's second half began, if its notes were used (for tests).
   var lastScanSplit: Int?

@@ -4,78 +4,80 @@ import TerminalCore
 /// (`keyTableMarkdown()`) are generated from it, so they cannot disagree with the keys.
 public enum CommandTable {
   /// Every binding, grouped by screen in the order help shows them.
-  public static let bindings: [KeyBinding] = [
-    KeyBinding([.down, .character("j")], .down, .general, "Move down"),
-    KeyBinding([.up, .character("k")], .up, .general, "Move up"),
-    KeyBinding([.pageDown, .ctrl("f")], .pageDown, .general, "Page down"),
-    KeyBinding([.pageUp, .ctrl("b")], .pageUp, .general, "Page up"),
-    KeyBinding([.character("g"), .home], .top, .general, "Go to the top"),
-    KeyBinding([.character("G"), .end], .bottom, .general, "Go to the bottom"),
-    KeyBinding([.enter, .right, .character("l")], .open, .general, "Open the selected item"),
-    KeyBinding(
-      [.escape, .left, .character("h")], .back, .general, "Go back (or clear the filter)"),
-    KeyBinding([.character("q")], .backOrQuit, .general, "Go back; quit on the tag list"),
-    KeyBinding([.character("Q"), .ctrl("c")], .quit, .general, "Quit"),
-    KeyBinding(
-      [.character("/")], .search, .general, "Search as you type (notes and tags)"),
-    KeyBinding([.character("?")], .help, .general, "Show this help"),
-    KeyBinding([.character("m")], .toggleMouse, .general, "Mouse on/off (off: select text)"),
-    KeyBinding([.character("a")], .addNote, .general, "Add a note (form)"),
-    KeyBinding([.character("u")], .undo, .general, "Undo the last change of this session"),
-    KeyBinding([.ctrl("r")], .redo, .general, "Redo the last undone change"),
+  public static let bindings: [KeyBinding] =
+    [
+      KeyBinding([.down, .character("j")], .down, .general, "Move down"),
+      KeyBinding([.up, .character("k")], .up, .general, "Move up"),
+      KeyBinding([.pageDown, .ctrl("f")], .pageDown, .general, "Page down"),
+      KeyBinding([.pageUp, .ctrl("b")], .pageUp, .general, "Page up"),
+      KeyBinding([.character("g"), .home], .top, .general, "Go to the top"),
+      KeyBinding([.character("G"), .end], .bottom, .general, "Go to the bottom"),
+      KeyBinding([.enter, .right, .character("l")], .open, .general, "Open the selected item"),
+      KeyBinding(
+        [.escape, .left, .character("h")], .back, .general, "Go back (or clear the filter)"),
+      KeyBinding([.character("q")], .backOrQuit, .general, "Go back; quit on the tag list"),
+      KeyBinding([.character("Q"), .ctrl("c")], .quit, .general, "Quit"),
+      KeyBinding(
+        [.character("/")], .search, .general, "Search as you type (notes and tags)"),
+      KeyBinding([.character("?")], .help, .general, "Show this help"),
+      KeyBinding([.character("m")], .toggleMouse, .general, "Mouse on/off (off: select text)"),
+      KeyBinding([.character("a")], .addNote, .general, "Add a note (form)"),
+      KeyBinding([.character("u")], .undo, .general, "Undo the last change of this session"),
+      KeyBinding([.ctrl("r")], .redo, .general, "Redo the last undone change"),
 
-    KeyBinding([.character(" ")], .toggleTag, .tags, "Add the tag to the selection (AND)"),
-    KeyBinding(
-      [.character("|")], .addAlternativeTag, .tags, "Add the tag as an alternative (OR)"),
-    KeyBinding([.character("!")], .excludeTag, .tags, "Exclude the tag (NOT)"),
-    KeyBinding([.backspace], .unselectLastTag, .tags, "Remove the last selected tag"),
-    KeyBinding([.character("v")], .showSelection, .tags, "Show the notes under the selection"),
-    KeyBinding([.character("s")], .toggleTagOrder, .tags, "Sort by count / by name"),
-    KeyBinding([.character("r")], .renameTag, .tags, "Rename the tag on every note"),
-    KeyBinding([.character("M")], .mergeTag, .tags, "Merge the tag into another tag"),
-    KeyBinding(
-      [.character("1")], .toggleSingleNoteTags, .tags, "Only tags used by one note (on/off)"),
+      KeyBinding([.character(" ")], .toggleTag, .tags, "Add the tag to the selection (AND)"),
+      KeyBinding(
+        [.character("|")], .addAlternativeTag, .tags, "Add the tag as an alternative (OR)"),
+      KeyBinding([.character("!")], .excludeTag, .tags, "Exclude the tag (NOT)"),
+      KeyBinding([.backspace], .unselectLastTag, .tags, "Remove the last selected tag"),
+      KeyBinding([.character("v")], .showSelection, .tags, "Show the notes under the selection"),
+      KeyBinding([.character("s")], .toggleTagOrder, .tags, "Sort by count / by name"),
+      KeyBinding([.character("r")], .renameTag, .tags, "Rename the tag on every note"),
+      KeyBinding([.character("M")], .mergeTag, .tags, "Merge the tag into another tag"),
+      KeyBinding(
+        [.character("1")], .toggleSingleNoteTags, .tags, "Only tags used by one note (on/off)"),
 
-    KeyBinding(
-      [.character("S")], .cycleNoteOrder, .search, "Sort: relevance, created, updated, title, site"),
-    // The selected note's keys of the previews (once the prompt is closed: back from a note).
-    KeyBinding([.character("t")], .noteTags, .search, "Jump to one of the note's tags"),
-    KeyBinding([.character("o")], .openURL, .search, "Open the URL in the browser"),
-    KeyBinding([.character("y")], .copyURL, .search, "Copy the URL (OSC 52)"),
-    KeyBinding([.character("e")], .editNote, .search, "Edit the note (form)"),
+      KeyBinding(
+        [.character("S")], .cycleNoteOrder, .search,
+        "Sort: relevance, created, updated, title, site"),
+    ]
+    // The selected note's keys, as on the previews (once the prompt is closed: back from a note).
+    + noteKeys(.search) + [
+      KeyBinding(
+        [.character("S")], .cycleNoteOrder, .previews,
+        "Sort: relevance, created, updated, title, site")
+    ] + noteKeys(.previews) + [
 
-    KeyBinding(
-      [.character("S")], .cycleNoteOrder, .previews,
-      "Sort: relevance, created, updated, title, site"),
-    KeyBinding([.character("t")], .noteTags, .previews, "Jump to one of the note's tags"),
-    KeyBinding([.character("o")], .openURL, .previews, "Open the URL in the browser"),
-    KeyBinding([.character("y")], .copyURL, .previews, "Copy the URL (OSC 52)"),
-    KeyBinding([.character("e")], .editNote, .previews, "Edit the note (form)"),
-    KeyBinding([.character("E")], .editExternally, .previews, "Edit the note in $EDITOR"),
-    KeyBinding([.character("d")], .deleteNote, .previews, "Delete the note (asks first)"),
+      KeyBinding([.enter, .character(" "), .tab], .toggleFold, .note, "Fold / unfold the node"),
+      KeyBinding([.character("*"), .character("U")], .unfoldAll, .note, "Unfold everything"),
+      KeyBinding([.character("F")], .foldAll, .note, "Fold everything"),
+      KeyBinding(
+        (1...9).map { .character(Character(String($0))) }, .foldToLevel(1), .note,
+        "Fold to level N (1: top bullets only)", label: "1–9"),
+      KeyBinding([.character("n")], .nextHit, .note, "Next search hit"),
+      KeyBinding([.character("N")], .previousHit, .note, "Previous search hit"),
+    ] + noteKeys(.note) + [
+      KeyBinding([.tab, .down], .nextField, .form, "Next field (tags: complete; summary: indent)"),
+      KeyBinding(
+        [.backTab, .up], .previousField, .form, "Previous field (summary: outdent)"),
+      KeyBinding([.ctrl("s")], .saveForm, .form, "Save the note"),
+      KeyBinding(
+        [.escape, .ctrl("c")], .cancelForm, .form, "Cancel (asks first if anything was typed)"),
+    ]
 
-    KeyBinding([.enter, .character(" "), .tab], .toggleFold, .note, "Fold / unfold the node"),
-    KeyBinding([.character("*"), .character("U")], .unfoldAll, .note, "Unfold everything"),
-    KeyBinding([.character("F")], .foldAll, .note, "Fold everything"),
-    KeyBinding(
-      (1...9).map { .character(Character(String($0))) }, .foldToLevel(1), .note,
-      "Fold to level N (1: top bullets only)", label: "1–9"),
-    KeyBinding([.character("n")], .nextHit, .note, "Next search hit"),
-    KeyBinding([.character("N")], .previousHit, .note, "Previous search hit"),
-    KeyBinding([.character("t")], .noteTags, .note, "Jump to one of the note's tags"),
-    KeyBinding([.character("o")], .openURL, .note, "Open the URL in the browser"),
-    KeyBinding([.character("y")], .copyURL, .note, "Copy the URL (OSC 52)"),
-    KeyBinding([.character("e")], .editNote, .note, "Edit the note (form)"),
-    KeyBinding([.character("E")], .editExternally, .note, "Edit the note in $EDITOR"),
-    KeyBinding([.character("d")], .deleteNote, .note, "Delete the note (asks first)"),
-
-    KeyBinding([.tab, .down], .nextField, .form, "Next field (tags: complete; summary: indent)"),
-    KeyBinding(
-      [.backTab, .up], .previousField, .form, "Previous field (summary: outdent)"),
-    KeyBinding([.ctrl("s")], .saveForm, .form, "Save the note"),
-    KeyBinding(
-      [.escape, .ctrl("c")], .cancelForm, .form, "Cancel (asks first if anything was typed)"),
-  ]
+  /// The keys for the selected note (its tags, URL, editing, deletion), the same on every
+  /// screen that shows notes: the search results, the previews and a note. The commands act
+  /// on `App.currentHeader`, whichever screen it is on.
+  static func noteKeys(_ group: CommandGroup) -> [KeyBinding] {
+    [
+      KeyBinding([.character("t")], .noteTags, group, "Jump to one of the note's tags"),
+      KeyBinding([.character("o")], .openURL, group, "Open the URL in the browser"),
+      KeyBinding([.character("y")], .copyURL, group, "Copy the URL (OSC 52)"),
+      KeyBinding([.character("e")], .editNote, group, "Edit the note (form)"),
+      KeyBinding([.character("E")], .editExternally, group, "Edit the note in $EDITOR"),
+      KeyBinding([.character("d")], .deleteNote, group, "Delete the note (asks first)"),
+    ]
+  }
 
   /// The command `key` runs on screen `group`: the screen's own binding first, then the
   /// general one (except in the form, where every other key is typed into a field); nil for

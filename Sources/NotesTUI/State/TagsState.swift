@@ -7,7 +7,7 @@ import NoteStore
 /// rows are recomputed (`reload`) only when one of those inputs changes, never per frame.
 public struct TagsState: Equatable, Sendable {
   public var order: TagOrder = .count
-  /// Case-insensitive substring the tag names must contain (typed after `/`).
+  /// The query the tag names must match (typed after `/`; `applyFilter`).
   public var filter: String = ""
   /// The chosen tags: AND groups, OR alternatives, exclusions.
   public private(set) var selection = TagSelection()
@@ -100,18 +100,17 @@ public struct TagsState: Equatable, Sendable {
 
   /// Narrows `unfilteredRows` by `filter`, keeping the cursor on the same tag when listed.
   ///
-  /// The filter is read in the query language, as the first screen's search reads it: a tag
-  /// stays when every positive text term matches its name (fuzzy, smart case, `'exact`,
-  /// `^prefix`…); a filter that does not parse (an unclosed quote) keeps the rows as they were.
+  /// The filter is read in the query language by the search's own matcher
+  /// (`QueryMatcher.matchesTag`): a tag stays when the query matches it as the only tag of a
+  /// note (fuzzy, smart case, `'exact`, `^prefix`, `!term`, `#tag`, `!#tag`, `a | b`); a
+  /// filter that does not parse (an unclosed quote) keeps the rows as they were.
   private mutating func applyFilter() {
     let previous = current?.tag
     if filter.isEmpty {
       rows = unfilteredRows
     } else if let query = try? QueryParser.parse(filter) {
-      let patterns = QueryHighlight(query).patterns(for: .any)
-      rows = unfilteredRows.filter { row in
-        patterns.allSatisfy { $0.characterOffsets(in: row.tag) != nil }
-      }
+      let matcher = QueryMatcher(query)
+      rows = unfilteredRows.filter { matcher.matchesTag($0.tag) }
     }
     list.setCount(rows.count)
     if let previous, let index = rows.firstIndex(where: { $0.tag == previous }) {
