@@ -17,7 +17,7 @@ extension NoteStore {
 /// at a time (`IndexChunks`), decoding a header only for a note that matched; tag terms from
 /// the tag index's postings, each distinct tag scored once; a term's summaries and bodies
 /// through one raw scan of the snapshot for the notes whose bytes hold it (as `list --search`
-/// finds them), decoding only those. List ranks are computed among the matches alone
+/// finds them, on two threads for a large snapshot), decoding only those. List ranks are computed among the matches alone
 /// (`QueryRanking`). Neither the snapshot nor the index is read through the mapping, so the
 /// resident set stays near the size of what is printed.
 final class OneGoQuery {
@@ -163,14 +163,28 @@ final class OneGoQuery {
     return DecodedCandidate.longFieldWeight(pattern, summary: note.summary, body: note.body)
   }
 
-  /// Which notes may hold `needle`, by one raw scan of the snapshot (`rawHitPositions`: every
-  /// note in memory is among them).
+  /// Which notes may hold `needle`: those whose JSON in the snapshot holds its bytes, by one
+  /// raw scan (`RawScan`), and every note in memory. As `textMatches` does for `list
+  /// --search`, a snapshot of `scanSplitMinimum` bytes or more is scanned in two halves on
+  /// two threads (a note across the middle may be found by both: it is one entry of the map).
   func hitMap(_ needle: RawNeedle) -> [Bool] {
-    guard let hits = store.rawHitPositions(needle.bytes, foldASCII: needle.foldASCII) else {
+    guard let scan = RawScan(records, snapshot: store.snapshot) else {
       return [Bool](repeating: true, count: records.count)
     }
     var map = [Bool](repeating: false, count: records.count)
-    for position in hits { map[position] = true }
+    for position in scan.inMemory { map[position] = true }
+    func hits(_ range: Range<Int>) -> [Int] {
+      var found: [Int] = []
+      scan.forEachHit(needle.bytes, foldASCII: needle.foldASCII, in: range) { found.append($0) }
+      return found
+    }
+    let length = scan.snapshot.bytes.count
+    if let minimum = store.scanSplitMinimum, length >= minimum, length > 1 {
+      let (first, second) = Parallel.both({ hits(0..<length / 2) }, { hits(length / 2..<length) })
+      for position in first + second { map[position] = true }
+    } else {
+      for position in hits(0..<length) { map[position] = true }
+    }
     return map
   }
 }
