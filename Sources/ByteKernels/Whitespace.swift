@@ -61,6 +61,14 @@ public enum Whitespace {
         index += 1
         continue
       }
+      // A space between words, the next most common byte: no table either (a run, or one
+      // at the start, is what collapses).
+      if bytes[index] == 0x20 {
+        if previousWasSpace { return true }
+        previousWasSpace = true
+        index += 1
+        continue
+      }
       let length = length(in: bytes, at: index)
       if length > 1 || (length == 1 && (bytes[index] != 0x20 || previousWasSpace)) {
         return true

@@ -94,7 +94,7 @@ struct FlightBenchmark {
       report = try NoteImporter().importPaths([directory], into: store, dryRun: true)
       cpu.append(Measure.cpuTime() - cpuStart)
     }
-    let distinct = report.distinctNotes.added
+    let distinct = report.notesWritten
     // The same import written to disk, as a user runs it (no target of its own: issue 5's
     // import target, three times jq's parse rate, is the row above; README says both): `url-notes import` as a whole
     // process into an empty store (journal appends of up to 4,096 notes, each made durable,

@@ -46,8 +46,6 @@ struct Import: ParsableCommand {
 
   func run() throws {
     let store = try options.open()
-    // Tens of thousands of notes just written: exiting frees them faster than a deinit does.
-    ProcessLifetime.keep(store)
     let openingWarnings = store.warnings
     let report: ImportReport
     do {
@@ -66,12 +64,11 @@ struct Import: ParsableCommand {
       }
       for warning in file.warnings { Output.report(warning) }
     }
-    // Notes, not writes: a note in three files is one note (README, Merging).
-    let notes = report.distinctNotes
-    let written = Counted(notes.added + notes.merged, "note")
+    // The file lines added up, then the notes written, each once (README, Merging).
+    let written = Counted(report.notesWritten, "note")
     let verb = dryRun ? "would be" : written.count == 1 ? "was" : "were"
     Output.line(
-      "\(notes.added) added, \(notes.merged) merged, \(notes.unchanged) unchanged, "
+      "\(report.added) added, \(report.merged) merged, \(report.unchanged) unchanged, "
         + "\(Counted(report.failed, "file")) failed; \(written) \(verb) written")
     // Findings of the save itself (a compaction that failed after the journal append, say).
     for warning in store.warnings where !openingWarnings.contains(warning) {

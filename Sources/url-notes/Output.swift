@@ -51,6 +51,13 @@ enum Output {
     write("\n", to: .output)
   }
 
+  /// Prints the notes of `store` that pass `filter`, in list order, as `json(_:)` does: made
+  /// on every core and written as they are made (`NoteStore.writeJSON`).
+  static func json(_ store: NoteStore, matching filter: NoteFilter) {
+    store.writeJSON(matching: filter) { ProcessEnvironment.write($0, to: .output) }
+    write("\n", to: .output)
+  }
+
   static func write(_ text: String, to stream: ProcessEnvironment.Stream) {
     var text = text
     text.withUTF8 { ProcessEnvironment.write($0, to: stream) }

@@ -23,7 +23,6 @@ struct Tags: ParsableCommand {
 
   func run() throws {
     let store = try options.open()
-    ProcessLifetime.keep(store)
     UnknownTags.report(with, in: store)
     let counts =
       with.isEmpty ? store.tagCounts(order: sort) : store.cooccurringTags(with: with, order: sort)
@@ -83,7 +82,6 @@ struct List: ParsableCommand {
 
   func run() throws {
     let store = try options.open()
-    ProcessLifetime.keep(store)
     UnknownTags.report(tags + anyTags, in: store)
     let filter = NoteFilter(allTags: tags, anyTags: anyTags, noneTags: notTags, text: search)
     var headers: [NoteHeader]
@@ -97,8 +95,8 @@ struct List: ParsableCommand {
       let order = sort ?? (parsed.isEmpty ? .created : .relevance)
       headers = store.headers(matching: parsed, within: filter, order: order)
     } else if json {
-      // Decoded, printed and dropped one at a time: the output is all that grows.
-      return Output.json(store.lazyNotes(matching: filter))
+      // Decoded and encoded on every core, printed as made: a few runs of notes are held.
+      return Output.json(store, matching: filter)
     } else {
       headers = store.headers(matching: filter)
     }
@@ -183,11 +181,11 @@ struct Export: ParsableCommand {
 
   func run() throws {
     let store = try options.open()
-    let notes = store.notes(matching: NoteFilter())
+    let all = NoteFilter()
     switch format {
-    case .json: Output.json(notes)
-    case .markdown: Output.raw(MarkdownExporter.export(notes))
-    case .netscape: Output.raw(NetscapeBookmarkExporter.export(notes))
+    case .json: Output.json(store, matching: all)
+    case .markdown: Output.raw(MarkdownExporter.export(store.notes(matching: all)))
+    case .netscape: Output.raw(NetscapeBookmarkExporter.export(store.notes(matching: all)))
     }
   }
 }

@@ -31,6 +31,10 @@ import Testing
         "\(samples[1]): 3 notes (2 added, 1 merged, 0 unchanged)",
         "\(samples[2]): 2 notes (0 added, 2 merged, 0 unchanged)",
       ])
+    // The totals add up the file lines (three merges into notes this import added); the
+    // notes written are counted once each.
+    #expect(report.added == 3 && report.merged == 3 && report.unchanged == 0)
+    #expect(report.notesWritten == 3)
     #expect(store.count == 3)
     let notes = [Self.askHN, Self.framework, Self.gptOSS].map {
       store.note(store.noteID(forURL: $0)!)!

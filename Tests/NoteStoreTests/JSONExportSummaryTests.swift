@@ -103,4 +103,39 @@ import Testing
     #expect(parsed.arrayValue?.count == 40)
     #expect(parsed.arrayValue?[7].objectValue?["title"]?.stringValue == "Piece 7 \"q\" 東")
   }
+
+  /// The array made on every core, a run of notes per task (`list --json`), is byte for byte
+  /// the one written note by note, whatever the run length; notes that do not read (nil) are
+  /// left out with their commas, at the start, inside a run, across a whole run and at the end.
+  @Test func notesMadeInParallelRunsAreTheSameBytes() throws {
+    let notes = (0..<50).map { number in
+      SampleNotes.note(
+        String(format: "%012x", 0xF000 + number), url: "https://runs.example/\(number)",
+        title: "Run \(number) \"q\" 東", tags: ["t\(number % 4)"],
+        summary: [SummaryNode(markup: "**\(number):** *text*", children: [])])
+    }
+    func bytes(_ notes: [Note]) -> [UInt8] {
+      var bytes: [UInt8] = []
+      JSONExporter.writeNotes(notes) { bytes += $0 }
+      return bytes
+    }
+    func parallel(_ count: Int, runLength: Int, skipping skipped: Set<Int> = []) -> [UInt8] {
+      var bytes: [UInt8] = []
+      JSONExporter.writeNotes(
+        count: count, runLength: runLength, runsAhead: 2,
+        note: { skipped.contains($0) ? nil : notes[$0] }
+      ) { bytes += $0 }
+      return bytes
+    }
+    let whole = bytes(notes)
+    for runLength in [1, 3, 7, 64] {
+      #expect(parallel(50, runLength: runLength) == whole, "runs of \(runLength)")
+    }
+    let skipped: Set<Int> = [0, 1, 5, 9, 10, 11, 49]
+    let kept = notes.indices.filter { !skipped.contains($0) }.map { notes[$0] }
+    #expect(parallel(50, runLength: 3, skipping: skipped) == bytes(kept))
+    #expect(parallel(0, runLength: 3) == Array("[]".utf8))
+    #expect(parallel(2, runLength: 3, skipping: [0, 1]) == Array("[]".utf8))
+    #expect(try JSONParser.parse(whole).arrayValue?.count == 50)
+  }
 }

@@ -46,4 +46,15 @@ import Testing
       ])
     #expect(dump(index) == dump(TagIndex(records)))
   }
+
+  /// A list still in the mapped index is renumbered through the records removed since it was
+  /// read, by binary search: record 3 now is the index's 5 when its 3 and 4 are gone.
+  @Test func positionsMapToTheIndexNumberingThroughRemovals() {
+    let removed = [3, 4, 9]
+    #expect(
+      [0, 2, 3, 6, 7, 20].map { TagIndex.IndexedPostings.stored($0, removed) } == [
+        0, 2, 5, 8, 10, 23,
+      ])
+    #expect(TagIndex.IndexedPostings.stored(5, []) == 5)
+  }
 }

@@ -9,20 +9,17 @@ public struct ImportReport: Equatable, Sendable {
   /// True when every file was read without failure.
   public var succeeded: Bool { files.allSatisfy { $0.failure == nil } }
 
+  /// The file lines added up: a note in three files counts in each file's line, so a note
+  /// added by one file and changed by the next two counts once as added and twice as merged
+  /// (the merges a summary of distinct notes hid: "56533 added, 0 merged" for 16,907 merges).
   public var added: Int { files.reduce(0) { $0 + $1.added.count } }
   public var merged: Int { files.reduce(0) { $0 + $1.merged.count } }
   public var unchanged: Int { files.reduce(0) { $0 + $1.unchanged.count } }
   public var failed: Int { files.filter { $0.failure != nil }.count }
 
-  /// Distinct notes, each counted once however many files it is in (the per-file counts above
-  /// count a note once per file): new to the store; stored before and changed by some file;
-  /// stored before and changed by none. `added + merged` notes were written.
-  public var distinctNotes: (added: Int, merged: Int, unchanged: Int) {
-    let added = Set(files.flatMap(\.added))
-    let merged = Set(files.flatMap(\.merged)).subtracting(added)
-    let unchanged = Set(files.flatMap(\.unchanged)).subtracting(added).subtracting(merged)
-    return (added.count, merged.count, unchanged.count)
-  }
+  /// The notes written (or that a dry run would write): every note some file added or
+  /// merged, each counted once however many files it is in.
+  public var notesWritten: Int { Set(files.flatMap { $0.added + $0.merged }).count }
 }
 
 /// The outcome for one file.
@@ -32,9 +29,10 @@ public struct FileReport: Equatable, Sendable {
   public var format: String?
   /// Notes new to the store.
   public var added: [NoteID] = []
-  /// Notes already stored that this file changed (new tags, a missing summary, provenance).
+  /// Notes there before this file (stored before the import, or added by an earlier file of
+  /// it) that this file changed (new tags, a missing summary, provenance).
   public var merged: [NoteID] = []
-  /// Notes already stored exactly as this file has them.
+  /// Notes there before this file exactly as this file has them.
   public var unchanged: [NoteID] = []
   /// Why the file could not be imported, placed in the file (`path:line:col: error: …`).
   public var failure: Diagnostic?

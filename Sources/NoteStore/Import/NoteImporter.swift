@@ -57,7 +57,7 @@ public struct NoteImporter: Sendable {
         var unsaved: [Int] = []
         for path in paths {
           let files = expand(path, report: &report)
-          let reads = ReadPipeline(files, besides: store.path, importer: self)
+          let reads = readAhead(files, besides: store.path)
           for (index, file) in files.enumerated() {
             let read: FileRead
             if let done = reads.take(index) {
@@ -147,6 +147,17 @@ public struct NoteImporter: Sendable {
     return names.sorted().map { base + $0 }
   }
 
+  /// Reads and parses `files` on one thread per core, for a merge that takes them in order
+  /// (`OrderedWork`, at most `readAheadFiles` ahead of it). The store's own files are left
+  /// unread (nil) for the merge to read at its turn.
+  func readAhead(_ files: [String], besides storePath: String) -> OrderedWork<FileRead?> {
+    let storeFiles = FileSystem.absolutePath(storePath)
+    let readsAhead = files.map { !FileSystem.absolutePath($0).hasPrefix(storeFiles) }
+    return OrderedWork(count: files.count, ahead: Self.readAheadFiles) { [self] index in
+      readsAhead[index] ? read(files[index]) : nil
+    }
+  }
+
   /// Reads and parses one file; safe to call from several threads at once.
   func read(_ path: String) -> FileRead {
     var report = FileReport(path: path)
@@ -209,74 +220,4 @@ public struct NoteImporter: Sendable {
     }
     return report
   }
-}
-
-/// Reads a list of files on background threads, one per core, for a merge that takes them
-/// strictly in order.
-///
-/// Each reader takes the next unread file, reads it into its slot and signals that slot;
-/// `take(_:)` waits for its slot. A reader may start a file only while fewer than
-/// `NoteImporter.readAheadFiles` files are started but not yet taken, so memory stays bounded;
-/// the file the merge waits for is always started (every started file before it was taken),
-/// so the merge never waits forever. The store's own files are left unread (nil) for the merge
-/// to read at its turn.
-final class ReadPipeline: @unchecked Sendable {
-  private let slots: UnsafeMutableBufferPointer<NoteImporter.FileRead?>
-  private let ready: [DispatchSemaphore]
-  /// Counts the files a reader may still start before the merge takes one.
-  private let readAhead = DispatchSemaphore(value: NoteImporter.readAheadFiles)
-  /// Guards `nextFile`.
-  private let claim = DispatchSemaphore(value: 1)
-  private var nextFile = 0
-  private let readersDone = DispatchGroup()
-
-  init(_ files: [String], besides storePath: String, importer: NoteImporter) {
-    slots = .allocate(capacity: files.count)
-    slots.initialize(repeating: nil)
-    ready = files.map { _ in DispatchSemaphore(value: 0) }
-    guard !files.isEmpty else { return }
-    let storeFiles = FileSystem.absolutePath(storePath)
-    let readsAhead = files.map { !FileSystem.absolutePath($0).hasPrefix(storeFiles) }
-    for _ in 0..<min(files.count, Self.cores) {
-      readersDone.enter()
-      DispatchQueue.global().async { [self] in
-        while let index = startNext(of: files.count) {
-          if readsAhead[index] { slots[index] = importer.read(files[index]) }
-          ready[index].signal()
-        }
-        readersDone.leave()
-      }
-    }
-  }
-
-  deinit {
-    readersDone.wait()
-    slots.deinitialize()
-    slots.deallocate()
-  }
-
-  /// The read of file `index`, waiting until it is done; nil for a file of the store itself.
-  /// Called once per file, in order, from one thread.
-  func take(_ index: Int) -> NoteImporter.FileRead? {
-    ready[index].wait()
-    // The semaphore orders the reader's write of the slot before this read.
-    let read = slots[index]
-    slots[index] = nil
-    readAhead.signal()
-    return read
-  }
-
-  /// The next file to read, once the read-ahead bound allows it; nil when all are started.
-  private func startNext(of count: Int) -> Int? {
-    readAhead.wait()
-    claim.wait()
-    let index = nextFile
-    nextFile += 1
-    claim.signal()
-    if index < count { return index }
-    readAhead.signal()
-    return nil
-  }
-
-  private static let cores = Syscalls.onlineProcessors
 }

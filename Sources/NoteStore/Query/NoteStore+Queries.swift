@@ -42,10 +42,17 @@ extension NoteStore {
     positions(matching: filter).compactMap { note(at: $0) }
   }
 
-  /// The notes that pass `filter`, in list order, each decoded only when the sequence reaches
-  /// it: a command that prints ten thousand notes then holds one at a time, not all of them.
-  public func lazyNotes(matching filter: NoteFilter) -> some Sequence<Note> {
-    positions(matching: filter).lazy.compactMap { self.note(at: $0) }
+  /// The notes that pass `filter`, in list order, as the JSON array of `list --json` (README,
+  /// JSON output), handed to `emit` a piece at a time: decoded and encoded on every core a run
+  /// of notes at a time (`JSONExporter.writeNotes(count:note:_:)`), the bytes
+  /// `JSONExporter.writeNotes(notes(matching: filter))` gives, and only a few runs held at once.
+  public func writeJSON(
+    matching filter: NoteFilter, _ emit: (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
+    // The workers get values, not the store (which is not thread-safe): where each note is.
+    let sources = positions(matching: filter).map { records[$0].source }
+    let snapshot = state.snapshot
+    JSONExporter.writeNotes(count: sources.count, note: { sources[$0].note(in: snapshot) }, emit)
   }
 
   /// Headers of the notes that pass `filter`, in list order.

@@ -107,24 +107,48 @@ struct TagIndex {
   }
 
   /// Takes the notes at `removed` (ascending positions) out and moves every later position
-  /// down, as removing those records from the array does. `spelling` reads the records after
-  /// the removal, for an entry whose first note was removed.
-  /// Complexity: O(positions of the entries that held a removed note), for a few removals;
-  /// else O(all positions): every entry is renumbered (about 15 ms for 2M positions).
+  /// down, as removing those records from the array does. `losing` holds the keys of the tags
+  /// the removed notes carried (the tags the index has for them): only those lists can lose a
+  /// position. `spelling` reads the records after the removal, for an entry whose first note
+  /// was removed.
+  /// Complexity: O(entries + removed + positions of the lists held in memory), plus
+  /// O(removed × log) per losing list still in the mapped index: those lists are not read.
   mutating func remove(
-    positions removed: [Int], spelling: (_ position: Int, _ key: TagKey) -> String?
+    positions removed: [Int], losing: Set<TagKey>,
+    spelling: (_ position: Int, _ key: TagKey) -> String?
   ) {
     guard !removed.isEmpty else { return }
+    // Every entry still in the index holds the same earlier removals: their merge with these
+    // is made once and shared (an array per entry would be 5,000 copies).
+    var shared: (before: [Int], gone: [Int], merged: [Int])?
     var renumbered: [TagKey: Entry] = [:]
     renumbered.reserveCapacity(entries.count)
     for (key, entry) in entries {
-      // Positions still in the index that lose none of their notes only move down: noted, not
-      // read (an `rm` at 1,000,000 notes read and renumbered 20M positions, 160 MB).
-      if case .indexed(var indexed) = entry.postings, removed.count <= Self.maxLazyRemovals,
-        !removed.contains(where: entry.postings.contains)
-      {
-        indexed.remove(removed)
-        renumbered[key] = Entry(name: entry.name, postings: .indexed(indexed))
+      let losesNote = losing.contains(key)
+      if case .indexed(var indexed) = entry.postings {
+        if shared == nil || shared!.before != indexed.removed {
+          let gone = removed.map { IndexedPostings.stored($0, indexed.removed) }
+          var merged: [Int] = []
+          merged.reserveCapacity(indexed.removed.count + gone.count)
+          var next = 0
+          for earlier in indexed.removed {
+            while next < gone.count && gone[next] < earlier {
+              merged.append(gone[next])
+              next += 1
+            }
+            merged.append(earlier)
+          }
+          merged += gone[next...]
+          shared = (indexed.removed, gone, merged)
+        }
+        let firstBefore = losesNote ? indexed.first : nil
+        indexed.remove(stored: shared!.gone, merged: shared!.merged, mayHold: losesNote)
+        guard indexed.count > 0 else { continue }
+        var name = entry.name
+        if let firstBefore, Self.holds(firstBefore, in: removed), let first = indexed.first {
+          name = spelling(first, key) ?? name
+        }
+        renumbered[key] = Entry(name: name, postings: .indexed(indexed))
         continue
       }
       let old = entry.positions
@@ -137,17 +161,17 @@ struct TagIndex {
         list.append(position - passed)
       }
       guard let first = list.first else { continue }
-      let slot = Self.lowerBound(old[0], in: removed)
-      let firstRemoved = slot < removed.count && removed[slot] == old[0]
-      let name = firstRemoved ? spelling(first, key) ?? entry.name : entry.name
+      let name = Self.holds(old[0], in: removed) ? spelling(first, key) ?? entry.name : entry.name
       renumbered[key] = Entry(name: name, positions: list)
     }
     entries = renumbered
   }
 
-  /// Beyond this many notes removed at once, positions still in the index are read and
-  /// renumbered with the others (each removal costs every lazily moved entry a search).
-  static let maxLazyRemovals = 64
+  /// Whether ascending `list` holds `value` (a binary search).
+  static func holds(_ value: Int, in list: [Int]) -> Bool {
+    let slot = lowerBound(value, in: list)
+    return slot < list.count && list[slot] == value
+  }
 
   static func lowerBound(_ value: Int, in list: [Int]) -> Int {
     var low = 0

@@ -111,8 +111,18 @@ final class MappedIndex: @unchecked Sendable {
     return sound
   }
 
+  /// The position in slot `slot` of the list stored at byte `offset`, if the block holding it
+  /// checks out: a binary search then verifies the few blocks it reads, not the whole list
+  /// (the lists of a deleted note's common tags are megabytes). It does not check that the
+  /// list ascends, as `postingsAreSound` does: bytes whose checksum holds are the writer's.
+  func checkedPosition(at offset: Int, slot: Int) -> Int? {
+    let byte = offset + slot * 4
+    guard verified(byte..<(byte + 4)) else { return nil }
+    return position(at: offset, slot: slot)
+  }
+
   /// The position in slot `slot` of the list stored at byte `offset` (call only for postings
-  /// that are sound).
+  /// that are sound, or through `checkedPosition`).
   func position(at offset: Int, slot: Int) -> Int {
     Int(
       UInt32(

@@ -28,9 +28,23 @@ extension NoteHeader {
 struct NoteRecord {
   // Boxed payloads keep a record at ~40 bytes instead of ~180: a 100k store's record array
   // is allocated (and its pages faulted in) at every open.
-  enum Source {
+  enum Source: Sendable {
     case snapshot(Range<Int>)
     indirect case memory(Note)
+
+    /// The whole note: the one in memory, or decoded now from its bytes in `snapshot` (read
+    /// by pread: safe on several threads at once).
+    func note(in snapshot: MappedFile?) -> Note? {
+      switch self {
+      case .memory(let note): return note
+      case .snapshot(let range):
+        guard let snapshot else { return nil }
+        return snapshot.withBytes(range) { bytes in
+          var reader = JSONReader(bytes)
+          return try? NoteCodec.readNote(&reader)
+        }
+      }
+    }
   }
   enum StoredHeader {
     indirect case decoded(NoteHeader)
@@ -62,17 +76,7 @@ struct NoteRecord {
   }
 
   /// The whole note: the one in memory, or decoded now from its bytes in `snapshot`.
-  func note(in snapshot: MappedFile?) -> Note? {
-    switch source {
-    case .memory(let note): return note
-    case .snapshot(let range):
-      guard let snapshot else { return nil }
-      return snapshot.withBytes(range) { bytes in
-        var reader = JSONReader(bytes)
-        return try? NoteCodec.readNote(&reader)
-      }
-    }
-  }
+  func note(in snapshot: MappedFile?) -> Note? { source.note(in: snapshot) }
 
   var id: NoteID {
     switch storedHeader {

@@ -10,6 +10,8 @@ struct RecordOrigins {
   /// The tags of records a put replaced, by their position before the changes (the tags the
   /// index still has for them).
   private var replacedTags: [Int: [String]] = [:]
+  /// The tags the index has for the deleted records (by key): only their lists lose a note.
+  private var lostTags = Set<TagKey>()
   private var deletions = 0
   private var additions = 0
   private let countBefore: Int
@@ -41,6 +43,12 @@ struct RecordOrigins {
       }
     case .delete:
       guard let position else { return }
+      let origin = origin(at: position)
+      if origin >= 0 {
+        for tag in replacedTags[origin] ?? records[position].header.tags {
+          lostTags.insert(TagKey(tag))
+        }
+      }
       if shifted == nil {
         shifted = records.indices.map { $0 < countBefore ? Int32($0) : -1 }
       }
@@ -70,7 +78,8 @@ struct RecordOrigins {
     }
     var kept = [Bool](repeating: false, count: countBefore)
     for origin in shifted where origin >= 0 { kept[Int(origin)] = true }
-    index.remove(positions: kept.indices.filter { !kept[$0] }, spelling: spelling)
+    index.remove(
+      positions: kept.indices.filter { !kept[$0] }, losing: lostTags, spelling: spelling)
     for (position, origin) in shifted.enumerated() {
       if origin < 0 {
         refresh(position, previousTags: [])
