@@ -272,7 +272,6 @@ final class MappedIndex: @unchecked Sendable {
     if let header = try? NoteCodec.readHeader(&reader) { return header }
     // The range table was checked against the snapshot; a note that does not decode there
     // shows as unreadable rather than trapping.
-    let never = Timestamp(secondsSince1970: 0)
-    return NoteHeader(id: NoteID(""), url: nil, title: "", tags: [], created: never, updated: never)
+    return NoteHeader.unreadable
   }
 }

@@ -9,6 +9,11 @@ public struct NoteHeader: Equatable, Sendable {
   public var created: Timestamp
   public var updated: Timestamp
 
+  /// What a note whose bytes do not decode shows as: no id, no title, no tags.
+  static let unreadable = NoteHeader(
+    id: NoteID(""), url: nil, title: "", tags: [], created: Timestamp(secondsSince1970: 0),
+    updated: Timestamp(secondsSince1970: 0))
+
   /// The host of the URL, for previews.
   public var host: String? { url.flatMap(NormalizedURL.host(of:)) }
 }
@@ -31,6 +36,21 @@ struct NoteRecord {
   enum Source: Sendable {
     case snapshot(Range<Int>)
     indirect case memory(Note)
+
+    /// The note's header: the one in memory's, or read now from its bytes in `snapshot` (by
+    /// pread: safe on several threads at once). A note whose bytes do not read gets an empty
+    /// header, as `MappedIndex.header(inSnapshot:)` gives it.
+    func header(in snapshot: MappedFile?) -> NoteHeader {
+      switch self {
+      case .memory(let note): return NoteHeader(note)
+      case .snapshot(let range):
+        let header = snapshot?.withBytes(range) { bytes in
+          var reader = JSONReader(bytes)
+          return try? NoteCodec.readHeader(&reader)
+        }
+        return header ?? NoteHeader.unreadable
+      }
+    }
 
     /// The whole note: the one in memory, or decoded now from its bytes in `snapshot` (read
     /// by pread: safe on several threads at once).

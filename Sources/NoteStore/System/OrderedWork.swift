@@ -70,3 +70,20 @@ final class OrderedWork<Value: Sendable>: @unchecked Sendable {
 
   private static var cores: Int { Syscalls.onlineProcessors }
 }
+
+extension OrderedWork {
+  /// `transform` of every number in `0..<count`, in order, made on every core `runLength`
+  /// numbers at a time.
+  static func map<Element: Sendable>(
+    count: Int, runLength: Int = 256, _ transform: @escaping @Sendable (Int) -> Element
+  ) -> [Element] where Value == [Element] {
+    let runs = (count + runLength - 1) / runLength
+    let work = OrderedWork(count: runs, ahead: max(1, runs)) { run in
+      ((run * runLength)..<min(count, (run + 1) * runLength)).map(transform)
+    }
+    var result: [Element] = []
+    result.reserveCapacity(count)
+    for run in 0..<runs { result += work.take(run) }
+    return result
+  }
+}
