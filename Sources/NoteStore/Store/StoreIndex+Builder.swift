@@ -227,38 +227,54 @@ extension StoreIndex {
     /// records: entry `e`'s are `positions[starts[e]..<starts[e + 1]]`, ascending (little-endian
     /// u32, as the index stores them). Two passes over the records (count, then fill): a list
     /// per entry appended to as notes were added cost two uniqueness checks per tag, 20M of
-    /// them at 1,000,000 notes, and its growth slack.
+    /// them at 1,000,000 notes, and its growth slack. Each pass runs on two threads, one per
+    /// half of the notes (`Parallel.both`): an entry's positions from the first half go before
+    /// those from the second, so the result is the one-thread result; at 1,000,000 notes the
+    /// passes were a sixth of an open without the index, after its scan.
     private func postings() -> (positions: [UInt32], starts: [Int]) {
-      var counts = [Int](repeating: 0, count: entrySpellings.count + 1)
-      forEachNoteEntries { _, entries in
-        for entry in entries { counts[entry + 1] += 1 }
+      let entryCount = entrySpellings.count
+      let middle = noteCount / 2
+      func counts(_ notes: Range<Int>) -> [Int] {
+        var counts = [Int](repeating: 0, count: entryCount)
+        forEachNoteEntries(in: notes) { _, entries in
+          for entry in entries { counts[entry] += 1 }
+        }
+        return counts
       }
-      for entry in entrySpellings.indices { counts[entry + 1] += counts[entry] }
-      let starts = counts
-      var next = counts
-      let positions = [UInt32](unsafeUninitializedCapacity: starts.last!) { buffer, initialized in
-        forEachNoteEntries { position, entries in
-          for entry in entries {
-            buffer[next[entry]] = UInt32(position).littleEndian
-            next[entry] += 1
+      let (early, late) = Parallel.both({ counts(0..<middle) }, { counts(middle..<noteCount) })
+      var starts = [Int](repeating: 0, count: entryCount + 1)
+      for entry in 0..<entryCount { starts[entry + 1] = starts[entry] + early[entry] + late[entry] }
+      let total = starts[entryCount]
+      let positions = [UInt32](unsafeUninitializedCapacity: total) { buffer, initialized in
+        func fill(_ notes: Range<Int>, from first: [Int]) {
+          var next = first
+          forEachNoteEntries(in: notes) { position, entries in
+            for entry in entries {
+              buffer[next[entry]] = UInt32(position).littleEndian
+              next[entry] += 1
+            }
           }
         }
-        initialized = starts.last!
+        let lateStarts = (0..<entryCount).map { starts[$0] + early[$0] }
+        _ = Parallel.both(
+          { fill(0..<middle, from: Array(starts[..<entryCount])) },
+          { fill(middle..<noteCount, from: lateStarts) })
+        initialized = total
       }
       return (positions, starts)
     }
 
     /// Calls `body` with each note's position and the entries of its tags, in order of first
     /// use on the note (two spellings of one tag count once), read back from the header
-    /// records.
-    private func forEachNoteEntries(_ body: (Int, [Int]) -> Void) {
+    /// records, for the notes at `notes`.
+    private func forEachNoteEntries(in notes: Range<Int>, _ body: (Int, [Int]) -> Void) {
       var entries: [Int] = []
       // The last note each entry was counted for: a note's second spelling of a tag is found
       // in one step (a search of the note's entries so far cost ~200 comparisons a note).
       var lastNote = [Int](repeating: -1, count: entrySpellings.count)
       headers.withBytes { records in
         table.withBytes { table in
-          for position in 0..<noteCount {
+          for position in notes {
             var offset = Int(
               UInt64(
                 littleEndian: table.loadUnaligned(
