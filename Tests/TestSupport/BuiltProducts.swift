@@ -18,7 +18,14 @@ public enum BuiltProducts {
       var directory = start.deletingLastPathComponent()
       for _ in 0..<4 {
         let candidate = directory.appendingPathComponent(name).path
-        if manager.isExecutableFile(atPath: candidate) { return candidate }
+        // A directory passes `isExecutableFile` too: a checkout in a folder named like the
+        // product (`…/url-notes/.build/…`) would otherwise be "found" four levels up.
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue,
+          manager.isExecutableFile(atPath: candidate)
+        {
+          return candidate
+        }
         directory = directory.deletingLastPathComponent()
       }
     }
