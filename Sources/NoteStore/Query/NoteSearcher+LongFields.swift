@@ -19,15 +19,7 @@ extension NoteSearcher {
     if let needle, let bytes = store.state.snapshotBytes(at: position), !needle.occurs(in: bytes) {
       return nil
     }
-    let note: Note?
-    if let decoded, decoded.position == position {
-      note = decoded.note
-    } else {
-      note = store.note(at: position)
-      decoded = (position, note)
-    }
-    guard let note else { return nil }
-    return DecodedCandidate.longFieldWeight(pattern, summary: note.summary, body: note.body)
+    return decoded.longFieldWeight(pattern, at: position, in: store)
   }
 }
 

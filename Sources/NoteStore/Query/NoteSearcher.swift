@@ -33,7 +33,7 @@ public final class NoteSearcher {
   var deferring = false
   var deferred = false
   /// The note `longFieldWeight` decoded last.
-  var decoded: (position: Int, note: Note?)?
+  var decoded = LastDecodedNote()
 
   /// How many recent results are kept for Backspace.
   static let recentLimit = 64

@@ -38,7 +38,7 @@ final class OneGoQuery {
   let needles: [RawNeedle?]
   var rawHits: [[Bool]?]
   /// The note decoded last (one note is asked about once per term).
-  var decoded: (position: Int, note: Note?)?
+  var decoded = LastDecodedNote()
 
   init(store: NoteStore, query: Query, scope: NoteFilter) {
     self.store = store
@@ -152,15 +152,7 @@ final class OneGoQuery {
         return nil
       }
     }
-    let note: Note?
-    if let decoded, decoded.position == position {
-      note = decoded.note
-    } else {
-      note = store.note(at: position)
-      decoded = (position, note)
-    }
-    guard let note else { return nil }
-    return DecodedCandidate.longFieldWeight(pattern, summary: note.summary, body: note.body)
+    return decoded.longFieldWeight(pattern, at: position, in: store)
   }
 
   /// Which notes may hold `needle`: those whose JSON in the snapshot holds its bytes, by one

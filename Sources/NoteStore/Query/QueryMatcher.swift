@@ -182,6 +182,28 @@ struct DecodedCandidate: QueryCandidate {
   }
 }
 
+/// The note a summary-and-body question decoded last: a note is asked about once per text term
+/// of a query, so the browser's search and the one-go query each keep the last one.
+struct LastDecodedNote {
+  private var last: (position: Int, note: Note?)?
+
+  /// `DecodedCandidate.longFieldWeight` of the note at `position` of `store`, decoding it
+  /// unless it was the last one asked about.
+  mutating func longFieldWeight(_ pattern: TextPattern, at position: Int, in store: NoteStore)
+    -> Int?
+  {
+    let note: Note?
+    if let last, last.position == position {
+      note = last.note
+    } else {
+      note = store.note(at: position)
+      last = (position, note)
+    }
+    guard let note else { return nil }
+    return DecodedCandidate.longFieldWeight(pattern, summary: note.summary, body: note.body)
+  }
+}
+
 extension QueryMatcher {
   /// Whether a tag named `name` passes the query, read as it reads a note whose only field
   /// is that one tag: a text term matches the name as it would match a note's tag (fuzzy,

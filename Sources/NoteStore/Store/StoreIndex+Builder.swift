@@ -105,15 +105,8 @@ extension StoreIndex {
         var offset = 0
         while offset < records.count {
           let recordStart = offset
-          offset += 16  // the two times
-          for _ in 0..<3 {  // id, url, title
-            let length = UInt32(
-              littleEndian: records.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
-            offset += 4 + (length == absent ? 0 : Int(length))
-          }
-          let tagCount = Int(
-            UInt32(littleEndian: records.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
-          offset += 4
+          let tagCount: Int
+          (offset, tagCount) = Self.tagNumbers(ofRecordAt: offset, in: records)
           headers.append(
             contentsOf: UnsafeRawBufferPointer(rebasing: records[recordStart..<offset]))
           for _ in 0..<tagCount {
@@ -264,6 +257,23 @@ extension StoreIndex {
       return (positions, starts)
     }
 
+    /// Where the tag numbers of the header record at `offset` start, and how many there are:
+    /// past the record's two times and its three length-prefixed strings (id, URL, title),
+    /// then its tag count.
+    private static func tagNumbers(ofRecordAt offset: Int, in records: UnsafeRawBufferPointer)
+      -> (start: Int, count: Int)
+    {
+      var offset = offset + 16  // the two times
+      for _ in 0..<3 {  // id, url, title
+        let length = UInt32(
+          littleEndian: records.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+        offset += 4 + (length == absent ? 0 : Int(length))
+      }
+      let count = Int(
+        UInt32(littleEndian: records.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+      return (offset + 4, count)
+    }
+
     /// Calls `body` with each note's position and the entries of its tags, in order of first
     /// use on the note (two spellings of one tag count once), read back from the header
     /// records, for the notes at `notes`.
@@ -275,19 +285,11 @@ extension StoreIndex {
       headers.withBytes { records in
         table.withBytes { table in
           for position in notes {
-            var offset = Int(
+            let recordOffset = Int(
               UInt64(
                 littleEndian: table.loadUnaligned(
                   fromByteOffset: position * 24 + 16, as: UInt64.self)))
-            offset += 16  // the two times
-            for _ in 0..<3 {  // id, url, title
-              let length = UInt32(
-                littleEndian: records.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
-              offset += 4 + (length == absent ? 0 : Int(length))
-            }
-            let tagCount = Int(
-              UInt32(littleEndian: records.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
-            offset += 4
+            let (offset, tagCount) = Self.tagNumbers(ofRecordAt: recordOffset, in: records)
             entries.removeAll(keepingCapacity: true)
             for slot in 0..<tagCount {
               let number = UInt32(
