@@ -39,7 +39,9 @@ struct URLNotes: ParsableCommand {
 
 /// `--store PATH`, shared by every command.
 struct StoreOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("The note store file.", valueName: "path"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("The note store file (a directory: its notes.json).", valueName: "path"))
   var store: String?
 
   /// The store path: the option, else $URL_NOTES_STORE, else the XDG data directory.
@@ -47,9 +49,11 @@ struct StoreOptions: ParsableArguments {
 
   /// The store path for the `--store` value `store` (nil when not given).
   static func path(option store: String?) -> String {
-    if let store, !store.isEmpty { return store }
+    if let store, !store.isEmpty { return NoteStore.file(named: store) }
     let environment = ProcessEnvironment.self
-    if let path = environment.value("URL_NOTES_STORE"), !path.isEmpty { return path }
+    if let path = environment.value("URL_NOTES_STORE"), !path.isEmpty {
+      return NoteStore.file(named: path)
+    }
     if let data = environment.value("XDG_DATA_HOME"), data.hasPrefix("/") {
       return data + "/url-notes/notes.json"
     }

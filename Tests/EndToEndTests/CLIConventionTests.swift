@@ -40,6 +40,19 @@ import Testing
     #expect(try run(["--store=\(other)", "tags"]).stdout == "1  gpu\n")
   }
 
+  /// `--store DIR` (and `$URL_NOTES_STORE=DIR`) is the store `DIR/notes.json`, not a read
+  /// error on a directory.
+  @Test func aStoreDirectoryMeansItsNotesJSON() throws {
+    let folder = directory.file("notes")
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+    #expect(try run(["add", "--store", folder + "/", "--title", "T", "--tag", "gpu"]).status == 0)
+    #expect(FileManager.default.fileExists(atPath: folder + "/notes.json"))
+    let expected = Result(status: 0, stdout: "1  gpu\n", stderr: "")
+    #expect(try run(["tags", "--store", folder]) == expected)
+    #expect(try run(["tags", "--store", folder + "/notes.json"]) == expected)
+    #expect(try run(["tags"], environment: ["URL_NOTES_STORE": folder]) == expected)
+  }
+
   @Test func anUnknownCommandIsNamedNotTheUsageOfBrowse() throws {
     #expect(
       try run(["tgas"])

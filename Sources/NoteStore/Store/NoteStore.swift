@@ -53,6 +53,14 @@ public final class NoteStore {
   /// whole journal at open, and a sixteenth of a 1,000,000-note snapshot (137 MB) took every
   /// command there ~1 s. Folds then come every ~2,000 notes written; they run where nobody
   /// waits (`foldInBackground`).
+  /// The store file `path` names: the file itself, or for a directory the `notes.json` in it
+  /// (the name the default location uses), so `--store ~/notes` opens `~/notes/notes.json`
+  /// instead of failing to read a directory.
+  public static func file(named path: String) -> String {
+    guard FileSystem.isDirectory(path) else { return path }
+    return (path.hasSuffix("/") ? path : path + "/") + "notes.json"
+  }
+
   public static let compactionCeilingBytes = 4 << 20
 
   /// The journal length past which a save makes a fold due, for a snapshot of `snapshotBytes`.
