@@ -69,20 +69,25 @@ import Testing
     #expect(notes[11].summary.first?.children.first?.markup == "zephyrs again")
   }
 
-  /// Reads a snapshot written by hand whose ids are not in order (valid, but not how url-notes
-  /// writes one): it opens from an index held in memory, none is written beside it, and every
-  /// note is found by id.
-  @Test func anOutOfOrderSnapshotOpensWithoutWritingAnIndex() throws {
+  /// A snapshot written by hand: one note per id in the order given, titled "N" + its id and
+  /// tagged "T", no tombstones.
+  static func handWrittenSnapshot(ids: [String]) -> String {
     let note =
       #"{"created":"2026-01-02T03:04:05Z","id":"ID","tags":["T"],"title":"TITLE","updated":"2026-01-02T03:04:05Z"}"#
-    let ids = ["bbbb00000002", "aaaa00000001", "cccc00000003"]
     let notes = ids.map {
       note.replacingOccurrences(of: "ID", with: $0).replacingOccurrences(
         of: "TITLE", with: "N" + $0)
     }
-    let text =
-      #"{"format":"url-notes","formatVersion":2,"notes":["# + "\n" + notes.joined(separator: ",\n")
-      + "\n],\"tombstones\":[]}\n"
+    return #"{"format":"url-notes","formatVersion":2,"notes":["# + "\n"
+      + notes.joined(separator: ",\n") + "\n],\"tombstones\":[]}\n"
+  }
+
+  /// Reads a snapshot written by hand whose ids are not in order (valid, but not how url-notes
+  /// writes one): it opens from an index held in memory, none is written beside it, and every
+  /// note is found by id.
+  @Test func anOutOfOrderSnapshotOpensWithoutWritingAnIndex() throws {
+    let ids = ["bbbb00000002", "aaaa00000001", "cccc00000003"]
+    let text = Self.handWrittenSnapshot(ids: ids)
     try text.write(toFile: path, atomically: true, encoding: .utf8)
     for _ in 0..<2 {
       let store = try NoteStore.open(path: path)

@@ -147,16 +147,8 @@ import Testing
   /// Halves each in id order whose ids do not ascend where they meet: read, found by id, and
   /// no index written (readers of one find notes by binary search).
   @Test func idsOutOfOrderWhereTheHalvesMeetWriteNoIndex() throws {
-    let note =
-      #"{"created":"2026-01-02T03:04:05Z","id":"ID","tags":["T"],"title":"TITLE","updated":"2026-01-02T03:04:05Z"}"#
     let ids = ["bbbb00000001", "bbbb00000002", "bbbb00000003", "aaaa00000001", "aaaa00000002"]
-    let notes = ids.map {
-      note.replacingOccurrences(of: "ID", with: $0).replacingOccurrences(
-        of: "TITLE", with: "N" + $0)
-    }
-    let text =
-      #"{"format":"url-notes","formatVersion":2,"notes":["# + "\n" + notes.joined(separator: ",\n")
-      + "\n],\"tombstones\":[]}\n"
+    let text = SnapshotReadTests.handWrittenSnapshot(ids: ids)
     try text.write(toFile: path, atomically: true, encoding: .utf8)
     let split = try open(split: true)
     let bytes = Array(text.utf8)
