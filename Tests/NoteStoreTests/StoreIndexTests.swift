@@ -82,7 +82,7 @@ import Testing
     let scanned = try NoteStore.open(path: path)
     let records = try scanned.scanSnapshot(snapshot, stamp: nil).records
     #expect(loaded.records.map(\.header) == records.map(\.header))
-    func ranges(_ records: [NoteRecord]) -> [Range<Int>?] {
+    func ranges(_ records: some Sequence<NoteRecord>) -> [Range<Int>?] {
       records.map { record in
         if case .snapshot(let range) = record.source { range } else { nil }
       }
@@ -248,7 +248,7 @@ import Testing
       records[position].source = .snapshot((range.lowerBound + 1)..<(range.upperBound + 1))
     }
     let forged = try #require(
-      StoreIndex.encode(records, snapshot: snapshot))
+      StoreIndex.encode(Array(records), snapshot: snapshot))
     _ = FileManager.default.createFile(atPath: indexPath, contents: Data(forged))
     let forgedFile = try #require(try MappedFile(path: indexPath))
     #expect(throws: StoreIndex.Rejection(reason: "damaged: a range is not a note object")) {

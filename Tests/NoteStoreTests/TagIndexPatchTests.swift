@@ -22,10 +22,11 @@ import Testing
   }
 
   @Test func putsThatKeepOrRespellTagsPatchAsARebuildGives() {
-    var records = [
-      note(0, ["Rust", "gpu"]), note(1, ["rust", "zig"]), note(2, ["gpu", "old"]),
-      note(3, ["Zig"]),
-    ].map(NoteRecord.init)
+    var records = NoteRecords(
+      [
+        note(0, ["Rust", "gpu"]), note(1, ["rust", "zig"]), note(2, ["gpu", "old"]),
+        note(3, ["Zig"]),
+      ].map(NoteRecord.init))
     var index = TagIndex(records)
     let puts = [
       (0, note(0, ["RUST", "gpu"])),  // the first note of "rust" respells it: the name follows

@@ -22,7 +22,7 @@ extension NoteStore {
 /// resident set stays near the size of what is printed.
 final class OneGoQuery {
   let store: NoteStore
-  let records: [NoteRecord]
+  let records: NoteRecords
   let matcher: QueryMatcher
   /// The notes the matcher looks at: the scope's, cut down by the query's tag terms.
   let candidates: [Int]
@@ -146,7 +146,7 @@ final class OneGoQuery {
       if dense {
         if rawHits[index] == nil { rawHits[index] = hitMap(needle) }
         if rawHits[index]?[position] == false { return nil }
-      } else if let range = records[position].snapshotRange, let snapshot = store.snapshot,
+      } else if let range = records.snapshotRange(at: position), let snapshot = store.snapshot,
         !snapshot.withBytes(range, needle.occurs)
       {
         return nil

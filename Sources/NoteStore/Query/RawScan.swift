@@ -5,7 +5,7 @@
 /// so two threads may each scan their half of the file with one value (`Parallel.both`).
 struct RawScan {
   let snapshot: MappedFile
-  let records: [NoteRecord]
+  let records: NoteRecords
   /// Snapshot-backed records in position order have ascending ranges (puts replace records
   /// in place, deletes keep the order), so a hit maps to its note by binary search of their
   /// starts.
@@ -15,14 +15,14 @@ struct RawScan {
   private(set) var inMemory: [Int] = []
 
   /// Nil without a snapshot.
-  init?(_ records: [NoteRecord], snapshot: MappedFile?) {
+  init?(_ records: NoteRecords, snapshot: MappedFile?) {
     guard let snapshot else { return nil }
     self.snapshot = snapshot
     self.records = records
     starts.reserveCapacity(records.count)
     owners.reserveCapacity(records.count)
     for position in records.indices {
-      if let range = records[position].snapshotRange {
+      if let range = records.snapshotRange(at: position) {
         starts.append(range.lowerBound)
         owners.append(position)
       } else {
@@ -53,7 +53,7 @@ struct RawScan {
       {
         let hit = chunkStart + local
         let slot = TagIndex.lowerBound(hit + 1, in: starts) - 1
-        guard slot >= 0, let noteRange = records[owners[slot]].snapshotRange,
+        guard slot >= 0, let noteRange = records.snapshotRange(at: owners[slot]),
           hit + needle.count <= noteRange.upperBound
         else {
           resume = hit + 1

@@ -9,7 +9,7 @@ extension SearchTable {
   /// the same comparison, then the runs are merged (a stable bottom-up merge sort, whose
   /// result is the same since no two notes compare equal: ids differ).
   struct Builder {
-    let records: [NoteRecord]
+    let records: NoteRecords
     let entries: [(key: TagKey, value: TagIndex.Entry)]
     var headers: [NoteHeader] = []
     var postings: [[Int]] = []

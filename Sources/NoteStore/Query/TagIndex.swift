@@ -39,7 +39,7 @@ struct TagIndex {
 
   init() {}
 
-  init(_ records: [NoteRecord]) {
+  init(_ records: some Sequence<NoteRecord>) {
     for (position, record) in records.enumerated() {
       var seen = Set<TagKey>()
       for tag in record.header.tags {

@@ -49,10 +49,6 @@ public final class NoteStore {
   /// stay an append, and replaying the journal at start-up stays a small fraction of the work.
   public static let compactionThresholdBytes = 1 << 20
 
-  /// The largest journal a store of any size keeps before a fold: every command replays the
-  /// whole journal at open, and a sixteenth of a 1,000,000-note snapshot (137 MB) took every
-  /// command there ~1 s. Folds then come every ~2,000 notes written; they run where nobody
-  /// waits (`foldInBackground`).
   /// The store file `path` names: the file itself, or for a directory the `notes.json` in it
   /// (the name the default location uses), so `--store ~/notes` opens `~/notes/notes.json`
   /// instead of failing to read a directory.
@@ -61,6 +57,10 @@ public final class NoteStore {
     return (path.hasSuffix("/") ? path : path + "/") + "notes.json"
   }
 
+  /// The largest journal a store of any size keeps before a fold: every command replays the
+  /// whole journal at open, and a sixteenth of a 1,000,000-note snapshot (137 MB) took every
+  /// command there ~1 s. Folds then come every ~2,000 notes written; they run where nobody
+  /// waits (`foldInBackground`).
   public static let compactionCeilingBytes = 4 << 20
 
   /// The journal length past which a save makes a fold due, for a snapshot of `snapshotBytes`.
@@ -100,7 +100,7 @@ public final class NoteStore {
   }
 
   /// The records, in store order (see `StoreState.records`).
-  var records: [NoteRecord] { state.records }
+  var records: NoteRecords { state.records }
   var snapshot: MappedFile? { state.snapshot }
 
   /// Number of notes.

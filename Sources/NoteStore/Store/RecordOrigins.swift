@@ -29,7 +29,7 @@ struct RecordOrigins {
 
   /// Notes `change` to the record at `position` (nil: none has its id); call it before the
   /// change is applied to `records`.
-  mutating func record(_ change: StoreChange, at position: Int?, records: [NoteRecord]) {
+  mutating func record(_ change: StoreChange, at position: Int?, records: NoteRecords) {
     switch change {
     case .put:
       if let position {
@@ -59,7 +59,7 @@ struct RecordOrigins {
 
   /// Brings `index`, built for the records before the changes, up to date with `records`
   /// (after them): exactly what `TagIndex(records)` gives.
-  func update(_ index: inout TagIndex, records: [NoteRecord]) {
+  func update(_ index: inout TagIndex, records: NoteRecords) {
     let spelling = { (other: Int, key: TagKey) in
       records[other].header.tags.first { TagKey($0) == key }
     }

@@ -2,7 +2,7 @@ extension StoreIndex {
   /// What a valid index gives the loader: records in snapshot order (headers decoded from the
   /// index on demand) and the tag index over them.
   struct Loaded {
-    var records: [NoteRecord]
+    var records: NoteRecords
     var tagIndex: TagIndex
     /// The mapped index itself, whose URL table the state reads.
     var index: MappedIndex
@@ -117,7 +117,7 @@ extension StoreIndex {
   /// The range table (verified whole: every record is made from it) and where the header
   /// records after it start. Header records are verified when decoded (`MappedIndex.header`).
   static func readRecords(_ cursor: inout Cursor, noteCount: Int, index: MappedIndex)
-    throws(Rejection) -> [NoteRecord]
+    throws(Rejection) -> NoteRecords
   {
     let tableStart = cursor.offset
     guard noteCount <= (index.payloadEnd - tableStart) / tableEntryLength else {
@@ -130,8 +130,6 @@ extension StoreIndex {
     index.rangeTableStart = tableStart
     let headersLength = index.payloadEnd - headersStart
     let snapshotLength = index.snapshot.bytes.count
-    var records: [NoteRecord] = []
-    records.reserveCapacity(noteCount)
     var previousEnd = 0
     var previousOffset = -1
     for _ in 0..<noteCount {
@@ -147,12 +145,9 @@ extension StoreIndex {
       }
       previousEnd = end
       previousOffset = recordOffset
-      records.append(
-        NoteRecord(
-          storedHeader: .indexed(index, offset: headersStart + recordOffset),
-          source: .snapshot(start..<end)))
     }
-    return records
+    // Checked whole, read record by record when asked for (`NoteRecords`).
+    return NoteRecords(table: index, count: noteCount)
   }
 
   /// Whether `left` sorts strictly before `right` byte by byte (memcmp: the generic sequence
@@ -166,7 +161,7 @@ extension StoreIndex {
 
   /// Looks at both ends of up to 64 evenly spaced notes: each must be a `{…}` object. Reading
   /// every note's first byte would page in the whole snapshot, which the index exists to avoid.
-  static func checkSampledRanges(_ records: [NoteRecord], snapshot: MappedFile)
+  static func checkSampledRanges(_ records: NoteRecords, snapshot: MappedFile)
     throws(Rejection)
   {
     guard !records.isEmpty else { return }

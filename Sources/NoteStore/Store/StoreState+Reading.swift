@@ -58,16 +58,15 @@ extension StoreState {
   /// The JSON bytes of the note at `position` in the mapped snapshot; nil for a note held in
   /// memory.
   func snapshotBytes(at position: Int) -> UnsafeBufferPointer<UInt8>? {
-    guard let range = records[position].snapshotRange, let snapshot else { return nil }
+    guard let range = records.snapshotRange(at: position), let snapshot else { return nil }
     return UnsafeBufferPointer(rebasing: snapshot.bytes[range])
   }
 
   /// The URL buckets of `records`, or of only those held in memory.
-  static func buckets(of records: [NoteRecord], onlyInMemory: Bool) -> [String: [NoteID]] {
+  static func buckets(of records: NoteRecords, onlyInMemory: Bool) -> [String: [NoteID]] {
     var buckets: [String: [NoteID]] = [:]
-    // By index, not by element: a copy of each of 1,000,000 records (a retain and a release)
-    // was a visible part of an `add`, which wants the few in memory.
-    for position in records.indices where !onlyInMemory || records[position].isInMemory {
+    // Only the few in memory when asked: an `add` at 1,000,000 notes wants those.
+    for position in onlyInMemory ? records.positionsInMemory : Array(records.indices) {
       let header = records[position].header
       guard let url = header.url else { continue }
       buckets[NormalizedURL.bucketKey(url), default: []].append(header.id)

@@ -17,7 +17,7 @@ struct StoreState {
   /// Journal bytes read or written: where the next record starts.
   private(set) var journalLength = 0
   /// Notes in snapshot order, then in journal order for notes added since.
-  private(set) var records: [NoteRecord] = []
+  private(set) var records = NoteRecords()
   /// `records[..<sortedCount]` are in strictly ascending byte order of their ids (a snapshot as
   /// url-notes writes it; puts replace in place and deletes keep the order), so a note there is
   /// found by binary search. An id → position map of every note would cost a decode of every
@@ -67,7 +67,7 @@ struct StoreState {
   /// The notes of `snapshot` as its index lists them: in file order, which the index checked
   /// to be strictly ascending by id. No journal record applied yet.
   init(
-    snapshot: MappedFile, stamp: FileIdentity?, records: [NoteRecord], tagIndex: TagIndex,
+    snapshot: MappedFile, stamp: FileIdentity?, records: NoteRecords, tagIndex: TagIndex,
     urlTable: MappedIndex, tombstones: [NoteID: Timestamp], needsUpgrade: Bool
   ) {
     self.snapshot = snapshot
@@ -83,7 +83,7 @@ struct StoreState {
   /// The notes of `snapshot` as a scan found them, in file order: the order is checked here
   /// (a hand-edited snapshot may be out of order) and an id seen twice is refused.
   init(
-    snapshot: MappedFile, stamp: FileIdentity?, scanned records: [NoteRecord],
+    snapshot: MappedFile, stamp: FileIdentity?, scanned records: NoteRecords,
     tombstones: [NoteID: Timestamp], needsUpgrade: Bool
   ) throws(DuplicateNote) {
     self.snapshot = snapshot
