@@ -134,10 +134,18 @@ extension FileSystem {
   public static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>, path: String)
     throws(Failure)
   {
+    try writeAll(fd, UnsafeRawBufferPointer(bytes), at: nil, path: path)
+  }
+
+  /// All of `bytes` to `fd` from file offset `offset` (pwrite; nil: at the file's position),
+  /// resuming after short writes: a file whose parts are written by two threads at once.
+  static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int?, path: String)
+    throws(Failure)
+  {
     var written = 0
     while written < bytes.count {
       let count = Syscalls.write(
-        fd, UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[written...]))
+        fd, UnsafeRawBufferPointer(rebasing: bytes[written...]), at: offset.map { $0 + written })
       if count < 0 { throw Failure(operation: "write", path: path, code: Syscalls.errno) }
       written += count
     }

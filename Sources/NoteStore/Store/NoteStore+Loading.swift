@@ -134,8 +134,22 @@ extension NoteStore {
       throw StoreError(reading: error, path: path, in: mapped.bytes)
     }
     mapped.releasePages()
-    let image = builder.finish(snapshot: mapped)
-    let written = builder.idsAscend && StoreIndex.write(image, to: indexPath)
+    let idsAscend = builder.idsAscend
+    // Written as it is made (`Builder.finish`), to a private temporary file renamed into
+    // place: readers see the old index or the new one. Best effort: a cache that cannot be
+    // written (read-only directory, full disk) only means the next open scans again, and
+    // this one reads the image kept in memory.
+    var image: StoreIndex.Image?
+    let written =
+      idsAscend
+      && (try? FileSystem.writeAtomically(to: indexPath, durable: false) {
+        (file) throws(FileSystem.Failure) in
+        let made = builder.finish(snapshot: mapped, writingTo: (file.fd, file.path))
+        let failure = made.writeFailure
+        image = consume made
+        if let failure { throw failure }
+      }) != nil
+    if image == nil { image = builder.finish(snapshot: mapped) }
     // The file just written, if it still is the index (another process may have replaced
     // it since); else the image itself.
     let file = written ? (try? MappedFile(path: indexPath)).flatMap { $0 } : nil
@@ -144,7 +158,7 @@ extension NoteStore {
       if let file, let read = try? StoreIndex.read(file, snapshot: mapped) {
         index = read
       } else {
-        index = try StoreIndex.read(MappedFile(copying: image), snapshot: mapped)
+        index = try StoreIndex.read(MappedFile(copying: image!.bytes), snapshot: mapped)
       }
     } catch {
       throw StoreError(
@@ -152,7 +166,7 @@ extension NoteStore {
         "the index built by reading the store did not read back: \(error.reason)")
     }
     let needsUpgrade = top.formatVersion < NoteStore.formatVersion
-    if builder.idsAscend {
+    if idsAscend {
       return StoreState(
         snapshot: mapped, stamp: stamp, records: index.records, tagIndex: index.tagIndex,
         urlTable: index.index, tombstones: top.tombstones, needsUpgrade: needsUpgrade)

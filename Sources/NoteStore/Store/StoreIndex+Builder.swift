@@ -23,6 +23,14 @@ extension StoreIndex {
     /// Per entry: the spelling that names it (its first). Its notes' positions are found at
     /// the end from the header records (`finish`), which hold every note's spellings.
     private var entrySpellings: [UInt32] = []
+    /// Per entry: how many notes it has (a note's two spellings of one tag count once), counted
+    /// as notes are added, so that `finish` knows where each entry's positions go, and so the
+    /// whole index's layout, before it fills them: it then writes the range table and header
+    /// records, most of the file, while it fills the postings (`finish`).
+    private var entryNoteCounts: [Int] = []
+    /// Per entry: the last note counted for it (a note's second spelling of a tag is found in
+    /// one step).
+    private var lastNoteOfEntry: [Int] = []
     private var urlEntries: [(hash: UInt64, position: UInt32)] = []
     /// Per note: range start, range end, header record offset.
     private var table = ByteSink()
@@ -67,6 +75,11 @@ extension StoreIndex {
         for end in fields.tagEnds {
           let number = spellingNumber(of: UnsafeBufferPointer(rebasing: tagBytes[start..<end]))
           headers.append(number)
+          let entry = entryOfSpelling[Int(number)]
+          if lastNoteOfEntry[entry] != Int(position) {
+            lastNoteOfEntry[entry] = Int(position)
+            entryNoteCounts[entry] += 1
+          }
           start = end
         }
       }
@@ -91,6 +104,11 @@ extension StoreIndex {
       renumbered.reserveCapacity(later.spellings.count)
       for number in 0..<later.spellings.count {
         later.spellings.withBytes(of: number) { renumbered.append(spellingNumber(of: $0)) }
+      }
+      // Two of `later`'s entries are two tags here too: their counts add up.
+      for (entry, count) in later.entryNoteCounts.enumerated() {
+        entryNoteCounts[entryOfSpelling[Int(renumbered[Int(later.entrySpellings[entry])])]] +=
+          count
       }
       let headerShift = UInt64(headers.count)
       later.table.withBytes { laterTable in
@@ -136,68 +154,50 @@ extension StoreIndex {
           entryByKey[key] = entrySpellings.count
           entryOfSpelling.append(entrySpellings.count)
           entrySpellings.append(number)
+          entryNoteCounts.append(0)
+          lastNoteOfEntry.append(-1)
         }
       }
       return number
     }
 
-    /// The index file's bytes for `snapshot`, the file these notes were read from; the
-    /// builder is spent. Sections are moved into the result one by one and dropped, so the
-    /// peak is the result plus the header records, not twice everything.
-    mutating func finish(snapshot: MappedFile) -> [UInt8] {
-      let spellingCount = spellings.count
-      var spellingSection: [UInt8] = []
+    /// The index file for `snapshot`, the file these notes were read from; the builder is
+    /// spent. With `file` (a new, empty file), also writes it there (what stopped that, if
+    /// anything, is the image's `writeFailure`).
+    ///
+    /// Why two threads: after a scan of 1,000,000 notes, this was a third of the open, on one
+    /// core — filling the postings, sorting the URL table, gathering 335 MB into one array and
+    /// writing it. The counts taken as notes were added give every section's offset at once,
+    /// so another thread writes the range table and the header records (three quarters of the
+    /// file, final as they are) at their offsets and checksums their blocks, while this one
+    /// fills the postings, sorts the URL table and writes those; no section is copied into a
+    /// whole image. The header, which holds the checksum of the block checksums, goes last.
+    mutating func finish(snapshot: MappedFile, writingTo file: (fd: Int32, path: String)? = nil)
+      -> Image
+    {
+      var front = ByteSink()
       for number in 0..<spellings.count {
         spellings.withBytes(of: number) { bytes in
-          StoreIndex.append(UInt32(bytes.count), to: &spellingSection)
-          spellingSection.append(contentsOf: bytes)
+          front.append(UInt32(bytes.count))
+          front.append(contentsOf: UnsafeRawBufferPointer(bytes))
         }
       }
+      let spellingCount = spellings.count
       spellings = Spellings()
-      let postings = self.postings()
-      let directoryLength: Int = 4 + entrySpellings.count * directoryEntryLength
-      let postingsLength: Int = postings.positions.count * 4
-      let urlLength: Int = 4 + urlEntries.count * urlEntryLength
-      let payloadLength: Int =
-        spellingSection.count + directoryLength + postingsLength + urlLength + table.count
-        + headers.count
-      var bytes: [UInt8] = []
-      bytes.reserveCapacity(
-        headerLength + payloadLength + blockTableLength(payloadLength: payloadLength))
-      bytes.append(contentsOf: [UInt8](repeating: 0, count: headerLength))
-      bytes += spellingSection
-      spellingSection = []
-      // The tag directory, then the postings it points to, one entry's after another's:
-      // opening reads (and verifies) the directory, a query only the postings it asks for.
-      append(UInt32(entrySpellings.count), to: &bytes)
-      let postingsStart = bytes.count + entrySpellings.count * directoryEntryLength
-      for entry in entrySpellings.indices {
-        append(entrySpellings[entry], to: &bytes)
-        append(UInt32(postings.starts[entry + 1] - postings.starts[entry]), to: &bytes)
-        append(UInt64(postingsStart + postings.starts[entry] * 4), to: &bytes)
-      }
-      postings.positions.withUnsafeBytes { bytes.append(contentsOf: $0) }
-      urlEntries.sort { ($0.hash, $0.position) < ($1.hash, $1.position) }
-      append(UInt32(urlEntries.count), to: &bytes)
-      for entry in urlEntries {
-        append(entry.hash, to: &bytes)
-        append(entry.position, to: &bytes)
-      }
-      urlEntries = []
-      table.withBytes { bytes.append(contentsOf: $0) }
-      table = ByteSink()
-      headers.withBytes { bytes.append(contentsOf: $0) }
-      headers = ByteSink()
-      // A checksum per block of the payload, after it: a reader verifies a block when it first
-      // reads from it, so opening 1,000,000 notes does not read all 335 MB of the index.
-      var blockSums: [UInt8] = []
-      bytes.withUnsafeBufferPointer { whole in
-        for start in stride(from: headerLength, to: whole.count, by: blockLength) {
-          let block = UnsafeBufferPointer(
-            rebasing: whole[start..<min(start + blockLength, whole.count)])
-          append(checksum(block), to: &blockSums)
-        }
-      }
+      var urls = self.urlEntries
+      self.urlEntries = []
+      let layout = Image.Layout(
+        spellings: front.count, entries: entrySpellings.count,
+        postings: entryNoteCounts.reduce(0, +), urls: urls.count, table: table.count,
+        headers: headers.count)
+      var movedTable = ByteSink()
+      var movedHeaders = ByteSink()
+      swap(&movedTable, &table)
+      swap(&movedHeaders, &headers)
+      var image = Image(
+        header: [], front: front, postings: [], urls: ByteSink(), table: movedTable,
+        headers: movedHeaders, blockSums: [], writeFailure: nil)
+      let failure = fill(&image, layout: layout, urlEntries: &urls, writingTo: file)
       let identity = snapshot.identity
       var header = magic
       append(version, to: &header)
@@ -209,52 +209,128 @@ extension StoreIndex {
       append(contentHash(snapshot), to: &header)
       append(UInt32(noteCount), to: &header)
       append(UInt32(spellingCount), to: &header)
-      append(UInt64(bytes.count - headerLength), to: &header)
-      append(blockSums.withUnsafeBufferPointer(checksum), to: &header)
-      bytes.replaceSubrange(0..<headerLength, with: header)
-      bytes += blockSums
-      return bytes
+      append(UInt64(layout.payloadLength), to: &header)
+      append(image.blockSums.withUnsafeBufferPointer(checksum), to: &header)
+      image.header = header
+      image.writeFailure = failure
+      guard failure == nil, let file else { return image }
+      image.writeFailure =
+        image.blockSums.withUnsafeBytes {
+          Image.write([$0], at: layout.blockSumsOffset, to: file.fd, path: file.path)
+        }
+        ?? header.withUnsafeBytes { Image.write([$0], at: 0, to: file.fd, path: file.path) }
+      return image
     }
 
-    /// The notes' positions of each tag index entry, from the spelling numbers in the header
-    /// records: entry `e`'s are `positions[starts[e]..<starts[e + 1]]`, ascending (little-endian
-    /// u32, as the index stores them). Two passes over the records (count, then fill): a list
-    /// per entry appended to as notes were added cost two uniqueness checks per tag, 20M of
-    /// them at 1,000,000 notes, and its growth slack. Each pass runs on two threads, one per
-    /// half of the notes (`Parallel.both`): an entry's positions from the first half go before
-    /// those from the second, so the result is the one-thread result; at 1,000,000 notes the
-    /// passes were a sixth of an open without the index, after its scan.
-    private func postings() -> (positions: [UInt32], starts: [Int]) {
+    /// Makes `image`'s tag directory (after the spellings in `front`), postings, URL table
+    /// and block checksums; its range table and header records are there already. With
+    /// `file`, writes every section but the header at its offset: the range table and header
+    /// records on another thread (`Parallel.both`), which also checksums their blocks.
+    private func fill(
+      _ image: inout Image, layout: Image.Layout,
+      urlEntries: inout [(hash: UInt64, position: UInt32)],
+      writingTo file: (fd: Int32, path: String)?
+    ) -> FileSystem.Failure? {
       let entryCount = entrySpellings.count
-      let middle = noteCount / 2
-      func counts(_ notes: Range<Int>) -> [Int] {
-        var counts = [Int](repeating: 0, count: entryCount)
-        forEachNoteEntries(in: notes) { _, entries in
-          for entry in entries { counts[entry] += 1 }
-        }
-        return counts
-      }
-      let (early, late) = Parallel.both({ counts(0..<middle) }, { counts(middle..<noteCount) })
       var starts = [Int](repeating: 0, count: entryCount + 1)
-      for entry in 0..<entryCount { starts[entry + 1] = starts[entry] + early[entry] + late[entry] }
-      let total = starts[entryCount]
+      for entry in 0..<entryCount { starts[entry + 1] = starts[entry] + entryNoteCounts[entry] }
+      var front = ByteSink()
+      swap(&front, &image.front)
+      var urls = ByteSink()
+      var postings: [UInt32] = []
+      let tableStart = layout.tableOffset - headerLength
+      let firstLateBlock = (tableStart + blockLength - 1) / blockLength
+      let (early, late) = image.table.withBytes { table in
+        image.headers.withBytes { records in
+          Parallel.both(
+            { () -> ([UInt64], FileSystem.Failure?) in
+              front.append(UInt32(entryCount))
+              for entry in 0..<entryCount {
+                front.append(entrySpellings[entry])
+                front.append(UInt32(starts[entry + 1] - starts[entry]))
+                front.append(UInt64(layout.postingsOffset + starts[entry] * 4))
+              }
+              postings = self.postings(starts: starts, table: table, records: records)
+              urlEntries.sort { ($0.hash, $0.position) < ($1.hash, $1.position) }
+              urls.reserve(4 + urlEntries.count * urlEntryLength)
+              urls.append(UInt32(urlEntries.count))
+              for entry in urlEntries {
+                urls.append(entry.hash)
+                urls.append(entry.position)
+              }
+              urlEntries = []
+              return front.withBytes { front in
+                urls.withBytes { urls in
+                  postings.withUnsafeBytes { postings in
+                    let parts = [front, postings, urls, table, records]
+                    var failure: FileSystem.Failure?
+                    if let file {
+                      failure = Image.write(
+                        parts[..<3], at: headerLength, to: file.fd, path: file.path)
+                    }
+                    return (
+                      Image.blockSums(of: parts, from: 0, blocks: 0..<firstLateBlock), failure
+                    )
+                  }
+                }
+              }
+            },
+            { () -> ([UInt64], FileSystem.Failure?) in
+              let parts = [table, records]
+              var failure: FileSystem.Failure?
+              if let file {
+                failure = Image.write(
+                  parts[...], at: layout.tableOffset, to: file.fd, path: file.path)
+              }
+              let blocks = firstLateBlock..<layout.blockCount
+              return (Image.blockSums(of: parts, from: tableStart, blocks: blocks), failure)
+            })
+        }
+      }
+      swap(&front, &image.front)
+      swap(&urls, &image.urls)
+      image.postings = postings
+      var sums: [UInt8] = []
+      sums.reserveCapacity(layout.blockCount * 8)
+      for sum in early.0 + late.0 { append(sum, to: &sums) }
+      image.blockSums = sums
+      return early.1 ?? late.1
+    }
+
+    /// The postings, each entry's positions from `starts[entry]` on (ascending, little-endian
+    /// u32, as the index stores them), from the spelling numbers in the header `records`,
+    /// found through the range `table`. One pass: the counts were taken as notes were added.
+    private func postings(
+      starts: [Int], table: UnsafeRawBufferPointer, records: UnsafeRawBufferPointer
+    ) -> [UInt32] {
+      let total = starts[entrySpellings.count]
+      var next = Array(starts.dropLast())
+      // The last note each entry got: a note's second spelling of a tag is found in one step.
+      var lastNote = [Int](repeating: -1, count: entrySpellings.count)
       let positions = [UInt32](unsafeUninitializedCapacity: total) { buffer, initialized in
-        func fill(_ notes: Range<Int>, from first: [Int]) {
-          var next = first
-          forEachNoteEntries(in: notes) { position, entries in
-            for entry in entries {
+        for position in 0..<noteCount {
+          let recordOffset = Int(
+            UInt64(
+              littleEndian: table.loadUnaligned(
+                fromByteOffset: position * tableEntryLength + 16, as: UInt64.self)))
+          let (offset, tagCount) = Self.tagNumbers(ofRecordAt: recordOffset, in: records)
+          for slot in 0..<tagCount {
+            let number = UInt32(
+              littleEndian: records.loadUnaligned(
+                fromByteOffset: offset + slot * 4, as: UInt32.self))
+            let entry = entryOfSpelling[Int(number)]
+            if lastNote[entry] != position {
+              lastNote[entry] = position
               buffer[next[entry]] = UInt32(position).littleEndian
               next[entry] += 1
             }
           }
         }
-        let lateStarts = (0..<entryCount).map { starts[$0] + early[$0] }
-        _ = Parallel.both(
-          { fill(0..<middle, from: Array(starts[..<entryCount])) },
-          { fill(middle..<noteCount, from: lateStarts) })
         initialized = total
       }
-      return (positions, starts)
+      // The counts taken by `add` and `extend` are what the records hold.
+      precondition(next == Array(starts.dropFirst()))
+      return positions
     }
 
     /// Where the tag numbers of the header record at `offset` start, and how many there are:
@@ -272,39 +348,6 @@ extension StoreIndex {
       let count = Int(
         UInt32(littleEndian: records.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
       return (offset + 4, count)
-    }
-
-    /// Calls `body` with each note's position and the entries of its tags, in order of first
-    /// use on the note (two spellings of one tag count once), read back from the header
-    /// records, for the notes at `notes`.
-    private func forEachNoteEntries(in notes: Range<Int>, _ body: (Int, [Int]) -> Void) {
-      var entries: [Int] = []
-      // The last note each entry was counted for: a note's second spelling of a tag is found
-      // in one step (a search of the note's entries so far cost ~200 comparisons a note).
-      var lastNote = [Int](repeating: -1, count: entrySpellings.count)
-      headers.withBytes { records in
-        table.withBytes { table in
-          for position in notes {
-            let recordOffset = Int(
-              UInt64(
-                littleEndian: table.loadUnaligned(
-                  fromByteOffset: position * 24 + 16, as: UInt64.self)))
-            let (offset, tagCount) = Self.tagNumbers(ofRecordAt: recordOffset, in: records)
-            entries.removeAll(keepingCapacity: true)
-            for slot in 0..<tagCount {
-              let number = UInt32(
-                littleEndian: records.loadUnaligned(
-                  fromByteOffset: offset + slot * 4, as: UInt32.self))
-              let entry = entryOfSpelling[Int(number)]
-              if lastNote[entry] != position {
-                lastNote[entry] = position
-                entries.append(entry)
-              }
-            }
-            body(position, entries)
-          }
-        }
-      }
     }
   }
 }

@@ -67,18 +67,7 @@ enum StoreIndex {
       fields.set(record.header)
       builder.add(fields, range: range)
     }
-    return builder.finish(snapshot: snapshot)
-  }
-
-  /// Writes the index beside the snapshot: a private temporary file renamed into place, so
-  /// readers see the old index or the new one. Best effort: a cache that cannot be written
-  /// (read-only directory, full disk) only means the next open scans again. False then.
-  @discardableResult
-  static func write(_ bytes: [UInt8], to path: String) -> Bool {
-    (try? FileSystem.writeAtomically(to: path, durable: false) {
-      (file) throws(FileSystem.Failure) in
-      try file.append(bytes)
-    }) != nil
+    return builder.finish(snapshot: snapshot).bytes
   }
 
   // MARK: Hashes

@@ -57,9 +57,13 @@ enum Syscalls {
     }
   }
 
-  /// Bytes written from `buffer`, or -1. Retried when a signal interrupts it.
-  static func write(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Int {
-    retryingInterrupts { Glibc.write(fd, buffer.baseAddress, buffer.count) }
+  /// Bytes written from `buffer`, or -1. At `offset` when given (pwrite). Retried when a
+  /// signal interrupts it.
+  static func write(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, at offset: Int? = nil) -> Int {
+    retryingInterrupts {
+      if let offset { return pwrite(fd, buffer.baseAddress, buffer.count, off_t(offset)) }
+      return Glibc.write(fd, buffer.baseAddress, buffer.count)
+    }
   }
 
   /// `call` again for as long as it fails with EINTR (a signal arrived before anything was
