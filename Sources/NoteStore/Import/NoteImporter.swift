@@ -92,7 +92,11 @@ public struct NoteImporter: Sendable {
   ) {
     guard !unsaved.isEmpty else { return }
     defer { unsaved.removeAll() }
-    do { try store.apply(pending.takeChanges()) } catch {
+    let changes = pending.takeChanges()
+    do {
+      try store.apply(changes)
+      pending.wrote(changes)
+    } catch {
       for index in unsaved {
         report.files[index].failure = error.diagnostic
         report.files[index].added = []

@@ -11,6 +11,9 @@ struct PendingNotes {
   /// lookup of a URL in the store (a hash of it, a probe of the URL table, and the table
   /// patched at every write) could only find nothing.
   let storeStartedEmpty: Bool
+  /// Into a store that started empty: the ids of the notes this import has written, which
+  /// are then all the store holds (see `isTaken`).
+  var writtenIDs: Set<NoteID> = []
 
   init(store: NoteStore) {
     self.store = store
@@ -89,14 +92,21 @@ struct PendingNotes {
     return .added(id)
   }
 
-  /// Changes to write, in first-changed order; empties the list.
-  /// Once written, the store answers for these notes again.
+  /// Changes to write, in first-changed order; empties the list (keeping its capacity: the
+  /// next write's notes take as much). Once written (`wrote(_:)`), the store answers for
+  /// these notes again.
   mutating func takeChanges() -> [StoreChange] {
     defer {
-      order.removeAll()
-      changed.removeAll()
+      order.removeAll(keepingCapacity: true)
+      changed.removeAll(keepingCapacity: true)
     }
     return order.compactMap { changed[$0].map(StoreChange.put) }
+  }
+
+  /// Notes that `changes`, from `takeChanges()`, are now in the store.
+  mutating func wrote(_ changes: [StoreChange]) {
+    guard storeStartedEmpty else { return }
+    for change in changes { writtenIDs.insert(change.noteID) }
   }
 
   func current(_ id: NoteID) -> Note? { changed[id] ?? store.note(id) }
@@ -122,17 +132,25 @@ struct PendingNotes {
   }
 
   func newID(for draft: NoteDraft, _ normalized: String?, provenance: Provenance) -> NoteID {
-    if let id = draft.id, changed[id] == nil, store.count == 0 || store.header(id) == nil {
-      return id
-    }
+    if let id = draft.id, !isTaken(id) { return id }
     let seed = normalized ?? "file:\(provenance.file)#\(draft.title)"
     var id = NoteID.forURL(seed)
     var attempt = 1
-    while changed[id] != nil || (store.count > 0 && store.header(id) != nil) {
+    while isTaken(id) {
       attempt += 1
       id = NoteID.forURL(seed + "#\(attempt)")
     }
     return id
+  }
+
+  /// Whether a note has `id`: one changed here, or one in the store. Into a store that
+  /// started empty the store holds exactly the notes this import wrote (it holds the write
+  /// lock throughout), and `writtenIDs` answers: the store's own lookup, a binary search that
+  /// decodes an id from the mapped index at each step, was an eighth of the merge's time.
+  func isTaken(_ id: NoteID) -> Bool {
+    if changed[id] != nil { return true }
+    if storeStartedEmpty { return writtenIDs.contains(id) }
+    return store.count > 0 && store.header(id) != nil
   }
 
   mutating func record(_ note: Note) {
