@@ -57,6 +57,7 @@ import Testing
       spellings: 30, entries: 2, postings: 5, urls: 3, table: 48, headers: 100)
     let postings = StoreIndex.headerLength + 30 + 4 + 2 * 16
     #expect(layout.postingsOffset == postings)
+    #expect(layout.urlsOffset == postings + 5 * 4)
     #expect(layout.tableOffset == postings + 5 * 4 + 4 + 3 * 12)
     #expect(layout.blockSumsOffset == layout.tableOffset + 148)
     #expect(layout.payloadLength == 30 + 36 + 20 + 40 + 148)

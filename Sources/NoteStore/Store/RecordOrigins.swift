@@ -64,9 +64,14 @@ struct RecordOrigins {
       records[other].header.tags.first { TagKey($0) == key }
     }
     func refresh(_ position: Int, previousTags: [String]) {
+      let tags = records[position].header.tags
+      // A put that kept the note's tags as they were spelled (most edits: the summary or
+      // the title) leaves the index as it is. Looking each of them up in its list (a checked
+      // binary search in the mapped index) cost a `tag merge` at 1,000,000 notes 0.1 s of
+      // CPU with a journal of 1,900 such puts.
+      if !previousTags.isEmpty && tags == previousTags { return }
       index.replace(
-        position: position, tags: records[position].header.tags, previousTags: previousTags,
-        spelling: spelling)
+        position: position, tags: tags, previousTags: previousTags, spelling: spelling)
     }
     guard let shifted else {
       // No deletes: replaced records kept their positions, added ones follow them.

@@ -169,9 +169,9 @@ extension StoreIndex {
     /// core — filling the postings, sorting the URL table, gathering 335 MB into one array and
     /// writing it. The counts taken as notes were added give every section's offset at once,
     /// so another thread writes the range table and the header records (three quarters of the
-    /// file, final as they are) at their offsets and checksums their blocks, while this one
-    /// fills the postings, sorts the URL table and writes those; no section is copied into a
-    /// whole image. The header, which holds the checksum of the block checksums, goes last.
+    /// file, final as they are) at their offsets, checksums their blocks and sorts and writes
+    /// the URL table, while this one fills and writes the postings; no section is copied into
+    /// a whole image. The header, which holds the checksum of the block checksums, goes last.
     mutating func finish(snapshot: MappedFile, writingTo file: (fd: Int32, path: String)? = nil)
       -> Image
     {
@@ -225,7 +225,8 @@ extension StoreIndex {
     /// Makes `image`'s tag directory (after the spellings in `front`), postings, URL table
     /// and block checksums; its range table and header records are there already. With
     /// `file`, writes every section but the header at its offset: the range table and header
-    /// records on another thread (`Parallel.both`), which also checksums their blocks.
+    /// records on another thread (`Parallel.both`), which also checksums their blocks and
+    /// then sorts the URL table, while this one fills the postings.
     private func fill(
       _ image: inout Image, layout: Image.Layout,
       urlEntries: inout [(hash: UInt64, position: UInt32)],
@@ -240,10 +241,12 @@ extension StoreIndex {
       var postings: [UInt32] = []
       let tableStart = layout.tableOffset - headerLength
       let firstLateBlock = (tableStart + blockLength - 1) / blockLength
-      let (early, late) = image.table.withBytes { table in
+      // This thread: the directory and the postings (the larger job). The other: the range
+      // table and header records (written, then checksummed), then the URL table.
+      let (frontFailure, (lateSums, lateFailure)) = image.table.withBytes { table in
         image.headers.withBytes { records in
           Parallel.both(
-            { () -> ([UInt64], FileSystem.Failure?) in
+            { () -> FileSystem.Failure? in
               front.append(UInt32(entryCount))
               for entry in 0..<entryCount {
                 front.append(entrySpellings[entry])
@@ -251,6 +254,21 @@ extension StoreIndex {
                 front.append(UInt64(layout.postingsOffset + starts[entry] * 4))
               }
               postings = self.postings(starts: starts, table: table, records: records)
+              guard let file else { return nil }
+              return front.withBytes { front in
+                postings.withUnsafeBytes { postings in
+                  Image.write([front, postings], at: headerLength, to: file.fd, path: file.path)
+                }
+              }
+            },
+            { () -> ([UInt64], FileSystem.Failure?) in
+              let parts = [table, records]
+              var failure: FileSystem.Failure?
+              if let file {
+                failure = Image.write(parts, at: layout.tableOffset, to: file.fd, path: file.path)
+              }
+              let blocks = firstLateBlock..<layout.blockCount
+              let sums = Image.blockSums(of: parts, from: tableStart, blocks: blocks)
               urlEntries.sort { ($0.hash, $0.position) < ($1.hash, $1.position) }
               urls.reserve(4 + urlEntries.count * urlEntryLength)
               urls.append(UInt32(urlEntries.count))
@@ -259,32 +277,26 @@ extension StoreIndex {
                 urls.append(entry.position)
               }
               urlEntries = []
-              return front.withBytes { front in
-                urls.withBytes { urls in
-                  postings.withUnsafeBytes { postings in
-                    let parts = [front, postings, urls, table, records]
-                    var failure: FileSystem.Failure?
-                    if let file {
-                      failure = Image.write(
-                        parts[..<3], at: headerLength, to: file.fd, path: file.path)
-                    }
-                    return (
-                      Image.blockSums(of: parts, from: 0, blocks: 0..<firstLateBlock), failure
-                    )
-                  }
+              if let file, failure == nil {
+                failure = urls.withBytes {
+                  Image.write([$0], at: layout.urlsOffset, to: file.fd, path: file.path)
                 }
               }
-            },
-            { () -> ([UInt64], FileSystem.Failure?) in
-              let parts = [table, records]
-              var failure: FileSystem.Failure?
-              if let file {
-                failure = Image.write(
-                  parts[...], at: layout.tableOffset, to: file.fd, path: file.path)
-              }
-              let blocks = firstLateBlock..<layout.blockCount
-              return (Image.blockSums(of: parts, from: tableStart, blocks: blocks), failure)
+              return (sums, failure)
             })
+        }
+      }
+      let earlySums = image.table.withBytes { table in
+        image.headers.withBytes { records in
+          front.withBytes { front in
+            urls.withBytes { urls in
+              postings.withUnsafeBytes { postings in
+                Image.blockSums(
+                  of: [front, postings, urls, table, records], from: 0,
+                  blocks: 0..<firstLateBlock)
+              }
+            }
+          }
         }
       }
       swap(&front, &image.front)
@@ -292,9 +304,9 @@ extension StoreIndex {
       image.postings = postings
       var sums: [UInt8] = []
       sums.reserveCapacity(layout.blockCount * 8)
-      for sum in early.0 + late.0 { append(sum, to: &sums) }
+      for sum in earlySums + lateSums { append(sum, to: &sums) }
       image.blockSums = sums
-      return early.1 ?? late.1
+      return frontFailure ?? lateFailure
     }
 
     /// The postings, each entry's positions from `starts[entry]` on (ascending, little-endian

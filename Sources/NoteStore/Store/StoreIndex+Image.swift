@@ -29,6 +29,7 @@ extension StoreIndex {
     /// Where each section starts in the file, from the sizes of its parts.
     struct Layout {
       let postingsOffset: Int
+      let urlsOffset: Int
       let tableOffset: Int
       let blockSumsOffset: Int
 
@@ -37,7 +38,8 @@ extension StoreIndex {
       /// of the range table and of the header records.
       init(spellings: Int, entries: Int, postings: Int, urls: Int, table: Int, headers: Int) {
         postingsOffset = headerLength + spellings + 4 + entries * directoryEntryLength
-        tableOffset = postingsOffset + postings * 4 + 4 + urls * urlEntryLength
+        urlsOffset = postingsOffset + postings * 4
+        tableOffset = urlsOffset + 4 + urls * urlEntryLength
         blockSumsOffset = tableOffset + table + headers
       }
 
