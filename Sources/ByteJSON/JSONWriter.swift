@@ -94,6 +94,18 @@ public struct JSONWriter {
     write(&bytes)
   }
 
+  /// `unescapedValue(_:)` for a value `write` may give up on (returning false): the bytes
+  /// and the comma state are then as they were before the call, and false is returned.
+  public mutating func tentativeValue(_ write: (inout [UInt8]) -> Bool) -> Bool {
+    let mark = bytes.count
+    let commaDue = needsComma.last
+    separate()
+    if write(&bytes) { return true }
+    bytes.removeSubrange(mark...)
+    if let commaDue { needsComma[needsComma.count - 1] = commaDue }
+    return false
+  }
+
   /// Appends bytes as they are (a newline between records, say); no comma logic.
   public mutating func raw(_ text: String) {
     bytes.append(contentsOf: text.utf8)

@@ -14,6 +14,22 @@ extension JSONExporter {
     note: @escaping @Sendable (Int) -> Note?,
     _ emit: (UnsafeBufferPointer<UInt8>) -> Void
   ) {
+    writeNotes(
+      count: count, runLength: runLength, runsAhead: runsAhead,
+      write: { index, writer in
+        if let note = note(index) { NoteCodec.write(note, to: &writer, as: .export) }
+      }, emit)
+  }
+
+  /// `writeNotes(count:runLength:runsAhead:note:_:)` for a caller that writes each note's
+  /// object itself (`write(i, &writer)`: one value, or nothing to skip it), as
+  /// `NoteCodec.write(_:to:as: .export)` writes it: the store writes a snapshot note from its
+  /// stored bytes (`StoredNoteExport`).
+  static func writeNotes(
+    count: Int, runLength: Int = 64, runsAhead: Int = 16,
+    write: @escaping @Sendable (Int, inout JSONWriter) -> Void,
+    _ emit: (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
     let runs = OrderedWork(count: (count + runLength - 1) / runLength, ahead: runsAhead) {
       run in
       // A run is written as an array left open: the writer's comma rules put one between its
@@ -21,7 +37,7 @@ extension JSONExporter {
       var writer = JSONWriter(reservingCapacity: runLength * 8192)
       writer.beginArray()
       for index in (run * runLength)..<min(count, (run + 1) * runLength) {
-        if let note = note(index) { NoteCodec.write(note, to: &writer, as: .export) }
+        write(index, &writer)
       }
       return writer.bytes
     }

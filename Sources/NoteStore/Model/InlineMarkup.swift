@@ -12,11 +12,9 @@ public enum InlineMarkup {
     // Most bullets have no marker at all: their one span shares the markup's storage.
     guard hasMarker(markup) else { return markup.isEmpty ? [] : [InlineSpan(markup)] }
     var spans: [InlineSpan] = []
-    var pieces: [Range<Int>] = []  // of the span being built, all in one style
-    var pieceStyle: InlineStyle = []
     var copy = markup
     copy.withUTF8 { bytes in
-      func finishSpan() {
+      forEachSpan(bytes) { pieces, style in
         let count = pieces.reduce(0) { $0 + $1.count }
         let text = String(unsafeUninitializedCapacity: count) { buffer in
           var offset = 0
@@ -27,17 +25,30 @@ public enum InlineMarkup {
           }
           return count
         }
-        spans.append(InlineSpan(text, pieceStyle))
-        pieces.removeAll(keepingCapacity: true)
+        spans.append(InlineSpan(text, style))
       }
-      scanText(bytes) { piece, style in
-        if !pieces.isEmpty && style != pieceStyle { finishSpan() }
-        pieceStyle = style
-        pieces.append(piece)
-      }
-      if !pieces.isEmpty { finishSpan() }
     }
     return spans
+  }
+
+  /// Calls `body` with each span of `bytes` (markup as UTF-8), in order: the pieces of
+  /// `bytes` its text is made of (`scanText`'s runs, adjacent runs of one style merged) and
+  /// its style. `spans(of:)` and the `--json` writer of stored notes (`StoredNoteExport`)
+  /// both read spans here.
+  static func forEachSpan(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ body: ([Range<Int>], InlineStyle) -> Void
+  ) {
+    var pieces: [Range<Int>] = []  // of the span being built, all in one style
+    var pieceStyle: InlineStyle = []
+    scanText(bytes) { piece, style in
+      if !pieces.isEmpty && style != pieceStyle {
+        body(pieces, pieceStyle)
+        pieces.removeAll(keepingCapacity: true)
+      }
+      pieceStyle = style
+      pieces.append(piece)
+    }
+    if !pieces.isEmpty { body(pieces, pieceStyle) }
   }
 
   /// Calls `body` with each non-empty run of text in `bytes` (markup as UTF-8) and its style,

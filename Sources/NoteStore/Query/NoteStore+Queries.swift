@@ -57,11 +57,12 @@ extension NoteStore {
     // not from the index: its header records of 10,965 scattered notes had each block they lie
     // in read and checksummed (64 KiB) on one thread, a fifth of the command at 1M notes. A
     // text search's hits come with theirs (decoded to check them).
-    let headers = OrderedWork<[NoteHeader]>.map(count: found.count) {
-      hits[$0].header ?? found[$0].header(in: snapshot)
+    let keys = OrderedWork<[ListKey]>.map(count: found.count) {
+      hits[$0].header.map(ListKey.init) ?? found[$0].listKey(in: snapshot)
     }
-    let sources = Self.listOrder(headers).map { found[$0] }
-    JSONExporter.writeNotes(count: sources.count, note: { sources[$0].note(in: snapshot) }, emit)
+    let sources = Self.listOrder(keys).map { found[$0] }
+    JSONExporter.writeNotes(
+      count: sources.count, write: { sources[$0].writeExport(in: snapshot, to: &$1) }, emit)
   }
 
   /// Headers of the notes that pass `filter`, in list order.
@@ -143,13 +144,34 @@ extension NoteStore {
   /// The order (indices into `headers`) in which lists show notes: newest first, then by
   /// title ignoring case, then by id. Each title is lower-cased once, not per comparison.
   static func listOrder(_ headers: [NoteHeader]) -> [Int] {
-    let titles = headers.map { $0.title.lowercased() }
-    return headers.indices.sorted { lhs, rhs in
-      let left = headers[lhs]
-      let right = headers[rhs]
+    listOrder(headers.map(ListKey.init))
+  }
+
+  /// `listOrder(_:)` of the notes' keys.
+  static func listOrder(_ keys: [ListKey]) -> [Int] {
+    keys.indices.sorted { lhs, rhs in
+      let left = keys[lhs]
+      let right = keys[rhs]
       if left.created != right.created { return left.created > right.created }
-      if titles[lhs] != titles[rhs] { return titles[lhs] < titles[rhs] }
+      if left.foldedTitle != right.foldedTitle { return left.foldedTitle < right.foldedTitle }
       return left.id < right.id
+    }
+  }
+
+  /// What the list order compares of a note: its created time, its title lower-cased, its id.
+  struct ListKey: Sendable {
+    var created: Timestamp
+    var foldedTitle: String
+    var id: NoteID
+
+    init(created: Timestamp, title: String, id: NoteID) {
+      self.created = created
+      foldedTitle = title.lowercased()
+      self.id = id
+    }
+
+    init(_ header: NoteHeader) {
+      self.init(created: header.created, title: header.title, id: header.id)
     }
   }
 

@@ -157,6 +157,31 @@ enum NoteCodec {
     return try header.complete(at: start)
   }
 
+  /// The fields the list order needs (`NoteStore.ListKey`) of the note at the reader, checked
+  /// as `readHeader` checks them; tags and URL are skipped, not read (a `String` per tag was
+  /// most of ordering the 10,000 notes of `list --tag T --json` at 1,000,000 notes). Fails
+  /// only where `readHeader` fails.
+  static func readListKey(_ reader: inout JSONReader) throws(StoreProblem) -> NoteStore.ListKey {
+    let start = reader.offset
+    var fields = HeaderFields()
+    do {
+      try reader.beginObject()
+      while let key = try reader.nextKeyName() {
+        if key.is("tags") || key.is("url") {
+          try reader.skipValue()
+        } else if try !fields.read(key, from: &reader) {
+          try reader.skipValue()
+        }
+      }
+    } catch {
+      throw StoreProblem(error, at: reader.offset)
+    }
+    try fields.check(at: start)
+    return NoteStore.ListKey(
+      created: fields.created!, title: String(decoding: fields.title, as: UTF8.self),
+      id: NoteID(String(decoding: fields.id, as: UTF8.self)))
+  }
+
   /// `readHeader` into `fields` (reset first), without making the header: what a scan of the
   /// whole store calls, reusing one `fields` for every note. Checked as `readHeader` checks.
   static func readHeaderFields(_ reader: inout JSONReader, into fields: inout HeaderFields)

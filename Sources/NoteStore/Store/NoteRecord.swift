@@ -52,6 +52,22 @@ struct NoteRecord {
       }
     }
 
+    /// The note's list order key (`NoteStore.listOrder`): `header(in:)`'s, read from the
+    /// snapshot without the fields the order does not need (`NoteCodec.readListKey`: no
+    /// `String` per tag). A note whose bytes do not read gets the key of an empty header, as
+    /// `header(in:)` gives it; such a note does not decode either, so no list prints it.
+    func listKey(in snapshot: MappedFile?) -> NoteStore.ListKey {
+      switch self {
+      case .memory(let note): return NoteStore.ListKey(NoteHeader(note))
+      case .snapshot(let range):
+        let key = snapshot?.withBytes(range) { bytes in
+          var reader = JSONReader(bytes)
+          return try? NoteCodec.readListKey(&reader)
+        }
+        return key ?? NoteStore.ListKey(NoteHeader.unreadable)
+      }
+    }
+
     /// The whole note: the one in memory, or decoded now from its bytes in `snapshot` (read
     /// by pread: safe on several threads at once).
     func note(in snapshot: MappedFile?) -> Note? {
@@ -64,6 +80,23 @@ struct NoteRecord {
           return try? NoteCodec.readNote(&reader)
         }
       }
+    }
+
+    /// Writes the note as `--json` prints it (`NoteCodec.write(_:to:as: .export)` of
+    /// `note(in:)`, nothing when that is nil): a snapshot note in the store's own form straight
+    /// from its bytes (`StoredNoteExport`), any other decoded and encoded. Safe on several
+    /// threads at once.
+    func writeExport(in snapshot: MappedFile?, to writer: inout JSONWriter) {
+      if case .snapshot(let range) = self, let snapshot,
+        snapshot.withBytes(
+          range,
+          { bytes in
+            writer.tentativeValue { StoredNoteExport.append(bytes, to: &$0) }
+          }) == true
+      {
+        return
+      }
+      if let note = note(in: snapshot) { NoteCodec.write(note, to: &writer, as: .export) }
     }
   }
   enum StoredHeader {
