@@ -192,7 +192,12 @@ import Testing
     #expect(counts == [120, 25, 40, 7, 0])
     for filter in filters {
       #expect(split.noteIDs(matching: filter) == alone.noteIDs(matching: filter), "\(filter)")
+      // The headers listed are those decoded to check the hits; they are the store's own.
+      let headers = split.headers(matching: filter)
+      #expect(headers.map(\.id) == alone.noteIDs(matching: filter), "\(filter)")
+      #expect(headers == headers.compactMap { alone.header($0.id) }, "\(filter)")
     }
+    #expect(split.headers(matching: filters[1]).first?.title == "Added")
     let zephyr = try #require(split.rawHitPositions(Array("zephyr".utf8), foldASCII: true))
     #expect(zephyr == Array(0...120))
   }

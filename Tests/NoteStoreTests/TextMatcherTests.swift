@@ -50,13 +50,19 @@ import Testing
     }
   }
 
-  @Test func theByteSearchAnswersOnlyForASCIIText() throws {
+  @Test func theByteSearchAnswersForASCIITextAndMatchesBetweenASCIIBytes() throws {
     let matcher = TextMatcher("Kelvin")
     let needle = try #require(matcher.asciiNeedle)
     #expect(TextMatcher.asciiMatch("the KELVIN scale", needle) == true)
     #expect(TextMatcher.asciiMatch("kelvi", needle) == false)
     #expect(TextMatcher.asciiMatch("\u{212A}elvin", needle) == nil)
-    #expect(TextMatcher.asciiMatch("kelvin é", needle) == nil)
+    // Non-ASCII text: a match with ASCII bytes or an end on both sides answers yes.
+    #expect(TextMatcher.asciiMatch("kelvin é", needle) == true)
+    #expect(TextMatcher.asciiMatch("é KELVIN", needle) == true)
+    #expect(TextMatcher.asciiMatch("éKelvin.", needle) == nil)  // a scalar before it
+    #expect(TextMatcher.asciiMatch("kelvin\u{301} é", needle) == nil)  // "n" takes the accent
+    #expect(TextMatcher.asciiMatch("kelvin\u{301} kelvin é", needle) == true)  // the second
+    #expect(TextMatcher.asciiMatch("kelvi é", needle) == nil)  // no bytes: the exact path
     #expect(TextMatcher("a\nb").asciiNeedle == nil)
     #expect(TextMatcher("\u{212A}").asciiNeedle == Array("k".utf8))
     #expect(TextMatcher("東京").asciiNeedle == nil)
@@ -74,6 +80,7 @@ import Testing
     ]
     var random = SplitMix64(seed: 0x5EED_2)
     var asciiAnswers = 0
+    var nonASCIITextAnswers = 0
     for _ in 0..<20_000 {
       let needle = random.string(from: needleAlphabet, maxPieces: 3)
       let text = random.string(from: textAlphabet, maxPieces: 10)
@@ -82,12 +89,14 @@ import Testing
         TextMatcher.asciiMatch(text, asciiNeedle) != nil
       {
         asciiAnswers += 1
+        if !text.utf8.allSatisfy({ $0 < 0x80 }) { nonASCIITextAnswers += 1 }
       }
       #expect(
         matcher.matches(text) == Self.reference(needle, text),
         "\(Self.scalars(needle)) in \(Self.scalars(text))")
     }
     #expect(asciiAnswers > 1_000)  // the fast path was exercised, not only the fallback
+    #expect(nonASCIITextAnswers > 300)  // on text with non-ASCII too (335 with this seed)
   }
 
   /// A note matches through its title, URL, tags or any summary node at any depth.

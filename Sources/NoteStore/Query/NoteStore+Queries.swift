@@ -50,13 +50,15 @@ extension NoteStore {
     matching filter: NoteFilter, _ emit: (UnsafeBufferPointer<UInt8>) -> Void
   ) {
     // The workers get values, not the store (which is not thread-safe): where each note is.
-    let found = unsortedPositions(matching: filter).map { records[$0].source }
+    let hits = unsortedHits(matching: filter)
+    let found = hits.map { records[$0.position].source }
     let snapshot = state.snapshot
     // The dates and titles the order needs are read from the notes' own bytes on every core,
     // not from the index: its header records of 10,965 scattered notes had each block they lie
-    // in read and checksummed (64 KiB) on one thread, a fifth of the command at 1M notes.
+    // in read and checksummed (64 KiB) on one thread, a fifth of the command at 1M notes. A
+    // text search's hits come with theirs (decoded to check them).
     let headers = OrderedWork<[NoteHeader]>.map(count: found.count) {
-      found[$0].header(in: snapshot)
+      hits[$0].header ?? found[$0].header(in: snapshot)
     }
     let sources = Self.listOrder(headers).map { found[$0] }
     JSONExporter.writeNotes(count: sources.count, note: { sources[$0].note(in: snapshot) }, emit)
@@ -64,20 +66,28 @@ extension NoteStore {
 
   /// Headers of the notes that pass `filter`, in list order.
   public func headers(matching filter: NoteFilter) -> [NoteHeader] {
-    positions(matching: filter).map { records[$0].header }
+    let headers = unsortedHits(matching: filter).map { $0.header ?? records[$0.position].header }
+    return Self.listOrder(headers).map { headers[$0] }
   }
 
   func positions(matching filter: NoteFilter) -> [Int] {
-    sortedInListOrder(unsortedPositions(matching: filter))
+    sortedInListOrder(unsortedHits(matching: filter).map(\.position))
   }
 
-  /// The positions (ascending) of the notes that pass `filter`.
-  func unsortedPositions(matching filter: NoteFilter) -> [Int] {
-    var candidates = candidatePositions(filter)
-    if let text = filter.text, !text.isEmpty {
-      candidates = textMatches(TextMatcher(text), among: candidates)
+  /// A note that passes a filter, and its header when finding it decoded the note (nil:
+  /// the record's header is the one).
+  struct FilterHit {
+    var position: Int
+    var header: NoteHeader?
+  }
+
+  /// The notes (positions ascending) that pass `filter`.
+  func unsortedHits(matching filter: NoteFilter) -> [FilterHit] {
+    let candidates = candidatePositions(filter)
+    guard let text = filter.text, !text.isEmpty else {
+      return candidates.map { FilterHit(position: $0, header: nil) }
     }
-    return candidates
+    return textHits(TextMatcher(text), among: candidates)
   }
 
   /// The positions (ascending) of the notes that pass `filter`'s tag conditions.
@@ -153,10 +163,17 @@ extension NoteStore {
   /// notes it found. Otherwise each candidate is checked on its own bytes. Either way a note
   /// is decoded only when its bytes contain the text.
   func textMatches(_ matcher: TextMatcher, among candidates: [Int]) -> [Int] {
+    textHits(matcher, among: candidates).map(\.position)
+  }
+
+  /// `textMatches(_:among:)` with the header of each note the raw scan decoded.
+  func textHits(_ matcher: TextMatcher, among candidates: [Int]) -> [FilterHit] {
     guard candidates.count * 4 >= records.count, let rawNeedle = matcher.rawNeedle,
       let scan = RawScan(records, snapshot: snapshot)
     else {
-      return candidates.filter { textMatches(matcher, at: $0) }
+      return candidates.filter { textMatches(matcher, at: $0) }.map {
+        FilterHit(position: $0, header: nil)
+      }
     }
     let candidateSet = candidates.count == records.count ? nil : Set(candidates)
     let length = scan.snapshot.bytes.count
@@ -172,15 +189,18 @@ extension NoteStore {
     } else {
       checked = scan.checkedHits(matcher, needle: rawNeedle, among: candidateSet, in: 0..<length)
     }
-    var result: [Int] = []
+    var result: [FilterHit] = []
     for verdict in checked
     where verdict.matches ?? textMatchesExactly(matcher, at: verdict.position) {
-      result.append(verdict.position)
+      result.append(FilterHit(position: verdict.position, header: verdict.header))
     }
     let inMemory = scan.inMemory.filter { position in
       (candidateSet?.contains(position) ?? true) && textMatchesExactly(matcher, at: position)
     }
-    return inMemory.isEmpty ? result : (result + inMemory).sorted()
+    guard !inMemory.isEmpty else { return result }
+    return (result + inMemory.map { FilterHit(position: $0, header: nil) }).sorted {
+      $0.position < $1.position
+    }
   }
 
   /// The positions (ascending) of the notes whose stored bytes may contain `needle` (folding

@@ -67,10 +67,14 @@ struct RawScan {
   }
 
   /// A snapshot note found by the scan, and whether it matches: nil when its bytes do not
-  /// decode as a whole note (its header, from the index, then decides).
+  /// decode as a whole note (its header, from the index, then decides). `header` is the
+  /// decoded note's (nil with `matches`): a list of the hits is ordered and printed from it,
+  /// without reading each hit's header record from the index again (at 1,000,000 notes that
+  /// read verified a 64 KiB block of the index per hit, a sixth of `list --search`).
   struct Verdict {
     var position: Int
     var matches: Bool?
+    var header: NoteHeader?
   }
 
   /// The notes among `candidates` (nil: all) whose JSON holds the matcher's raw needle at an
@@ -83,13 +87,14 @@ struct RawScan {
     forEachHit(needle, foldASCII: matcher.foldASCII, in: range) { position in
       guard candidates?.contains(position) ?? true else { return }
       guard let note = records[position].note(in: snapshot) else {
-        verdicts.append(Verdict(position: position, matches: nil))
+        verdicts.append(Verdict(position: position, matches: nil, header: nil))
         return
       }
+      let header = NoteHeader(note)
       let matches =
-        matcher.matches(NoteHeader(note)) || matcher.matches(note.summary)
+        matcher.matches(header) || matcher.matches(note.summary)
         || (note.body.map(matcher.matches) ?? false)
-      verdicts.append(Verdict(position: position, matches: matches))
+      verdicts.append(Verdict(position: position, matches: matches, header: header))
     }
     return verdicts
   }
