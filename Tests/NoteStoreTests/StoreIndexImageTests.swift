@@ -1,3 +1,4 @@
+import ByteKernels
 import Testing
 
 @testable import NoteStore
@@ -62,5 +63,29 @@ import Testing
     #expect(layout.blockSumsOffset == layout.tableOffset + 148)
     #expect(layout.payloadLength == 30 + 36 + 20 + 40 + 148)
     #expect(layout.blockCount == 1)
+  }
+}
+
+/// The URL table's radix sort gives the order of a sort by hash, then position.
+@Suite struct URLTableSortTests {
+  @Test func theRadixSortIsASortByHashThenPosition() {
+    var random = SplitMix64(seed: 16)
+    // Hashes that share digits in every 16-bit place, and equal hashes (a URL's bucket key
+    // shared by several notes), in position order as the builder adds them.
+    let hashes: [UInt64] = (0..<40).map { _ in random.next() } + [0, .max, 1 << 48, 1 << 16]
+    let entries = (0..<3000).map { position -> (hash: UInt64, position: UInt32) in
+      let pick = Int(random.next() % UInt64(hashes.count))
+      let low = random.next() % 3
+      return (hashes[pick] ^ low << 17, UInt32(position))
+    }
+    var sorted = entries
+    StoreIndex.Builder.sortByHash(&sorted)
+    let expected = entries.sorted { ($0.hash, $0.position) < ($1.hash, $1.position) }
+    #expect(sorted.map(\.hash) == expected.map(\.hash))
+    #expect(sorted.map(\.position) == expected.map(\.position))
+    #expect(Set(sorted.map(\.hash)).count < 3000, "equal hashes are there to keep in order")
+    var one = [(hash: UInt64(7), position: UInt32(0))]
+    StoreIndex.Builder.sortByHash(&one)
+    #expect(one.map(\.hash) == [7])
   }
 }

@@ -269,7 +269,7 @@ extension StoreIndex {
               }
               let blocks = firstLateBlock..<layout.blockCount
               let sums = Image.blockSums(of: parts, from: tableStart, blocks: blocks)
-              urlEntries.sort { ($0.hash, $0.position) < ($1.hash, $1.position) }
+              Self.sortByHash(&urlEntries)
               urls.reserve(4 + urlEntries.count * urlEntryLength)
               urls.append(UInt32(urlEntries.count))
               for entry in urlEntries {
@@ -343,6 +343,38 @@ extension StoreIndex {
       // The counts taken by `add` and `extend` are what the records hold.
       precondition(next == Array(starts.dropFirst()))
       return positions
+    }
+
+    /// Sorts `entries` by hash, equal hashes staying in the order they were in: entries are
+    /// added in position order, so this is the URL table's order, by hash, then position.
+    ///
+    /// Why not `sort`: at 1,000,000 notes, sorting with a comparison of (hash, position) took
+    /// 0.3 s, the longest part of the index's write. This is a least-significant-digit radix
+    /// sort (stable), 16 bits a pass: four passes of a count and a move.
+    static func sortByHash(_ entries: inout [(hash: UInt64, position: UInt32)]) {
+      guard entries.count > 1 else { return }
+      var other = entries
+      var counts = [Int](repeating: 0, count: 1 << 16)
+      for shift in stride(from: 0, to: 64, by: 16) {
+        for index in counts.indices { counts[index] = 0 }
+        for entry in entries { counts[Int(truncatingIfNeeded: entry.hash >> shift) & 0xFFFF] += 1 }
+        var start = 0
+        for index in counts.indices {
+          let count = counts[index]
+          counts[index] = start
+          start += count
+        }
+        entries.withUnsafeBufferPointer { from in
+          other.withUnsafeMutableBufferPointer { to in
+            for entry in from {
+              let digit = Int(truncatingIfNeeded: entry.hash >> shift) & 0xFFFF
+              to[counts[digit]] = entry
+              counts[digit] += 1
+            }
+          }
+        }
+        swap(&entries, &other)
+      }
     }
 
     /// Where the tag numbers of the header record at `offset` start, and how many there are:
