@@ -92,17 +92,7 @@ public enum JSONExporter {
         let spans = node.spans  // parsed once: "text" below is their plain text
         for (spanIndex, span) in spans.enumerated() {
           if spanIndex > 0 { bytes.append(UInt8(ascii: ",")) }
-          JSONWriter.appendRaw(#"{"style":["#, to: &bytes)
-          var styled = false
-          func appendStyle(_ name: StaticString) {
-            if styled { bytes.append(UInt8(ascii: ",")) }
-            JSONWriter.appendRaw(name, to: &bytes)
-            styled = true
-          }
-          if span.style.contains(.bold) { appendStyle(#""bold""#) }
-          if span.style.contains(.code) { appendStyle(#""code""#) }
-          if span.style.contains(.italic) { appendStyle(#""italic""#) }
-          JSONWriter.appendRaw(#"],"text":"#, to: &bytes)
+          appendSpanOpening(span.style, to: &bytes)
           JSONWriter.appendQuoted(span.text, to: &bytes)
           bytes.append(UInt8(ascii: "}"))
         }
@@ -112,5 +102,22 @@ public enum JSONExporter {
       bytes.append(UInt8(ascii: "}"))
     }
     bytes.append(UInt8(ascii: "]"))
+  }
+
+  /// A span object up to its text: `{"style":[…],"text":`, the styles in the contract's order.
+  /// (`StoredNoteExport` writes the text from the stored markup's bytes, this file from a
+  /// decoded span.)
+  static func appendSpanOpening(_ style: InlineStyle, to bytes: inout [UInt8]) {
+    JSONWriter.appendRaw(#"{"style":["#, to: &bytes)
+    var styled = false
+    func appendStyle(_ name: StaticString) {
+      if styled { bytes.append(UInt8(ascii: ",")) }
+      JSONWriter.appendRaw(name, to: &bytes)
+      styled = true
+    }
+    if style.contains(.bold) { appendStyle(#""bold""#) }
+    if style.contains(.code) { appendStyle(#""code""#) }
+    if style.contains(.italic) { appendStyle(#""italic""#) }
+    JSONWriter.appendRaw(#"],"text":"#, to: &bytes)
   }
 }

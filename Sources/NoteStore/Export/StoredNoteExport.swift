@@ -123,17 +123,8 @@ enum StoredNoteExport {
     InlineMarkup.forEachSpan(markup) { pieces, style in
       if spanCount > 0 { out.append(UInt8(ascii: ",")) }
       spanCount += 1
-      JSONWriter.appendRaw(#"{"style":["#, to: &out)
-      var styled = false
-      func appendStyle(_ name: StaticString) {
-        if styled { out.append(UInt8(ascii: ",")) }
-        JSONWriter.appendRaw(name, to: &out)
-        styled = true
-      }
-      if style.contains(.bold) { appendStyle(#""bold""#) }
-      if style.contains(.code) { appendStyle(#""code""#) }
-      if style.contains(.italic) { appendStyle(#""italic""#) }
-      JSONWriter.appendRaw(#"],"text":""#, to: &out)
+      JSONExporter.appendSpanOpening(style, to: &out)
+      out.append(UInt8(ascii: "\""))
       for piece in pieces {
         let bytes = UnsafeBufferPointer(rebasing: markup[piece])
         out.append(contentsOf: bytes)

@@ -82,7 +82,7 @@ struct NoteRecords: RandomAccessCollection {
     let kept = baseCount - removed.count
     let replacedPositions = replaced.keys.sorted().map { basePosition in
       // Each removed position below it moved it up one.
-      basePosition - removedCount(below: basePosition)
+      basePosition - TagIndex.lowerBound(basePosition, in: removed)
     }
     return replacedPositions + (kept..<endIndex)
   }
@@ -130,16 +130,6 @@ struct NoteRecords: RandomAccessCollection {
       if removed[middle] - middle <= position { low = middle + 1 } else { high = middle }
     }
     return (position + low, low)
-  }
-
-  private func removedCount(below basePosition: Int) -> Int {
-    var low = 0
-    var high = removed.count
-    while low < high {
-      let middle = (low + high) / 2
-      if removed[middle] < basePosition { low = middle + 1 } else { high = middle }
-    }
-    return low
   }
 
   private func baseRecord(at position: Int) -> NoteRecord {
