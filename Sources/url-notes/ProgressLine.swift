@@ -8,11 +8,10 @@ import NotesTUI
 /// is rewritten in place (carriage return) and erased when the scan ends, so nothing is left
 /// between a command's own lines, and stdout (JSON included) never carries it.
 final class ProgressLine {
-  let fileName: String
   let start = ContinuousClock.now
-  var shown = false
+  var progress: ScanProgress
 
-  init(fileName: String) { self.fileName = fileName }
+  init(fileName: String) { progress = ScanProgress(fileName: Output.safe(fileName)) }
 
   /// A reporter for `NoteStore.open(path:progress:)`, or nil when stderr is no terminal.
   static func reporter(for path: String) -> ((_ scanned: Int, _ total: Int) -> Void)? {
@@ -21,19 +20,11 @@ final class ProgressLine {
     return { scanned, total in line.report(scanned: scanned, total: total) }
   }
 
-  /// Half a second: a scan that ends sooner shows nothing.
-  static let delay = Duration.milliseconds(500)
-
   func report(scanned: Int, total: Int) {
-    if scanned >= total {
-      if shown { Output.write("\r\u{1B}[K", to: .error) }
+    let elapsed = ContinuousClock.now - start
+    guard let text = progress.text(scanned: scanned, total: total, elapsed: elapsed) else {
       return
     }
-    guard shown || ContinuousClock.now - start >= Self.delay else { return }
-    shown = true
-    let percent = total > 0 ? scanned * 100 / total : 0
-    Output.write(
-      "\rurl-notes: reading \(Output.safe(fileName)) without its index (building it): \(percent)%",
-      to: .error)
+    Output.write(text, to: .error)
   }
 }
