@@ -89,11 +89,8 @@ extension NoteSearcher {
     } else if let last, last.scope == scope, query.narrows(last.query) {
       current.candidates = last.positions
     } else {
-      var candidates = store.candidatePositions(scope)
-      if let text = scope.text, !text.isEmpty {
-        candidates = store.textMatches(TextMatcher(text), among: candidates)
-      }
-      current.candidates = narrowByTags(candidates, query)
+      current.candidates = store.narrowedByTagTerms(
+        store.unsortedHits(matching: scope).map(\.position), query)
     }
     return current
   }

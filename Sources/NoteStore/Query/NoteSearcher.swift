@@ -117,11 +117,6 @@ public final class NoteSearcher {
     "\(scope.allTags)\u{1}\(scope.anyTags)\u{1}\(scope.noneTags)\u{1}"
       + "\(scope.text ?? "")\u{1}\(query)"
   }
-
-  /// Candidates cut down by the tag index (`NoteStore.narrowedByTagTerms`).
-  func narrowByTags(_ candidates: [Int], _ query: Query) -> [Int] {
-    store.narrowedByTagTerms(candidates, query)
-  }
 }
 
 /// Each distinct tag's score for each text term, computed once per search.

@@ -71,8 +71,12 @@ extension NoteStore {
     return Self.listOrder(headers).map { headers[$0] }
   }
 
+  /// Positions of the notes that pass `filter`, in list order (ordered by the headers the
+  /// search decoded, as `headers(matching:)`).
   func positions(matching filter: NoteFilter) -> [Int] {
-    sortedInListOrder(unsortedHits(matching: filter).map(\.position))
+    let hits = unsortedHits(matching: filter)
+    let headers = hits.map { $0.header ?? records[$0.position].header }
+    return Self.listOrder(headers).map { hits[$0].position }
   }
 
   /// A note that passes a filter, and its header when finding it decoded the note (nil:
@@ -136,11 +140,6 @@ extension NoteStore {
     return result
   }
 
-  /// `positions` in list order.
-  func sortedInListOrder(_ positions: [Int]) -> [Int] {
-    Self.listOrder(positions.map { records[$0].header }).map { positions[$0] }
-  }
-
   /// The order (indices into `headers`) in which lists show notes: newest first, then by
   /// title ignoring case, then by id. Each title is lower-cased once, not per comparison.
   static func listOrder(_ headers: [NoteHeader]) -> [Int] {
@@ -175,7 +174,8 @@ extension NoteStore {
     }
   }
 
-  /// The positions among `candidates` (ascending) whose note contains the matcher's text.
+  /// The notes among `candidates` (ascending) whose note contains the matcher's text, each
+  /// with its header when the raw scan decoded it.
   ///
   /// When most notes are candidates, one raw scan of the whole snapshot finds the few notes
   /// whose bytes contain the text (`RawScan`, at the speed of `cat`); only those are decoded
@@ -184,11 +184,6 @@ extension NoteStore {
   /// copying the 2.2 GB file (what `cat` pays) and most of the rest decoding the ~10,000
   /// notes it found. Otherwise each candidate is checked on its own bytes. Either way a note
   /// is decoded only when its bytes contain the text.
-  func textMatches(_ matcher: TextMatcher, among candidates: [Int]) -> [Int] {
-    textHits(matcher, among: candidates).map(\.position)
-  }
-
-  /// `textMatches(_:among:)` with the header of each note the raw scan decoded.
   func textHits(_ matcher: TextMatcher, among candidates: [Int]) -> [FilterHit] {
     guard candidates.count * 4 >= records.count, let rawNeedle = matcher.rawNeedle,
       let scan = RawScan(records, snapshot: snapshot)

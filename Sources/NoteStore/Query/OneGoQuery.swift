@@ -44,11 +44,8 @@ final class OneGoQuery {
     self.store = store
     records = store.records
     matcher = QueryMatcher(query)
-    var candidates = store.candidatePositions(scope)
-    if let text = scope.text, !text.isEmpty {
-      candidates = store.textMatches(TextMatcher(text), among: candidates)
-    }
-    candidates = store.narrowedByTagTerms(candidates, query)
+    let candidates = store.narrowedByTagTerms(
+      store.unsortedHits(matching: scope).map(\.position), query)
     self.candidates = candidates
     dense = candidates.count * 4 >= records.count
     let count = records.count
@@ -81,9 +78,7 @@ final class OneGoQuery {
     let (headers, scores) = matches()
     // List ranks among the matches (`QueryRanking`).
     var listRank = [Int](repeating: 0, count: headers.count)
-    let inListOrder = headers.indices.sorted {
-      SearchTable.inListOrder(headers[$0], headers[$1])
-    }
+    let inListOrder = NoteStore.listOrder(headers)
     for (place, match) in inListOrder.enumerated() { listRank[match] = place }
     let ranked: [Int]
     switch order {

@@ -40,7 +40,7 @@ struct SearchTable {
     self.positionByRank = positionByRank
   }
 
-  /// List order: newest first; as `NoteStore.sortedInListOrder`, notes of the same second by
+  /// List order: newest first; as `NoteStore.listOrder`, notes of the same second by
   /// title ignoring case (compared only then), then by id.
   static func inListOrder(_ a: NoteHeader, _ b: NoteHeader) -> Bool {
     if a.created != b.created { return a.created > b.created }

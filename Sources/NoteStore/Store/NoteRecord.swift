@@ -37,25 +37,11 @@ struct NoteRecord {
     case snapshot(Range<Int>)
     indirect case memory(Note)
 
-    /// The note's header: the one in memory's, or read now from its bytes in `snapshot` (by
-    /// pread: safe on several threads at once). A note whose bytes do not read gets an empty
-    /// header, as `MappedIndex.header(inSnapshot:)` gives it.
-    func header(in snapshot: MappedFile?) -> NoteHeader {
-      switch self {
-      case .memory(let note): return NoteHeader(note)
-      case .snapshot(let range):
-        let header = snapshot?.withBytes(range) { bytes in
-          var reader = JSONReader(bytes)
-          return try? NoteCodec.readHeader(&reader)
-        }
-        return header ?? NoteHeader.unreadable
-      }
-    }
-
-    /// The note's list order key (`NoteStore.listOrder`): `header(in:)`'s, read from the
-    /// snapshot without the fields the order does not need (`NoteCodec.readListKey`: no
-    /// `String` per tag). A note whose bytes do not read gets the key of an empty header, as
-    /// `header(in:)` gives it; such a note does not decode either, so no list prints it.
+    /// The note's list order key (`NoteStore.listOrder`): its header's, read now from its bytes
+    /// in `snapshot` (by pread: safe on several threads at once) without the fields the order
+    /// does not need (`NoteCodec.readListKey`: no `String` per tag). A note whose bytes do not
+    /// read gets the key of an empty header (`NoteHeader.unreadable`); such a note does not
+    /// decode either, so no list prints it.
     func listKey(in snapshot: MappedFile?) -> NoteStore.ListKey {
       switch self {
       case .memory(let note): return NoteStore.ListKey(NoteHeader(note))
